@@ -1,0 +1,41 @@
+// The Answer contract (../shared/CONTRACTS.md): what `ask --json` prints and what the bot renders.
+
+export interface Citation {
+  n: number;
+  docId: string;
+  title: string;
+  /** Exactly text.slice(start, end) of CORPUS_DIR/docId. */
+  quote: string;
+  start: number;
+  end: number;
+  /** 1-based line of start. */
+  line: number;
+  passageId: string;
+  score: number;
+}
+
+export interface PassageRef {
+  passageId: string;
+  docId: string;
+  start: number;
+  end: number;
+  score: number;
+  title?: string;
+  line?: number;
+}
+
+export interface Answer {
+  question: string;
+  answer: string;
+  abstained: boolean;
+  mode: "extractive" | "llm";
+  citations: Citation[];
+  passages: PassageRef[];
+  timings: { retrieveMs: number; answerMs: number; totalMs: number };
+  /** In LLM mode, set when the model's answer could not be verified and the extractive answer or an abstention was used instead. */
+  fallback?: "extractive" | "abstain";
+  /** Set when abstained and citations are offered as related passages only. */
+  related?: boolean;
+  /** Why LLM fallback happened, or other notes for the reader. */
+  note?: string;
+}

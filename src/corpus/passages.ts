@@ -1,0 +1,178 @@
+// Splits a document into passages at paragraph and sentence boundaries, keeping exact offsets into the file's text.
+import { createHash } from "node:crypto";
+import type { CorpusDocument, Passage, Span } from "./types.js";
+
+export const PASSAGE_MIN = 300;
+export const PASSAGE_MAX = 1200;
+/** Windows over an over-long paragraph aim at this size, so one overlapping sentence still fits under PASSAGE_MAX. */
+const WINDOW_TARGET = 900;
+/** Paragraphs are merged into one passage while it stays under this size. */
+const PASSAGE_TARGET = 1000;
+
+interface Paragraph extends Span {
+  heading?: string;
+  sentences: Span[];
+}
+
+const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
+/** Offsets where each line starts, for mapping an offset to its 1-based line. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Shrinks [start, end) to exclude surrounding white space; returns undefined when nothing is left. */
+function trimSpan(text: string, start: number, end: number): Span | undefined {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+function headingText(para: string): string | undefined {
+  const md = /^#{1,6}[ \t]+(.+?)[ \t#]*$/.exec(para);
+  if (md) return md[1];
+  const words = para.split(/\s+/).length;
+  if (para.includes("\n") || para.length > 80 || words > 12) return undefined;
+  if (/[.!?…:;,"»”)]$/.test(para) || !/^\p{Lu}/u.test(para)) return undefined;
+  return para;
+}
+
+/** Hard-splits an over-long span at white space so that no piece exceeds `max`. */
+function hardSplit(text: string, span: Span, max: number): Span[] {
+  const out: Span[] = [];
+  let { start } = span;
+  while (span.end - start > max) {
+    let cut = text.lastIndexOf(" ", start + max);
+    if (cut <= start) cut = start + max;
+    // Never cut a surrogate pair in half.
+    if (/[\uDC00-\uDFFF]/.test(text[cut] ?? "")) cut--;
+    const piece = trimSpan(text, start, cut);
+    if (piece) out.push(piece);
+    start = cut;
+  }
+  const rest = trimSpan(text, start, span.end);
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** Sentence spans inside a paragraph. Single line breaks inside a paragraph are read as spaces (hard-wrapped text). */
+export function sentenceSpans(text: string, span: Span): Span[] {
+  const flat = text.slice(span.start, span.end).replace(/[\r\n]/g, " ");
+  const out: Span[] = [];
+  for (const seg of segmenter.segment(flat)) {
+    const s = trimSpan(text, span.start + seg.index, span.start + seg.index + seg.segment.length);
+    if (s) out.push(...hardSplit(text, s, WINDOW_TARGET));
+  }
+  return out;
+}
+
+function paragraphs(doc: CorpusDocument): Paragraph[] {
+  const { text, bodyStart } = doc;
+  const out: Paragraph[] = [];
+  const separator = /\n[ \t\r]*\n/g;
+  let from = bodyStart;
+  const push = (end: number) => {
+    const span = trimSpan(text, from, end);
+    if (!span) return;
+    const heading = headingText(text.slice(span.start, span.end));
+    out.push({ ...span, heading, sentences: heading === undefined ? sentenceSpans(text, span) : [] });
+  };
+  separator.lastIndex = bodyStart;
+  for (let m = separator.exec(text); m; m = separator.exec(text)) {
+    push(m.index);
+    from = m.index + m[0].length;
+    separator.lastIndex = from;
+  }
+  push(text.length);
+  // A "heading" with no body after it is just a short paragraph (a one-line document, a closing line).
+  return out.map((p, i) =>
+    p.heading !== undefined && (out[i + 1] === undefined || out[i + 1]!.heading !== undefined)
+      ? { start: p.start, end: p.end, sentences: sentenceSpans(text, p) }
+      : p,
+  );
+}
+
+/** Groups sentences of one over-long paragraph into windows, each overlapping the previous by one sentence. */
+function windows(sentences: Span[]): Span[][] {
+  const out: Span[][] = [];
+  let i = 0;
+  while (i < sentences.length) {
+    const group = [sentences[i]!];
+    let j = i + 1;
+    while (j < sentences.length && sentences[j]!.end - group[0]!.start <= WINDOW_TARGET)
+      group.push(sentences[j++]!);
+    out.push(group);
+    if (j >= sentences.length) break;
+    i = group.length > 1 ? j - 1 : j;
+  }
+  return out;
+}
+
+export function passageId(docId: string, start: number, end: number, text: string): string {
+  return createHash("sha256").update(`${docId}\0${start}\0${end}\0${text}`).digest("hex").slice(0, 16);
+}
+
+/** Splits a document into passages. Every passage and sentence satisfies text.slice(start, end) === its text. */
+export function splitPassages(doc: CorpusDocument): Passage[] {
+  const { text } = doc;
+  const starts = lineStarts(text);
+  const out: Passage[] = [];
+  let heading = "";
+  let current: { start: number; end: number; heading: string; sentences: Span[] } | undefined;
+
+  const make = (start: number, end: number, h: string, sentences: Span[]) => {
+    const body = text.slice(start, end);
+    out.push({
+      passageId: passageId(doc.docId, start, end, body),
+      docId: doc.docId,
+      title: doc.title,
+      text: body,
+      start,
+      end,
+      line: lineAt(starts, start),
+      heading: h,
+      sentences,
+    });
+  };
+  const flush = () => {
+    if (current && current.sentences.length > 0)
+      make(current.start, current.end, current.heading, current.sentences);
+    current = undefined;
+  };
+
+  for (const p of paragraphs(doc)) {
+    if (p.heading !== undefined) {
+      flush();
+      heading = p.heading;
+      current = { start: p.start, end: p.end, heading, sentences: [] };
+      continue;
+    }
+    // Close a passage that is long enough before it grows past the target, or one that would grow past the maximum.
+    if (current && current.end - current.start >= PASSAGE_MIN && p.end - current.start > PASSAGE_TARGET)
+      flush();
+    if (current && p.end - current.start > PASSAGE_MAX) flush();
+    if (p.end - p.start > PASSAGE_MAX) {
+      flush();
+      for (const w of windows(p.sentences)) make(w[0]!.start, w[w.length - 1]!.end, heading, w);
+      continue;
+    }
+    if (!current) current = { start: p.start, end: p.end, heading, sentences: [] };
+    current.end = p.end;
+    current.sentences.push(...p.sentences);
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,101 @@
+// Chooses the embeddings implementation named by EMBEDDINGS_PROVIDER. Vendor packages are named here and nowhere else.
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import type { Config } from "../config.js";
+import { ConfigError, ProviderUnavailableError } from "../errors.js";
+import { LocalHashEmbeddings } from "./local.js";
+
+export interface EmbeddingsChoice {
+  embeddings: EmbeddingsInterface;
+  provider: Config["EMBEDDINGS_PROVIDER"];
+  model: string;
+}
+
+type EmbeddingsConfig = Pick<
+  Config,
+  "EMBEDDINGS_PROVIDER" | "EMBEDDINGS_MODEL" | "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "OLLAMA_BASE_URL"
+>;
+
+export async function createEmbeddings(config: EmbeddingsConfig): Promise<EmbeddingsChoice> {
+  const provider = config.EMBEDDINGS_PROVIDER;
+  switch (provider) {
+    case "local": {
+      const model = config.EMBEDDINGS_MODEL ?? "hash-512";
+      const m = /^hash-(\d+)$/.exec(model);
+      if (!m || Number(m[1]) < 16 || Number(m[1]) > 8192) {
+        throw new ConfigError(
+          "EMBEDDINGS_MODEL",
+          `"${model}" is not a local model`,
+          "hash-N with N from 16 to 8192, e.g. hash-512",
+        );
+      }
+      return { embeddings: new LocalHashEmbeddings({ dimension: Number(m[1]) }), provider, model };
+    }
+    case "openai": {
+      if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
+        throw new ConfigError(
+          "OPENAI_API_KEY",
+          "is required for EMBEDDINGS_PROVIDER=openai",
+          "an API key, or OPENAI_BASE_URL of a compatible server",
+        );
+      }
+      const { OpenAIEmbeddings } = await import("@langchain/openai");
+      const model = config.EMBEDDINGS_MODEL ?? "text-embedding-3-small";
+      const embeddings = new OpenAIEmbeddings({
+        model,
+        apiKey: config.OPENAI_API_KEY ?? "not-needed",
+        configuration: { baseURL: config.OPENAI_BASE_URL },
+        maxRetries: 1,
+      });
+      return { embeddings, provider, model };
+    }
+    case "ollama": {
+      const { OllamaEmbeddings } = await import("@langchain/ollama");
+      const model = config.EMBEDDINGS_MODEL ?? "nomic-embed-text";
+      return {
+        embeddings: new OllamaEmbeddings({ model, baseUrl: config.OLLAMA_BASE_URL, maxRetries: 1 }),
+        provider,
+        model,
+      };
+    }
+    case "transformers":
+      return transformersEmbeddings(config.EMBEDDINGS_MODEL ?? "Xenova/all-MiniLM-L6-v2");
+  }
+}
+
+/** Transformers.js runs models locally, but only with its package installed and the model's files already on disk. */
+async function transformersEmbeddings(model: string): Promise<EmbeddingsChoice> {
+  const hint =
+    "Install it with `ONNXRUNTIME_NODE_INSTALL=skip npm install @huggingface/transformers` and put the model's files in its local cache, or use EMBEDDINGS_PROVIDER=local.";
+  try {
+    await import(/* @vite-ignore */ "@huggingface/transformers" as string);
+  } catch (cause) {
+    throw new ProviderUnavailableError(
+      "transformers",
+      "the package @huggingface/transformers is not installed",
+      hint,
+      cause,
+    );
+  }
+  const { HuggingFaceTransformersEmbeddings } = await import(
+    "@langchain/community/embeddings/huggingface_transformers"
+  );
+  const inner = new HuggingFaceTransformersEmbeddings({ model });
+  // Model loading happens on first use; turn its network failure into a clear message.
+  const guard = async <T>(f: () => Promise<T>): Promise<T> => {
+    try {
+      return await f();
+    } catch (cause) {
+      throw new ProviderUnavailableError(
+        "transformers",
+        `model "${model}" cannot be loaded offline`,
+        hint,
+        cause,
+      );
+    }
+  };
+  const embeddings: EmbeddingsInterface = {
+    embedDocuments: (texts) => guard(() => inner.embedDocuments(texts)),
+    embedQuery: (text) => guard(() => inner.embedQuery(text)),
+  };
+  return { embeddings, provider: "transformers", model };
+}

@@ -1,0 +1,75 @@
+// Typed errors: each has one meaning, carries structured fields, and says how to fix the problem.
+
+/** Base class: `hint` tells the reader what to do about it. */
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(hint ? `${message}\n${hint}` : message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A configuration value is missing or invalid. */
+export class ConfigError extends AppError {
+  constructor(
+    readonly variable: string,
+    problem: string,
+    accepts?: string,
+  ) {
+    super(`${variable}: ${problem}`, accepts ? `Accepted: ${accepts}.` : undefined);
+  }
+}
+
+/** The saved index was built with other settings or a different format. */
+export class IndexMismatchError extends AppError {
+  constructor(
+    readonly found: string,
+    readonly expected: string,
+  ) {
+    super(
+      `The index in INDEX_DIR was built with ${found}, but the current settings need ${expected}.`,
+      "Run `npm run ingest -- --rebuild` to rebuild it.",
+    );
+  }
+}
+
+/** The saved index is unreadable (truncated, corrupt, half-written by an old version). */
+export class IndexCorruptError extends AppError {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`The index at ${path} cannot be read.`, "Run `npm run ingest -- --rebuild` to rebuild it.", {
+      cause,
+    });
+  }
+}
+
+/** An embeddings or LLM provider cannot be used here (package missing, model not available offline, server down). */
+export class ProviderUnavailableError extends AppError {
+  constructor(
+    readonly provider: string,
+    problem: string,
+    hint: string,
+    cause?: unknown,
+  ) {
+    super(`${provider}: ${problem}`, hint, { cause });
+  }
+}
+
+/** A prompt template in prompts/ is missing or lacks a required placeholder. */
+export class PromptError extends AppError {}
+
+/** A document cannot be accepted into the corpus (wrong type, too large, no text, duplicate). */
+export class DocumentRejectedError extends AppError {
+  constructor(
+    readonly reason: "unsupported" | "too-large" | "no-text" | "binary" | "duplicate" | "fetch" | "address",
+    message: string,
+    hint?: string,
+  ) {
+    super(message, hint);
+  }
+}

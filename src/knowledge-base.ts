@@ -1,0 +1,70 @@
+// The live corpus index: opens or builds it, keeps it fresh, and swaps in each new generation for readers at once.
+import { Mutex } from "async-mutex";
+import type { EmbeddingsChoice } from "./embeddings/providers.js";
+import { IndexCorruptError } from "./errors.js";
+import { type IngestReport, ingest, isStale } from "./index/ingest.js";
+import { PassageIndex } from "./index/passage-index.js";
+import type { Logger } from "./logger.js";
+
+export interface KnowledgeBaseOptions {
+  corpusDir: string;
+  indexDir: string;
+  embeddings: EmbeddingsChoice;
+  log: Logger;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export class KnowledgeBase {
+  private live: PassageIndex | undefined;
+  /** Ingests run one at a time, across the bot, the admin commands and start-up. */
+  private readonly writer = new Mutex();
+
+  constructor(private readonly options: KnowledgeBaseOptions) {}
+
+  get corpusDir(): string {
+    return this.options.corpusDir;
+  }
+
+  /** The index readers should use now. */
+  index(): PassageIndex {
+    if (!this.live) throw new Error("KnowledgeBase not opened: call `await kb.open()` first.");
+    return this.live;
+  }
+
+  /** Loads the saved index, and brings it up to date with the corpus if it is missing, stale or unreadable. */
+  async open(): Promise<IngestReport | undefined> {
+    const { indexDir, embeddings, corpusDir, log } = this.options;
+    let saved: PassageIndex | undefined;
+    try {
+      saved = await PassageIndex.load(indexDir, { provider: embeddings.provider, model: embeddings.model });
+    } catch (e) {
+      if (!(e instanceof IndexCorruptError)) throw e;
+      log.warn(`index unreadable (${e.path}); rebuilding from the corpus`);
+      return this.sync({ rebuild: true });
+    }
+    if (saved && !(await isStale(corpusDir, saved))) {
+      this.live = saved;
+      return undefined;
+    }
+    return this.sync();
+  }
+
+  /** Runs an ingest (serialized) and swaps the result in. */
+  async sync(options: { rebuild?: boolean } = {}): Promise<IngestReport> {
+    return this.writer.runExclusive(async () => {
+      const { index, report } = await ingest({ ...this.options, rebuild: options.rebuild });
+      this.live = index;
+      return report;
+    });
+  }
+
+  /** Runs `change` on the corpus folder and re-indexes, as one serialized step. */
+  async change<T>(change: () => Promise<T>): Promise<{ result: T; report: IngestReport }> {
+    return this.writer.runExclusive(async () => {
+      const result = await change();
+      const { index, report } = await ingest(this.options);
+      this.live = index;
+      return { result, report };
+    });
+  }
+}

@@ -1,0 +1,66 @@
+// Hybrid retrieval: BM25 and vector search, fused by reciprocal rank fusion. Each hit keeps all three scores.
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import type { Passage } from "../corpus/types.js";
+import type { PassageIndex } from "../index/passage-index.js";
+
+export interface RetrievedPassage {
+  passage: Passage;
+  /** Fused RRF score, the rank order. */
+  score: number;
+  lexicalScore: number;
+  vectorScore: number;
+}
+
+export interface Retriever {
+  search(query: string, k: number): Promise<RetrievedPassage[]>;
+}
+
+/** The usual RRF constant: ranks beyond the first few count for little. */
+const RRF_K = 60;
+
+export class HybridRetriever implements Retriever {
+  constructor(
+    private readonly index: () => PassageIndex,
+    private readonly embeddings: EmbeddingsInterface,
+    private readonly depth = (k: number) => Math.max(20, k * 4),
+  ) {}
+
+  /** Vector search alone, the seam the index was built around. */
+  async vectorSearch(query: string, k: number): Promise<RetrievedPassage[]> {
+    const index = this.index();
+    const hits = index.vectorSearch(await this.embeddings.embedQuery(query), k);
+    return hits.flatMap(({ label, score }) => {
+      const passage = index.passage(label);
+      return passage ? [{ passage, score, lexicalScore: 0, vectorScore: score }] : [];
+    });
+  }
+
+  async search(query: string, k: number): Promise<RetrievedPassage[]> {
+    const index = this.index();
+    const depth = this.depth(k);
+    const vector = await this.embeddings.embedQuery(query);
+    const fused = new Map<number, { score: number; lexicalScore: number; vectorScore: number }>();
+    const entry = (label: number) => {
+      let e = fused.get(label);
+      if (!e) fused.set(label, (e = { score: 0, lexicalScore: 0, vectorScore: 0 }));
+      return e;
+    };
+    index.lexicalSearch(query, depth).forEach((h, rank) => {
+      const e = entry(h.label);
+      e.score += 1 / (RRF_K + rank + 1);
+      e.lexicalScore = h.score;
+    });
+    index.vectorSearch(vector, depth).forEach((h, rank) => {
+      const e = entry(h.label);
+      e.score += 1 / (RRF_K + rank + 1);
+      e.vectorScore = h.score;
+    });
+    return [...fused]
+      .sort((a, b) => b[1].score - a[1].score || b[1].vectorScore - a[1].vectorScore)
+      .slice(0, k)
+      .flatMap(([label, s]) => {
+        const passage = index.passage(label);
+        return passage ? [{ passage, ...s }] : [];
+      });
+  }
+}

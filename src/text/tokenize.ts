@@ -1,0 +1,57 @@
+// Unicode-aware word tokenizer with Snowball stemming (English for Latin script, Russian for Cyrillic) and stop words.
+import snowball from "snowball-stemmers";
+import { eng, rus, ukr } from "stopword";
+
+export interface Token {
+  /** Lower-cased surface form, ё folded to е. */
+  word: string;
+  /** Stemmed form, used for matching. */
+  term: string;
+  start: number;
+  end: number;
+  stop: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const english = snowball.newStemmer("english");
+const russian = snowball.newStemmer("russian");
+const STOP = new Set<string>([...eng, ...rus, ...ukr].map((w) => normalizeWord(w)));
+const stemCache = new Map<string, string>();
+
+export function normalizeWord(w: string): string {
+  return w.toLowerCase().replace(/ё/g, "е").replace(/’/g, "'");
+}
+
+/** The stem of one lower-cased word. Possessive 's is dropped first. */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    const base = word.replace(/'s?$/, "");
+    s = CYRILLIC.test(base) ? russian.stem(base) : english.stem(base);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP.has(word);
+}
+
+/** Words of `text` with their offsets (UTF-16 indices into `text`). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = normalizeWord(m[0]);
+    out.push({ word, term: stem(word), start: m.index, end: m.index + m[0].length, stop: STOP.has(word) });
+  }
+  return out;
+}
+
+/** Stemmed content terms (stop words removed), in order, with repeats. */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) if (!t.stop) out.push(t.term);
+  return out;
+}

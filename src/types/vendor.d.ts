@@ -1,0 +1,20 @@
+// Type declarations for small packages that ship none.
+declare module "snowball-stemmers" {
+  interface Stemmer {
+    stem(word: string): string;
+  }
+  const snowball: { newStemmer(language: string): Stemmer; algorithms(): string[] };
+  export default snowball;
+}
+
+declare module "stopword" {
+  export const eng: string[];
+  export const rus: string[];
+  export const ukr: string[];
+}
+
+declare module "synonyms" {
+  function synonyms(word: string): Record<string, string[]> | undefined;
+  function synonyms(word: string, pos: "n" | "v" | "s" | "r"): string[] | undefined;
+  export default synonyms;
+}
