@@ -1,0 +1,114 @@
+// Extractive answering: scores the sentences of the retrieved passages against the question and picks one to three.
+import type { Passage, Span } from "../corpus/types.js";
+import type { RetrievedPassage } from "../retrieval/retriever.js";
+import { tokenize } from "../text/tokenize.js";
+import { mentionsIn } from "./entities.js";
+import type { Question } from "./question.js";
+
+export interface Evidence {
+  passage: Passage;
+  span: Span;
+  text: string;
+  score: number;
+  /** Query terms this sentence matches (stems). */
+  matched: Set<string>;
+  /** Rank of its passage in retrieval, from 0. */
+  rank: number;
+}
+
+export interface Selection {
+  evidence: Evidence[];
+  /** Weighted share of the question's terms that the chosen sentences match (0..1): the abstention signal. */
+  coverage: number;
+}
+
+const PREFIX_MATCH = 0.8;
+const SYNONYM_MATCH = 0.6;
+const COMPOUND_MATCH = 0.6;
+const TYPE_BONUS = 0.25;
+/** An expected mention this close (in characters) to a matched question word gets the full bonus; farther, half. */
+const NEAR = 40;
+/** Sentences scoring under this share of the best one are not added. */
+const KEEP_RATIO = 0.75;
+const MAX_SENTENCES = 3;
+/** Share of the question's weight a further sentence must newly cover to be added. */
+const NEW_COVERAGE = 0.1;
+/** Only the best lexical candidates go through the (slower) tagger. */
+const TAGGED_CANDIDATES = 8;
+
+/**
+ * How well a sentence's stems match one query term: 1 exact; less for a shared prefix the stemmer left apart
+ * ("partner" ~ "partnership"), a synonym, or a compound ending in a synonym ("spearhead" ~ "head").
+ */
+function termMatch(term: Question["terms"][number], stems: Set<string>): number {
+  if (stems.has(term.term)) return 1;
+  let best = 0;
+  if (term.term.length >= 5) {
+    for (const s of stems) if (s.length >= 5 && (s.startsWith(term.term) || term.term.startsWith(s))) best = PREFIX_MATCH;
+  }
+  for (const syn of term.synonyms) {
+    if (stems.has(syn)) return SYNONYM_MATCH;
+    if (syn.length >= 4) for (const s of stems) if (s.length > syn.length + 2 && s.endsWith(syn)) best = Math.max(best, COMPOUND_MATCH);
+  }
+  return best;
+}
+
+/** Bonus for mentioning what the question asks for (a person for "who"…), more when it sits near a matched word. */
+function typeBonus(question: Question, text: string, matchedAt: Span[]): number {
+  const mentions = mentionsIn(text).get(question.type);
+  if (!mentions) return 0;
+  const near = mentions.some((m) => matchedAt.some((w) => Math.max(w.start - m.end, m.start - w.end) <= NEAR));
+  return near ? TYPE_BONUS : TYPE_BONUS / 2;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n / Math.max(1, Math.min(a.size, b.size));
+}
+
+export function selectEvidence(question: Question, retrieved: RetrievedPassage[], weight: (term: string) => number): Selection {
+  const weights = question.terms.map((t) => weight(t.term));
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return { evidence: [], coverage: 0 };
+
+  const candidates: (Evidence & { stems: Set<string>; gain: number[]; matchedAt: Span[] })[] = [];
+  const seen = new Set<string>();
+  retrieved.forEach(({ passage }, rank) => {
+    for (const span of passage.sentences) {
+      const key = `${passage.docId}:${span.start}`;
+      if (seen.has(key)) continue; // overlapping windows repeat sentences
+      seen.add(key);
+      const text = passage.text.slice(span.start - passage.start, span.end - passage.start);
+      const tokens = tokenize(text);
+      const stems = new Set(tokens.map((t) => t.term));
+      const gain = question.terms.map((t, i) => termMatch(t, stems) * weights[i]!);
+      const matchedAt = tokens.filter((tok) => question.terms.some((t) => termMatch(t, new Set([tok.term])) > 0));
+      const coverage = gain.reduce((a, b) => a + b, 0) / total;
+      const matched = new Set(question.terms.filter((_, i) => gain[i]! > 0).map((t) => t.term));
+      candidates.push({ passage, span, text, rank, stems, gain, matched, matchedAt, score: coverage + 0.05 / (rank + 1) });
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score);
+  if (question.type !== "other") {
+    for (const c of candidates.slice(0, TAGGED_CANDIDATES)) c.score += typeBonus(question, c.text, c.matchedAt);
+    candidates.sort((a, b) => b.score - a.score);
+  }
+
+  const best = candidates[0];
+  if (!best || best.score <= 0) return { evidence: [], coverage: 0 };
+  const chosen = [best];
+  const covered = [...best.gain];
+  for (const c of candidates.slice(1)) {
+    if (chosen.length >= MAX_SENTENCES || c.score < best.score * KEEP_RATIO) break;
+    // A further sentence must add part of the question the chosen ones leave open, and not repeat them.
+    const adds = c.gain.reduce((sum, g, i) => sum + Math.max(0, g - covered[i]!), 0);
+    if (adds < NEW_COVERAGE * total || chosen.some((x) => overlap(x.stems, c.stems) > 0.6)) continue;
+    chosen.push(c);
+    c.gain.forEach((g, i) => (covered[i] = Math.max(covered[i]!, g)));
+  }
+  const coverage = covered.reduce((a, b) => a + b, 0) / total;
+  // Read in document order: the answer should flow as the source does.
+  chosen.sort((a, b) => a.passage.docId.localeCompare(b.passage.docId) || a.span.start - b.span.start);
+  return { evidence: chosen.map(({ stems: _s, gain: _g, matchedAt: _m, ...e }) => e), coverage };
+}

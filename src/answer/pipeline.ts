@@ -1,0 +1,165 @@
+// The answer pipeline: retrieve, answer (extractive or LLM), check every citation against the source, time each step.
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Config } from "../config.js";
+import { ConfigError } from "../errors.js";
+import type { KnowledgeBase } from "../knowledge-base.js";
+import type { Logger } from "../logger.js";
+import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
+import type { Answer, Citation } from "./answer.js";
+import { makeCitation, SourceChecker } from "./citations.js";
+import { selectEvidence } from "./extractive.js";
+import { draftAnswer, verifyDraft, type VerifiedClaim } from "./llm.js";
+import type { Prompts } from "./prompts.js";
+import { readQuestion } from "./question.js";
+
+export interface AskOptions {
+  /** Retrieval depth; defaults to TOP_K. */
+  k?: number;
+  /** Force a mode; defaults to llm when a chat model is configured, else extractive. */
+  mode?: "extractive" | "llm";
+}
+
+export interface AnswerPipeline {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+}
+
+export interface PipelineDeps {
+  config: Pick<Config, "TOP_K" | "ABSTAIN_THRESHOLD" | "LLM_TIMEOUT_MS" | "corpusDir">;
+  log: Logger;
+  kb: KnowledgeBase;
+  retriever: Retriever;
+  chatModel?: BaseChatModel;
+  prompts?: Prompts;
+}
+
+interface Draft {
+  claims: VerifiedClaim[];
+  abstained: boolean;
+  related?: VerifiedClaim["refs"];
+  fallback?: Answer["fallback"];
+  note?: string;
+}
+
+const TEXTS = {
+  en: {
+    none: "The documents I have do not answer this question.",
+    related: "The nearest passage is related but does not support an answer",
+    empty: "Please ask a question in words.",
+  },
+  ru: {
+    none: "В моих документах нет ответа на этот вопрос.",
+    related: "Ближайший фрагмент связан с темой, но ответа не содержит",
+    empty: "Пожалуйста, задайте вопрос словами.",
+  },
+};
+
+export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
+  const checker = new SourceChecker(deps.config.corpusDir);
+
+  /** Unseen terms weigh most: a question about something the corpus never mentions must not look answered. */
+  const weight = (term: string) => {
+    const idf = deps.kb.index().idf(term);
+    const n = deps.kb.index().size;
+    return idf > 0 ? idf : Math.log(1 + (n + 0.5) / 0.5);
+  };
+
+  const extractive = (question: string, retrieved: RetrievedPassage[]): Draft => {
+    const q = readQuestion(question);
+    const { evidence, coverage } = selectEvidence(q, retrieved, weight);
+    if (evidence.length === 0 || coverage < deps.config.ABSTAIN_THRESHOLD) {
+      const nearest = evidence[0];
+      return { claims: [], abstained: true, related: nearest ? [{ passage: nearest.passage, span: nearest.span, score: nearest.score }] : [] };
+    }
+    return {
+      abstained: false,
+      claims: evidence.map((e) => ({ text: e.text.replace(/\s+/g, " "), refs: [{ passage: e.passage, span: e.span, score: e.score }] })),
+    };
+  };
+
+  const llm = async (question: string, retrieved: RetrievedPassage[]): Promise<Draft> => {
+    const { chatModel, prompts } = deps;
+    if (!chatModel || !prompts) throw new ConfigError("LLM_PROVIDER", "is none, so there is no model for LLM mode", "openai or ollama");
+    let reason: string;
+    try {
+      const draft = await draftAnswer(chatModel, prompts, question, retrieved, deps.config.LLM_TIMEOUT_MS);
+      const { claims, dropped } = verifyDraft(draft, retrieved);
+      if (claims.length > 0) return { claims, abstained: false, note: dropped ? `${dropped} unverified quote(s) dropped` : undefined };
+      if (draft.abstain) return { claims: [], abstained: true, related: [] };
+      reason = `no quote of the model's answer could be verified (${dropped} dropped)`;
+    } catch (e) {
+      reason = `the model failed: ${(e as Error).message}`;
+    }
+    deps.log.warn(`LLM answer not used: ${reason}`);
+    const fallback = extractive(question, retrieved);
+    return { ...fallback, fallback: fallback.abstained ? "abstain" : "extractive", note: reason };
+  };
+
+  return {
+    async ask(question, options = {}) {
+      const started = performance.now();
+      const k = options.k ?? deps.config.TOP_K;
+      const trimmed = question.trim();
+      const retrieved = trimmed ? await deps.retriever.search(trimmed, k) : [];
+      const retrieveMs = performance.now() - started;
+      const mode = options.mode ?? (deps.chatModel ? "llm" : "extractive");
+      const draft = mode === "llm" && trimmed ? await llm(trimmed, retrieved) : extractive(trimmed, retrieved);
+      const composed = await compose(trimmed, draft, checker);
+      const totalMs = performance.now() - started;
+      return {
+        question,
+        ...composed,
+        mode,
+        ...(draft.fallback ? { fallback: draft.fallback } : {}),
+        ...(draft.note ? { note: draft.note } : {}),
+        passages: retrieved.map((r) => ({
+          passageId: r.passage.passageId,
+          docId: r.passage.docId,
+          start: r.passage.start,
+          end: r.passage.end,
+          score: Math.round(r.score * 10000) / 10000,
+          title: r.passage.title,
+          line: r.passage.line,
+        })),
+        timings: { retrieveMs: round(retrieveMs), answerMs: round(totalMs - retrieveMs), totalMs: round(totalMs) },
+      };
+    },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+/** Numbers the verified citations, drops any that no longer match the file, and writes the answer text with [n] marks. */
+async function compose(question: string, draft: Draft, checker: SourceChecker): Promise<Pick<Answer, "answer" | "abstained" | "citations" | "related">> {
+  const t = /\p{Script=Cyrillic}/u.test(question) ? TEXTS.ru : TEXTS.en;
+  const citations: Citation[] = [];
+  const numberOf = async (ref: VerifiedClaim["refs"][number]): Promise<number | undefined> => {
+    const existing = citations.find((c) => c.docId === ref.passage.docId && c.start === ref.span.start && c.end === ref.span.end);
+    if (existing) return existing.n;
+    const c = makeCitation(citations.length + 1, ref.passage, ref.span, ref.score);
+    if (!(await checker.holds(c))) return undefined;
+    citations.push(c);
+    return c.n;
+  };
+  const parts: string[] = [];
+  for (const claim of draft.claims) {
+    const marks: number[] = [];
+    for (const ref of claim.refs) {
+      const n = await numberOf(ref);
+      if (n !== undefined && !marks.includes(n)) marks.push(n);
+    }
+    if (marks.length > 0) parts.push(`${claim.text} ${marks.map((n) => `[${n}]`).join("")}`);
+  }
+  if (parts.length > 0) return { answer: parts.join(" "), abstained: false, citations };
+
+  if (!question) return { answer: t.empty, abstained: true, citations: [] };
+  citations.length = 0;
+  const marks: number[] = [];
+  for (const ref of draft.related ?? []) {
+    const n = await numberOf(ref);
+    if (n !== undefined) marks.push(n);
+  }
+  if (marks.length === 0) return { answer: t.none, abstained: true, citations: [] };
+  return { answer: `${t.none} ${t.related} ${marks.map((n) => `[${n}]`).join("")}.`, abstained: true, citations, related: true };
+}

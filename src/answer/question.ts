@@ -1,0 +1,61 @@
+// Reads a question: its content terms (with synonyms from a thesaurus) and the kind of answer it expects.
+import synonyms from "synonyms";
+import { isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
+
+export type AnswerType = "person" | "date" | "place" | "number" | "reason" | "other";
+
+export interface QueryTerm {
+  term: string;
+  /** Stems of synonyms, matched with a lower weight. */
+  synonyms: string[];
+}
+
+export interface Question {
+  text: string;
+  terms: QueryTerm[];
+  type: AnswerType;
+  /** Cyrillic questions are answered from the same corpus; no thesaurus for them. */
+  cyrillic: boolean;
+}
+
+const TYPE_PATTERNS: [AnswerType, RegExp][] = [
+  ["number", /\b(how (many|much)|what number of)\b|\bсколько\b|\bскільки\b/iu],
+  ["date", /\b(when|what (year|date|day|month)|which (year|date|day|month))\b|\bкогда\b|\bколи\b|\bв каком году\b/iu],
+  ["place", /\b(where|(what|which) (cit(y|ies)|countr(y|ies)|places?|nations?|regions?|states))\b|(^|\s)(где|куда|откуда|де|куди)(\s|$)/iu],
+  ["person", /\b(who|whom|whose)\b|(^|\s)(кто|кого|хто)(\s|$)/iu],
+  ["reason", /\b(why|for what reason)\b|\bпочему\b|\bзачем\b|\bчому\b/iu],
+];
+
+/** Words that shape the question but never appear in its answer. */
+const QUESTION_WORDS = new Set(["who", "whom", "whose", "what", "when", "where", "which", "why", "how", "many", "much", "does", "did", "do"]);
+
+function answerType(text: string): AnswerType {
+  // Unicode \b does not work for Cyrillic in JS regexps, hence the (^|\s) forms above.
+  for (const [type, re] of TYPE_PATTERNS) if (re.test(text.toLowerCase())) return type;
+  return "other";
+}
+
+function synonymStems(word: string, own: string): string[] {
+  if (!/^[a-z]+$/.test(word)) return [];
+  const entry = synonyms(word) ?? synonyms(own) ?? {};
+  const out = new Set<string>();
+  for (const list of Object.values(entry)) {
+    for (const syn of list) {
+      if (syn.includes(" ") || syn.includes("-")) continue;
+      const s = stem(normalizeWord(syn));
+      if (s !== own && s.length >= 3 && !isStopWord(syn)) out.add(s);
+    }
+  }
+  return [...out].slice(0, 12);
+}
+
+export function readQuestion(text: string): Question {
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const t of tokenize(text)) {
+    if (t.stop || QUESTION_WORDS.has(t.word) || seen.has(t.term)) continue;
+    seen.add(t.term);
+    terms.push({ term: t.term, synonyms: synonymStems(t.word, t.term) });
+  }
+  return { text, terms, type: answerType(text), cyrillic: /\p{Script=Cyrillic}/u.test(text) };
+}
