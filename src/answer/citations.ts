@@ -8,7 +8,8 @@ import type { Citation } from "./answer.js";
 export function lineOf(passage: Passage, offset: number): number {
   let line = passage.line;
   const upto = offset - passage.start;
-  for (let i = passage.text.indexOf("\n"); i !== -1 && i < upto; i = passage.text.indexOf("\n", i + 1)) line++;
+  for (let i = passage.text.indexOf("\n"); i !== -1 && i < upto; i = passage.text.indexOf("\n", i + 1))
+    line++;
   return line;
 }
 

@@ -17,14 +17,19 @@ const MATCHERS: [AnswerType, string][] = [
 ];
 
 function spansOf(found: { offset?: { start: number; length: number } }[]): Span[] {
-  return found.flatMap((m) => (m.offset ? [{ start: m.offset.start, end: m.offset.start + m.offset.length }] : []));
+  return found.flatMap((m) =>
+    m.offset ? [{ start: m.offset.start, end: m.offset.start + m.offset.length }] : [],
+  );
 }
 
 /** Regex fallback for Cyrillic, which compromise does not tag: numbers, and capitalised words inside a sentence. */
 function cyrillicMentions(sentence: string): Mentions {
   const m: Mentions = new Map();
   const digits = [...sentence.matchAll(/\d+/g)].map((x) => ({ start: x.index, end: x.index + x[0].length }));
-  const names = [...sentence.matchAll(/(?<=\s)\p{Lu}\p{Ll}+/gu)].map((x) => ({ start: x.index, end: x.index + x[0].length }));
+  const names = [...sentence.matchAll(/(?<=\s)\p{Lu}\p{Ll}+/gu)].map((x) => ({
+    start: x.index,
+    end: x.index + x[0].length,
+  }));
   if (digits.length) m.set("number", digits).set("date", digits);
   if (names.length) m.set("person", names).set("place", names);
   return m;

@@ -3,7 +3,7 @@ import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { tokenize } from "../text/tokenize.js";
 import { mentionsIn } from "./entities.js";
-import type { Question } from "./question.js";
+import type { QueryTerm, Question } from "./question.js";
 
 export interface Evidence {
   passage: Passage;
@@ -44,11 +44,14 @@ function termMatch(term: Question["terms"][number], stems: Set<string>): number 
   if (stems.has(term.term)) return 1;
   let best = 0;
   if (term.term.length >= 5) {
-    for (const s of stems) if (s.length >= 5 && (s.startsWith(term.term) || term.term.startsWith(s))) best = PREFIX_MATCH;
+    for (const s of stems)
+      if (s.length >= 5 && (s.startsWith(term.term) || term.term.startsWith(s))) best = PREFIX_MATCH;
   }
   for (const syn of term.synonyms) {
     if (stems.has(syn)) return SYNONYM_MATCH;
-    if (syn.length >= 4) for (const s of stems) if (s.length > syn.length + 2 && s.endsWith(syn)) best = Math.max(best, COMPOUND_MATCH);
+    if (syn.length >= 4)
+      for (const s of stems)
+        if (s.length > syn.length + 2 && s.endsWith(syn)) best = Math.max(best, COMPOUND_MATCH);
   }
   return best;
 }
@@ -57,7 +60,9 @@ function termMatch(term: Question["terms"][number], stems: Set<string>): number 
 function typeBonus(question: Question, text: string, matchedAt: Span[]): number {
   const mentions = mentionsIn(text).get(question.type);
   if (!mentions) return 0;
-  const near = mentions.some((m) => matchedAt.some((w) => Math.max(w.start - m.end, m.start - w.end) <= NEAR));
+  const near = mentions.some((m) =>
+    matchedAt.some((w) => Math.max(w.start - m.end, m.start - w.end) <= NEAR),
+  );
   return near ? TYPE_BONUS : TYPE_BONUS / 2;
 }
 
@@ -67,8 +72,12 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n / Math.max(1, Math.min(a.size, b.size));
 }
 
-export function selectEvidence(question: Question, retrieved: RetrievedPassage[], weight: (term: string) => number): Selection {
-  const weights = question.terms.map((t) => weight(t.term));
+export function selectEvidence(
+  question: Question,
+  retrieved: RetrievedPassage[],
+  weight: (term: QueryTerm) => number,
+): Selection {
+  const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return { evidence: [], coverage: 0 };
 
@@ -83,15 +92,28 @@ export function selectEvidence(question: Question, retrieved: RetrievedPassage[]
       const tokens = tokenize(text);
       const stems = new Set(tokens.map((t) => t.term));
       const gain = question.terms.map((t, i) => termMatch(t, stems) * weights[i]!);
-      const matchedAt = tokens.filter((tok) => question.terms.some((t) => termMatch(t, new Set([tok.term])) > 0));
+      const matchedAt = tokens.filter((tok) =>
+        question.terms.some((t) => termMatch(t, new Set([tok.term])) > 0),
+      );
       const coverage = gain.reduce((a, b) => a + b, 0) / total;
       const matched = new Set(question.terms.filter((_, i) => gain[i]! > 0).map((t) => t.term));
-      candidates.push({ passage, span, text, rank, stems, gain, matched, matchedAt, score: coverage + 0.05 / (rank + 1) });
+      candidates.push({
+        passage,
+        span,
+        text,
+        rank,
+        stems,
+        gain,
+        matched,
+        matchedAt,
+        score: coverage + 0.05 / (rank + 1),
+      });
     }
   });
   candidates.sort((a, b) => b.score - a.score);
   if (question.type !== "other") {
-    for (const c of candidates.slice(0, TAGGED_CANDIDATES)) c.score += typeBonus(question, c.text, c.matchedAt);
+    for (const c of candidates.slice(0, TAGGED_CANDIDATES))
+      c.score += typeBonus(question, c.text, c.matchedAt);
     candidates.sort((a, b) => b.score - a.score);
   }
 

@@ -25,12 +25,26 @@ export interface VerifiedClaim {
   refs: { passage: Passage; span: Span; score: number }[];
 }
 
+const INJECTION = [
+  /\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|guidelines)\b/is,
+  /\b(you are now|act as|pretend to be|new instructions|system prompt)\b/i,
+  /(игнорир\p{L}*|забудь\p{L}*|не обращай\p{L}*).{0,40}(инструкци\p{L}*|правил\p{L}*|указани\p{L}*)/isu,
+];
+
+/** True for a passage that talks to the model rather than about the world: it is kept out of the prompt. */
+export function looksLikeInjection(text: string): boolean {
+  return INJECTION.some((re) => re.test(text));
+}
+
 /** The model's reply was not the JSON object the prompt asks for. */
 export class MalformedReplyError extends Error {}
 
 function renderPassages(retrieved: RetrievedPassage[]): string {
   return retrieved
-    .map(({ passage }, i) => `[${i + 1}] ${passage.title}${passage.heading ? ` — ${passage.heading}` : ""}\n${passage.text}`)
+    .map(
+      ({ passage }, i) =>
+        `[${i + 1}] ${passage.title}${passage.heading ? ` — ${passage.heading}` : ""}\n${passage.text}`,
+    )
     .join("\n\n");
 }
 
@@ -46,7 +60,8 @@ export function parseDraft(reply: string): Draft {
     throw new MalformedReplyError(`reply is not valid JSON: ${(e as Error).message}`);
   }
   const parsed = draftSchema.safeParse(json);
-  if (!parsed.success) throw new MalformedReplyError(`reply has the wrong shape: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new MalformedReplyError(`reply has the wrong shape: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 
@@ -62,12 +77,18 @@ export async function draftAnswer(
     new HumanMessage(fill(prompts.user, { passages: renderPassages(retrieved), question })),
   ];
   const reply = await model.invoke(messages, { signal: AbortSignal.timeout(timeoutMs), timeout: timeoutMs });
-  const text = typeof reply.content === "string" ? reply.content : reply.content.map((c) => ("text" in c ? c.text : "")).join("");
+  const text =
+    typeof reply.content === "string"
+      ? reply.content
+      : reply.content.map((c) => ("text" in c ? c.text : "")).join("");
   return parseDraft(text);
 }
 
 /** Keeps each quote only if it is really in the passage it names; claims left without a quote are dropped. */
-export function verifyDraft(draft: Draft, retrieved: RetrievedPassage[]): { claims: VerifiedClaim[]; dropped: number } {
+export function verifyDraft(
+  draft: Draft,
+  retrieved: RetrievedPassage[],
+): { claims: VerifiedClaim[]; dropped: number } {
   let dropped = 0;
   const claims: VerifiedClaim[] = [];
   for (const claim of draft.claims) {

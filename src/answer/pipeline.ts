@@ -8,9 +8,9 @@ import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
 import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
 import { selectEvidence } from "./extractive.js";
-import { draftAnswer, verifyDraft, type VerifiedClaim } from "./llm.js";
+import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
 import type { Prompts } from "./prompts.js";
-import { readQuestion } from "./question.js";
+import { type QueryTerm, readQuestion } from "./question.js";
 
 export interface AskOptions {
   /** Retrieval depth; defaults to TOP_K. */
@@ -56,11 +56,15 @@ const TEXTS = {
 export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   const checker = new SourceChecker(deps.config.corpusDir);
 
-  /** Unseen terms weigh most: a question about something the corpus never mentions must not look answered. */
-  const weight = (term: string) => {
-    const idf = deps.kb.index().idf(term);
-    const n = deps.kb.index().size;
-    return idf > 0 ? idf : Math.log(1 + (n + 0.5) / 0.5);
+  /**
+   * A term the corpus never uses weighs as much as the rarest one, so that a question about something absent does
+   * not look answered; less when it is a common, many-sense word ("take place", "open"), likely just paraphrase.
+   */
+  const weight = (term: QueryTerm) => {
+    const index = deps.kb.index();
+    const idf = index.idf(term.term);
+    if (idf > 0) return idf;
+    return Math.log(1 + (index.size + 0.5) / 0.5) / (1 + Math.log(1 + term.senses));
   };
 
   const extractive = (question: string, retrieved: RetrievedPassage[]): Draft => {
@@ -68,22 +72,38 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const { evidence, coverage } = selectEvidence(q, retrieved, weight);
     if (evidence.length === 0 || coverage < deps.config.ABSTAIN_THRESHOLD) {
       const nearest = evidence[0];
-      return { claims: [], abstained: true, related: nearest ? [{ passage: nearest.passage, span: nearest.span, score: nearest.score }] : [] };
+      return {
+        claims: [],
+        abstained: true,
+        related: nearest ? [{ passage: nearest.passage, span: nearest.span, score: nearest.score }] : [],
+      };
     }
     return {
       abstained: false,
-      claims: evidence.map((e) => ({ text: e.text.replace(/\s+/g, " "), refs: [{ passage: e.passage, span: e.span, score: e.score }] })),
+      claims: evidence.map((e) => ({
+        text: e.text.replace(/\s+/g, " "),
+        refs: [{ passage: e.passage, span: e.span, score: e.score }],
+      })),
     };
   };
 
   const llm = async (question: string, retrieved: RetrievedPassage[]): Promise<Draft> => {
     const { chatModel, prompts } = deps;
-    if (!chatModel || !prompts) throw new ConfigError("LLM_PROVIDER", "is none, so there is no model for LLM mode", "openai or ollama");
+    if (!chatModel || !prompts)
+      throw new ConfigError("LLM_PROVIDER", "is none, so there is no model for LLM mode", "openai or ollama");
     let reason: string;
+    // Passages that address the model ("ignore previous instructions…") are data to quote, never instructions to follow.
+    const usable = retrieved.filter((r) => !looksLikeInjection(r.passage.text));
+    const withheld = retrieved.length - usable.length;
     try {
-      const draft = await draftAnswer(chatModel, prompts, question, retrieved, deps.config.LLM_TIMEOUT_MS);
-      const { claims, dropped } = verifyDraft(draft, retrieved);
-      if (claims.length > 0) return { claims, abstained: false, note: dropped ? `${dropped} unverified quote(s) dropped` : undefined };
+      const draft = await draftAnswer(chatModel, prompts, question, usable, deps.config.LLM_TIMEOUT_MS);
+      const { claims, dropped } = verifyDraft(draft, usable);
+      const notes = [
+        dropped && `${dropped} unverified quote(s) dropped`,
+        withheld && `${withheld} passage(s) that address the model withheld from it`,
+      ];
+      const note = notes.filter(Boolean).join("; ") || undefined;
+      if (claims.length > 0) return { claims, abstained: false, note };
       if (draft.abstain) return { claims: [], abstained: true, related: [] };
       reason = `no quote of the model's answer could be verified (${dropped} dropped)`;
     } catch (e) {
@@ -102,7 +122,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const retrieved = trimmed ? await deps.retriever.search(trimmed, k) : [];
       const retrieveMs = performance.now() - started;
       const mode = options.mode ?? (deps.chatModel ? "llm" : "extractive");
-      const draft = mode === "llm" && trimmed ? await llm(trimmed, retrieved) : extractive(trimmed, retrieved);
+      const draft =
+        mode === "llm" && trimmed ? await llm(trimmed, retrieved) : extractive(trimmed, retrieved);
       const composed = await compose(trimmed, draft, checker);
       const totalMs = performance.now() - started;
       return {
@@ -120,7 +141,11 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
           title: r.passage.title,
           line: r.passage.line,
         })),
-        timings: { retrieveMs: round(retrieveMs), answerMs: round(totalMs - retrieveMs), totalMs: round(totalMs) },
+        timings: {
+          retrieveMs: round(retrieveMs),
+          answerMs: round(totalMs - retrieveMs),
+          totalMs: round(totalMs),
+        },
       };
     },
   };
@@ -131,11 +156,17 @@ function round(ms: number): number {
 }
 
 /** Numbers the verified citations, drops any that no longer match the file, and writes the answer text with [n] marks. */
-async function compose(question: string, draft: Draft, checker: SourceChecker): Promise<Pick<Answer, "answer" | "abstained" | "citations" | "related">> {
+async function compose(
+  question: string,
+  draft: Draft,
+  checker: SourceChecker,
+): Promise<Pick<Answer, "answer" | "abstained" | "citations" | "related">> {
   const t = /\p{Script=Cyrillic}/u.test(question) ? TEXTS.ru : TEXTS.en;
   const citations: Citation[] = [];
   const numberOf = async (ref: VerifiedClaim["refs"][number]): Promise<number | undefined> => {
-    const existing = citations.find((c) => c.docId === ref.passage.docId && c.start === ref.span.start && c.end === ref.span.end);
+    const existing = citations.find(
+      (c) => c.docId === ref.passage.docId && c.start === ref.span.start && c.end === ref.span.end,
+    );
     if (existing) return existing.n;
     const c = makeCitation(citations.length + 1, ref.passage, ref.span, ref.score);
     if (!(await checker.holds(c))) return undefined;
@@ -161,5 +192,10 @@ async function compose(question: string, draft: Draft, checker: SourceChecker): 
     if (n !== undefined) marks.push(n);
   }
   if (marks.length === 0) return { answer: t.none, abstained: true, citations: [] };
-  return { answer: `${t.none} ${t.related} ${marks.map((n) => `[${n}]`).join("")}.`, abstained: true, citations, related: true };
+  return {
+    answer: `${t.none} ${t.related} ${marks.map((n) => `[${n}]`).join("")}.`,
+    abstained: true,
+    citations,
+    related: true,
+  };
 }

@@ -19,11 +19,18 @@ export async function loadPrompts(dir = PROMPTS_DIR): Promise<Prompts> {
   for (const name of Object.keys(REQUIRED) as (keyof Prompts)[]) {
     const file = path.join(dir, `${name}.md`);
     const text = await readFile(file, "utf8").catch((cause) => {
-      throw new PromptError(`Prompt template ${file} cannot be read.`, "Restore it from the repository (git checkout prompts/).", { cause });
+      throw new PromptError(
+        `Prompt template ${file} cannot be read.`,
+        "Restore it from the repository (git checkout prompts/).",
+        { cause },
+      );
     });
     const missing = REQUIRED[name].filter((p) => !text.includes(p));
     if (missing.length > 0 || !text.trim()) {
-      throw new PromptError(`Prompt template ${file} lacks ${missing.join(", ") || "any text"}.`, "Put the placeholders back; the answer pipeline fills them.");
+      throw new PromptError(
+        `Prompt template ${file} lacks ${missing.join(", ") || "any text"}.`,
+        "Put the placeholders back; the answer pipeline fills them.",
+      );
     }
     out[name] = text;
   }

@@ -1,11 +1,14 @@
 // Reads a question: its content terms (with synonyms from a thesaurus) and the kind of answer it expects.
 import synonyms from "synonyms";
+import { senseCount } from "../text/wordnet.js";
 import { isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
 
 export type AnswerType = "person" | "date" | "place" | "number" | "reason" | "other";
 
 export interface QueryTerm {
   term: string;
+  /** WordNet senses of the word (0 when unknown): many senses mean a common, vague word. */
+  senses: number;
   /** Stems of synonyms, matched with a lower weight. */
   synonyms: string[];
 }
@@ -20,14 +23,35 @@ export interface Question {
 
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ["number", /\b(how (many|much)|what number of)\b|\bсколько\b|\bскільки\b/iu],
-  ["date", /\b(when|what (year|date|day|month)|which (year|date|day|month))\b|\bкогда\b|\bколи\b|\bв каком году\b/iu],
-  ["place", /\b(where|(what|which) (cit(y|ies)|countr(y|ies)|places?|nations?|regions?|states))\b|(^|\s)(где|куда|откуда|де|куди)(\s|$)/iu],
+  [
+    "date",
+    /\b(when|what (year|date|day|month)|which (year|date|day|month))\b|\bкогда\b|\bколи\b|\bв каком году\b/iu,
+  ],
+  [
+    "place",
+    /\b(where|(what|which) (cit(y|ies)|countr(y|ies)|places?|nations?|regions?|states))\b|(^|\s)(где|куда|откуда|де|куди)(\s|$)/iu,
+  ],
   ["person", /\b(who|whom|whose)\b|(^|\s)(кто|кого|хто)(\s|$)/iu],
   ["reason", /\b(why|for what reason)\b|\bпочему\b|\bзачем\b|\bчому\b/iu],
 ];
 
 /** Words that shape the question but never appear in its answer. */
-const QUESTION_WORDS = new Set(["who", "whom", "whose", "what", "when", "where", "which", "why", "how", "many", "much", "does", "did", "do"]);
+const QUESTION_WORDS = new Set([
+  "who",
+  "whom",
+  "whose",
+  "what",
+  "when",
+  "where",
+  "which",
+  "why",
+  "how",
+  "many",
+  "much",
+  "does",
+  "did",
+  "do",
+]);
 
 function answerType(text: string): AnswerType {
   // Unicode \b does not work for Cyrillic in JS regexps, hence the (^|\s) forms above.
@@ -55,7 +79,11 @@ export function readQuestion(text: string): Question {
   for (const t of tokenize(text)) {
     if (t.stop || QUESTION_WORDS.has(t.word) || seen.has(t.term)) continue;
     seen.add(t.term);
-    terms.push({ term: t.term, synonyms: synonymStems(t.word, t.term) });
+    terms.push({
+      term: t.term,
+      senses: /^[a-z']+$/.test(t.word) ? senseCount(t.word) : 0,
+      synonyms: synonymStems(t.word, t.term),
+    });
   }
   return { text, terms, type: answerType(text), cyrillic: /\p{Script=Cyrillic}/u.test(text) };
 }

@@ -2,8 +2,18 @@
 import type { Passage, Span } from "../corpus/types.js";
 
 const QUOTE_MARKS: Record<string, string> = {
-  "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u201B": "'", "\u2032": "'",
-  "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u201F": '"', "\u00AB": '"', "\u00BB": '"', "\u2033": '"',
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201A": "'",
+  "\u201B": "'",
+  "\u2032": "'",
+  "\u201C": '"',
+  "\u201D": '"',
+  "\u201E": '"',
+  "\u201F": '"',
+  "\u00AB": '"',
+  "\u00BB": '"',
+  "\u2033": '"',
 };
 
 /** Normalised text plus, for each of its characters, the offset of the original character it came from. */
@@ -36,7 +46,9 @@ function normalise(text: string): { norm: string; map: number[] } {
 
 /** The exact span of `quote` inside `passage` (absolute offsets), or undefined when it is not there. */
 export function locateQuote(passage: Passage, quote: string): Span | undefined {
-  const q = normalise(quote).norm.replace(/^["']+|["']+$/g, "").trim();
+  const q = normalise(quote)
+    .norm.replace(/^["']+|["']+$/g, "")
+    .trim();
   if (q.length < 8) return undefined; // too short to be a meaningful quote
   const { norm, map } = normalise(passage.text);
   const at = norm.indexOf(q);

@@ -7,7 +7,10 @@ import { runCli } from "./run.js";
 const USAGE = 'npm run ask -- [--json] [--k N] "QUESTION"';
 
 runCli(async ({ config, log }) => {
-  const { values, positionals } = parseCli({ json: { type: "boolean", default: false }, k: { type: "string" } }, USAGE);
+  const { values, positionals } = parseCli(
+    { json: { type: "boolean", default: false }, k: { type: "string" } },
+    USAGE,
+  );
   const question = positionals.join(" ").trim();
   if (!question) {
     process.stderr.write(`Ask a question.\nUsage: ${USAGE}\n`);

@@ -3,7 +3,10 @@ import type { Answer } from "../answer/answer.js";
 
 export function formatAnswer(a: Answer): string {
   const lines = [a.answer];
-  if (a.fallback) lines.push(`(LLM answer not verified; ${a.fallback === "extractive" ? "showing the extractive answer" : "abstaining"})`);
+  if (a.fallback)
+    lines.push(
+      `(LLM answer not verified; ${a.fallback === "extractive" ? "showing the extractive answer" : "abstaining"})`,
+    );
   if (a.citations.length > 0) {
     lines.push("", a.related ? "Related (not supporting):" : "Sources:");
     for (const c of a.citations) {

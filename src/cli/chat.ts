@@ -1,0 +1,48 @@
+// `npm run chat`: an interactive console chat over the same answer pipeline. /sources shows the last answer's passages.
+import { createInterface } from "node:readline";
+import type { Answer } from "../answer/answer.js";
+import { buildApp } from "../app.js";
+import { formatAnswer } from "./format.js";
+import { runCli } from "./run.js";
+
+function formatPassages(app: Awaited<ReturnType<typeof buildApp>>, last: Answer | undefined): string {
+  if (!last) return "Ask a question first.";
+  if (last.passages.length === 0) return "The last question retrieved no passages.";
+  return last.passages
+    .map((p, i) => {
+      const passage = app.kb.index().passageById(p.passageId);
+      const body = passage ? passage.text.replace(/\s+/g, " ") : "(no longer in the index)";
+      return `#${i + 1} ${p.title ?? p.docId} — ${p.docId}, line ${p.line ?? "?"} (score ${p.score})\n    ${body}`;
+    })
+    .join("\n");
+}
+
+runCli(async ({ config, log }) => {
+  const app = await buildApp(config, log);
+  const docs = app.kb.index().documentIds().length;
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    historySize: 200,
+    terminal: process.stdin.isTTY,
+  });
+  const prompt = () => process.stdin.isTTY && rl.prompt();
+  console.log(
+    `Ask about the Congress of People's Deputies (${docs} documents). /sources shows the last answer's passages; Ctrl-D quits.`,
+  );
+  rl.setPrompt("? ");
+  prompt();
+  let last: Answer | undefined;
+  for await (const line of rl) {
+    const input = line.trim();
+    if (input === "/sources") console.log(formatPassages(app, last));
+    else if (input === "/quit" || input === "/exit") break;
+    else if (input) {
+      last = await app.pipeline.ask(input);
+      console.log(`${formatAnswer(last)}\n`);
+    }
+    prompt();
+  }
+  rl.close();
+  return 0;
+});

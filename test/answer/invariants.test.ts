@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answer/answer.js";
+import { tempApp } from "../helpers/app.js";
+
+/** Every [n] names a citation, every citation is named, and every quote is the file's text at its offsets and line. */
+function checkAnswer(corpusDir: string, a: Answer) {
+  const marks = new Set([...a.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+  expect([...marks].sort()).toEqual(a.citations.map((c) => c.n).sort());
+  a.citations.forEach((c, i) => {
+    expect(c.n).toBe(i + 1);
+    const text = readFileSync(path.join(corpusDir, c.docId), "utf8");
+    expect(text.slice(c.start, c.end)).toBe(c.quote);
+    expect(c.line).toBe(text.slice(0, c.start).split("\n").length);
+  });
+  if (a.abstained && a.citations.length > 0) expect(a.related).toBe(true);
+  if (!a.abstained) expect(a.citations.length).toBeGreaterThan(0);
+}
+
+const EN = [
+  "congress",
+  "delegates",
+  "Warsaw",
+  "session",
+  "budget",
+  "treaty",
+  "Vilnius",
+  "assembly",
+  "vote",
+  "charter",
+  "partisan",
+  "opposition",
+  "November",
+  "2023",
+  "council",
+];
+const RU = [
+  "конгресс",
+  "депутаты",
+  "Варшава",
+  "сессия",
+  "бюджет",
+  "голосование",
+  "оппозиция",
+  "ноябрь",
+  "🙂",
+  "совет",
+];
+const word = fc.constantFrom(...EN, ...RU, "the", "of", "in", "was", "by");
+const sentence = fc
+  .array(word, { minLength: 3, maxLength: 25 })
+  .map((ws) => `${ws.join(" ").replace(/^./, (c) => c.toUpperCase())}.`);
+const paragraph = fc.array(sentence, { minLength: 1, maxLength: 8 }).map((ss) => ss.join(" "));
+const document = fc
+  .record({
+    heading: fc.option(fc.constantFrom("Background", "Decisions of the Session", "Итоги"), {
+      nil: undefined,
+    }),
+    paras: fc.array(paragraph, { minLength: 1, maxLength: 6 }),
+    eol: fc.constantFrom("\n", "\r\n"),
+    finalNewline: fc.boolean(),
+  })
+  .map(({ heading, paras, eol, finalNewline }) => {
+    const body = (heading ? [heading, ...paras] : paras).join(eol + eol);
+    return finalNewline ? body + eol : body;
+  });
+const question = fc
+  .tuple(
+    fc.constantFrom("Who", "When", "Where", "How many", "What", "Кто", "Где", ""),
+    fc.array(word, { minLength: 0, maxLength: 6 }),
+  )
+  .map(([w, ws]) => `${w} ${ws.join(" ")}?`);
+
+describe("Answer invariants", () => {
+  it("hold over generated documents and questions", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(document, { minLength: 1, maxLength: 4 }),
+        fc.array(question, { minLength: 5, maxLength: 12 }),
+        async (docs, questions) => {
+          const app = await tempApp({
+            seed: false,
+            docs: Object.fromEntries(docs.map((d, i) => [`doc-${i}.md`, d])),
+          });
+          try {
+            for (const q of questions) checkAnswer(app.config.corpusDir, await app.pipeline.ask(q));
+          } finally {
+            await app.cleanup();
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it("hold on the seed corpus for questions of every kind", async () => {
+    const app = await tempApp();
+    try {
+      for (const q of [
+        "Who leads the congress?",
+        "When did it open?",
+        "Where?",
+        "How many countries are partners?",
+        "Кто возглавляет конгресс?",
+        "",
+        "???",
+        "What is the annual budget?",
+      ]) {
+        checkAnswer(app.config.corpusDir, await app.pipeline.ask(q));
+      }
+    } finally {
+      await app.cleanup();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TempApp, tempApp } from "../helpers/app.js";
+
+describe("answers on the seed corpus (extractive)", () => {
+  let app: TempApp;
+  beforeAll(async () => {
+    app = await tempApp();
+  });
+  afterAll(() => app.cleanup());
+
+  it("names the leader and quotes the sentence that says so", async () => {
+    const a = await app.pipeline.ask("Who leads the congress?");
+    expect(a.abstained).toBe(false);
+    expect(a.mode).toBe("extractive");
+    expect(a.answer).toContain("Ilya Ponomarev");
+    expect(a.answer).toContain("[1]");
+    expect(a.citations[0]!.quote).toContain("Spearheaded by Ilya Ponomarev");
+    expect(a.citations[0]!.docId).toBe("congress-fifth-session-warsaw.md");
+  });
+
+  it("answers where the fifth session took place", async () => {
+    const a = await app.pipeline.ask("Where did the fifth session take place?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Warsaw");
+    expect(a.citations.some((c) => c.quote.includes("fifth plenary session in Warsaw"))).toBe(true);
+  });
+
+  it("abstains on the annual budget, which the documents never mention", async () => {
+    const a = await app.pipeline.ask("What is the congress's annual budget?");
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/do not answer/);
+    expect(a.answer).not.toMatch(/\d{3,}/);
+  });
+
+  it("abstains in Russian for a Russian question it cannot answer", async () => {
+    const a = await app.pipeline.ask("Каков годовой бюджет конгресса?");
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/нет ответа/);
+  });
+
+  it("keeps answers short: at most three cited sentences", async () => {
+    for (const q of [
+      "Which countries are the congress's partners?",
+      "When will the session conclude?",
+      "What does the framework encompass?",
+    ]) {
+      const a = await app.pipeline.ask(q);
+      expect(a.citations.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it("reports passages in rank order and timings", async () => {
+    const a = await app.pipeline.ask("When will the session conclude?", { k: 3 });
+    expect(a.passages).toHaveLength(3);
+    const scores = a.passages.map((p) => p.score);
+    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+    expect(a.timings.totalMs).toBeGreaterThanOrEqual(a.timings.retrieveMs);
+    expect(a.answer).toContain("Saturday");
+  });
+
+  it("refuses LLM mode when no model is configured, naming the variable", async () => {
+    await expect(app.pipeline.ask("Who leads the congress?", { mode: "llm" })).rejects.toThrow(
+      /LLM_PROVIDER/,
+    );
+  });
+});

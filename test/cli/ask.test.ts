@@ -1,0 +1,70 @@
+import { execFile } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answer/answer.js";
+import { SEED } from "../helpers/app.js";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+describe("npm run ask and npm run chat", () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "rag-cli-"));
+    await mkdir(path.join(dir, "corpus"));
+    await copyFile(SEED, path.join(dir, "corpus", path.basename(SEED)));
+    env = {
+      ...process.env,
+      CORPUS_DIR: path.join(dir, "corpus"),
+      INDEX_DIR: path.join(dir, "index"),
+      DATA_DIR: path.join(dir, "data"),
+      LOG_LEVEL: "warn",
+    };
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("--json prints exactly one Answer object on stdout, building the missing index first", async () => {
+    const { stdout } = await run("npm", ["run", "ask", "--", "--json", "Who leads the congress?"], {
+      cwd: ROOT,
+      env,
+    });
+    const answer = JSON.parse(stdout) as Answer;
+    expect(answer.question).toBe("Who leads the congress?");
+    expect(answer.answer).toContain("Ilya Ponomarev");
+    expect(answer.citations[0]).toMatchObject({ n: 1, docId: "congress-fifth-session-warsaw.md" });
+    expect(answer.passages.length).toBeGreaterThan(0);
+    expect(answer.timings.totalMs).toBeGreaterThan(0);
+  });
+
+  it("prints the answer and numbered sources with title, line and quote", async () => {
+    const { stdout } = await run("npm", ["run", "ask", "--", "Where did the fifth session take place?"], {
+      cwd: ROOT,
+      env,
+    });
+    expect(stdout).toMatch(/Warsaw.*\[1\]/);
+    expect(stdout).toMatch(
+      /\[1\] Congress of People's Deputies opens its fifth session in Warsaw — congress-fifth-session-warsaw\.md, line 5/,
+    );
+  });
+
+  it("explains a bad flag and exits non-zero", async () => {
+    await expect(run("npm", ["run", "ask", "--", "--nope", "x"], { cwd: ROOT, env })).rejects.toMatchObject({
+      stderr: expect.stringMatching(/Usage: npm run ask/),
+    });
+  });
+
+  it("chat answers questions from stdin and shows the last answer's passages with /sources", async () => {
+    const child = execFile("npm", ["run", "chat"], { cwd: ROOT, env });
+    child.stdin!.end("Who leads the congress?\n/sources\n");
+    let out = "";
+    child.stdout!.on("data", (d) => (out += d));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(out).toContain("Ilya Ponomarev");
+    expect(out).toMatch(/#1 .*congress-fifth-session-warsaw\.md, line \d+/);
+  });
+});

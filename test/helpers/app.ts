@@ -1,0 +1,39 @@
+// Builds the real app over a temporary corpus and index, for tests. Never touches the project's corpus/ or index/.
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { type App, type AppOverrides, buildApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+
+export const SEED = path.resolve(import.meta.dirname, "../../corpus/congress-fifth-session-warsaw.md");
+
+export interface TempApp extends App {
+  root: string;
+  cleanup(): Promise<void>;
+}
+
+/** A temp folder with corpus/, index/ and data/; `docs` maps docId → text; `seed` copies the project's seed document. */
+export async function tempApp(
+  options: {
+    docs?: Record<string, string>;
+    seed?: boolean;
+    env?: Record<string, string>;
+    overrides?: AppOverrides;
+  } = {},
+): Promise<TempApp> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "rag-test-"));
+  const corpus = path.join(root, "corpus");
+  await mkdir(corpus, { recursive: true });
+  if (options.seed ?? true) await copyFile(SEED, path.join(corpus, path.basename(SEED)));
+  for (const [docId, text] of Object.entries(options.docs ?? {})) {
+    await mkdir(path.dirname(path.join(corpus, docId)), { recursive: true });
+    await writeFile(path.join(corpus, docId), text);
+  }
+  const config = loadConfig(
+    { CORPUS_DIR: "corpus", INDEX_DIR: "index", DATA_DIR: "data", LOG_LEVEL: "silent", ...options.env },
+    root,
+  );
+  const app = await buildApp(config, createLogger("silent"), options.overrides);
+  return { ...app, root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
