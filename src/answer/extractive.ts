@@ -127,7 +127,9 @@ export function selectEvidence(
     const adds = c.gain.reduce((sum, g, i) => sum + Math.max(0, g - covered[i]!), 0);
     if (adds < NEW_COVERAGE * total || chosen.some((x) => overlap(x.stems, c.stems) > 0.6)) continue;
     chosen.push(c);
-    c.gain.forEach((g, i) => (covered[i] = Math.max(covered[i]!, g)));
+    c.gain.forEach((g, i) => {
+      covered[i] = Math.max(covered[i]!, g);
+    });
   }
   const coverage = covered.reduce((a, b) => a + b, 0) / total;
   // Read in document order: the answer should flow as the source does.

@@ -125,27 +125,42 @@ export function passageId(docId: string, start: number, end: number, text: strin
   return createHash("sha256").update(`${docId}\0${start}\0${end}\0${text}`).digest("hex").slice(0, 16);
 }
 
+interface Draft extends Span {
+  heading: string;
+  /** Sections are counted, not named: two sections may share a heading. */
+  section: number;
+  sentences: Span[];
+}
+
+/**
+ * Joins a passage shorter than PASSAGE_MIN to its neighbour in the same section when both fit under PASSAGE_MAX,
+ * so that the tail of a hard-split paragraph or a short paragraph next to a long one does not stand alone.
+ */
+function joinShort(drafts: Draft[]): Draft[] {
+  const short = (d: Draft) => d.end - d.start < PASSAGE_MIN;
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const top = out.at(-1);
+    if (top && top.section === d.section && (short(top) || short(d)) && d.end - top.start <= PASSAGE_MAX) {
+      // Windows of one paragraph share a sentence: keep it once.
+      const fresh = d.sentences.filter((s) => s.start >= top.end);
+      out[out.length - 1] = { ...top, end: d.end, sentences: [...top.sentences, ...fresh] };
+    } else out.push(d);
+  }
+  return out;
+}
+
 /** Splits a document into passages. Every passage and sentence satisfies text.slice(start, end) === its text. */
 export function splitPassages(doc: CorpusDocument): Passage[] {
   const { text } = doc;
   const starts = lineStarts(text);
-  const out: Passage[] = [];
+  const drafts: Draft[] = [];
   let heading = "";
-  let current: { start: number; end: number; heading: string; sentences: Span[] } | undefined;
+  let section = 0;
+  let current: Draft | undefined;
 
   const make = (start: number, end: number, h: string, sentences: Span[]) => {
-    const body = text.slice(start, end);
-    out.push({
-      passageId: passageId(doc.docId, start, end, body),
-      docId: doc.docId,
-      title: doc.title,
-      text: body,
-      start,
-      end,
-      line: lineAt(starts, start),
-      heading: h,
-      sentences,
-    });
+    drafts.push({ start, end, heading: h, section, sentences });
   };
   const flush = () => {
     if (current && current.sentences.length > 0)
@@ -157,7 +172,8 @@ export function splitPassages(doc: CorpusDocument): Passage[] {
     if (p.heading !== undefined) {
       flush();
       heading = p.heading;
-      current = { start: p.start, end: p.end, heading, sentences: [] };
+      section++;
+      current = { start: p.start, end: p.end, heading, section, sentences: [] };
       continue;
     }
     // Close a passage that is long enough before it grows past the target, or one that would grow past the maximum.
@@ -169,10 +185,23 @@ export function splitPassages(doc: CorpusDocument): Passage[] {
       for (const w of windows(p.sentences)) make(w[0]!.start, w[w.length - 1]!.end, heading, w);
       continue;
     }
-    if (!current) current = { start: p.start, end: p.end, heading, sentences: [] };
+    if (!current) current = { start: p.start, end: p.end, heading, section, sentences: [] };
     current.end = p.end;
     current.sentences.push(...p.sentences);
   }
   flush();
-  return out;
+  return joinShort(drafts).map(({ start, end, heading: h, sentences }) => {
+    const body = text.slice(start, end);
+    return {
+      passageId: passageId(doc.docId, start, end, body),
+      docId: doc.docId,
+      title: doc.title,
+      text: body,
+      start,
+      end,
+      line: lineAt(starts, start),
+      heading: h,
+      sentences,
+    };
+  });
 }
