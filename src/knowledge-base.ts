@@ -58,13 +58,24 @@ export class KnowledgeBase {
     });
   }
 
-  /** Runs `change` on the corpus folder and re-indexes, as one serialized step. */
-  async change<T>(change: () => Promise<T>): Promise<{ result: T; report: IngestReport }> {
+  /**
+   * Runs `change` on the corpus folder and re-indexes, as one serialized step. When indexing fails (a full disk,
+   * a read-only INDEX_DIR), `undo` puts the corpus back, and the old index keeps serving.
+   */
+  async change<T>(
+    change: () => Promise<T>,
+    undo?: (result: T) => Promise<void>,
+  ): Promise<{ result: T; report: IngestReport }> {
     return this.writer.runExclusive(async () => {
       const result = await change();
-      const { index, report } = await ingest(this.options);
-      this.live = index;
-      return { result, report };
+      try {
+        const { index, report } = await ingest(this.options);
+        this.live = index;
+        return { result, report };
+      } catch (e) {
+        await undo?.(result);
+        throw e;
+      }
     });
   }
 }

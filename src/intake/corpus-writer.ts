@@ -1,0 +1,163 @@
+// Adds and removes corpus documents safely: validated, deduplicated, written atomically, indexed at once.
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import slugify from "slugify";
+import { stringify as toYaml } from "yaml";
+import { sha256 } from "../corpus/documents.js";
+import { DocumentRejectedError } from "../errors.js";
+import type { KnowledgeBase } from "../knowledge-base.js";
+import { type Extracted, extractText, formatOf } from "./extract.js";
+
+export interface Submission {
+  bytes: Uint8Array;
+  /** The original file name, used only for its extension and as a last-resort title. */
+  fileName?: string;
+  mimeType?: string;
+  /** Where it came from: a URL, "telegram file NAME", "telegram message". */
+  source: string;
+  title?: string;
+  addedBy: number;
+}
+
+export interface Added {
+  docId: string;
+  title: string;
+  chars: number;
+  passages: number;
+  ms: number;
+}
+
+export type Step = "extracting" | "indexing";
+
+export interface WriterOptions {
+  dataDir: string;
+  maxBytes: number;
+  onStep?: (step: Step) => void | Promise<void>;
+}
+
+/** Title: given, else found in the file, else the first line, else the file name. */
+function titleFor(sub: Submission, extracted: Extracted): string {
+  const firstLine =
+    extracted.text
+      .split("\n")
+      .find((l) => l.trim())
+      ?.replace(/^#+\s*/, "")
+      .trim() ?? "";
+  const candidates = [
+    sub.title,
+    extracted.title,
+    firstLine.length <= 120 ? firstLine : `${firstLine.slice(0, 100)}…`,
+    sub.fileName,
+  ];
+  return candidates.find((t) => t?.trim())!.trim();
+}
+
+/** Which document already holds these bytes or this text, if any. */
+function duplicateOf(kb: KnowledgeBase, hashes: string[]): string | undefined {
+  const index = kb.index();
+  return index.documentIds().find((id) => {
+    const entry = index.document(id)!;
+    const meta = entry.meta ?? {};
+    return (
+      hashes.includes(entry.hash) ||
+      hashes.includes(String(meta.sha256)) ||
+      hashes.includes(String(meta.content_sha256))
+    );
+  });
+}
+
+async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.tmp-${randomBytes(6).toString("hex")}`);
+  await writeFile(tmp, data);
+  const fh = await open(tmp, "r");
+  await fh.sync();
+  await fh.close();
+  await rename(tmp, file);
+}
+
+function freeDocId(kb: KnowledgeBase, title: string): string {
+  const base = slugify(title, { lower: true, strict: true }).slice(0, 60).replace(/-+$/, "") || "document";
+  const taken = new Set(kb.index().documentIds());
+  for (let i = 1; ; i++) {
+    const id = `${base}${i === 1 ? "" : `-${i}`}.md`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/** Validates, extracts, writes CORPUS_DIR/<slug>.md with front matter, keeps the original, and indexes it. */
+export async function addDocument(
+  kb: KnowledgeBase,
+  sub: Submission,
+  options: WriterOptions,
+): Promise<Added> {
+  const began = performance.now();
+  if (sub.bytes.byteLength > options.maxBytes) {
+    throw new DocumentRejectedError(
+      "too-large",
+      `The file is larger than ${(options.maxBytes / 1048576).toFixed(1)} MB.`,
+      "Split it or raise MAX_UPLOAD_MB.",
+    );
+  }
+  // Text typed into the chat has neither a name nor a type.
+  const format = sub.fileName || sub.mimeType ? formatOf(sub.fileName, sub.mimeType) : "text";
+  if (!format) {
+    throw new DocumentRejectedError(
+      "unsupported",
+      `Files of type ${path.extname(sub.fileName ?? "") || sub.mimeType || "unknown"} cannot be added.`,
+      "Send a .txt, .md, .html, .pdf or .docx file.",
+    );
+  }
+  await options.onStep?.("extracting");
+  const extracted = await extractText(sub.bytes, format);
+  const hashes = [sha256(sub.bytes), sha256(extracted.text)];
+  const title = titleFor(sub, extracted);
+  await options.onStep?.("indexing");
+  const { result: docId } = await kb.change(
+    async () => {
+      const existing = duplicateOf(kb, hashes);
+      if (existing)
+        throw new DocumentRejectedError("duplicate", `This content is already in the corpus as ${existing}.`);
+      const id = freeDocId(kb, title);
+      const meta = {
+        title,
+        source: sub.source,
+        added_by: sub.addedBy,
+        added_at: new Date().toISOString(),
+        sha256: hashes[0],
+        content_sha256: hashes[1],
+        format,
+      };
+      const ext = sub.fileName
+        ? path.extname(sub.fileName).toLowerCase()
+        : `.${format === "markdown" ? "md" : format}`;
+      await writeAtomically(
+        path.join(options.dataDir, "uploads", `${id.replace(/\.md$/, "")}${ext}`),
+        sub.bytes,
+      );
+      await writeAtomically(path.join(kb.corpusDir, id), `---\n${toYaml(meta)}---\n${extracted.text}\n`);
+      return id;
+    },
+    (id) => unlink(path.join(kb.corpusDir, id)),
+  );
+  const passages = kb.index().document(docId)?.passageIds.length ?? 0;
+  return { docId, title, chars: extracted.text.length, passages, ms: performance.now() - began };
+}
+
+/** Deletes a document (an id from the index, never a path typed by a user) and its passages. */
+export async function removeDocument(kb: KnowledgeBase, docId: string): Promise<{ passages: number }> {
+  const entry = kb.index().document(docId);
+  if (!entry)
+    throw new DocumentRejectedError(
+      "unsupported",
+      `There is no document ${docId}.`,
+      "See /docs for the ids.",
+    );
+  await kb.change(() =>
+    unlink(path.join(kb.corpusDir, docId)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "ENOENT") throw e;
+    }),
+  );
+  return { passages: entry.passageIds.length };
+}

@@ -1,0 +1,133 @@
+// Turns an uploaded or fetched file into readable text: plain text, Markdown, HTML, PDF and DOCX.
+import path from "node:path";
+import { DocumentRejectedError } from "../errors.js";
+
+export const SUPPORTED = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"] as const;
+export type Format = "text" | "markdown" | "html" | "pdf" | "docx";
+
+export interface Extracted {
+  text: string;
+  /** A title found inside the file (HTML <title>, PDF metadata, first Markdown heading). */
+  title?: string;
+  format: Format;
+}
+
+/** Fewer readable characters than this is "no text" (a scanned PDF, an empty page). */
+export const MIN_CHARS = 40;
+
+const BY_TYPE: Record<string, Format> = {
+  "text/plain": "text",
+  "text/markdown": "markdown",
+  "text/x-markdown": "markdown",
+  "text/html": "html",
+  "application/xhtml+xml": "html",
+  "application/pdf": "pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+};
+const BY_EXT: Record<string, Format> = {
+  ".txt": "text",
+  ".md": "markdown",
+  ".html": "html",
+  ".htm": "html",
+  ".pdf": "pdf",
+  ".docx": "docx",
+};
+
+/** The format from a file name, else from a MIME type; undefined when neither is supported. */
+export function formatOf(fileName?: string, mimeType?: string): Format | undefined {
+  const ext = fileName ? path.extname(fileName).toLowerCase() : "";
+  if (ext && BY_EXT[ext]) return BY_EXT[ext];
+  const mime = mimeType?.split(";")[0]?.trim().toLowerCase();
+  return mime ? BY_TYPE[mime] : undefined;
+}
+
+/** True when bytes are not text: NUL bytes, or many control or undecodable characters. */
+function looksBinary(text: string): boolean {
+  if (text.includes("\u0000")) return true;
+  const bad = text.match(/[\uFFFD\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0;
+  return bad > Math.max(8, text.length * 0.01);
+}
+
+async function fromHtml(html: string): Promise<Extracted> {
+  const { load } = await import("cheerio");
+  const $ = load(html);
+  $("script, style, noscript, nav, header, footer, aside, form, iframe, svg, template").remove();
+  const title = $("title").first().text().trim() || $("h1").first().text().trim() || undefined;
+  const blocks: string[] = [];
+  $("h1, h2, h3, h4, p, li, blockquote, pre, td").each((_, el) => {
+    const t = $(el).text().replace(/\s+/g, " ").trim();
+    if (t && !$(el).parents("p, li, blockquote, td").length)
+      blocks.push(el.tagName.match(/^h\d$/) ? t.replace(/[.:]$/, "") : t);
+  });
+  const text = blocks.length > 0 ? blocks.join("\n\n") : $("body").text().replace(/\s+/g, " ").trim();
+  return { text, title, format: "html" };
+}
+
+async function fromPdf(bytes: Uint8Array): Promise<Extracted> {
+  const { PDFParse } = await import("pdf-parse");
+  const parser = new PDFParse({ data: bytes });
+  try {
+    const info = await parser.getInfo().catch(() => undefined);
+    const result = await parser.getText();
+    const title = (info?.info as { Title?: string } | undefined)?.Title?.trim() || undefined;
+    // Page markers ("-- 1 of 3 --") are layout, not content.
+    const text = result.text.replace(/^-- \d+ of \d+ --$/gm, "").replace(/\n{3,}/g, "\n\n");
+    return { text, title, format: "pdf" };
+  } catch (cause) {
+    throw new DocumentRejectedError(
+      "no-text",
+      "This PDF cannot be read (it is damaged or encrypted).",
+      `Details: ${(cause as Error).message}`,
+    );
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+async function fromDocx(bytes: Uint8Array): Promise<Extracted> {
+  const mammoth = await import("mammoth");
+  try {
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    return { text: value, format: "docx" };
+  } catch (cause) {
+    throw new DocumentRejectedError(
+      "no-text",
+      "This DOCX file cannot be read (it is damaged or not a Word document).",
+      `Details: ${(cause as Error).message}`,
+    );
+  }
+}
+
+/** Extracts text, normalised to LF line ends; refuses binary garbage and files with (almost) no text. */
+export async function extractText(bytes: Uint8Array, format: Format): Promise<Extracted> {
+  let out: Extracted;
+  if (format === "pdf") out = await fromPdf(bytes);
+  else if (format === "docx") out = await fromDocx(bytes);
+  else {
+    const decoded = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+    if (looksBinary(decoded))
+      throw new DocumentRejectedError(
+        "binary",
+        "This file is not text (it looks like binary data).",
+        "Send a .txt, .md, .html, .pdf or .docx file.",
+      );
+    out = format === "html" ? await fromHtml(decoded) : { text: decoded, format };
+  }
+  const text = out.text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+\n/g, "\n")
+    .trim();
+  if (looksBinary(text))
+    throw new DocumentRejectedError(
+      "binary",
+      "This file holds no readable text (it looks like binary data).",
+    );
+  if (text.replace(/\s/g, "").length < MIN_CHARS) {
+    throw new DocumentRejectedError(
+      "no-text",
+      "No text could be extracted from this file.",
+      "A scanned PDF has only images: send a version with a text layer, or paste the text.",
+    );
+  }
+  return { ...out, text };
+}
