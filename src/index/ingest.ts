@@ -1,0 +1,117 @@
+// Brings the saved index up to date with the corpus folder: only new or changed documents are embedded.
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { documentFromBytes, listDocumentIds, sha256 } from "../corpus/documents.js";
+import { splitPassages } from "../corpus/passages.js";
+import type { EmbeddingsChoice } from "../embeddings/providers.js";
+import { PassageIndex } from "./passage-index.js";
+
+export interface IngestOptions {
+  corpusDir: string;
+  indexDir: string;
+  embeddings: EmbeddingsChoice;
+  rebuild?: boolean;
+  /** Called as passages are embedded. */
+  onProgress?: (done: number, total: number) => void;
+  batchSize?: number;
+}
+
+export interface IngestReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
+  /** Passages in the index afterwards. */
+  passages: number;
+  embedded: number;
+  ms: number;
+  upToDate: boolean;
+}
+
+interface Pending {
+  docId: string;
+  bytes: Buffer;
+  size: number;
+  mtimeMs: number;
+  isNew: boolean;
+}
+
+/** Which documents differ from the manifest. Size and mtime decide quickly; the hash decides when they differ. */
+async function diffCorpus(corpusDir: string, index: PassageIndex) {
+  const ids = await listDocumentIds(corpusDir);
+  const pending: Pending[] = [];
+  let touched = false;
+  for (const docId of ids) {
+    const file = path.join(corpusDir, docId);
+    const st = await stat(file);
+    const entry = index.document(docId);
+    if (entry && entry.size === st.size && entry.mtimeMs === st.mtimeMs) continue;
+    const bytes = await readFile(file);
+    if (entry && entry.hash === sha256(bytes)) {
+      entry.mtimeMs = st.mtimeMs;
+      touched = true;
+      continue;
+    }
+    pending.push({ docId, bytes, size: st.size, mtimeMs: st.mtimeMs, isNew: !entry });
+  }
+  const present = new Set(ids);
+  const removed = index.documentIds().filter((id) => !present.has(id));
+  return { ids, pending, removed, touched };
+}
+
+/** Updates (or rebuilds) the index in INDEX_DIR from CORPUS_DIR, saves it atomically and returns it. */
+export async function ingest(options: IngestOptions): Promise<{ index: PassageIndex; report: IngestReport }> {
+  const began = performance.now();
+  const { provider, model, embeddings } = options.embeddings;
+  const info = { provider, model };
+  const index =
+    (!options.rebuild && (await PassageIndex.load(options.indexDir, info))) || PassageIndex.empty(info);
+  const fresh = index.documentIds().length === 0;
+  const { ids, pending, removed, touched } = await diffCorpus(options.corpusDir, index);
+
+  const docs = pending.map((p) => ({ p, doc: documentFromBytes(p.docId, p.bytes) }));
+  const split = docs.map(({ p, doc }) => ({ p, doc, passages: splitPassages(doc) }));
+  const total = split.reduce((n, s) => n + s.passages.length, 0);
+  const batch = options.batchSize ?? 64;
+  let done = 0;
+  options.onProgress?.(0, total);
+  for (const { p, doc, passages } of split) {
+    const vectors: number[][] = [];
+    for (let i = 0; i < passages.length; i += batch) {
+      vectors.push(...(await embeddings.embedDocuments(passages.slice(i, i + batch).map((x) => x.text))));
+      done = Math.min(total, done + batch);
+      options.onProgress?.(Math.min(done, total), total);
+    }
+    const entry = {
+      hash: doc.hash,
+      size: p.size,
+      mtimeMs: p.mtimeMs,
+      title: doc.title,
+      indexedAt: new Date().toISOString(),
+      meta: doc.meta,
+    };
+    index.putDocument(p.docId, entry, passages, vectors);
+  }
+  for (const docId of removed) index.removeDocument(docId);
+
+  const upToDate = pending.length === 0 && removed.length === 0 && !options.rebuild && !fresh;
+  if (!upToDate || touched || options.rebuild || fresh) await index.save(options.indexDir);
+  const report: IngestReport = {
+    added: pending.filter((p) => p.isNew).map((p) => p.docId),
+    changed: pending.filter((p) => !p.isNew).map((p) => p.docId),
+    removed,
+    unchanged: ids.length - pending.length,
+    passages: index.size,
+    embedded: total,
+    ms: performance.now() - began,
+    upToDate,
+  };
+  return { index, report };
+}
+
+/** True when the saved index does not reflect the corpus folder (or does not exist). Reads only file metadata where it can. */
+export async function isStale(corpusDir: string, index: PassageIndex | undefined): Promise<boolean> {
+  if (!index) return true;
+  const { pending, removed } = await diffCorpus(corpusDir, index);
+  return pending.length > 0 || removed.length > 0;
+}

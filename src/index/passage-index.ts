@@ -1,0 +1,199 @@
+// The searchable index of the corpus: passages, their vectors (HNSW), BM25 postings and a manifest, saved as one generation.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Passage } from "../corpus/types.js";
+import { IndexCorruptError, IndexMismatchError } from "../errors.js";
+import { Bm25Index, type LexicalHit } from "./bm25.js";
+import { currentGeneration, writeGeneration } from "./storage.js";
+import { HnswVectorIndex, type VectorHit } from "./vector-index.js";
+
+export const FORMAT_VERSION = 1;
+
+export interface EmbeddingsInfo {
+  provider: string;
+  model: string;
+  /** Known once the first vector has been seen. */
+  dimension?: number;
+}
+
+export interface DocumentEntry {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  title: string;
+  passageIds: string[];
+  labels: number[];
+  indexedAt: string;
+  meta?: Record<string, unknown>;
+}
+
+export interface Manifest {
+  formatVersion: number;
+  embeddings: EmbeddingsInfo;
+  nextLabel: number;
+  updatedAt: string;
+  documents: Record<string, DocumentEntry>;
+}
+
+const FILES = {
+  manifest: "manifest.json",
+  passages: "passages.json",
+  bm25: "bm25.json",
+  vectors: "vectors.hnsw",
+};
+
+function describe(e: EmbeddingsInfo): string {
+  return `${e.provider} embeddings (${e.model}${e.dimension ? `, ${e.dimension} dimensions` : ""})`;
+}
+
+export class PassageIndex {
+  private constructor(
+    readonly manifest: Manifest,
+    private readonly passages: Map<number, Passage>,
+    private vectors: HnswVectorIndex | undefined,
+    private readonly bm25: Bm25Index,
+  ) {
+    for (const [label, p] of passages) this.byId.set(p.passageId, label);
+  }
+
+  private readonly byId = new Map<string, number>();
+
+  static empty(embeddings: EmbeddingsInfo): PassageIndex {
+    const manifest: Manifest = {
+      formatVersion: FORMAT_VERSION,
+      embeddings: { ...embeddings },
+      nextLabel: 0,
+      updatedAt: new Date().toISOString(),
+      documents: {},
+    };
+    return new PassageIndex(manifest, new Map(), undefined, new Bm25Index());
+  }
+
+  /**
+   * Loads the current generation from `indexDir`; undefined when none exists.
+   * Refuses an index built with other embeddings settings or another format.
+   */
+  static async load(indexDir: string, expected: EmbeddingsInfo): Promise<PassageIndex | undefined> {
+    const dir = await currentGeneration(indexDir);
+    if (!dir) return undefined;
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(await readFile(path.join(dir, FILES.manifest), "utf8")) as Manifest;
+    } catch (e) {
+      throw new IndexCorruptError(dir, e);
+    }
+    const found = manifest.embeddings;
+    if (manifest.formatVersion !== FORMAT_VERSION) {
+      throw new IndexMismatchError(
+        `index format ${manifest.formatVersion}`,
+        `index format ${FORMAT_VERSION}`,
+      );
+    }
+    if (found.provider !== expected.provider || found.model !== expected.model) {
+      throw new IndexMismatchError(describe(found), describe(expected));
+    }
+    try {
+      const rows = JSON.parse(await readFile(path.join(dir, FILES.passages), "utf8")) as [number, Passage][];
+      const passages = new Map(rows);
+      const bm25 = Bm25Index.fromJSON(JSON.parse(await readFile(path.join(dir, FILES.bm25), "utf8")));
+      const vectors =
+        found.dimension && passages.size > 0
+          ? await HnswVectorIndex.load(path.join(dir, FILES.vectors), found.dimension, passages.keys())
+          : undefined;
+      return new PassageIndex(manifest, passages, vectors, bm25);
+    } catch (e) {
+      throw new IndexCorruptError(dir, e);
+    }
+  }
+
+  /** Saves as a new generation and swaps it in atomically. */
+  async save(indexDir: string): Promise<void> {
+    this.manifest.updatedAt = new Date().toISOString();
+    await writeGeneration(indexDir, async (dir) => {
+      await writeFile(path.join(dir, FILES.passages), JSON.stringify([...this.passages]));
+      await writeFile(path.join(dir, FILES.bm25), JSON.stringify(this.bm25));
+      if (this.vectors) await this.vectors.save(path.join(dir, FILES.vectors));
+      // The manifest goes last: a generation folder without one is never complete.
+      await writeFile(path.join(dir, FILES.manifest), JSON.stringify(this.manifest, null, 1));
+    });
+  }
+
+  get size(): number {
+    return this.passages.size;
+  }
+
+  get dimension(): number | undefined {
+    return this.manifest.embeddings.dimension;
+  }
+
+  documentIds(): string[] {
+    return Object.keys(this.manifest.documents).sort();
+  }
+
+  document(docId: string): DocumentEntry | undefined {
+    return this.manifest.documents[docId];
+  }
+
+  passage(label: number): Passage | undefined {
+    return this.passages.get(label);
+  }
+
+  passageById(passageId: string): Passage | undefined {
+    const label = this.byId.get(passageId);
+    return label === undefined ? undefined : this.passages.get(label);
+  }
+
+  removeDocument(docId: string): void {
+    const entry = this.manifest.documents[docId];
+    if (!entry) return;
+    for (const label of entry.labels) {
+      const p = this.passages.get(label);
+      if (p) this.byId.delete(p.passageId);
+      this.passages.delete(label);
+      this.vectors?.remove(label);
+    }
+    this.bm25.remove(entry.labels);
+    delete this.manifest.documents[docId];
+  }
+
+  /** Adds (or replaces) a document's passages with their vectors, one vector per passage in order. */
+  putDocument(
+    docId: string,
+    entry: Omit<DocumentEntry, "labels" | "passageIds">,
+    passages: Passage[],
+    vectors: number[][],
+  ): void {
+    const dim = vectors[0]?.length;
+    if (dim !== undefined) {
+      const known = this.manifest.embeddings.dimension;
+      if (known !== undefined && known !== dim) {
+        throw new IndexMismatchError(describe(this.manifest.embeddings), `${dim}-dimensional vectors`);
+      }
+      this.manifest.embeddings.dimension = dim;
+      this.vectors ??= HnswVectorIndex.create(dim);
+    }
+    this.removeDocument(docId);
+    const labels: number[] = [];
+    passages.forEach((p, i) => {
+      const label = this.manifest.nextLabel++;
+      this.passages.set(label, p);
+      this.byId.set(p.passageId, label);
+      this.vectors!.add(label, vectors[i]!);
+      this.bm25.add(label, p.text);
+      labels.push(label);
+    });
+    this.manifest.documents[docId] = { ...entry, labels, passageIds: passages.map((p) => p.passageId) };
+  }
+
+  vectorSearch(vector: number[], k: number): VectorHit[] {
+    return this.vectors?.search(vector, k) ?? [];
+  }
+
+  lexicalSearch(query: string, k: number): LexicalHit[] {
+    return this.bm25.search(query, k);
+  }
+
+  idf(term: string): number {
+    return this.bm25.idf(term);
+  }
+}

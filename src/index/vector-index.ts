@@ -1,0 +1,169 @@
+// Nearest-neighbour search over passage vectors: HNSW (hnswlib-node) for serving, exact cosine for checking it.
+import { writeFile, readFile } from "node:fs/promises";
+import hnswlib from "hnswlib-node";
+
+export interface VectorHit {
+  label: number;
+  /** Cosine similarity, higher is closer. */
+  score: number;
+}
+
+/** One interface, two implementations; test/index/vector-index.test.ts runs the same contract on both. */
+export interface VectorIndex {
+  readonly dimension: number;
+  /** Number of live (not removed) vectors. */
+  readonly size: number;
+  add(label: number, vector: number[]): void;
+  remove(label: number): void;
+  search(vector: number[], k: number): VectorHit[];
+  /** Writes the index to `file`. */
+  save(file: string): Promise<void>;
+}
+
+function isZero(v: number[]): boolean {
+  return v.every((x) => x === 0);
+}
+
+function checkDimension(vector: number[], dimension: number): void {
+  if (vector.length !== dimension) {
+    throw new RangeError(`vector has ${vector.length} dimensions, the index has ${dimension}`);
+  }
+}
+
+export interface HnswOptions {
+  m?: number;
+  efConstruction?: number;
+  efSearch?: number;
+}
+
+export class HnswVectorIndex implements VectorIndex {
+  private readonly live = new Set<number>();
+
+  private constructor(
+    readonly dimension: number,
+    private readonly hnsw: hnswlib.HierarchicalNSW,
+    private readonly efSearch: number,
+  ) {}
+
+  static create(dimension: number, options: HnswOptions = {}): HnswVectorIndex {
+    const hnsw = new hnswlib.HierarchicalNSW("cosine", dimension);
+    hnsw.initIndex({
+      maxElements: 1024,
+      m: options.m ?? 16,
+      efConstruction: options.efConstruction ?? 200,
+      randomSeed: 42,
+      allowReplaceDeleted: true,
+    });
+    return new HnswVectorIndex(dimension, hnsw, options.efSearch ?? 64);
+  }
+
+  /**
+   * Reads an index written by save(); `labels` are the live labels (removed ones stay marked deleted in the file).
+   * Labels that were added with a zero vector are not in the file and stay out of the results.
+   */
+  static async load(
+    file: string,
+    dimension: number,
+    labels: Iterable<number>,
+    options: HnswOptions = {},
+  ): Promise<HnswVectorIndex> {
+    const hnsw = new hnswlib.HierarchicalNSW("cosine", dimension);
+    await hnsw.readIndex(file, true);
+    const index = new HnswVectorIndex(dimension, hnsw, options.efSearch ?? 64);
+    const stored = new Set(hnsw.getIdsList());
+    for (const l of labels) if (stored.has(l)) index.live.add(l);
+    return index;
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  add(label: number, vector: number[]): void {
+    checkDimension(vector, this.dimension);
+    // A zero vector has no direction, so it is nobody's neighbour: cosine space would turn any stand-in into a
+    // unit vector that outranks real matches.
+    if (isZero(vector)) {
+      this.remove(label);
+      return;
+    }
+    if (this.hnsw.getCurrentCount() >= this.hnsw.getMaxElements()) {
+      this.hnsw.resizeIndex(Math.max(1024, this.hnsw.getMaxElements() * 2));
+    }
+    this.hnsw.addPoint(vector, label, true);
+    this.live.add(label);
+  }
+
+  remove(label: number): void {
+    if (!this.live.delete(label)) return;
+    this.hnsw.markDelete(label);
+  }
+
+  search(vector: number[], k: number): VectorHit[] {
+    checkDimension(vector, this.dimension);
+    const n = Math.min(k, this.live.size);
+    if (n <= 0 || isZero(vector)) return [];
+    this.hnsw.setEf(Math.max(this.efSearch, n));
+    const { neighbors, distances } = this.hnsw.searchKnn(vector, n);
+    return neighbors.map((label, i) => ({ label, score: 1 - distances[i]! }));
+  }
+
+  async save(file: string): Promise<void> {
+    await this.hnsw.writeIndex(file);
+  }
+}
+
+/** Brute-force cosine search: exact, slow on big corpora; the reference that HNSW recall is measured against. */
+export class ExactVectorIndex implements VectorIndex {
+  private readonly vectors = new Map<number, Float32Array>();
+
+  constructor(readonly dimension: number) {}
+
+  static async load(file: string, dimension: number): Promise<ExactVectorIndex> {
+    const index = new ExactVectorIndex(dimension);
+    const rows = JSON.parse(await readFile(file, "utf8")) as [number, number[]][];
+    for (const [label, v] of rows) index.add(label, v);
+    return index;
+  }
+
+  get size(): number {
+    return this.vectors.size;
+  }
+
+  add(label: number, vector: number[]): void {
+    checkDimension(vector, this.dimension);
+    if (isZero(vector)) {
+      this.remove(label);
+      return;
+    }
+    const v = Float32Array.from(vector);
+    let norm = 0;
+    for (const x of v) norm += x * x;
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < v.length; i++) v[i]! /= norm;
+    this.vectors.set(label, v);
+  }
+
+  remove(label: number): void {
+    this.vectors.delete(label);
+  }
+
+  search(vector: number[], k: number): VectorHit[] {
+    checkDimension(vector, this.dimension);
+    if (k <= 0 || isZero(vector)) return [];
+    let qn = 0;
+    for (const x of vector) qn += x * x;
+    qn = Math.sqrt(qn);
+    const hits: VectorHit[] = [];
+    for (const [label, v] of this.vectors) {
+      let dot = 0;
+      for (let i = 0; i < v.length; i++) dot += v[i]! * vector[i]!;
+      hits.push({ label, score: dot / qn });
+    }
+    return hits.sort((a, b) => b.score - a.score || a.label - b.label).slice(0, k);
+  }
+
+  async save(file: string): Promise<void> {
+    await writeFile(file, JSON.stringify([...this.vectors].map(([l, v]) => [l, Array.from(v)])));
+  }
+}
