@@ -12,7 +12,7 @@ const MATCHERS: [AnswerType, string][] = [
   ["person", "#Person+"],
   ["place", "#Place+"],
   ["date", "#Date+"],
-  ["number", "#Value+"],
+  ["number", "#Cardinal+"],
   ["reason", "(because|since|so that|in order|aim|aims|intended|intend|purpose)"],
 ];
 

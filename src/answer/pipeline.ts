@@ -69,8 +69,10 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
 
   const extractive = (question: string, retrieved: RetrievedPassage[]): Draft => {
     const q = readQuestion(question);
-    const { evidence, coverage } = selectEvidence(q, retrieved, weight);
-    if (evidence.length === 0 || coverage < deps.config.ABSTAIN_THRESHOLD) {
+    const { evidence, coverage, typeFound } = selectEvidence(q, retrieved, weight);
+    // "When…" needs a date and "How many…" a number: a sentence without one does not answer, however similar.
+    const mustHaveType = (q.type === "date" || q.type === "number") && !q.cyrillic;
+    if (evidence.length === 0 || coverage < deps.config.ABSTAIN_THRESHOLD || (mustHaveType && !typeFound)) {
       const nearest = evidence[0];
       return {
         claims: [],

@@ -1,4 +1,5 @@
 // Reads a question: its content terms (with synonyms from a thesaurus) and the kind of answer it expects.
+import nlp from "compromise";
 import synonyms from "synonyms";
 import { senseCount } from "../text/wordnet.js";
 import { isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
@@ -7,6 +8,8 @@ export type AnswerType = "person" | "date" | "place" | "number" | "reason" | "ot
 
 export interface QueryTerm {
   term: string;
+  /** Other stems that count as the same word (the dictionary form of an irregular one: "took" → "take"). */
+  forms: string[];
   /** WordNet senses of the word (0 when unknown): many senses mean a common, vague word. */
   senses: number;
   /** Stems of synonyms, matched with a lower weight. */
@@ -60,7 +63,6 @@ function answerType(text: string): AnswerType {
 }
 
 function synonymStems(word: string, own: string): string[] {
-  if (!/^[a-z]+$/.test(word)) return [];
   const entry = synonyms(word) ?? synonyms(own) ?? {};
   const out = new Set<string>();
   for (const list of Object.values(entry)) {
@@ -73,17 +75,34 @@ function synonymStems(word: string, own: string): string[] {
   return [...out].slice(0, 12);
 }
 
+/** Dictionary forms of the English words of a question, by compromise ("took" → "take", "plans" → "plan"). */
+function roots(text: string): Map<string, string> {
+  const doc = nlp(text);
+  doc.compute("root");
+  const out = new Map<string, string>();
+  const options = { terms: { root: true, normal: true } } as Parameters<typeof doc.json>[0];
+  for (const s of doc.json(options) as { terms: { normal: string; root?: string }[] }[]) {
+    for (const t of s.terms) if (t.root && t.root !== t.normal) out.set(t.normal, t.root);
+  }
+  return out;
+}
+
 export function readQuestion(text: string): Question {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
+  const cyrillic = /\p{Script=Cyrillic}/u.test(text);
+  const rootOf = cyrillic ? new Map<string, string>() : roots(text);
   for (const t of tokenize(text)) {
     if (t.stop || QUESTION_WORDS.has(t.word) || seen.has(t.term)) continue;
     seen.add(t.term);
+    const root = rootOf.get(t.word) ?? t.word;
+    const english = /^[a-z']+$/.test(root);
     terms.push({
       term: t.term,
-      senses: /^[a-z']+$/.test(t.word) ? senseCount(t.word) : 0,
-      synonyms: synonymStems(t.word, t.term),
+      forms: root !== t.word ? [stem(root)].filter((f) => f !== t.term) : [],
+      senses: english ? senseCount(root) || senseCount(t.word) : 0,
+      synonyms: english ? synonymStems(root, stem(root)) : [],
     });
   }
-  return { text, terms, type: answerType(text), cyrillic: /\p{Script=Cyrillic}/u.test(text) };
+  return { text, terms, type: answerType(text), cyrillic };
 }

@@ -36,6 +36,9 @@ export interface HnswOptions {
   efSearch?: number;
 }
 
+/** Graph degree, build beam and search beam; `npm run bench` measures their recall and speed. */
+export const HNSW_DEFAULTS = { m: 16, efConstruction: 200, efSearch: 64 };
+
 export class HnswVectorIndex implements VectorIndex {
   private readonly live = new Set<number>();
 
@@ -49,12 +52,12 @@ export class HnswVectorIndex implements VectorIndex {
     const hnsw = new hnswlib.HierarchicalNSW("cosine", dimension);
     hnsw.initIndex({
       maxElements: 1024,
-      m: options.m ?? 16,
-      efConstruction: options.efConstruction ?? 200,
+      m: options.m ?? HNSW_DEFAULTS.m,
+      efConstruction: options.efConstruction ?? HNSW_DEFAULTS.efConstruction,
       randomSeed: 42,
       allowReplaceDeleted: true,
     });
-    return new HnswVectorIndex(dimension, hnsw, options.efSearch ?? 64);
+    return new HnswVectorIndex(dimension, hnsw, options.efSearch ?? HNSW_DEFAULTS.efSearch);
   }
 
   /**
@@ -69,7 +72,7 @@ export class HnswVectorIndex implements VectorIndex {
   ): Promise<HnswVectorIndex> {
     const hnsw = new hnswlib.HierarchicalNSW("cosine", dimension);
     await hnsw.readIndex(file, true);
-    const index = new HnswVectorIndex(dimension, hnsw, options.efSearch ?? 64);
+    const index = new HnswVectorIndex(dimension, hnsw, options.efSearch ?? HNSW_DEFAULTS.efSearch);
     const stored = new Set(hnsw.getIdsList());
     for (const l of labels) if (stored.has(l)) index.live.add(l);
     return index;

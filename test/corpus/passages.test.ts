@@ -1,0 +1,315 @@
+// Passages keep exact offsets into the file's text, whatever the script, line ends or layout of the document.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { documentFromBytes } from "../../src/corpus/documents.js";
+import { PASSAGE_MAX, PASSAGE_MIN, splitPassages } from "../../src/corpus/passages.js";
+import type { CorpusDocument, Passage } from "../../src/corpus/types.js";
+import { SEED_CORPUS, SEED_DOC } from "../helpers/corpus.js";
+
+// ---- generated documents -------------------------------------------------------------------------------
+
+const WORDS = [
+  "congress",
+  "session",
+  "Warsaw",
+  "deputies",
+  "parliament",
+  "конгресс",
+  "депутатов",
+  "сессия",
+  "Варшаве",
+  "Україна",
+  "їжак",
+  "ґанок",
+  "єдність",
+  "naïve",
+  "café",
+  "😀",
+  "👨‍👩‍👧",
+  "🇺🇦",
+  "x😀y",
+  "e\u0301",
+  "2024",
+];
+const TITLE_WORDS = [
+  "Formation",
+  "Objectives",
+  "Итоги",
+  "Сессии",
+  "Підсумки",
+  "Future",
+  "Prospects",
+  "Warsaw",
+];
+
+const word = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...WORDS) },
+  { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 8 }) },
+);
+const terminator = fc.constantFrom(".", "!", "?", "…", ".»", "?!");
+const sentence = fc
+  .tuple(fc.array(word, { minLength: 1, maxLength: 25 }), terminator)
+  .map(([ws, end]) => `${ws.join(" ")}${end}`);
+/** Sentences joined by spaces or single line breaks (hard-wrapped text); "\n" becomes the document's EOL later. */
+const paragraph = fc
+  .tuple(
+    fc.array(sentence, { minLength: 1, maxLength: 14 }),
+    fc.array(fc.constantFrom(" ", " ", "\n"), { minLength: 14, maxLength: 14 }),
+  )
+  .map(([ss, joins]) => ss.map((s, i) => (i === 0 ? s : joins[i]! + s)).join(""));
+/** A long paragraph with no punctuation at all, so only white space can split it. */
+const runOn = fc
+  .array(fc.constantFrom(...WORDS), { minLength: 200, maxLength: 700 })
+  .map((ws) => ws.join(" "));
+/** A long run with no white space either (emoji and Cyrillic), to force hard cuts. */
+const blob = fc
+  .tuple(fc.constantFrom("😀", "ж", "🇺🇦", "a"), fc.integer({ min: 400, max: 1500 }))
+  .map(([unit, n]) => unit.repeat(n));
+const heading = fc.oneof(
+  fc.array(fc.constantFrom(...TITLE_WORDS), { minLength: 1, maxLength: 5 }).map((ws) => ws.join(" ")),
+  fc
+    .tuple(fc.constantFrom("# ", "## ", "### "), fc.array(word, { minLength: 1, maxLength: 5 }))
+    .map(([h, ws]) => `${h}${ws.join(" ")}`),
+);
+
+type Block = { kind: "heading" | "text"; text: string };
+const block: fc.Arbitrary<Block> = fc.oneof(
+  { weight: 2, arbitrary: heading.map((text) => ({ kind: "heading" as const, text })) },
+  { weight: 8, arbitrary: paragraph.map((text) => ({ kind: "text" as const, text })) },
+  { weight: 2, arbitrary: runOn.map((text) => ({ kind: "text" as const, text })) },
+  { weight: 1, arbitrary: blob.map((text) => ({ kind: "text" as const, text })) },
+);
+
+interface Generated {
+  doc: CorpusDocument;
+  /** Headings as they should be reported, with the offset where each heading line starts. */
+  headings: { at: number; text: string }[];
+}
+
+const generatedDoc: fc.Arbitrary<Generated> = fc
+  .record({
+    blocks: fc.array(block, { minLength: 1, maxLength: 14 }),
+    eol: fc.constantFrom("\n", "\r\n"),
+    gaps: fc.array(fc.constantFrom("\n\n", "\n\n\n", "\n  \n", "\n\t\n\n"), { minLength: 14, maxLength: 14 }),
+    frontMatter: fc.boolean(),
+    finalNewline: fc.boolean(),
+  })
+  .map(({ blocks, eol, gaps, frontMatter, finalNewline }) => {
+    let text = frontMatter ? "---\ntitle: Документ 😀\ntags: [a, b]\n---\n" : "";
+    const headings: { at: number; text: string }[] = [];
+    blocks.forEach((b, i) => {
+      if (i > 0) text += gaps[i]!;
+      // A heading only counts as one when a text block follows it.
+      if (b.kind === "heading" && blocks[i + 1]?.kind === "text") {
+        headings.push({ at: text.replace(/\n/g, eol).length, text: b.text.replace(/^#+ /, "") });
+      }
+      text += b.text;
+    });
+    if (finalNewline) text += "\n";
+    const withEol = text.replace(/\n/g, eol);
+    const doc = documentFromBytes("generated.md", Buffer.from(withEol, "utf8"));
+    return { doc, headings };
+  });
+
+// ---- invariants ----------------------------------------------------------------------------------------
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split("\n").length;
+}
+
+/** The invariants every passage of every document must satisfy. */
+function checkInvariants(doc: CorpusDocument, passages: Passage[]): void {
+  const { text } = doc;
+  let previousStart = -1;
+  for (const p of passages) {
+    expect(text.slice(p.start, p.end)).toBe(p.text);
+    expect(p.docId).toBe(doc.docId);
+    expect(p.start).toBeGreaterThanOrEqual(doc.bodyStart);
+    expect(p.start).toBeGreaterThan(previousStart);
+    previousStart = p.start;
+    expect(p.line).toBe(lineOf(text, p.start));
+    expect(p.end - p.start).toBeLessThanOrEqual(PASSAGE_MAX);
+    expect(p.text.trim()).toBe(p.text);
+    expect(p.sentences.length).toBeGreaterThan(0);
+    let previousEnd = p.start;
+    for (const s of p.sentences) {
+      expect(s.start).toBeGreaterThanOrEqual(previousEnd);
+      expect(s.end).toBeGreaterThan(s.start);
+      expect(s.end).toBeLessThanOrEqual(p.end);
+      expect(text.slice(s.start, s.end).trim()).not.toBe("");
+      // A sentence never starts or ends inside a surrogate pair.
+      expect(text.slice(s.start, s.end)).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+      previousEnd = s.end;
+    }
+  }
+  expect(new Set(passages.map((p) => p.passageId)).size).toBe(passages.length);
+}
+
+/** Every non-blank character of the body is inside some sentence, except the heading lines. */
+function checkCoverage(doc: CorpusDocument, passages: Passage[]): void {
+  const covered = new Uint8Array(doc.text.length);
+  for (const p of passages) for (const s of p.sentences) covered.fill(1, s.start, s.end);
+  const headings = new Set(passages.map((p) => p.heading));
+  let i = doc.bodyStart;
+  while (i < doc.text.length) {
+    if (covered[i] || /\s/.test(doc.text[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < doc.text.length && !covered[j] && doc.text[j] !== "\n") j++;
+    const line = doc.text
+      .slice(i, j)
+      .trim()
+      .replace(/^#+[ \t]+/, "");
+    expect(headings, `uncovered text at ${i}: ${JSON.stringify(line)}`).toContain(line);
+    i = j;
+  }
+}
+
+/** Which generated section (0: before any heading) a passage starts in. */
+function sectionOf(generated: Generated, p: Passage): number {
+  return generated.headings.filter((h) => h.at <= p.start).length;
+}
+
+/**
+ * A passage under PASSAGE_MIN is allowed only where it could not be longer: its whole section is that short,
+ * or joining it to a neighbour in the same section would pass PASSAGE_MAX.
+ */
+function checkMinimum(generated: Generated, passages: Passage[]): void {
+  passages.forEach((p, i) => {
+    if (p.end - p.start >= PASSAGE_MIN) return;
+    const same = (q: Passage | undefined) => q && sectionOf(generated, q) === sectionOf(generated, p);
+    const prev = same(passages[i - 1]) ? passages[i - 1] : undefined;
+    const next = same(passages[i + 1]) ? passages[i + 1] : undefined;
+    const why = `passage ${i} [${p.start}, ${p.end}) of ${p.end - p.start} chars: ${JSON.stringify(p.text.slice(0, 80))}`;
+    if (prev) expect(p.end - prev.start, `${why} could join the one before`).toBeGreaterThan(PASSAGE_MAX);
+    if (next) expect(next.end - p.start, `${why} could join the one after`).toBeGreaterThan(PASSAGE_MAX);
+  });
+}
+
+function checkHeadings(generated: Generated, passages: Passage[]): void {
+  for (const p of passages) {
+    const above = generated.headings.filter((h) => h.at <= p.start).at(-1);
+    expect(p.heading).toBe(above?.text ?? "");
+  }
+}
+
+// ---- tests ---------------------------------------------------------------------------------------------
+
+describe("splitPassages on generated documents", () => {
+  it("keeps text.slice(start, end) === passage.text, sentence spans inside, and 1-based lines", () => {
+    fc.assert(
+      fc.property(generatedDoc, ({ doc }) => checkInvariants(doc, splitPassages(doc))),
+      { numRuns: 300 },
+    );
+  });
+
+  it("loses no body text: every non-heading character is inside a sentence", () => {
+    fc.assert(
+      fc.property(generatedDoc, ({ doc }) => checkCoverage(doc, splitPassages(doc))),
+      { numRuns: 300 },
+    );
+  });
+
+  it("makes passages of at least PASSAGE_MIN characters unless they cannot be longer", () => {
+    fc.assert(
+      fc.property(generatedDoc, (g) => checkMinimum(g, splitPassages(g.doc))),
+      { numRuns: 300 },
+    );
+  });
+
+  it("labels each passage with the heading above it", () => {
+    fc.assert(
+      fc.property(generatedDoc, (g) => checkHeadings(g, splitPassages(g.doc))),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives the same passage ids when the same bytes are split again", () => {
+    fc.assert(
+      fc.property(generatedDoc, ({ doc }) => {
+        const again = documentFromBytes(doc.docId, Buffer.from(doc.text, "utf8"));
+        expect(splitPassages(again).map((p) => p.passageId)).toEqual(
+          splitPassages(doc).map((p) => p.passageId),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("splitPassages on hand-made documents", () => {
+  const split = (text: string, docId = "doc.md") => {
+    const doc = documentFromBytes(docId, Buffer.from(text, "utf8"));
+    const passages = splitPassages(doc);
+    checkInvariants(doc, passages);
+    return { doc, passages };
+  };
+
+  it("gives a short document one passage, without its front matter", () => {
+    const { passages } = split("---\ntitle: Short\n---\nOne sentence here. And another one.");
+    expect(passages).toHaveLength(1);
+    expect(passages[0]!.text).toBe("One sentence here. And another one.");
+    expect(passages[0]!.line).toBe(4);
+    expect(
+      passages[0]!.sentences.map((s) =>
+        passages[0]!.text.slice(s.start - passages[0]!.start, s.end - passages[0]!.start),
+      ),
+    ).toEqual(["One sentence here.", "And another one."]);
+  });
+
+  it("splits a long document into several passages with lines counted over CRLF", () => {
+    const para = (n: number) =>
+      `Paragraph ${n} talks about the congress in Warsaw and its deputies at length.`.repeat(5);
+    const text = Array.from({ length: 12 }, (_, i) => para(i)).join("\r\n\r\n");
+    const { passages } = split(text);
+    expect(passages.length).toBeGreaterThan(3);
+    for (const p of passages) expect(p.line % 2).toBe(1); // paragraphs start on odd lines
+  });
+
+  it("overlaps windows of an over-long paragraph by one sentence", () => {
+    const sentences = Array.from(
+      { length: 40 },
+      (_, i) => `Sentence number ${i} says something about the session.`,
+    );
+    const { passages } = split(sentences.join(" "));
+    expect(passages.length).toBeGreaterThan(1);
+    for (let i = 1; i < passages.length; i++) {
+      expect(passages[i]!.start).toBeLessThan(passages[i - 1]!.end);
+      expect(passages[i]!.sentences[0]).toEqual(passages[i - 1]!.sentences.at(-1));
+    }
+  });
+
+  it("uses the document's path, offsets and content for stable ids", () => {
+    const text = "The congress met in Warsaw. It elected a presidium.";
+    const a = split(text, "a.md").passages[0]!;
+    expect(split(text, "a.md").passages[0]!.passageId).toBe(a.passageId);
+    expect(split(text, "b.md").passages[0]!.passageId).not.toBe(a.passageId);
+    expect(split(`${text} More.`, "a.md").passages[0]!.passageId).not.toBe(a.passageId);
+  });
+});
+
+describe("the seed article", () => {
+  it("has its section headings and exact offsets", async () => {
+    const bytes = await readFile(path.join(SEED_CORPUS, SEED_DOC));
+    const doc = documentFromBytes(SEED_DOC, bytes);
+    const passages = splitPassages(doc);
+    checkInvariants(doc, passages);
+    checkCoverage(doc, passages);
+    const headings = [...new Set(passages.map((p) => p.heading))];
+    expect(headings).toEqual([
+      "",
+      "Formation and Objectives",
+      "Strategic Partnerships and Operations",
+      "Implications and Future Prospects",
+    ]);
+    const lead = passages.find((p) => p.text.includes("Spearheaded by Ilya Ponomarev"))!;
+    expect(lead.heading).toBe("");
+    const formation = passages.find((p) => p.text.includes("inaugural session in November 2022"))!;
+    expect(formation.heading).toBe("Formation and Objectives");
+    expect(doc.title).toBe("Congress of People's Deputies opens its fifth session in Warsaw");
+  });
+});
