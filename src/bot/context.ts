@@ -1,0 +1,28 @@
+// The bot's context type and the dependencies it is built from: tests pass their own parts, main passes buildApp's.
+import type { Composer, Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { AnswerPipeline } from "../answer/pipeline.js";
+import type { PassageIndex } from "../index/passage-index.js";
+import type { Logger } from "../logger.js";
+import type { FeedbackLog } from "./feedback-log.js";
+import type { Lang, Strings } from "./i18n.js";
+
+export type BotContext = Context & {
+  /** The user's language, from Telegram's language_code. */
+  lang: Lang;
+  /** The bot's own strings in that language. */
+  t: Strings;
+};
+
+export interface BotDeps {
+  pipeline: AnswerPipeline;
+  /** The live index: read on every use, so a reindex is seen at once. */
+  kb: { index(): PassageIndex };
+  log: Logger;
+  /** Where 👍/👎 go; defaults to DATA_DIR/feedback.jsonl. */
+  feedback?: FeedbackLog;
+  /** Mounted before the question handler, inside the error boundary (admin commands, issue 6). */
+  adminFeature?: Composer<BotContext>;
+  /** Skips getMe at start (tests). */
+  botInfo?: UserFromGetMe;
+}

@@ -1,0 +1,48 @@
+// Builds the bot: API transformers, per-chat ordering, language, then one composer per feature inside an error boundary.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot } from "grammy";
+import type { Config } from "../config.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { apologize, logUnhandled } from "./error-boundary.js";
+import { feedbackFeature } from "./features/feedback.js";
+import { sourceButtonFeature } from "./features/source-button.js";
+import { askFeature } from "./features/ask.js";
+import { startFeature } from "./features/start.js";
+import { JsonlFeedbackLog } from "./feedback-log.js";
+import { missingTokenError } from "./missing-token.js";
+import { i18n } from "./i18n.js";
+import { inFlightOf } from "./in-flight.js";
+import { RecentAnswers } from "./recent-answers.js";
+
+export type BotConfig = Pick<
+  Config,
+  "TELEGRAM_BOT_TOKEN" | "TELEGRAM_API_ROOT" | "RATE_LIMIT_PER_MINUTE" | "MAX_QUESTION_CHARS" | "dataDir"
+>;
+
+export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
+  if (!config.TELEGRAM_BOT_TOKEN) throw missingTokenError();
+  const bot = new Bot<BotContext>(config.TELEGRAM_BOT_TOKEN, {
+    client: { apiRoot: config.TELEGRAM_API_ROOT },
+    botInfo: deps.botInfo,
+  });
+  // Waits out 429s (up to a minute); network errors surface at once to the error boundary instead of retrying forever.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+
+  const recent = new RecentAnswers();
+  bot.use(inFlightOf(bot).middleware());
+  bot.use(sequentialize((ctx: BotContext) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use(i18n());
+
+  const features = bot.errorBoundary(apologize(deps.log));
+  features.use(startFeature(deps));
+  features.use(sourceButtonFeature(deps));
+  features.use(feedbackFeature(deps.feedback ?? JsonlFeedbackLog.inDataDir(config.dataDir), recent));
+  if (deps.adminFeature) features.use(deps.adminFeature);
+  features.use(askFeature(config, deps, recent));
+  // A button nobody handles (an old keyboard, a removed feature) still gets its spinner stopped.
+  features.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+
+  bot.catch(logUnhandled(deps.log));
+  return bot;
+}

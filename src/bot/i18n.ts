@@ -1,0 +1,119 @@
+// The bot's own strings in English and Russian, chosen by the user's language_code. Parameters are escaped here.
+import type { MiddlewareFn } from "grammy";
+import type { BotContext } from "./context.js";
+import { escapeHtml as h } from "./html.js";
+
+export type Lang = "en" | "ru";
+export const LANGS: readonly Lang[] = ["en", "ru"];
+
+const en = {
+  welcome: (docs: number, examples: readonly string[]) =>
+    `Hello! I answer questions about the <b>Congress of People's Deputies</b> from ${docs} document${docs === 1 ? "" : "s"}, ` +
+    "and every claim I make is marked [1], [2]… with the exact quote it comes from.\n\n" +
+    `Try asking:\n${examples.map((e) => `• <code>${h(e)}</code>`).join("\n")}\n\n` +
+    "In a group, mention me, reply to me, or use /ask. /sources lists the documents, /help explains more.",
+  examples: [
+    "Who leads the congress?",
+    "Where did the fifth session open?",
+    "When was the inaugural session held?",
+  ],
+  help:
+    "<b>How to ask</b>\nWrite a question in plain words. I answer only from my documents and quote them; " +
+    "if they do not answer it, I say so.\n\n" +
+    "<b>Under each answer</b>\n• a button per source shows the whole passage, the quote in bold;\n" +
+    "• 👍/👎 tell us whether the answer helped.\n\n" +
+    "<b>In groups</b>\nMention me, reply to one of my messages, or use <code>/ask your question</code>.\n\n" +
+    "<b>Commands</b>\n/start: welcome\n/help: this message\n/sources: the documents I know\n/ask: ask a question",
+  sourcesTitle: (n: number) => `<b>Documents (${n})</b>`,
+  sourcesEmpty: "I have no documents yet.",
+  sourceLine: (i: number, title: string, passages: number) => `${i}. ${h(title)} (${passages} passages)`,
+  answerSources: "<b>Sources</b>",
+  relatedSources: "<b>Related passages</b> (they do not answer the question)",
+  citationLine: (n: number, title: string, line: number) => `<b>[${n}]</b> ${h(title)}, line ${line}`,
+  rephrase: (question: string) =>
+    `<i>Try rephrasing “${h(question)}”, or see /sources for what the documents cover.</i>`,
+  askUsage: "Ask me a question, for example: <code>/ask Who leads the congress?</code>",
+  tooLong: (length: number, max: number) =>
+    `That question is ${length} characters long; please keep it under ${max}.`,
+  rateLimited: (perMinute: number) =>
+    `You are asking faster than I can keep up (${perMinute} questions a minute). Please wait a minute and try again.`,
+  unknownCommand: "I don't know that command. See /help.",
+  apology: "Sorry, something went wrong while answering. Please try again in a moment.",
+  passageHeader: (title: string, docId: string) => `📄 <b>${h(title)}</b> (<code>${h(docId)}</code>)`,
+  passageWhere: (line: number, heading: string) =>
+    heading ? `${h(heading)} · line ${line}` : `line ${line}`,
+  sourceChanged: "This source has changed since the answer was given. Ask again for an up-to-date answer.",
+  thanks: (up: boolean): string =>
+    up ? "Thanks! Glad it helped." : "Thanks, noted. We'll use it to improve.",
+  commands: {
+    start: "Welcome and example questions",
+    help: "How to use the bot",
+    sources: "The documents the bot knows",
+    ask: "Ask a question (in groups)",
+  },
+};
+
+export type Strings = typeof en;
+
+const ru: Strings = {
+  welcome: (docs, examples) =>
+    `Здравствуйте! Я отвечаю на вопросы о <b>Съезде народных депутатов</b> по документам (${docs}); ` +
+    "каждое утверждение помечено [1], [2]… и подкреплено точной цитатой.\n\n" +
+    `Например, спросите:\n${examples.map((e) => `• <code>${h(e)}</code>`).join("\n")}\n\n` +
+    "В группе упомяните меня, ответьте на моё сообщение или используйте /ask. /sources — список документов, /help — справка.",
+  examples: ["Кто возглавляет съезд?", "Где открылась пятая сессия?", "Когда прошла первая сессия?"],
+  help:
+    "<b>Как спрашивать</b>\nНапишите вопрос обычными словами. Я отвечаю только по документам и цитирую их; " +
+    "если ответа в них нет, я так и скажу.\n\n" +
+    "<b>Под каждым ответом</b>\n• кнопка источника показывает весь фрагмент, цитата выделена;\n" +
+    "• 👍/👎 — помог ли ответ.\n\n" +
+    "<b>В группах</b>\nУпомяните меня, ответьте на моё сообщение или напишите <code>/ask ваш вопрос</code>.\n\n" +
+    "<b>Команды</b>\n/start — приветствие\n/help — справка\n/sources — документы\n/ask — задать вопрос",
+  sourcesTitle: (n) => `<b>Документы (${n})</b>`,
+  sourcesEmpty: "Документов пока нет.",
+  sourceLine: (i, title, passages) => `${i}. ${h(title)} (фрагментов: ${passages})`,
+  answerSources: "<b>Источники</b>",
+  relatedSources: "<b>Близкие фрагменты</b> (на вопрос они не отвечают)",
+  citationLine: (n, title, line) => `<b>[${n}]</b> ${h(title)}, строка ${line}`,
+  rephrase: (question) =>
+    `<i>Попробуйте переформулировать «${h(question)}» или посмотрите /sources — о чём документы.</i>`,
+  askUsage: "Задайте вопрос, например: <code>/ask Кто возглавляет съезд?</code>",
+  tooLong: (length, max) => `В вопросе ${length} символов; пожалуйста, уложитесь в ${max}.`,
+  rateLimited: (perMinute) =>
+    `Вы спрашиваете быстрее, чем я успеваю (не больше ${perMinute} вопросов в минуту). Подождите минуту и попробуйте снова.`,
+  unknownCommand: "Такой команды я не знаю. См. /help.",
+  apology: "Извините, при ответе что-то пошло не так. Попробуйте ещё раз чуть позже.",
+  passageHeader: (title, docId) => `📄 <b>${h(title)}</b> (<code>${h(docId)}</code>)`,
+  passageWhere: (line, heading) => (heading ? `${h(heading)} · строка ${line}` : `строка ${line}`),
+  sourceChanged: "Этот источник изменился после ответа. Спросите ещё раз, чтобы получить свежий ответ.",
+  thanks: (up) => (up ? "Спасибо! Рад, что помог." : "Спасибо, учтём."),
+  commands: {
+    start: "Приветствие и примеры вопросов",
+    help: "Как пользоваться ботом",
+    sources: "Документы, которые знает бот",
+    ask: "Задать вопрос (в группах)",
+  },
+};
+
+const STRINGS: Record<Lang, Strings> = { en, ru };
+
+export function pickLang(languageCode: string | undefined): Lang {
+  return languageCode?.toLowerCase().startsWith("ru") ? "ru" : "en";
+}
+
+export function stringsFor(languageCode: string | undefined): Strings {
+  return STRINGS[pickLang(languageCode)];
+}
+
+export function stringsOf(lang: Lang): Strings {
+  return STRINGS[lang];
+}
+
+/** Sets ctx.lang and ctx.t from the sender's language_code. */
+export function i18n(): MiddlewareFn<BotContext> {
+  return (ctx, next) => {
+    ctx.lang = pickLang(ctx.from?.language_code);
+    ctx.t = STRINGS[ctx.lang];
+    return next();
+  };
+}

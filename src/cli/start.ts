@@ -1,0 +1,24 @@
+// `npm start`: the Telegram bot. Long polling by default, a webhook server when WEBHOOK_URL is set; stops cleanly on
+// SIGINT/SIGTERM after finishing the answers under way.
+import { missingTokenError } from "../bot/missing-token.js";
+import { runCli } from "./run.js";
+
+runCli(async ({ config, log }) => {
+  if (!config.TELEGRAM_BOT_TOKEN) throw missingTokenError();
+  // Loaded after the check: the app's dependencies take seconds to load, and a missing token should be said at once.
+  const { buildApp } = await import("../app.js");
+  const { createBot } = await import("../bot/create-bot.js");
+  const { startBot } = await import("../bot/start-bot.js");
+  const app = await buildApp(config, log);
+  const bot = createBot(config, { pipeline: app.pipeline, kb: app.kb, log });
+  const running = await startBot(bot, config, log);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  log.info(`${signal}: finishing the answers under way, then stopping (again to force)`);
+  for (const again of ["SIGINT", "SIGTERM"] as const) process.once(again, () => process.exit(130));
+  await running.stop();
+  log.info("bot stopped");
+  return 0;
+});

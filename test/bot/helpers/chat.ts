@@ -1,0 +1,113 @@
+// A user in one chat, talking to the bot through the emulator's client routes, and reading what the bot sent there.
+import type { StoredBotUpdate } from "telegram-test-api/lib/telegramServer.js";
+import type { BotApiEmulator } from "./emulator.js";
+
+export const BOT = { id: 666, is_bot: true, first_name: "Test First name", username: "TestNameBot" };
+
+export interface ChatOptions {
+  userId: number;
+  chatId?: number;
+  type?: "private" | "group" | "supergroup";
+  languageCode?: string;
+}
+
+/** What the bot sent: the raw sendMessage payload as the emulator stored it, with its message id. */
+export interface BotMessage {
+  messageId: number;
+  text: string;
+  parseMode?: string;
+  replyTo?: number;
+  buttons: { text: string; callback_data: string }[];
+}
+
+export class UserChat {
+  readonly chatId: number;
+  private readonly client;
+  private seen = 0;
+
+  constructor(
+    private readonly emulator: BotApiEmulator,
+    token: string,
+    private readonly options: ChatOptions,
+  ) {
+    this.chatId = options.chatId ?? options.userId;
+    this.client = emulator.getClient(token, {
+      userId: options.userId,
+      chatId: this.chatId,
+      type: options.type ?? "private",
+      chatTitle: options.type && options.type !== "private" ? "Test group" : "Test Name",
+    });
+  }
+
+  /** Sends a text message (a command when it starts with "/"); returns its message id. */
+  async say(text: string, extra: Record<string, unknown> = {}): Promise<number> {
+    const from = { language_code: this.options.languageCode ?? "en" };
+    if (text.startsWith("/"))
+      await this.client.sendCommand(this.client.makeCommand(text, { from, ...extra }));
+    else await this.client.sendMessage(this.client.makeMessage(text, { from, ...extra }));
+    const sent = this.emulator.storage.userMessages.findLast(
+      (u) => "message" in u && u.message.chat.id === this.chatId && u.message.text === text,
+    );
+    if (!sent) throw new Error(`message "${text}" not stored by the emulator`);
+    return sent.messageId;
+  }
+
+  /** Presses an inline button under one of the bot's messages. */
+  async press(message: BotMessage, callbackData: string): Promise<void> {
+    const query = this.client.makeCallbackQuery(callbackData, {
+      from: { language_code: this.options.languageCode ?? "en" },
+      message: {
+        message_id: message.messageId,
+        date: Math.floor(Date.now() / 1000),
+        text: message.text,
+        from: BOT,
+      },
+    });
+    await this.client.sendCallback(query);
+  }
+
+  /** Waits until the bot has sent `count` new messages to this chat, and returns them. */
+  async replies(count = 1, timeoutMs = 20_000): Promise<BotMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const fresh = this.mine().slice(this.seen);
+      if (fresh.length >= count) {
+        this.seen += count;
+        return fresh.slice(0, count).map(toBotMessage);
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`expected ${count} new bot message(s) in chat ${this.chatId}, got ${fresh.length}`);
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async reply(timeoutMs?: number): Promise<BotMessage> {
+    return (await this.replies(1, timeoutMs))[0]!;
+  }
+
+  /** Messages the bot sent here that no call to replies() has returned yet. */
+  pending(): BotMessage[] {
+    return this.mine().slice(this.seen).map(toBotMessage);
+  }
+
+  private mine(): StoredBotUpdate[] {
+    return this.emulator.storage.botMessages.filter((m) => String(m.message.chat_id) === String(this.chatId));
+  }
+}
+
+function toBotMessage(stored: StoredBotUpdate): BotMessage {
+  const m = stored.message as unknown as {
+    text: string;
+    parse_mode?: string;
+    reply_parameters?: { message_id: number };
+    reply_markup?: { inline_keyboard?: { text: string; callback_data: string }[][] };
+  };
+  return {
+    messageId: stored.messageId,
+    text: m.text,
+    parseMode: m.parse_mode,
+    replyTo: m.reply_parameters?.message_id,
+    buttons: m.reply_markup?.inline_keyboard?.flat() ?? [],
+  };
+}

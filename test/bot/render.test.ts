@@ -1,0 +1,133 @@
+// Rendering answers and passages: escaped, with exact quotes, buttons within Telegram's 64-byte callback data.
+import { describe, expect, it } from "vitest";
+import type { Answer, Citation } from "../../src/answer/answer.js";
+import { parseCallbackData, sourceData, voteData } from "../../src/bot/callback-data.js";
+import { pickLang, stringsOf } from "../../src/bot/i18n.js";
+import { renderAnswer } from "../../src/bot/render-answer.js";
+import { renderPassage } from "../../src/bot/render-passage.js";
+import type { Passage } from "../../src/corpus/types.js";
+import { parseTelegramHtml } from "./helpers/telegram-html.js";
+
+const en = stringsOf("en");
+
+function citation(n: number, quote: string, extra: Partial<Citation> = {}): Citation {
+  return {
+    n,
+    docId: "a <b>.md",
+    title: "Title <i>&</i>",
+    quote,
+    start: 100 * n,
+    end: 100 * n + quote.length,
+    line: 3,
+    passageId: "0123456789abcdef",
+    score: 0.9,
+    ...extra,
+  };
+}
+
+function answer(text: string, citations: Citation[], extra: Partial<Answer> = {}): Answer {
+  return {
+    question: "Who <leads>?",
+    answer: text,
+    abstained: false,
+    mode: "extractive",
+    citations,
+    passages: [],
+    timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 },
+    ...extra,
+  };
+}
+
+describe("callback data", () => {
+  it("round-trips a source with its span and a vote, within 64 bytes", () => {
+    const data = sourceData("0123456789abcdef", 123_456, 9_876_543)!;
+    expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+    expect(parseCallbackData(data)).toEqual({
+      kind: "source",
+      passageId: "0123456789abcdef",
+      start: 123_456,
+      end: 9_876_543,
+    });
+    expect(parseCallbackData(voteData(false, "abcDEF123_-"))).toEqual({
+      kind: "vote",
+      up: false,
+      answerId: "abcDEF123_-",
+    });
+  });
+
+  it("drops the span, then the button, when an id is too long", () => {
+    expect(sourceData("x".repeat(50), 1e9, 2e9)).toBe(`src:${"x".repeat(50)}`);
+    expect(sourceData("x".repeat(80), 1, 2)).toBeUndefined();
+    expect(parseCallbackData("nonsense")).toBeUndefined();
+  });
+});
+
+describe("renderAnswer", () => {
+  it("escapes the answer, titles and quotes, and adds a button per citation plus 👍/👎", () => {
+    const r = renderAnswer(answer("A <b>bold</b> & claim [1].", [citation(1, "x < y & z")]), en, "id1");
+    expect(r.messages).toHaveLength(1);
+    const html = r.messages[0]!;
+    expect(parseTelegramHtml(html).problems).toEqual([]);
+    expect(html).toContain("A &lt;b&gt;bold&lt;/b&gt; &amp; claim [1].");
+    expect(html).toContain("<b>[1]</b> Title &lt;i&gt;&amp;&lt;/i&gt;, line 3");
+    expect(html).toContain("<blockquote>x &lt; y &amp; z</blockquote>");
+    const buttons = r.keyboard.inline_keyboard.flat();
+    expect(buttons.map((b) => b.text)).toEqual(["[1] Title <i>&</i>", "👍", "👎"]);
+    for (const b of buttons)
+      expect(Buffer.byteLength((b as { callback_data: string }).callback_data)).toBeLessThanOrEqual(64);
+  });
+
+  it("makes a long quote an expandable blockquote", () => {
+    const r = renderAnswer(answer("Yes [1].", [citation(1, "word ".repeat(100).trim())]), en, "id");
+    expect(r.messages[0]).toContain("<blockquote expandable>word word");
+  });
+
+  it("an abstention suggests rephrasing (question escaped) and labels its passages as related only", () => {
+    const r = renderAnswer(
+      answer("The documents do not answer this [1].", [citation(1, "near")], {
+        abstained: true,
+        related: true,
+      }),
+      en,
+      "id",
+    );
+    expect(r.messages[0]).toContain("Try rephrasing “Who &lt;leads&gt;?”");
+    expect(r.messages[0]).toContain("<b>Related passages</b> (they do not answer the question)");
+  });
+
+  it("renders in Russian for a Russian user", () => {
+    expect(pickLang("ru-RU")).toBe("ru");
+    expect(pickLang("de")).toBe("en");
+    const r = renderAnswer(answer("Да [1].", [citation(1, "цитата")]), stringsOf("ru"), "id");
+    expect(r.messages[0]).toContain("<b>Источники</b>");
+    expect(r.messages[0]).toContain("строка 3");
+  });
+});
+
+describe("renderPassage", () => {
+  const passage: Passage = {
+    passageId: "p",
+    docId: "doc.md",
+    title: "T & co",
+    text: "Before <x>. The quote here. After.",
+    start: 1000,
+    end: 1034,
+    line: 7,
+    heading: "Section <1>",
+    sentences: [],
+  };
+
+  it("shows the whole passage, the quoted span in bold, with its document, heading and line", () => {
+    const [html] = renderPassage(passage, en, 1012, 1027);
+    expect(parseTelegramHtml(html!).problems).toEqual([]);
+    expect(html).toContain("📄 <b>T &amp; co</b> (<code>doc.md</code>)");
+    expect(html).toContain("Section &lt;1&gt; · line 7");
+    expect(html).toContain("Before &lt;x&gt;. <b>The quote here.</b> After.");
+  });
+
+  it("ignores a span outside the passage", () => {
+    const [html] = renderPassage(passage, en, 10, 20);
+    expect(html).not.toContain("<b>The");
+    expect(html).toContain("Before &lt;x&gt;. The quote here. After.");
+  });
+});
