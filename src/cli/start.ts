@@ -10,7 +10,10 @@ runCli(async ({ config, log }) => {
   const { createBot } = await import("../bot/create-bot.js");
   const { startBot } = await import("../bot/start-bot.js");
   const app = await buildApp(config, log);
-  const bot = createBot(config, { pipeline: app.pipeline, kb: app.kb, log });
+  const { adminFeature } = await import("../bot/admin/admin-feature.js");
+  const files = { apiRoot: config.TELEGRAM_API_ROOT, token: config.TELEGRAM_BOT_TOKEN };
+  const admin = adminFeature({ config, kb: app.kb, files, log });
+  const bot = createBot(config, { pipeline: app.pipeline, kb: app.kb, log, adminFeature: admin });
   const running = await startBot(bot, config, log);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);

@@ -65,7 +65,8 @@ async function fromHtml(html: string): Promise<Extracted> {
 
 async function fromPdf(bytes: Uint8Array): Promise<Extracted> {
   const { PDFParse } = await import("pdf-parse");
-  const parser = new PDFParse({ data: bytes });
+  // pdf.js transfers (detaches) the buffer it is given: hand it a copy, the caller still needs the bytes.
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const info = await parser.getInfo().catch(() => undefined);
     const result = await parser.getText();

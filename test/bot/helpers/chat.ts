@@ -52,6 +52,34 @@ export class UserChat {
     return sent.messageId;
   }
 
+  /** Sends a document, with an optional caption; returns its message id. */
+  async sendDocument(document: import("./emulator.js").TelegramDocument, caption?: string): Promise<number> {
+    const from = { language_code: this.options.languageCode ?? "en" };
+    const base = this.client.makeMessage("", { from }) as unknown as Record<string, unknown>;
+    const { text: _text, ...message } = base;
+    await this.client.sendMessage({ ...message, document, ...(caption ? { caption } : {}) } as never);
+    const sent = this.emulator.storage.userMessages.findLast(
+      (u) =>
+        "message" in u &&
+        u.message.chat.id === this.chatId &&
+        (u.message as { document?: { file_id: string } }).document?.file_id === document.file_id,
+    );
+    if (!sent) throw new Error("document not stored by the emulator");
+    return sent.messageId;
+  }
+
+  /** Treats every message the bot already sent here as read (a second UserChat on the same chat). */
+  catchUp(): this {
+    this.seen = this.mine().length;
+    return this;
+  }
+
+  /** The current text of a message the bot sent (after any edits). */
+  textOf(messageId: number): string {
+    const m = this.mine().find((u) => u.messageId === messageId);
+    return (m?.message as { text?: string } | undefined)?.text ?? "";
+  }
+
   /** Presses an inline button under one of the bot's messages. */
   async press(message: BotMessage, callbackData: string): Promise<void> {
     const query = this.client.makeCallbackQuery(callbackData, {
@@ -61,8 +89,17 @@ export class UserChat {
         date: Math.floor(Date.now() / 1000),
         text: message.text,
         from: BOT,
+        chat: { id: this.chatId, type: this.options.type ?? "private" },
       },
     });
+    // makeCallbackQuery shares one object between `from` and `message.from`: merging the bot into the latter would
+    // make the bot the presser. The presser is this user, as in Telegram.
+    query.from = {
+      id: this.options.userId,
+      is_bot: false,
+      first_name: "Test Name",
+      language_code: this.options.languageCode ?? "en",
+    } as typeof query.from;
     await this.client.sendCallback(query);
   }
 

@@ -5,6 +5,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:net";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 
+export interface TelegramDocument {
+  file_id: string;
+  file_unique_id: string;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+}
+
 export interface CallbackAnswer {
   callback_query_id: string;
   text?: string;
@@ -22,12 +30,27 @@ export class BotApiEmulator extends TelegramServer {
   /** Every Bot API method called, in order. */
   readonly calls: string[] = [];
   readonly callbackAnswers: CallbackAnswer[] = [];
+  /** Files users have sent, served by getFile and the file route /file/bot<token>/<path>, as Telegram does. */
+  private readonly files = new Map<string, { bytes: Buffer; path: string }>();
   private readonly failures = new Map<string, ApiFailure[]>();
 
   static async launch(): Promise<BotApiEmulator> {
     const emulator = new BotApiEmulator({ host: "127.0.0.1", port: await freePort(), storeTimeout: 3600 });
     await emulator.start();
     return emulator;
+  }
+
+  /** Stores a file as if a user had uploaded it; returns the Document object a message carries. */
+  addFile(bytes: Buffer, fileName: string, mimeType?: string): TelegramDocument {
+    const id = `file-${this.files.size + 1}-${Date.now()}`;
+    this.files.set(id, { bytes, path: `documents/${id}${fileName.match(/\.[^.]*$/)?.[0] ?? ""}` });
+    return {
+      file_id: id,
+      file_unique_id: `u${id}`,
+      file_name: fileName,
+      mime_type: mimeType,
+      file_size: bytes.length,
+    };
   }
 
   /** The next call of `method` gets this error instead of reaching the emulator. */
@@ -48,6 +71,34 @@ export class BotApiEmulator extends TelegramServer {
           this.callbackAnswers.push(body as unknown as CallbackAnswer);
           reply(req, res, 200, { ok: true, result: true });
         });
+      }
+      if (method === "getFile") {
+        return void readJson(req).then((body) => {
+          const file = this.files.get(String(body.file_id));
+          if (!file)
+            return reply(req, res, 400, {
+              ok: false,
+              error_code: 400,
+              description: "Bad Request: invalid file_id",
+            });
+          const { bytes, path } = file;
+          reply(req, res, 200, {
+            ok: true,
+            result: {
+              file_id: body.file_id,
+              file_unique_id: `u${body.file_id}`,
+              file_size: bytes.length,
+              file_path: path,
+            },
+          });
+        });
+      }
+      const download = /^\/file\/bot[^/]+\/(.+)$/.exec(req.url ?? "");
+      if (download) {
+        const file = [...this.files.values()].find((f) => f.path === decodeURIComponent(download[1]!));
+        req.resume();
+        if (!file) return void res.writeHead(404).end();
+        return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(file.bytes);
       }
       if (method === "getUpdates") return void this.updatesFor(req.url ?? "").then(() => app(req, res));
       app(req, res);

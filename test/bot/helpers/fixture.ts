@@ -9,6 +9,7 @@ import { type App, buildApp } from "../../../src/app.js";
 import { type Config, loadConfig } from "../../../src/config.js";
 import { createLogger } from "../../../src/logger.js";
 import type { BotContext } from "../../../src/bot/context.js";
+import { adminFeature } from "../../../src/bot/admin/admin-feature.js";
 import { createBot } from "../../../src/bot/create-bot.js";
 import { type RunningBot, startBot } from "../../../src/bot/start-bot.js";
 import { SEED_CORPUS, SEED_DOC } from "../../helpers/corpus.js";
@@ -34,6 +35,8 @@ export interface FixtureOptions {
   /** Wraps the real pipeline (e.g. to make one question throw). */
   pipeline?: (real: AnswerPipeline, app: App) => AnswerPipeline;
   emulator?: BotApiEmulator;
+  /** Mount the admin commands (issue 6), as `npm start` does. */
+  admin?: boolean;
   /** Webhook mode: call setWebhook on the emulator (default: no, tests POST updates themselves). */
   registerWebhook?: boolean;
 }
@@ -59,7 +62,10 @@ export async function startFixture(options: FixtureOptions = {}): Promise<BotFix
   const log = createLogger("debug", [TOKEN], (line) => logs.push(line) > 0);
   const app = await buildApp(config, log);
   const pipeline = options.pipeline ? options.pipeline(app.pipeline, app) : app.pipeline;
-  const bot = createBot(config, { pipeline, kb: app.kb, log });
+  const admin = options.admin
+    ? adminFeature({ config, kb: app.kb, files: { apiRoot: config.TELEGRAM_API_ROOT, token: TOKEN }, log })
+    : undefined;
+  const bot = createBot(config, { pipeline, kb: app.kb, log, adminFeature: admin });
   const running = await startBot(bot, config, log, {
     port: 0,
     host: "127.0.0.1",
