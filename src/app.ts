@@ -36,7 +36,9 @@ export async function buildApp(config: Config, log: Logger, overrides: AppOverri
   });
   const report = await kb.open();
   if (report && !report.upToDate) {
-    log.info(`index updated: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed; ${report.passages} passages`);
+    log.info(
+      `index updated: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed; ${report.passages} passages`,
+    );
   }
   const retriever = new HybridRetriever(() => kb.index(), embeddings.embeddings);
   const chatModel = overrides.chatModel ?? (await createChatModel(config));
