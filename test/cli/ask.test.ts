@@ -19,6 +19,8 @@ describe("npm run ask and npm run chat", () => {
     await copyFile(SEED, path.join(dir, "corpus", path.basename(SEED)));
     env = {
       ...process.env,
+      // npm prints its "> script" banner on stdout unless its log level is silent (.npmrc); a parent npm may set another.
+      npm_config_loglevel: "silent",
       CORPUS_DIR: path.join(dir, "corpus"),
       INDEX_DIR: path.join(dir, "index"),
       DATA_DIR: path.join(dir, "data"),
