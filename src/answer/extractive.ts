@@ -50,11 +50,16 @@ function termMatch(term: Question["terms"][number], stems: Set<string>): number 
     for (const s of stems)
       if (s.length >= 5 && (s.startsWith(term.term) || term.term.startsWith(s))) best = PREFIX_MATCH;
   }
+  // A compound that ends in the word or one of its synonyms ("spearhead" for "head" or "lead").
+  const isCompoundOf = (part: string) => {
+    if (part.length < 4) return false;
+    for (const s of stems) if (s.length > part.length + 2 && s.endsWith(part)) return true;
+    return false;
+  };
+  if (isCompoundOf(term.term)) best = Math.max(best, COMPOUND_MATCH);
   for (const syn of term.synonyms) {
-    if (stems.has(syn)) return SYNONYM_MATCH;
-    if (syn.length >= 4)
-      for (const s of stems)
-        if (s.length > syn.length + 2 && s.endsWith(syn)) best = Math.max(best, COMPOUND_MATCH);
+    if (stems.has(syn)) return Math.max(best, SYNONYM_MATCH);
+    if (isCompoundOf(syn)) best = Math.max(best, COMPOUND_MATCH);
   }
   return best;
 }
@@ -132,8 +137,13 @@ export function selectEvidence(
   });
   candidates.sort((a, b) => b.score - a.score);
   if (question.type !== "other") {
+    // The tagger takes milliseconds a sentence. The best score can only rise with bonuses, so a candidate that stays
+    // under the keep threshold even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can neither be
+    // chosen nor change what is: it is left untagged, and the selection is the same as with every candidate tagged.
+    const top = candidates[0]?.score ?? 0;
+    const hopeless = (c: { score: number }) => top > 0 && c.score + TYPE_BONUS < top * KEEP_RATIO;
     for (const c of candidates.slice(0, TAGGED_CANDIDATES))
-      c.score += typeBonus(question, c.text, c.matchedAt);
+      if (!hopeless(c)) c.score += typeBonus(question, c.text, c.matchedAt);
     candidates.sort((a, b) => b.score - a.score);
   }
 

@@ -1,6 +1,6 @@
 // Reads a question: its content terms (with synonyms from a thesaurus) and the kind of answer it expects.
 import nlp from "compromise";
-import synonyms from "synonyms";
+import { synonymsOf } from "../text/thesaurus.js";
 import { senseCount } from "../text/wordnet.js";
 import { isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
 
@@ -63,7 +63,7 @@ function answerType(text: string): AnswerType {
 }
 
 function synonymStems(word: string, own: string): string[] {
-  const entry = synonyms(word) ?? synonyms(own) ?? {};
+  const entry = synonymsOf(word) ?? synonymsOf(own) ?? {};
   const out = new Set<string>();
   for (const list of Object.values(entry)) {
     for (const syn of list) {
