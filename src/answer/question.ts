@@ -56,10 +56,22 @@ const QUESTION_WORDS = new Set([
   "do",
 ]);
 
-function answerType(text: string): AnswerType {
+/**
+ * The kind of answer asked for, and the span of the words that ask it ("which country", "what year"): those words
+ * name the answer's type, not its content, so a sentence need not repeat them.
+ */
+function answerType(text: string): { type: AnswerType; asking?: { start: number; end: number } } {
   // Unicode \b does not work for Cyrillic in JS regexps, hence the (^|\s) forms above.
-  for (const [type, re] of TYPE_PATTERNS) if (re.test(text.toLowerCase())) return type;
-  return "other";
+  for (const [type, re] of TYPE_PATTERNS) {
+    const m = re.exec(text.toLowerCase());
+    // Only "which/what NOUN" names the type with a noun; "date of birth" keeps its words.
+    if (m)
+      return {
+        type,
+        asking: /^(which|what) /.test(m[0]) ? { start: m.index, end: m.index + m[0].length } : undefined,
+      };
+  }
+  return { type: "other" };
 }
 
 function synonymStems(word: string, own: string): string[] {
@@ -92,8 +104,10 @@ export function readQuestion(text: string): Question {
   const terms: QueryTerm[] = [];
   const cyrillic = /\p{Script=Cyrillic}/u.test(text);
   const rootOf = cyrillic ? new Map<string, string>() : roots(text);
+  const { type, asking } = answerType(text);
   for (const t of tokenize(text)) {
     if (t.stop || QUESTION_WORDS.has(t.word) || seen.has(t.term)) continue;
+    if (asking && t.start > asking.start && t.end <= asking.end) continue;
     seen.add(t.term);
     const root = rootOf.get(t.word) ?? t.word;
     const english = /^[a-z']+$/.test(root);
@@ -104,5 +118,5 @@ export function readQuestion(text: string): Question {
       synonyms: english ? synonymStems(root, stem(root)) : [],
     });
   }
-  return { text, terms, type: answerType(text), cyrillic };
+  return { text, terms, type, cyrillic };
 }

@@ -16,11 +16,16 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const english = snowball.newStemmer("english");
 const russian = snowball.newStemmer("russian");
-const STOP = new Set<string>([...eng, ...rus, ...ukr].map((w) => normalizeWord(w)));
+/** Auxiliaries the English list lacks: they carry tense or mood, never what a passage is about. */
+const AUXILIARIES = ["will", "shall", "may", "does", "else"];
+const STOP = new Set<string>([...eng, ...rus, ...ukr, ...AUXILIARIES].map((w) => normalizeWord(w)));
 const stemCache = new Map<string, string>();
 
 export function normalizeWord(w: string): string {
-  return w.toLowerCase().replace(/ё/g, "е").replace(/’/g, "'");
+  const lower = w.toLowerCase();
+  // Most words have neither character: the check is cheaper than two regular-expression passes.
+  if (!lower.includes("ё") && !lower.includes("’")) return lower;
+  return lower.replace(/ё/g, "е").replace(/’/g, "'");
 }
 
 /** The stem of one lower-cased word. Possessive 's is dropped first. */

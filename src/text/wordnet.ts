@@ -28,6 +28,7 @@ const DETACH: [string, string][] = [
   ["ches", "ch"],
   ["shes", "sh"],
   ["ies", "y"],
+  ["ied", "y"],
   ["es", "e"],
   ["es", ""],
   ["ed", "e"],
