@@ -1,7 +1,8 @@
-// Chooses the chat model named by LLM_PROVIDER. OpenAI and Ollama are named here and nowhere else.
+// Chooses the chat model named by LLM_PROVIDER; the vendors live in src/vendors/.
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Config } from "../config.js";
-import { ConfigError } from "../errors.js";
+import { ollamaChat } from "../vendors/ollama.js";
+import { openAiChat } from "../vendors/openai.js";
 
 type LlmConfig = Pick<
   Config,
@@ -13,32 +14,9 @@ export async function createChatModel(config: LlmConfig): Promise<BaseChatModel 
   switch (config.LLM_PROVIDER) {
     case "none":
       return undefined;
-    case "openai": {
-      if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
-        throw new ConfigError(
-          "OPENAI_API_KEY",
-          "is required for LLM_PROVIDER=openai",
-          "an API key, or OPENAI_BASE_URL of a compatible server",
-        );
-      }
-      const { ChatOpenAI } = await import("@langchain/openai");
-      return new ChatOpenAI({
-        model: config.LLM_MODEL ?? "gpt-4o-mini",
-        apiKey: config.OPENAI_API_KEY ?? "not-needed",
-        configuration: { baseURL: config.OPENAI_BASE_URL },
-        temperature: 0,
-        timeout: config.LLM_TIMEOUT_MS,
-        maxRetries: 0,
-      });
-    }
-    case "ollama": {
-      const { ChatOllama } = await import("@langchain/ollama");
-      return new ChatOllama({
-        model: config.LLM_MODEL ?? "llama3.1",
-        baseUrl: config.OLLAMA_BASE_URL,
-        temperature: 0,
-        maxRetries: 0,
-      });
-    }
+    case "openai":
+      return openAiChat(config, config.LLM_MODEL ?? "gpt-4o-mini", config.LLM_TIMEOUT_MS);
+    case "ollama":
+      return ollamaChat(config.OLLAMA_BASE_URL, config.LLM_MODEL ?? "llama3.1");
   }
 }

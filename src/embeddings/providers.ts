@@ -1,7 +1,9 @@
-// Chooses the embeddings implementation named by EMBEDDINGS_PROVIDER. Vendor packages are named here and nowhere else.
+// Chooses the embeddings implementation named by EMBEDDINGS_PROVIDER; remote vendors live in src/vendors/.
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Config } from "../config.js";
 import { ConfigError, ProviderUnavailableError } from "../errors.js";
+import { ollamaEmbeddings } from "../vendors/ollama.js";
+import { openAiEmbeddings } from "../vendors/openai.js";
 import { LocalHashEmbeddings } from "./local.js";
 
 export interface EmbeddingsChoice {
@@ -31,31 +33,12 @@ export async function createEmbeddings(config: EmbeddingsConfig): Promise<Embedd
       return { embeddings: new LocalHashEmbeddings({ dimension: Number(m[1]) }), provider, model };
     }
     case "openai": {
-      if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
-        throw new ConfigError(
-          "OPENAI_API_KEY",
-          "is required for EMBEDDINGS_PROVIDER=openai",
-          "an API key, or OPENAI_BASE_URL of a compatible server",
-        );
-      }
-      const { OpenAIEmbeddings } = await import("@langchain/openai");
       const model = config.EMBEDDINGS_MODEL ?? "text-embedding-3-small";
-      const embeddings = new OpenAIEmbeddings({
-        model,
-        apiKey: config.OPENAI_API_KEY ?? "not-needed",
-        configuration: { baseURL: config.OPENAI_BASE_URL },
-        maxRetries: 1,
-      });
-      return { embeddings, provider, model };
+      return { embeddings: await openAiEmbeddings(config, model), provider, model };
     }
     case "ollama": {
-      const { OllamaEmbeddings } = await import("@langchain/ollama");
       const model = config.EMBEDDINGS_MODEL ?? "nomic-embed-text";
-      return {
-        embeddings: new OllamaEmbeddings({ model, baseUrl: config.OLLAMA_BASE_URL, maxRetries: 1 }),
-        provider,
-        model,
-      };
+      return { embeddings: await ollamaEmbeddings(config.OLLAMA_BASE_URL, model), provider, model };
     }
     case "transformers":
       return transformersEmbeddings(config.EMBEDDINGS_MODEL ?? "Xenova/all-MiniLM-L6-v2");
