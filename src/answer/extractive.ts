@@ -107,6 +107,17 @@ export function selectEvidence(
   const qv = sentenceEmbedder.embedText(question.text);
   const candidates: (Evidence & { stems: Set<string>; gain: number[]; matchedAt: Span[] })[] = [];
   const seen = new Set<string>();
+  // Whether a word's stem matches any question term: the same few stems recur across the sentences, so each is
+  // worked out once per question rather than once per word.
+  const matchesTerm = new Map<string, boolean>();
+  const matchesAny = (stem: string) => {
+    let m = matchesTerm.get(stem);
+    if (m === undefined) {
+      const one = new Set([stem]);
+      matchesTerm.set(stem, (m = question.terms.some((t) => termMatch(t, one) > 0)));
+    }
+    return m;
+  };
   retrieved.forEach(({ passage }, rank) => {
     for (const span of passage.sentences) {
       const key = `${passage.docId}:${span.start}`;
@@ -116,9 +127,7 @@ export function selectEvidence(
       const tokens = tokenize(text);
       const stems = new Set(tokens.map((t) => t.term));
       const gain = question.terms.map((t, i) => termMatch(t, stems) * weights[i]!);
-      const matchedAt = tokens.filter((tok) =>
-        question.terms.some((t) => termMatch(t, new Set([tok.term])) > 0),
-      );
+      const matchedAt = tokens.filter((tok) => matchesAny(tok.term));
       const coverage = gain.reduce((a, b) => a + b, 0) / total;
       const matched = new Set(question.terms.filter((_, i) => gain[i]! > 0).map((t) => t.term));
       candidates.push({
@@ -137,13 +146,16 @@ export function selectEvidence(
   });
   candidates.sort((a, b) => b.score - a.score);
   if (question.type !== "other") {
-    // The tagger takes milliseconds a sentence. The best score can only rise with bonuses, so a candidate that stays
-    // under the keep threshold even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can neither be
-    // chosen nor change what is: it is left untagged, and the selection is the same as with every candidate tagged.
-    const top = candidates[0]?.score ?? 0;
-    const hopeless = (c: { score: number }) => top > 0 && c.score + TYPE_BONUS < top * KEEP_RATIO;
-    for (const c of candidates.slice(0, TAGGED_CANDIDATES))
-      if (!hopeless(c)) c.score += typeBonus(question, c.text, c.matchedAt);
+    // The tagger takes milliseconds a sentence. `floor` never exceeds the best final score (bonuses only add), so a
+    // candidate under floor * KEEP_RATIO even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can
+    // neither be chosen nor change what is; nor can any after it, as they score lower and floor only rises. They
+    // are left untagged: the selection is the same as with every candidate tagged.
+    let floor = candidates[0]?.score ?? 0;
+    for (const c of candidates.slice(0, TAGGED_CANDIDATES)) {
+      if (floor > 0 && c.score + TYPE_BONUS < floor * KEEP_RATIO) break;
+      c.score += typeBonus(question, c.text, c.matchedAt);
+      floor = Math.max(floor, c.score);
+    }
     candidates.sort((a, b) => b.score - a.score);
   }
 

@@ -11,7 +11,11 @@ import { stringsFor } from "./i18n.js";
 export function describeError(e: unknown): string {
   if (e instanceof GrammyError)
     return `${e.method}: ${e.error_code ?? "?"} ${e.description ?? "(no description)"}`;
-  if (e instanceof HttpError) return e.message;
+  // The cause's message names the request URL (and so the token); its code (ECONNRESET…) is safe and telling.
+  if (e instanceof HttpError) {
+    const code = (e.error as { code?: unknown } | undefined)?.code;
+    return typeof code === "string" ? `${e.message} (${code})` : e.message;
+  }
   if (e instanceof Error) return e.stack ?? `${e.name}: ${e.message}`;
   return String(e);
 }

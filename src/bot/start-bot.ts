@@ -9,7 +9,10 @@ import { describeError } from "./error-boundary.js";
 import { type Stoppable, startPolling } from "./polling.js";
 import { startWebhook } from "./webhook.js";
 
-export type StartConfig = Pick<Config, "WEBHOOK_URL" | "WEBHOOK_SECRET" | "PORT" | "TELEGRAM_API_ROOT">;
+export type StartConfig = Pick<
+  Config,
+  "WEBHOOK_URL" | "WEBHOOK_SECRET" | "PORT" | "TELEGRAM_API_ROOT" | "dataDir"
+>;
 
 export interface RunningBot extends Stoppable {
   mode: "polling" | "webhook";
@@ -35,7 +38,11 @@ export async function startBot(
   await initialize(bot, config);
   await registerCommands(bot.api, log);
   if (!config.WEBHOOK_URL) {
-    return { mode: "polling", ...(await startPolling(bot, log, overrides.concurrency)) };
+    const polling = await startPolling(bot, log, {
+      concurrency: overrides.concurrency,
+      dataDir: config.dataDir,
+    });
+    return { mode: "polling", ...polling };
   }
   const server = await startWebhook(bot, log, {
     url: config.WEBHOOK_URL,

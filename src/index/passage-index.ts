@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Passage } from "../corpus/types.js";
 import { IndexCorruptError, IndexMismatchError } from "../errors.js";
 import { Bm25Index, type LexicalHit } from "./bm25.js";
+import { readBm25, readPassages, writeBm25, writePassages } from "./formats.js";
 import { currentGeneration, writeGeneration } from "./storage.js";
 import { HnswVectorIndex, type VectorHit } from "./vector-index.js";
 
@@ -46,6 +47,20 @@ function describe(e: EmbeddingsInfo): string {
   return `${e.provider} embeddings (${e.model}${e.dimension ? `, ${e.dimension} dimensions` : ""})`;
 }
 
+/** Files that parse but disagree (a partial copy, a file from another generation) are as unreadable as torn ones. */
+function checkAgree(manifest: Manifest, passages: Map<number, Passage>, bm25: Bm25Index): void {
+  const labels = Object.values(manifest.documents).flatMap((d) => d.labels);
+  if (
+    labels.length !== passages.size ||
+    !labels.every((l) => passages.has(l)) ||
+    bm25.size !== passages.size
+  ) {
+    throw new Error(
+      `manifest.json lists ${labels.length} passages, passages.json holds ${passages.size}, bm25.json ${bm25.size}`,
+    );
+  }
+}
+
 export class PassageIndex {
   private constructor(
     readonly manifest: Manifest,
@@ -79,6 +94,8 @@ export class PassageIndex {
     let manifest: Manifest;
     try {
       manifest = JSON.parse(await readFile(path.join(dir, FILES.manifest), "utf8")) as Manifest;
+      if (typeof manifest?.embeddings !== "object" || typeof manifest.documents !== "object")
+        throw new Error("manifest.json lacks embeddings or documents");
     } catch (e) {
       throw new IndexCorruptError(dir, e);
     }
@@ -93,13 +110,23 @@ export class PassageIndex {
       throw new IndexMismatchError(describe(found), describe(expected));
     }
     try {
-      const rows = JSON.parse(await readFile(path.join(dir, FILES.passages), "utf8")) as [number, Passage][];
-      const passages = new Map(rows);
-      const bm25 = Bm25Index.fromJSON(JSON.parse(await readFile(path.join(dir, FILES.bm25), "utf8")));
-      const vectors =
-        found.dimension && passages.size > 0
-          ? await HnswVectorIndex.load(path.join(dir, FILES.vectors), found.dimension, passages.keys())
-          : undefined;
+      // hnswlib reads its file on a worker thread: it starts first, and the passages and postings are parsed
+      // on this thread meanwhile (a third of a cold start at 100,000 passages).
+      const passagesRead = readPassages(dir);
+      // The vector load awaits the labels only after reading its file: until then a failed read (a missing or torn
+      // passages file) must not count as unhandled, which would crash the process instead of rebuilding the index.
+      const labels = passagesRead.then((p) => p.keys());
+      labels.catch(() => undefined);
+      const hasPassages = Object.values(manifest.documents).some((d) => d.labels.length > 0);
+      const vectorsFile = path.join(dir, FILES.vectors);
+      const [passages, bm25, vectors] = await Promise.all([
+        passagesRead,
+        readBm25(dir),
+        found.dimension && hasPassages
+          ? HnswVectorIndex.load(vectorsFile, found.dimension, labels)
+          : undefined,
+      ]);
+      checkAgree(manifest, passages, bm25);
       return new PassageIndex(manifest, passages, vectors, bm25);
     } catch (e) {
       throw new IndexCorruptError(dir, e);
@@ -110,8 +137,8 @@ export class PassageIndex {
   async save(indexDir: string): Promise<void> {
     this.manifest.updatedAt = new Date().toISOString();
     await writeGeneration(indexDir, async (dir) => {
-      await writeFile(path.join(dir, FILES.passages), JSON.stringify([...this.passages]));
-      await writeFile(path.join(dir, FILES.bm25), JSON.stringify(this.bm25));
+      await writePassages(dir, this.passages);
+      await writeBm25(dir, this.bm25);
       if (this.vectors) await this.vectors.save(path.join(dir, FILES.vectors));
       // The manifest goes last: a generation folder without one is never complete.
       await writeFile(path.join(dir, FILES.manifest), JSON.stringify(this.manifest, null, 1));

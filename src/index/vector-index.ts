@@ -61,20 +61,21 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   /**
-   * Reads an index written by save(); `labels` are the live labels (removed ones stay marked deleted in the file).
-   * Labels that were added with a zero vector are not in the file and stay out of the results.
+   * Reads an index written by save(); `labels` are the live labels (removed ones stay marked deleted in the file),
+   * or a promise of them, awaited once the file is read. Labels that were added with a zero vector are not in the
+   * file and stay out of the results.
    */
   static async load(
     file: string,
     dimension: number,
-    labels: Iterable<number>,
+    labels: Iterable<number> | Promise<Iterable<number>>,
     options: HnswOptions = {},
   ): Promise<HnswVectorIndex> {
     const hnsw = new hnswlib.HierarchicalNSW("cosine", dimension);
     await hnsw.readIndex(file, true);
     const index = new HnswVectorIndex(dimension, hnsw, options.efSearch ?? HNSW_DEFAULTS.efSearch);
     const stored = new Set(hnsw.getIdsList());
-    for (const l of labels) if (stored.has(l)) index.live.add(l);
+    for (const l of await labels) if (stored.has(l)) index.live.add(l);
     return index;
   }
 

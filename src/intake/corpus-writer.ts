@@ -50,7 +50,24 @@ function titleFor(sub: Submission, extracted: Extracted): string {
     firstLine.length <= 120 ? firstLine : `${firstLine.slice(0, 100)}…`,
     sub.fileName,
   ];
-  return candidates.find((t) => t?.trim())!.trim();
+  return clip(
+    candidates
+      .find((t) => t?.trim())!
+      .replace(/\s+/g, " ")
+      .trim(),
+    200,
+  );
+}
+
+/** At most `max` characters (code points kept whole): a title from a file's metadata can be any length. */
+function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 /** Which document already holds these bytes or this text, if any. */
@@ -114,7 +131,9 @@ export async function addDocument(
   const hashes = [sha256(sub.bytes), sha256(extracted.text)];
   const title = titleFor(sub, extracted);
   await options.onStep?.("indexing");
-  const { result: docId } = await kb.change(
+  const {
+    result: { id: docId },
+  } = await kb.change(
     async () => {
       const existing = duplicateOf(kb, hashes);
       if (existing)
@@ -132,14 +151,16 @@ export async function addDocument(
       const ext = sub.fileName
         ? path.extname(sub.fileName).toLowerCase()
         : `.${format === "markdown" ? "md" : format}`;
-      await writeAtomically(
-        path.join(options.dataDir, "uploads", `${id.replace(/\.md$/, "")}${ext}`),
-        sub.bytes,
-      );
+      const upload = path.join(options.dataDir, "uploads", `${id.replace(/\.md$/, "")}${ext}`);
+      await writeAtomically(upload, sub.bytes);
       await writeAtomically(path.join(kb.corpusDir, id), `---\n${toYaml(meta)}---\n${extracted.text}\n`);
-      return id;
+      return { id, upload };
     },
-    (id) => unlink(path.join(kb.corpusDir, id)),
+    // The original goes too: a failed add leaves nothing behind.
+    async ({ id, upload }) => {
+      await unlink(path.join(kb.corpusDir, id));
+      await unlink(upload).catch(() => undefined);
+    },
   );
   const passages = kb.index().document(docId)?.passageIds.length ?? 0;
   return { docId, title, chars: extracted.text.length, passages, ms: performance.now() - began };

@@ -1,6 +1,7 @@
 // Turns an uploaded or fetched file into readable text: plain text, Markdown, HTML, PDF and DOCX.
 import path from "node:path";
 import { DocumentRejectedError } from "../errors.js";
+import { runSandboxed, type SandboxLimits } from "./sandbox.js";
 
 export const SUPPORTED = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"] as const;
 export type Format = "text" | "markdown" | "html" | "pdf" | "docx";
@@ -85,7 +86,42 @@ async function fromPdf(bytes: Uint8Array): Promise<Extracted> {
   }
 }
 
+/** What a DOCX may unpack to, by its own zip directory; beyond it, it is refused before anything is unpacked. */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+/** The total unpacked size a zip's central directory declares (Infinity for ZIP64); undefined when none is found. */
+export function declaredUnzippedSize(bytes: Uint8Array): number | undefined {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const from = Math.max(0, view.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = view.length - 22; i >= from; i--) {
+    if (view.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  const entries = view.readUInt16LE(eocd + 10);
+  let at = view.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > view.length || view.readUInt32LE(at) !== 0x02014b50) return undefined;
+    const size = view.readUInt32LE(at + 24);
+    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    at += 46 + view.readUInt16LE(at + 28) + view.readUInt16LE(at + 30) + view.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 async function fromDocx(bytes: Uint8Array): Promise<Extracted> {
+  const unzipped = declaredUnzippedSize(bytes) ?? 0;
+  if (unzipped > MAX_UNZIPPED_BYTES) {
+    throw new DocumentRejectedError(
+      "too-large",
+      `This DOCX file unpacks to ${unzipped === Number.POSITIVE_INFINITY ? "over 4 GB" : `${Math.round(unzipped / 1048576)} MB`}, more than the ${MAX_UNZIPPED_BYTES / 1048576} MB allowed.`,
+      "Split it, or save it as PDF or plain text.",
+    );
+  }
   const mammoth = await import("mammoth");
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
@@ -99,8 +135,21 @@ async function fromDocx(bytes: Uint8Array): Promise<Extracted> {
   }
 }
 
-/** Extracts text, normalised to LF line ends; refuses binary garbage and files with (almost) no text. */
-export async function extractText(bytes: Uint8Array, format: Format): Promise<Extracted> {
+/**
+ * Extracts text, normalised to LF line ends; refuses binary garbage and files with (almost) no text. PDF, DOCX and
+ * HTML are parsed in a sandboxed worker (sandbox.ts), with a deadline and a memory cap.
+ */
+export async function extractText(
+  bytes: Uint8Array,
+  format: Format,
+  limits?: SandboxLimits,
+): Promise<Extracted> {
+  if (format === "text" || format === "markdown") return extractInThread(bytes, format);
+  return runSandboxed(bytes, format, limits);
+}
+
+/** extractText without the sandbox: what the sandbox's worker runs. */
+export async function extractInThread(bytes: Uint8Array, format: Format): Promise<Extracted> {
   let out: Extracted;
   if (format === "pdf") out = await fromPdf(bytes);
   else if (format === "docx") out = await fromDocx(bytes);

@@ -14,7 +14,12 @@ declare module "stopword" {
 }
 
 declare module "synonyms" {
-  function synonyms(word: string): Record<string, string[]> | undefined;
-  function synonyms(word: string, pos: "n" | "v" | "s" | "r"): string[] | undefined;
+  interface Synonyms {
+    (word: string): Record<string, string[]> | undefined;
+    (word: string, pos: "n" | "v" | "s" | "r"): string[] | undefined;
+    /** Headword → part of speech → synonyms (the headword first). */
+    dictionary: Record<string, Record<string, string[]>>;
+  }
+  const synonyms: Synonyms;
   export default synonyms;
 }

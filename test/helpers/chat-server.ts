@@ -2,15 +2,22 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Script = (body: {
-  messages: { role: string; content: string }[];
-  model: string;
-}) => { content: string } | { status: number; error: string } | { hang: true };
+export type Script = (
+  body: {
+    messages: { role: string; content: string }[];
+    model: string;
+  },
+  headers: import("node:http").IncomingHttpHeaders,
+) => { content: string } | { status: number; error: string } | { hang: true };
 
 export interface ChatServer {
   /** Base URL for OPENAI_BASE_URL, ending in /v1. */
   url: string;
-  requests: { path: string; body: Record<string, unknown> }[];
+  requests: {
+    path: string;
+    body: Record<string, unknown>;
+    headers: import("node:http").IncomingHttpHeaders;
+  }[];
   script: Script;
   close(): Promise<void>;
 }
@@ -24,14 +31,14 @@ export async function startChatServer(script: Script): Promise<ChatServer> {
     for await (const c of req) chunks.push(c as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
     const path = new URL(req.url ?? "/", "http://x").pathname;
-    requests.push({ path, body });
+    requests.push({ path, body, headers: req.headers });
     if (path !== "/v1/chat/completions") {
       res
         .writeHead(404, { "content-type": "application/json" })
         .end(JSON.stringify({ error: { message: `no route ${path}` } }));
       return;
     }
-    const reply = state.script(body);
+    const reply = state.script(body, req.headers);
     if ("hang" in reply) {
       hanging.add(res);
       return;

@@ -47,3 +47,82 @@ export async function makeDocx(paragraphs: string[]): Promise<Buffer> {
   );
   return zip.generateAsync({ type: "nodebuffer" });
 }
+
+/**
+ * A DOCX-shaped zip bomb: [Content_Types].xml, _rels/.rels and a word/document.xml that unpacks to `megabytes` MB of
+ * paragraphs, honestly declared in the zip's headers. It is built by streaming, so the test never holds it unpacked.
+ */
+export async function makeZipBomb(megabytes: number): Promise<Buffer> {
+  const { createDeflateRaw, crc32 } = await import("node:zlib");
+  const docx = await JSZip.loadAsync(await makeDocx(["x"]));
+  const entries: { name: string; data: Buffer; crc: number; size: number }[] = [];
+  for (const name of ["[Content_Types].xml", "_rels/.rels"]) {
+    const raw = await docx.file(name)!.async("nodebuffer");
+    entries.push({ name, data: await deflate([raw]), crc: crc32(raw), size: raw.length });
+  }
+  const head = Buffer.from(
+    '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+  );
+  const chunk = Buffer.from("<w:p><w:r><w:t>bomb</w:t></w:r></w:p>".repeat(27_000)); // about 1 MB
+  const tail = Buffer.from("</w:body></w:document>");
+  const parts = [head, ...Array.from({ length: megabytes }, () => chunk), tail];
+  let crc = 0;
+  for (const p of parts) crc = crc32(p, crc);
+  entries.push({
+    name: "word/document.xml",
+    data: await deflate(parts),
+    crc,
+    size: parts.reduce((n, p) => n + p.length, 0),
+  });
+  return zip(entries);
+
+  async function deflate(input: Buffer[]): Promise<Buffer> {
+    const out: Buffer[] = [];
+    const stream = createDeflateRaw({ level: 9 });
+    stream.on("data", (d: Buffer) => out.push(d));
+    const done = new Promise((resolve, reject) => stream.on("end", resolve).on("error", reject));
+    for (const p of input) if (!stream.write(p)) await new Promise((r) => stream.once("drain", r));
+    stream.end();
+    await done;
+    return Buffer.concat(out);
+  }
+}
+
+/** A zip of already-deflated entries (method 8), with local headers, a central directory and its end record. */
+function zip(entries: { name: string; data: Buffer; crc: number; size: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.crc >>> 0, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(e.crc >>> 0, 16);
+    central.writeUInt32LE(e.data.length, 20);
+    central.writeUInt32LE(e.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.data);
+    centrals.push(central, name);
+    offset += local.length + name.length + e.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}

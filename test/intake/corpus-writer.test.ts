@@ -146,6 +146,8 @@ describe("adding and removing documents", () => {
       ),
     ).rejects.toThrow();
     expect(await readdir(app.config.corpusDir)).toEqual(before);
+    const uploads = await readdir(path.join(app.config.dataDir, "uploads")).catch(() => []);
+    expect(uploads.filter((u) => u.startsWith("vilnius"))).toEqual([]);
     expect((await app.pipeline.ask("Who leads the congress?")).answer).toContain("Ilya Ponomarev");
   });
 });

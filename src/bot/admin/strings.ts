@@ -1,6 +1,9 @@
-// The admin commands' strings in English and Russian. Parameters are escaped here.
-import { escapeHtml as h } from "../html.js";
+// The admin commands' strings in English and Russian. Parameters are escaped here, and shortened: one can come from
+// anywhere (a typed id, a link, a document's title) and a message must stay within Telegram's 4,096 characters.
+import { escapeHtml, truncate } from "../html.js";
 import type { Lang } from "../i18n.js";
+
+const h = (text: string, max = 200) => escapeHtml(truncate(text, max));
 
 const en = {
   adminsOnly: "This command is for admins.",
@@ -18,7 +21,7 @@ const en = {
   },
   added: (title: string, docId: string, chars: number, passages: number, seconds: string) =>
     `✅ Added <b>${h(title)}</b> as <code>${h(docId)}</code>: ${chars} characters, ${passages} passages, in ${seconds} s.`,
-  refused: (message: string) => `❌ ${h(message)}`,
+  refused: (message: string) => `❌ ${h(message, 1000)}`,
   failed: "❌ Something went wrong while adding the document; nothing was changed. The error is in the log.",
   docsTitle: (n: number, page: number, pages: number) => `<b>Documents (${n})</b>, page ${page} of ${pages}`,
   docsEmpty: "The corpus is empty.",
@@ -55,7 +58,7 @@ const ru: AdminStrings = {
   steps: { downloading: "⏳ Загружаю…", extracting: "⏳ Извлекаю текст…", indexing: "⏳ Индексирую…" },
   added: (title, docId, chars, passages, seconds) =>
     `✅ Добавлено <b>${h(title)}</b> как <code>${h(docId)}</code>: символов ${chars}, фрагментов ${passages}, за ${seconds} с.`,
-  refused: (message) => `❌ ${h(message)}`,
+  refused: (message) => `❌ ${h(message, 1000)}`,
   failed: "❌ При добавлении документа что-то пошло не так; ничего не изменено. Ошибка записана в журнал.",
   docsTitle: (n, page, pages) => `<b>Документы (${n})</b>, страница ${page} из ${pages}`,
   docsEmpty: "Корпус пуст.",

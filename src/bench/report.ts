@@ -1,0 +1,129 @@
+// The benchmark report: its JSON shape, the issue's targets checked against it, and the console table.
+import type { IngestResult } from "./ingest-phase.js";
+import type { ServeResult } from "./serve-phase.js";
+import type { Latency } from "./stats.js";
+import type { VectorResult } from "./vector-phase.js";
+
+export interface SizeResult {
+  /** Passages asked of the generator; `passages` is what the splitter made (the same, or one or two more). */
+  size: number;
+  documents: number;
+  passages: number;
+  corpusBytes: number;
+  generateMs: number;
+  ingest: IngestResult;
+  serve: ServeResult;
+  vectors: VectorResult;
+  /** The larger of the ingest and serve processes' peaks (the vector phase holds extra copies, so it is left out). */
+  peakRssMb: number;
+}
+
+export interface TargetCheck {
+  size: number;
+  name: string;
+  /** e.g. "<= 10 ms" */
+  target: string;
+  value: number;
+  unit: string;
+  met: boolean;
+}
+
+export interface BenchReport {
+  benchmark: string;
+  version: 1;
+  startedAt: string;
+  finishedAt: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    totalMemoryMb: number;
+    node: string;
+    platform: string;
+    loadAverage: number[];
+  };
+  options: { sizes: number[]; seed: number; queries: number; rounds: number; warmup: number };
+  results: SizeResult[];
+  /** The issue's targets (set for 100,000 passages), checked on the largest size run. */
+  targets: TargetCheck[];
+}
+
+export function checkTargets(r: SizeResult): TargetCheck[] {
+  const at = (name: string, value: number, unit: string, op: "<=" | ">=", limit: number): TargetCheck => ({
+    size: r.size,
+    name,
+    target: `${op} ${limit} ${unit}`.trim(),
+    value,
+    unit,
+    met: op === "<=" ? value <= limit : value >= limit,
+  });
+  return [
+    at("hybrid retrieval p95", r.serve.latency.hybrid.p95Ms, "ms", "<=", 10),
+    at("full extractive answer p95", r.serve.latency.answer.p95Ms, "ms", "<=", 25),
+    at("HNSW recall@10", r.vectors.hnsw.recallAtK, "", ">=", 0.95),
+    at("HNSW speed-up over exact (p50)", r.vectors.speedupP50, "x", ">=", 30),
+    at("ingest throughput", r.ingest.passagesPerSec, "passages/s", ">=", 2000),
+    at("cold load", r.serve.coldLoadMs, "ms", "<=", 2000),
+    at("peak RSS", r.peakRssMb, "MB", "<=", 1536),
+  ];
+}
+
+const n0 = (x: number) => Math.round(x).toLocaleString("en-US");
+const n1 = (x: number) => x.toFixed(1);
+const n2 = (x: number) => x.toFixed(2);
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+const pct = (l: Latency) => `${n2(l.p50Ms)} / ${n2(l.p95Ms)} / ${n2(l.p99Ms)}`;
+
+/** Rows of the table: a label and how to show one size's value. */
+const ROWS: [string, (r: SizeResult) => string][] = [
+  ["passages (documents)", (r) => `${n0(r.passages)} (${n0(r.documents)})`],
+  ["corpus MB", (r) => mb(r.corpusBytes)],
+  [
+    "ingest passages/s (by CPU time)",
+    (r) => `${n0(r.ingest.passagesPerSec)} (${n0(r.ingest.passagesPerCpuSec)})`,
+  ],
+  ["  total s (process CPU s)", (r) => `${n1(r.ingest.totalMs / 1000)} (${n1(r.ingest.cpuMs / 1000)})`],
+  ["  read + split s", (r) => n1((r.ingest.readMs + r.ingest.splitMs) / 1000)],
+  ["  embedding s", (r) => n1(r.ingest.embedMs / 1000)],
+  ["  index build s", (r) => n1(r.ingest.indexMs / 1000)],
+  ["  save s", (r) => n1(r.ingest.saveMs / 1000)],
+  ["index on disk MB", (r) => mb(r.ingest.indexBytes)],
+  ["cold load ms", (r) => n0(r.serve.coldLoadMs)],
+  ["vector search p50/p95/p99 ms", (r) => pct(r.serve.latency.vector)],
+  ["BM25 p50/p95/p99 ms", (r) => pct(r.serve.latency.bm25)],
+  ["hybrid p50/p95/p99 ms", (r) => pct(r.serve.latency.hybrid)],
+  ["answer p50/p95/p99 ms", (r) => pct(r.serve.latency.answer)],
+  ["answered / abstained", (r) => `${r.serve.answers.answered} / ${r.serve.answers.abstained}`],
+  ["HNSW recall@10", (r) => r.vectors.hnsw.recallAtK.toFixed(3)],
+  ["HNSW search p50/p95/p99 ms", (r) => pct(r.vectors.hnsw.latency)],
+  ["exact search p50/p95/p99 ms", (r) => pct(r.vectors.exact.latency)],
+  ["HNSW speed-up (p50)", (r) => `${n1(r.vectors.speedupP50)}x`],
+  ["MemoryVectorStore p50/p95/p99", (r) => pct(r.vectors.memoryVectorStore.latency)],
+  ["MemoryVectorStore recall@10", (r) => r.vectors.memoryVectorStore.recallAtK.toFixed(3)],
+  ["peak RSS MB (ingest / serve)", (r) => `${n0(r.ingest.peakRssMb)} / ${n0(r.serve.peakRssMb)}`],
+];
+
+export function formatTable(report: BenchReport): string {
+  const { results } = report;
+  const header = ["", ...results.map((r) => n0(r.size))];
+  const body = ROWS.map(([label, show]) => [label, ...results.map(show)]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const m = report.machine;
+  const out = [
+    `${m.cpus} × ${m.cpuModel}, Node ${m.node}; load average at the end ${m.loadAverage.join(", ")}`,
+    `${report.options.queries} questions × ${report.options.rounds} rounds (quietest round shown), ${report.options.warmup} to warm up`,
+    "",
+    line(header),
+    ...body.map(line),
+  ];
+  if (report.targets.length > 0) {
+    out.push("", `Targets at ${n0(report.targets[0]!.size)} passages:`);
+    for (const t of report.targets) {
+      out.push(
+        `  ${t.met ? "met   " : "MISSED"}  ${t.name} ${t.target}: ${t.value}${t.unit ? ` ${t.unit}` : ""}`,
+      );
+    }
+  }
+  return out.join("\n");
+}
