@@ -25,6 +25,24 @@ async function readOrRefused(
   }
 }
 
+/** A valid file cut short, with random bytes flipped, or random bytes behind the format's magic number. */
+function damagedVersions(valid: Buffer, magic: string): fc.Arbitrary<Buffer> {
+  return fc.oneof(
+    fc.integer({ min: 0, max: valid.length }).map((n) => valid.subarray(0, n)),
+    fc
+      .array(fc.tuple(fc.nat({ max: valid.length - 1 }), fc.nat({ max: 255 })), {
+        minLength: 1,
+        maxLength: 20,
+      })
+      .map((flips) => {
+        const copy = Buffer.from(valid);
+        for (const [at, byte] of flips) copy[at] = byte;
+        return copy;
+      }),
+    fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.concat([Buffer.from(magic), b])),
+  );
+}
+
 describe("hostile files", () => {
   it("refuses a DOCX zip bomb (under 1 MB, unpacking to 300 MB) without unpacking it", async () => {
     const bomb = await makeZipBomb(300);
@@ -54,20 +72,7 @@ describe("hostile files", () => {
 
   it("property: a PDF that is damaged, truncated or random is read or refused", async () => {
     const valid = makePdf([SENTENCE, "A second line of the charter text."], "Charter");
-    const damaged = fc.oneof(
-      fc.integer({ min: 0, max: valid.length }).map((n) => valid.subarray(0, n)),
-      fc
-        .array(fc.tuple(fc.nat({ max: valid.length - 1 }), fc.nat({ max: 255 })), {
-          minLength: 1,
-          maxLength: 20,
-        })
-        .map((flips) => {
-          const copy = Buffer.from(valid);
-          for (const [at, byte] of flips) copy[at] = byte;
-          return copy;
-        }),
-      fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.concat([Buffer.from("%PDF-1.7\n"), b])),
-    );
+    const damaged = damagedVersions(valid, "%PDF-1.7\n");
     await fc.assert(
       fc.asyncProperty(damaged, async (bytes) => void (await readOrRefused(bytes, "pdf"))),
       { numRuns: 25 },
@@ -76,20 +81,7 @@ describe("hostile files", () => {
 
   it("property: a DOCX that is damaged, truncated or random is read or refused", async () => {
     const valid = await makeDocx([SENTENCE, "Second paragraph of the charter."]);
-    const damaged = fc.oneof(
-      fc.integer({ min: 0, max: valid.length }).map((n) => valid.subarray(0, n)),
-      fc
-        .array(fc.tuple(fc.nat({ max: valid.length - 1 }), fc.nat({ max: 255 })), {
-          minLength: 1,
-          maxLength: 20,
-        })
-        .map((flips) => {
-          const copy = Buffer.from(valid);
-          for (const [at, byte] of flips) copy[at] = byte;
-          return copy;
-        }),
-      fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.concat([Buffer.from("PK\u0003\u0004"), b])),
-    );
+    const damaged = damagedVersions(valid, "PK\u0003\u0004");
     await fc.assert(
       fc.asyncProperty(damaged, async (bytes) => void (await readOrRefused(bytes, "docx"))),
       { numRuns: 25 },
