@@ -72,4 +72,13 @@ export class DocumentRejectedError extends AppError {
   ) {
     super(message, hint);
   }
+
+  /** A file or page over the upload limit, wherever it is found out (declared size, download, body read). */
+  static tooLarge(maxBytes: number, what: "file" | "page" = "file"): DocumentRejectedError {
+    return new DocumentRejectedError(
+      "too-large",
+      `The ${what} is larger than ${(maxBytes / 1048576).toFixed(1)} MB.`,
+      "Split it or raise MAX_UPLOAD_MB.",
+    );
+  }
 }

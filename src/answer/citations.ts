@@ -1,16 +1,13 @@
 // Turns sentence spans into numbered citations, and checks each against the document file as it is on disk now.
 import { stat, readFile } from "node:fs/promises";
 import path from "node:path";
+import { lineAt, lineStarts } from "../corpus/passages.js";
 import type { Passage, Span } from "../corpus/types.js";
 import type { Citation } from "./answer.js";
 
 /** The line of an absolute offset inside a passage (the passage knows the line it starts on). */
 export function lineOf(passage: Passage, offset: number): number {
-  let line = passage.line;
-  const upto = offset - passage.start;
-  for (let i = passage.text.indexOf("\n"); i !== -1 && i < upto; i = passage.text.indexOf("\n", i + 1))
-    line++;
-  return line;
+  return passage.line + lineAt(lineStarts(passage.text), offset - passage.start) - 1;
 }
 
 export function makeCitation(n: number, passage: Passage, span: Span, score: number): Citation {

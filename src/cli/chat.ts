@@ -1,11 +1,11 @@
 // `npm run chat`: an interactive console chat over the same answer pipeline. /sources shows the last answer's passages.
 import { createInterface } from "node:readline";
 import type { Answer } from "../answer/answer.js";
-import { buildApp } from "../app.js";
+import { type App, buildApp } from "../app.js";
 import { formatAnswer } from "./format.js";
 import { runCli } from "./run.js";
 
-function formatPassages(app: Awaited<ReturnType<typeof buildApp>>, last: Answer | undefined): string {
+function formatPassages(app: App, last: Answer | undefined): string {
   if (!last) return "Ask a question first.";
   if (last.passages.length === 0) return "The last question retrieved no passages.";
   return last.passages

@@ -110,13 +110,7 @@ export async function addDocument(
   options: WriterOptions,
 ): Promise<Added> {
   const began = performance.now();
-  if (sub.bytes.byteLength > options.maxBytes) {
-    throw new DocumentRejectedError(
-      "too-large",
-      `The file is larger than ${(options.maxBytes / 1048576).toFixed(1)} MB.`,
-      "Split it or raise MAX_UPLOAD_MB.",
-    );
-  }
+  if (sub.bytes.byteLength > options.maxBytes) throw DocumentRejectedError.tooLarge(options.maxBytes);
   // Text typed into the chat has neither a name nor a type.
   const format = sub.fileName || sub.mimeType ? formatOf(sub.fileName, sub.mimeType) : "text";
   if (!format) {

@@ -55,23 +55,15 @@ async function checkAddress(url: URL, allowPrivate: boolean): Promise<void> {
 
 async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (declared > maxBytes) throw DocumentRejectedError.tooLarge(maxBytes, "page");
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > maxBytes) throw tooLarge(maxBytes);
+    if (size > maxBytes) throw DocumentRejectedError.tooLarge(maxBytes, "page");
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
-}
-
-function tooLarge(maxBytes: number) {
-  return new DocumentRejectedError(
-    "too-large",
-    `The page is larger than ${(maxBytes / 1048576).toFixed(1)} MB.`,
-    "Raise MAX_UPLOAD_MB or send a smaller file.",
-  );
 }
 
 export async function fetchUrl(raw: string, options: FetchOptions): Promise<Fetched> {

@@ -99,12 +99,7 @@ export function adminFeature(options: AdminOptions): Composer<BotContext> {
 
   const addFile = (ctx: BotContext, doc: Document) => {
     return runAdd(ctx, `telegram file ${doc.file_name ?? doc.file_id}`, async () => {
-      if ((doc.file_size ?? 0) > maxBytes)
-        throw new DocumentRejectedError(
-          "too-large",
-          `The file is larger than ${config.MAX_UPLOAD_MB} MB.`,
-          "Split it or raise MAX_UPLOAD_MB.",
-        );
+      if ((doc.file_size ?? 0) > maxBytes) throw DocumentRejectedError.tooLarge(maxBytes);
       const bytes = await downloadFile(ctx.api, options.files, doc.file_id, maxBytes);
       return { bytes, fileName: doc.file_name, mimeType: doc.mime_type };
     });

@@ -20,7 +20,7 @@ export async function downloadFile(
       "fetch",
       "Telegram did not give a path for this file; try sending it again.",
     );
-  if ((file.file_size ?? 0) > maxBytes) throw tooLarge(maxBytes);
+  if ((file.file_size ?? 0) > maxBytes) throw DocumentRejectedError.tooLarge(maxBytes);
   let res: Response;
   try {
     res = await fetch(`${source.apiRoot}/file/bot${source.token}/${file.file_path}`, {
@@ -35,14 +35,6 @@ export async function downloadFile(
       `Telegram answered ${res.status} when downloading the file; try again.`,
     );
   const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
+  if (bytes.byteLength > maxBytes) throw DocumentRejectedError.tooLarge(maxBytes);
   return bytes;
-}
-
-function tooLarge(maxBytes: number) {
-  return new DocumentRejectedError(
-    "too-large",
-    `The file is larger than ${(maxBytes / 1048576).toFixed(1)} MB.`,
-    "Split it or raise MAX_UPLOAD_MB.",
-  );
 }
