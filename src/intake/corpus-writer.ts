@@ -1,8 +1,8 @@
 // Adds and removes corpus documents safely: validated, deduplicated, written atomically, indexed at once.
-import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, unlink, writeFile } from "node:fs/promises";
+import { mkdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import slugify from "slugify";
+import writeFileAtomic from "write-file-atomic";
 import { stringify as toYaml } from "yaml";
 import { sha256 } from "../corpus/documents.js";
 import { DocumentRejectedError } from "../errors.js";
@@ -86,12 +86,7 @@ function duplicateOf(kb: KnowledgeBase, hashes: string[]): string | undefined {
 
 async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.tmp-${randomBytes(6).toString("hex")}`);
-  await writeFile(tmp, data);
-  const fh = await open(tmp, "r");
-  await fh.sync();
-  await fh.close();
-  await rename(tmp, file);
+  await writeFileAtomic(file, data);
 }
 
 function freeDocId(kb: KnowledgeBase, title: string): string {

@@ -23,3 +23,13 @@ declare module "synonyms" {
   const synonyms: Synonyms;
   export default synonyms;
 }
+
+declare module "write-file-atomic" {
+  /** Writes to a temporary file beside `file`, fsyncs it, then renames it over `file`. */
+  function writeFileAtomic(
+    file: string,
+    data: string | Uint8Array,
+    options?: { fsync?: boolean },
+  ): Promise<void>;
+  export default writeFileAtomic;
+}
