@@ -82,3 +82,48 @@ export class DocumentRejectedError extends AppError {
     );
   }
 }
+
+const NO_SPACE = new Set(["ENOSPC", "EDQUOT", "EFBIG"]);
+const NOT_WRITABLE = new Set(["EROFS", "EACCES", "EPERM", "ENOTDIR"]);
+
+/** The system error found on `e` or along its causes: its code and the call that failed. */
+function systemError(e: unknown): { code?: string; syscall?: string } {
+  for (let x = e, depth = 0; x instanceof Error && depth < 5; x = x.cause, depth++) {
+    const { code, syscall } = x as { code?: unknown; syscall?: unknown };
+    if (typeof code === "string") return { code, syscall: typeof syscall === "string" ? syscall : undefined };
+  }
+  return {};
+}
+
+/**
+ * Writing the corpus or the index failed for want of space or of permission. Whoever throws it has put things back:
+ * nothing changed, and the old index keeps serving.
+ */
+export class StorageError extends AppError {
+  constructor(
+    readonly kind: "no-space" | "not-writable",
+    readonly code: string,
+    cause: unknown,
+  ) {
+    super(
+      kind === "no-space"
+        ? `The disk is full: the index could not be written (${code}). Nothing was changed.`
+        : `INDEX_DIR or CORPUS_DIR cannot be written (${code}). Nothing was changed.`,
+      kind === "no-space"
+        ? "Free some disk space, then try again; until then the bot answers from the old index."
+        : "Make INDEX_DIR and CORPUS_DIR writable by the bot, then try again; until then it answers from the old index.",
+      { cause },
+    );
+  }
+
+  /** `e` as a StorageError when a full disk or a read-only folder caused it; undefined otherwise. */
+  static of(e: unknown): StorageError | undefined {
+    if (e instanceof StorageError) return e;
+    const { code, syscall } = systemError(e);
+    if (code && NO_SPACE.has(code)) return new StorageError("no-space", code, e);
+    // EEXIST from mkdir: a file stands where the folder should be.
+    if (code && (NOT_WRITABLE.has(code) || (code === "EEXIST" && syscall === "mkdir")))
+      return new StorageError("not-writable", code, e);
+    return undefined;
+  }
+}

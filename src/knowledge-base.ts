@@ -1,7 +1,7 @@
 // The live corpus index: opens or builds it, keeps it fresh, and swaps in each new generation for readers at once.
 import { Mutex } from "async-mutex";
 import type { EmbeddingsChoice } from "./embeddings/providers.js";
-import { IndexCorruptError } from "./errors.js";
+import { IndexCorruptError, StorageError } from "./errors.js";
 import { type IngestReport, ingest, isStale } from "./index/ingest.js";
 import { PassageIndex } from "./index/passage-index.js";
 import type { Logger } from "./logger.js";
@@ -52,9 +52,13 @@ export class KnowledgeBase {
   /** Runs an ingest (serialized) and swaps the result in. */
   async sync(options: { rebuild?: boolean } = {}): Promise<IngestReport> {
     return this.writer.runExclusive(async () => {
-      const { index, report } = await ingest({ ...this.options, rebuild: options.rebuild });
-      this.live = index;
-      return report;
+      try {
+        const { index, report } = await ingest({ ...this.options, rebuild: options.rebuild });
+        this.live = index;
+        return report;
+      } catch (e) {
+        throw StorageError.of(e) ?? e;
+      }
     });
   }
 
@@ -67,14 +71,16 @@ export class KnowledgeBase {
     undo?: (result: T) => Promise<void>,
   ): Promise<{ result: T; report: IngestReport }> {
     return this.writer.runExclusive(async () => {
-      const result = await change();
+      const result = await change().catch((e: unknown) => {
+        throw StorageError.of(e) ?? e;
+      });
       try {
         const { index, report } = await ingest(this.options);
         this.live = index;
         return { result, report };
       } catch (e) {
         await undo?.(result);
-        throw e;
+        throw StorageError.of(e) ?? e;
       }
     });
   }

@@ -28,6 +28,7 @@ export interface Selection {
 const PREFIX_MATCH = 0.8;
 const SYNONYM_MATCH = 0.6;
 const COMPOUND_MATCH = 0.6;
+const RELATED_MATCH = 0.5;
 const TYPE_BONUS = 0.25;
 /** An expected mention this close (in characters) to a matched question word gets the full bonus; farther, half. */
 const NEAR = 40;
@@ -61,6 +62,7 @@ function termMatch(term: Question["terms"][number], stems: Set<string>): number 
     if (stems.has(syn)) return Math.max(best, SYNONYM_MATCH);
     if (isCompoundOf(syn)) best = Math.max(best, COMPOUND_MATCH);
   }
+  for (const rel of term.related) if (stems.has(rel)) return Math.max(best, RELATED_MATCH);
   return best;
 }
 

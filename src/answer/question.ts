@@ -1,7 +1,7 @@
 // Reads a question: its content terms (with synonyms from a thesaurus) and the kind of answer it expects.
 import nlp from "compromise";
 import { synonymsOf } from "../text/thesaurus.js";
-import { senseCount } from "../text/wordnet.js";
+import { relatedWords, senseCount } from "../text/wordnet.js";
 import { isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
 
 export type AnswerType = "person" | "date" | "place" | "number" | "reason" | "other";
@@ -14,6 +14,8 @@ export interface QueryTerm {
   senses: number;
   /** Stems of synonyms, matched with a lower weight. */
   synonyms: string[];
+  /** Stems of lexically related words from WordNet ("relevant" → "relevance"), matched with a lower weight still. */
+  related: string[];
 }
 
 export interface Question {
@@ -87,6 +89,15 @@ function synonymStems(word: string, own: string): string[] {
   return [...out].slice(0, 12);
 }
 
+function relatedStems(word: string, root: string, own: string): string[] {
+  const out = new Set<string>();
+  for (const w of new Set([...relatedWords(word), ...relatedWords(root)])) {
+    const s = stem(normalizeWord(w));
+    if (s !== own && s.length >= 3 && !isStopWord(w)) out.add(s);
+  }
+  return [...out];
+}
+
 /** Dictionary forms of the English words of a question, by compromise ("took" → "take", "plans" → "plan"). */
 function roots(text: string): Map<string, string> {
   const doc = nlp(text);
@@ -116,6 +127,7 @@ export function readQuestion(text: string): Question {
       forms: root !== t.word ? [stem(root)].filter((f) => f !== t.term) : [],
       senses: english ? senseCount(root) || senseCount(t.word) : 0,
       synonyms: english ? synonymStems(root, stem(root)) : [],
+      related: english ? relatedStems(t.word, root, t.term) : [],
     });
   }
   return { text, terms, type, cyrillic };

@@ -13,6 +13,7 @@ import { JsonlFeedbackLog } from "./feedback-log.js";
 import { missingTokenError } from "./missing-token.js";
 import { i18n } from "./i18n.js";
 import { inFlightOf } from "./in-flight.js";
+import { networkRetry } from "./network-retry.js";
 import { RecentAnswers } from "./recent-answers.js";
 
 export type BotConfig = Pick<
@@ -26,8 +27,14 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
     client: { apiRoot: config.TELEGRAM_API_ROOT },
     botInfo: deps.botInfo,
   });
-  // Waits out 429s (up to a minute); network errors surface at once to the error boundary instead of retrying forever.
+  // Waits out 429s (up to a minute). Network errors: auto-retry would retry them forever, so it rethrows them and
+  // networkRetry tries a transport failure three more times within seconds; after that the error boundary has it.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  bot.api.config.use(
+    networkRetry({
+      onRetry: (method, code, attempt) => deps.log.warn(`${method} failed (${code}); retry ${attempt}`),
+    }),
+  );
 
   const recent = new RecentAnswers();
   bot.use(inFlightOf(bot).middleware());

@@ -11,6 +11,10 @@ export interface CliContext {
 
 /** Runs `main` with a validated config; an AppError prints its message and hint (no stack) and exits 1. */
 export function runCli(main: (ctx: CliContext) => Promise<number | undefined>): void {
+  // Under a file-size limit (ulimit -f, systemd's LimitFSIZE) a write past it raises SIGXFSZ. Node ignores that
+  // signal, so the write fails with EFBIG and is reported like a full disk; but signal-exit (loaded by
+  // write-file-atomic) catches it and re-raises it, killing the process mid-ingest. A listener of our own stops that.
+  process.on("SIGXFSZ", () => undefined);
   (async () => {
     const config = loadConfig();
     const log = createLogger(config.LOG_LEVEL, [

@@ -1,6 +1,7 @@
 // Nearest-neighbour search over passage vectors: HNSW (hnswlib-node) for serving, exact cosine for checking it.
 import { writeFile, readFile } from "node:fs/promises";
 import hnswlib from "hnswlib-node";
+import { checkHnswFile } from "./hnsw-file.js";
 
 export interface VectorHit {
   label: number;
@@ -114,6 +115,8 @@ export class HnswVectorIndex implements VectorIndex {
 
   async save(file: string): Promise<void> {
     await this.hnsw.writeIndex(file);
+    // writeIndex reports success even when the disk filled up under it.
+    await checkHnswFile(file);
   }
 }
 

@@ -1,5 +1,5 @@
 // Adds and removes corpus documents safely: validated, deduplicated, written atomically, indexed at once.
-import { mkdir, unlink } from "node:fs/promises";
+import { mkdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import slugify from "slugify";
 import writeFileAtomic from "write-file-atomic";
@@ -164,10 +164,20 @@ export async function removeDocument(kb: KnowledgeBase, docId: string): Promise<
       `There is no document ${docId}.`,
       "See /docs for the ids.",
     );
-  await kb.change(() =>
-    unlink(path.join(kb.corpusDir, docId)).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== "ENOENT") throw e;
-    }),
+  const file = path.join(kb.corpusDir, docId);
+  // Kept until the index no longer lists the document: when re-indexing fails, the file is put back.
+  let bytes: Buffer | undefined;
+  await kb.change(
+    async () => {
+      bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== "ENOENT") throw e;
+        return undefined;
+      });
+      if (bytes) await unlink(file);
+    },
+    async () => {
+      if (bytes) await writeFileAtomic(file, bytes);
+    },
   );
   return { passages: entry.passageIds.length };
 }

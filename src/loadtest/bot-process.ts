@@ -20,13 +20,31 @@ export interface BotProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+export interface BotProcessOptions {
+  /**
+   * The largest file the bot may write, in KiB (the shell's `ulimit -f`): a write past it fails with EFBIG, as one
+   * on a full disk fails with ENOSPC. The shell execs node, so signals still reach the bot itself.
+   */
+  fileSizeLimitKb?: number;
+}
+
 /**
  * Starts the bot with exactly `env` (plus PATH and HOME) in `cwd`. A .env file in `cwd` would be read too, as by
  * `npm start`: run it in a folder of its own.
  */
-export function startBotProcess(env: Record<string, string>, cwd: string): BotProcess {
+export function startBotProcess(
+  env: Record<string, string>,
+  cwd: string,
+  options: BotProcessOptions = {},
+): BotProcess {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  const child = spawn(process.execPath, ["--import", tsx, path.join(PROJECT_ROOT, "src/cli/start.ts")], {
+  const node = [process.execPath, "--import", tsx, path.join(PROJECT_ROOT, "src/cli/start.ts")];
+  const limit = options.fileSizeLimitKb;
+  const [command, ...args] =
+    limit === undefined
+      ? node
+      : ["/bin/sh", "-c", `ulimit -f ${Math.ceil(limit)} && exec "$@"`, "sh", ...node];
+  const child = spawn(command!, args, {
     cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],

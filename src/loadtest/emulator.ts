@@ -162,12 +162,6 @@ export class BotApiEmulator extends TelegramServer {
     wrapper.settings = app.settings;
     self.webServer = wrapper;
     await super.start();
-    // Node's default of 5 s lets a busy client reuse a connection the server is just closing (ECONNRESET): a
-    // harness artefact under load, not something the bot should be judged on.
-    const server = (this as unknown as { server: { keepAliveTimeout: number; headersTimeout: number } })
-      .server;
-    server.keepAliveTimeout = 60_000;
-    server.headersTimeout = 65_000;
   }
 
   private getFile(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): void {

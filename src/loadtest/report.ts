@@ -20,6 +20,8 @@ export interface LoadReport {
   admin: AdminStats;
   /** ERROR lines the bot logged. */
   botErrors: string[];
+  /** Bot API calls the bot tried again after a transport failure (a reset keep-alive connection…). */
+  networkRetries: number;
   /** After the run, the saved index lists exactly the corpus's documents. */
   consistent: boolean;
 }
@@ -68,6 +70,7 @@ export function formatReport(r: LoadReport): string {
       `${r.admin.added} added, ${r.admin.removed} removed${r.admin.failed.length ? `, failed: ${r.admin.failed.join(", ")}` : ""}`,
     ],
     ["bot errors logged", String(r.botErrors.length)],
+    ["network retries", String(r.networkRetries)],
     ["corpus and index agree", r.consistent ? "yes" : "NO"],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -40,7 +40,11 @@ interface RunningBot {
   stop(): Promise<void>;
   /** The ERROR lines logged so far. */
   errors(): string[];
+  /** The Bot API calls tried again after a transport failure (src/bot/network-retry.ts), as logged. */
+  retries(): string[];
 }
+
+const RETRY_LINE = /failed \(E[A-Z]+\); retry \d+/;
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   if (options.users < options.chats) throw new Error("--users must be at least --chats (users share chats)");
@@ -137,6 +141,7 @@ async function drive(
     latencyMs: latencySummary(answered.map((a) => a.firstReplyAt! - a.sentAt)),
     admin: adminStats,
     botErrors: bot.errors(),
+    networkRetries: bot.retries().length,
     consistent: false,
   };
 }
@@ -150,6 +155,7 @@ async function childBot(env: Record<string, string>, root: string): Promise<Runn
   return {
     stop: () => child.kill("SIGTERM"),
     errors: () => child.lines.filter((l) => / ERROR /.test(l)),
+    retries: () => child.lines.filter((l) => RETRY_LINE.test(l)),
   };
 }
 
@@ -160,8 +166,10 @@ async function inlineBot(env: Record<string, string>): Promise<RunningBot> {
   const { startBot } = await import("../bot/start-bot.js");
   const config = loadConfig(env);
   const errors: string[] = [];
+  const retries: string[] = [];
   const log = createLogger("warn", [TOKEN], (line) => {
     if (/ ERROR /.test(line)) errors.push(line);
+    if (RETRY_LINE.test(line)) retries.push(line);
     return true;
   });
   const app = await buildApp(config, log);
@@ -169,7 +177,7 @@ async function inlineBot(env: Record<string, string>): Promise<RunningBot> {
   const admin = adminFeature({ config, kb: app.kb, files, log });
   const bot = createBot(config, { pipeline: app.pipeline, kb: app.kb, log, adminFeature: admin });
   const running = await startBot(bot, config, log);
-  return { stop: () => running.stop(), errors: () => errors };
+  return { stop: () => running.stop(), errors: () => errors, retries: () => retries };
 }
 
 /** The saved index lists exactly the corpus's documents, each at its current content. */

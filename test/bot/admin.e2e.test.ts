@@ -1,6 +1,6 @@
 // Admins manage the corpus through the bot, end to end over the Bot API emulator: /add (text, files, links),
 // refusals, /docs, /remove, /reindex, the audit log, and a restart that heals a corpus the index missed.
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
@@ -283,6 +283,45 @@ describe("admin commands", () => {
     while (!chat.textOf(status.messageId).startsWith("✅") && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 25));
     expect(chat.textOf(status.messageId)).toMatch(/^✅ Индекс перестроен: документов \d+, фрагментов \d+/);
+  });
+
+  it("tells the admin when INDEX_DIR cannot be written, changes nothing, and keeps answering", async () => {
+    const chat = admin();
+    const asker = new UserChat(f.emulator, TOKEN, { userId: ++userId });
+    const indexDir = f.config.indexDir;
+    await asker.say("Where did the fifth session open?");
+    const answerBefore = (await asker.reply()).text;
+    expect(answerBefore).toContain("Warsaw");
+    // A file where the folder was: unwritable even for root, who ignores file modes.
+    await rename(indexDir, `${indexDir}.away`);
+    await writeFile(indexDir, "not a folder");
+    try {
+      const before = await corpusFiles();
+      await chat.say(`/add Riga plans\nThe seventh session of the congress will be held in Riga.`);
+      expect(await finalStatus(chat)).toMatch(
+        /^❌ The index or corpus folder cannot be written .* Nothing was changed/,
+      );
+      expect(await corpusFiles()).toEqual(before);
+
+      await chat.say("/remove congress-fifth-session-warsaw.md");
+      const confirm = await chat.reply();
+      await chat.press(confirm, confirm.buttons[0]!.callback_data);
+      const deadline = Date.now() + 10_000;
+      while (!chat.textOf(confirm.messageId).startsWith("❌") && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 25));
+      expect(chat.textOf(confirm.messageId)).toMatch(/^❌ The index or corpus folder cannot be written/);
+      expect(await corpusFiles()).toEqual(before);
+
+      await chat.say("/reindex");
+      expect(await finalStatus(chat)).toMatch(/^❌ The index or corpus folder cannot be written/);
+
+      await asker.say("Where did the fifth session open?");
+      expect((await asker.reply()).text).toBe(answerBefore);
+    } finally {
+      await rm(indexDir, { force: true });
+      await rename(`${indexDir}.away`, indexDir);
+    }
+    expect(f.logs.some((l) => / ERROR .*ENOTDIR/.test(l))).toBe(true);
   });
 
   it("audits every admin action as JSON lines", async () => {

@@ -150,3 +150,59 @@ it("after a SIGKILL while answering and one while ingesting, answers every ackno
     `killed ${finishedBeforeKill ? "after the /add finished" : "during the /add"}, with ${corpusAfterKill.includes("delegations-register.md") ? "the file written" : "the file not yet written"}; after restart: ${final}`,
   );
 }, 240_000);
+
+it("when the disk fills up during an /add, tells the admin, changes nothing, and keeps answering", async () => {
+  const dirs = await botRoot("bot-disk-full-");
+  const env = {
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: emulator.config.apiURL,
+    CORPUS_DIR: "corpus",
+    INDEX_DIR: "index",
+    DATA_DIR: "data",
+    ADMIN_IDS: String(ADMIN + 1),
+    RATE_LIMIT_PER_MINUTE: "1000",
+    LOG_LEVEL: "debug",
+  };
+  // The document (about 1 MB) and its upload copy fit under the limit; its index (vectors: a few MB) does not. The
+  // kernel fails that write mid-file (EFBIG), as a full disk does (ENOSPC).
+  const bot = startBotProcess(env, dirs.root, { fileSizeLimitKb: 2048 });
+  bots.push(bot);
+  await bot.waitFor(/is polling for updates/);
+  const corpusBefore = await listDocumentIds(dirs.corpusDir);
+  const generationBefore = await readFile(path.join(dirs.indexDir, "CURRENT"), "utf8");
+
+  const admin = new UserChat(emulator, TOKEN, { userId: ADMIN + 1 });
+  await admin.sendDocument(emulator.addFile(delegationsText(), "delegations.txt"), "/add");
+  const status = await admin.reply(30_000);
+  await until(() => /^(✅|❌)/.test(admin.textOf(status.messageId)), "the /add to finish", 30_000).catch(
+    (e) => {
+      throw new Error(
+        `${e}\n${admin.textOf(status.messageId)}\nexit=${bot.child.exitCode} ${bot.child.signalCode}\n${bot.lines.slice(-15).join("\n")}`,
+      );
+    },
+  );
+  expect(plain(admin.textOf(status.messageId))).toMatch(
+    /^❌ The server's disk is full, so the index could not be written\. Nothing was changed/,
+  );
+  expect(await listDocumentIds(dirs.corpusDir)).toEqual(corpusBefore);
+  expect(await readFile(path.join(dirs.indexDir, "CURRENT"), "utf8")).toBe(generationBefore);
+  // No half-written generation or upload copy is left to fill the disk further.
+  expect((await readdir(dirs.indexDir)).filter((e) => e.startsWith("gen-"))).toEqual([
+    generationBefore.trim(),
+  ]);
+  expect(await readdir(path.join(dirs.dataDir, "uploads")).catch(() => [])).toEqual([]);
+  expect(bot.lines.join("\n")).toMatch(/ERROR \/add from \d+ failed: StorageError: The disk is full/);
+
+  const asker = new UserChat(emulator, TOKEN, { userId: 798 });
+  await asker.say("Who leads the congress?");
+  expect(plain((await asker.reply(30_000)).text)).toContain("Ponomarev");
+  await bot.kill("SIGTERM");
+
+  // Restarted with room to write, the bot finds the corpus and the index in agreement: nothing to rebuild.
+  const again = startBotProcess({ ...env, LOG_LEVEL: "debug" }, dirs.root);
+  bots.push(again);
+  await again.waitFor(/is polling for updates/);
+  const index = await PassageIndex.load(dirs.indexDir, await createEmbeddings(loadConfig({})));
+  expect(index!.documentIds()).toEqual(corpusBefore);
+  await again.kill("SIGTERM");
+}, 240_000);

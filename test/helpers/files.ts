@@ -52,7 +52,7 @@ export async function makeDocx(paragraphs: string[]): Promise<Buffer> {
  * A DOCX-shaped zip bomb: [Content_Types].xml, _rels/.rels and a word/document.xml that unpacks to `megabytes` MB of
  * paragraphs, honestly declared in the zip's headers. It is built by streaming, so the test never holds it unpacked.
  */
-export async function makeZipBomb(megabytes: number): Promise<Buffer> {
+export async function makeZipBomb(megabytes: number, options: { lie?: boolean } = {}): Promise<Buffer> {
   const { createDeflateRaw, crc32 } = await import("node:zlib");
   const docx = await JSZip.loadAsync(await makeDocx(["x"]));
   const entries: { name: string; data: Buffer; crc: number; size: number }[] = [];
@@ -72,7 +72,8 @@ export async function makeZipBomb(megabytes: number): Promise<Buffer> {
     name: "word/document.xml",
     data: await deflate(parts),
     crc,
-    size: parts.reduce((n, p) => n + p.length, 0),
+    // A lying bomb declares a few kilobytes in its headers: only unpacking finds out.
+    size: options.lie ? 4096 : parts.reduce((n, p) => n + p.length, 0),
   });
   return zip(entries);
 

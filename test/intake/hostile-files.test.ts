@@ -54,6 +54,14 @@ describe("hostile files", () => {
     expect((err as Error).message).toMatch(/unpacks to \d+ MB, more than the 200 MB allowed/);
   });
 
+  it("refuses a zip bomb that lies about its size (it passes the pre-check), and reads the next file", async () => {
+    const liar = await makeZipBomb(300, { lie: true });
+    expect(declaredUnzippedSize(liar)).toBeLessThan(1_000_000);
+    // Unpacking runs into the worker's heap cap or deadline (the test's timeout catches a hang).
+    expect(await readOrRefused(liar, "docx")).not.toBe("read");
+    expect((await extractText(await makeDocx([SENTENCE]), "docx")).text).toBe(SENTENCE);
+  }, 90_000);
+
   it("abandons a file that needs more memory than allowed, and reads the next one", async () => {
     const heavy = await makeDocx(Array.from({ length: 60_000 }, (_, i) => `Paragraph ${i} of a heavy file.`));
     const err = await extractText(heavy, "docx", { maxHeapMb: 48 }).catch((e: unknown) => e);

@@ -4,7 +4,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Document } from "grammy/types";
 import { audit } from "../../audit.js";
 import type { Config } from "../../config.js";
-import { DocumentRejectedError } from "../../errors.js";
+import { DocumentRejectedError, StorageError } from "../../errors.js";
 import { addDocument, removeDocument, type Submission } from "../../intake/corpus-writer.js";
 import { fetchUrl } from "../../intake/fetch-url.js";
 import type { KnowledgeBase } from "../../knowledge-base.js";
@@ -93,7 +93,8 @@ export function adminFeature(options: AdminOptions): Composer<BotContext> {
         detail: `${source}: ${(e as Error).message}`,
         ok: false,
       });
-      await show(refused ? t.refused(e.message) : t.failed);
+      const storage = StorageError.of(e);
+      await show(refused ? t.refused(e.message) : storage ? t.storage(storage.kind) : t.failed);
     }
   };
 
@@ -202,7 +203,22 @@ export function adminFeature(options: AdminOptions): Composer<BotContext> {
       .documentIds()
       .find((id) => shortId(id) === ctx.match[1]);
     if (!docId) return ctx.editMessageText(s(ctx).goneAlready).catch(() => undefined);
-    const { passages } = await removeDocument(kb, docId);
+    let passages: number;
+    try {
+      ({ passages } = await removeDocument(kb, docId));
+    } catch (e) {
+      const storage = StorageError.of(e);
+      if (!storage) throw e;
+      log.error(`/remove ${docId} failed: ${storage.message}`);
+      await audit(config.dataDir, {
+        action: "remove",
+        userId: userId(ctx),
+        docId,
+        detail: storage.code,
+        ok: false,
+      });
+      return ctx.editMessageText(s(ctx).storage(storage.kind)).catch(() => undefined);
+    }
     await audit(config.dataDir, { action: "remove", userId: userId(ctx), docId, ok: true });
     await ctx.editMessageText(s(ctx).removed(docId, passages), { parse_mode: "HTML" }).catch(() => undefined);
   });
@@ -217,7 +233,21 @@ export function adminFeature(options: AdminOptions): Composer<BotContext> {
 
   admin.command("reindex", async (ctx) => {
     const status = await ctx.reply(s(ctx).reindexing);
-    const report = await kb.sync({ rebuild: true });
+    let report: Awaited<ReturnType<typeof kb.sync>>;
+    try {
+      report = await kb.sync({ rebuild: true });
+    } catch (e) {
+      const storage = StorageError.of(e);
+      if (!storage) throw e;
+      log.error(`/reindex failed: ${storage.message}`);
+      await audit(config.dataDir, {
+        action: "reindex",
+        userId: userId(ctx),
+        detail: storage.code,
+        ok: false,
+      });
+      return ctx.api.editMessageText(status.chat.id, status.message_id, s(ctx).storage(storage.kind));
+    }
     await audit(config.dataDir, {
       action: "reindex",
       userId: userId(ctx),

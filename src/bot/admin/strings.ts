@@ -23,6 +23,10 @@ const en = {
     `✅ Added <b>${h(title)}</b> as <code>${h(docId)}</code>: ${chars} characters, ${passages} passages, in ${seconds} s.`,
   refused: (message: string) => `❌ ${h(message, 1000)}`,
   failed: "❌ Something went wrong while adding the document; nothing was changed. The error is in the log.",
+  storage: (kind: "no-space" | "not-writable"): string =>
+    kind === "no-space"
+      ? "❌ The server's disk is full, so the index could not be written. Nothing was changed, and I keep answering from the old index. Free some disk space, then try again."
+      : "❌ The index or corpus folder cannot be written (read-only or not permitted). Nothing was changed, and I keep answering from the old index. Make INDEX_DIR and CORPUS_DIR writable, then try again.",
   docsTitle: (n: number, page: number, pages: number) => `<b>Documents (${n})</b>, page ${page} of ${pages}`,
   docsEmpty: "The corpus is empty.",
   docLine: (title: string, docId: string, passages: number, when: string, who: string) =>
@@ -60,6 +64,10 @@ const ru: AdminStrings = {
     `✅ Добавлено <b>${h(title)}</b> как <code>${h(docId)}</code>: символов ${chars}, фрагментов ${passages}, за ${seconds} с.`,
   refused: (message) => `❌ ${h(message, 1000)}`,
   failed: "❌ При добавлении документа что-то пошло не так; ничего не изменено. Ошибка записана в журнал.",
+  storage: (kind) =>
+    kind === "no-space"
+      ? "❌ Диск сервера заполнен, индекс не удалось записать. Ничего не изменено, я отвечаю по прежнему индексу. Освободите место на диске и повторите."
+      : "❌ Папку индекса или корпуса нельзя записать (только чтение или нет прав). Ничего не изменено, я отвечаю по прежнему индексу. Сделайте INDEX_DIR и CORPUS_DIR доступными для записи и повторите.",
   docsTitle: (n, page, pages) => `<b>Документы (${n})</b>, страница ${page} из ${pages}`,
   docsEmpty: "Корпус пуст.",
   docLine: (title, docId, passages, when, who) =>
