@@ -97,17 +97,17 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n / Math.max(1, Math.min(a.size, b.size));
 }
 
-export function selectEvidence(
+type Candidate = Evidence & { stems: Set<string>; gain: number[]; matchedAt: Span[] };
+
+/** Every sentence of the retrieved passages, scored lexically (coverage, similarity, rank); best first. */
+function scoreSentences(
   question: Question,
   retrieved: RetrievedPassage[],
-  weight: (term: QueryTerm) => number,
-): Selection {
-  const weights = question.terms.map(weight);
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (total === 0) return { evidence: [], coverage: 0, typeFound: false };
-
+  weights: number[],
+  total: number,
+): Candidate[] {
   const qv = sentenceEmbedder.embedText(question.text);
-  const candidates: (Evidence & { stems: Set<string>; gain: number[]; matchedAt: Span[] })[] = [];
+  const candidates: Candidate[] = [];
   const seen = new Set<string>();
   // Whether a word's stem matches any question term: the same few stems recur across the sentences, so each is
   // worked out once per question rather than once per word.
@@ -146,7 +146,41 @@ export function selectEvidence(
       });
     }
   });
-  candidates.sort((a, b) => b.score - a.score);
+  return candidates.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Re-ranks retrieved passages by their best sentence's lexical score (question terms with their synonyms,
+ * derivations and compounds, and similarity), keeping retrieval order among equals. A passage that says
+ * "Spearheaded by Ilya Ponomarev" rises for "Who leads the congress?" above short notes that merely repeat
+ * "congress", which BM25 and the vectors favour. Passages without sentences keep their place at the end.
+ */
+export function rerankPassages(
+  question: Question,
+  retrieved: RetrievedPassage[],
+  weight: (term: QueryTerm) => number,
+): RetrievedPassage[] {
+  const weights = question.terms.map(weight);
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return retrieved;
+  const best = new Map<string, number>();
+  for (const c of scoreSentences(question, retrieved, weights, total))
+    if (!best.has(c.passage.passageId)) best.set(c.passage.passageId, c.score);
+  return retrieved
+    .map((r, i) => ({ r, i, score: best.get(r.passage.passageId) ?? Number.NEGATIVE_INFINITY }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map(({ r }) => r);
+}
+
+export function selectEvidence(
+  question: Question,
+  retrieved: RetrievedPassage[],
+  weight: (term: QueryTerm) => number,
+): Selection {
+  const weights = question.terms.map(weight);
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return { evidence: [], coverage: 0, typeFound: false };
+  const candidates = scoreSentences(question, retrieved, weights, total);
   if (question.type !== "other") {
     // The tagger takes milliseconds a sentence. `floor` never exceeds the best final score (bonuses only add), so a
     // candidate under floor * KEEP_RATIO even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can

@@ -7,10 +7,10 @@ import type { Logger } from "../logger.js";
 import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
 import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
-import { selectEvidence } from "./extractive.js";
+import { rerankPassages, selectEvidence } from "./extractive.js";
 import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
 import type { Prompts } from "./prompts.js";
-import { type QueryTerm, readQuestion } from "./question.js";
+import { type QueryTerm, type Question, readQuestion } from "./question.js";
 
 export interface AskOptions {
   /** Retrieval depth; defaults to TOP_K. */
@@ -40,6 +40,9 @@ interface Draft {
   note?: string;
 }
 
+/** How many passages retrieval hands to the re-ranker, at least. */
+const RERANK_POOL = 15;
+
 const TEXTS = {
   en: {
     none: "The documents I have do not answer this question.",
@@ -67,8 +70,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     return Math.log(1 + (index.size + 0.5) / 0.5) / (1 + Math.log(1 + term.senses));
   };
 
-  const extractive = (question: string, retrieved: RetrievedPassage[]): Draft => {
-    const q = readQuestion(question);
+  const extractive = (q: Question, retrieved: RetrievedPassage[]): Draft => {
     const { evidence, coverage, typeFound } = selectEvidence(q, retrieved, weight);
     // "When…" needs a date and "How many…" a number: a sentence without one does not answer, however similar.
     const mustHaveType = (q.type === "date" || q.type === "number") && !q.cyrillic;
@@ -89,7 +91,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     };
   };
 
-  const llm = async (question: string, retrieved: RetrievedPassage[]): Promise<Draft> => {
+  const llm = async (q: Question, retrieved: RetrievedPassage[]): Promise<Draft> => {
+    const question = q.text;
     const { chatModel, prompts } = deps;
     if (!chatModel || !prompts)
       throw new ConfigError("LLM_PROVIDER", "is none, so there is no model for LLM mode", "openai or ollama");
@@ -112,7 +115,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       reason = `the model failed: ${(e as Error).message}`;
     }
     deps.log.warn(`LLM answer not used: ${reason}`);
-    const fallback = extractive(question, retrieved);
+    const fallback = extractive(q, retrieved);
     return { ...fallback, fallback: fallback.abstained ? "abstain" : "extractive", note: reason };
   };
 
@@ -121,11 +124,13 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const started = performance.now();
       const k = options.k ?? deps.config.TOP_K;
       const trimmed = question.trim();
-      const retrieved = trimmed ? await deps.retriever.search(trimmed, k) : [];
+      // A deeper pool, re-ranked by the sentences' match with the question, then cut to k.
+      const pool = trimmed ? await deps.retriever.search(trimmed, Math.max(k, RERANK_POOL)) : [];
+      const read = readQuestion(trimmed);
+      const retrieved = rerankPassages(read, pool, weight).slice(0, k);
       const retrieveMs = performance.now() - started;
       const mode = options.mode ?? (deps.chatModel ? "llm" : "extractive");
-      const draft =
-        mode === "llm" && trimmed ? await llm(trimmed, retrieved) : extractive(trimmed, retrieved);
+      const draft = mode === "llm" && trimmed ? await llm(read, retrieved) : extractive(read, retrieved);
       const composed = await compose(trimmed, draft, checker);
       const totalMs = performance.now() - started;
       return {

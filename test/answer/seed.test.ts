@@ -64,3 +64,37 @@ describe("answers on the seed corpus (extractive)", () => {
     );
   });
 });
+
+describe("answers on the seed corpus among many short notes", () => {
+  // Short notes that all repeat "congress": BM25 and the vectors rank them above the seed's long passage for "Who
+  // leads the congress?", whose answer says "Spearheaded". Re-ranking by the sentences finds it again.
+  const NOTES = [
+    "The congress held a donor conference in Oslo with twenty foundations.",
+    "The congress met supporters in Prague to discuss humanitarian corridors.",
+    "The congress opened a representation office in Berlin in May 2024.",
+    "The congress adopted a resolution on prisoners of war in Tallinn.",
+    "The congress elected a presidium of seven members at its third session.",
+    "The congress issued a statement in Riga on independent media.",
+    "The congress signed a memorandum in Helsinki with student groups.",
+  ];
+  let app2: TempApp;
+  beforeAll(async () => {
+    app2 = await tempApp({ docs: Object.fromEntries(NOTES.map((n, i) => [`note-${i}.md`, `${n}\n`])) });
+  });
+  afterAll(() => app2.cleanup());
+
+  it("still names the leader, citing the seed", async () => {
+    const a = await app2.pipeline.ask("Who leads the congress?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Ilya Ponomarev");
+    expect(a.citations[0]!.docId).toBe("congress-fifth-session-warsaw.md");
+    expect(a.passages[0]!.docId).toBe("congress-fifth-session-warsaw.md");
+    expect(a.passages.length).toBe(5);
+  });
+
+  it("keeps the answer's citations among the passages it reports", async () => {
+    const a = await app2.pipeline.ask("Where did the congress hold a donor conference?");
+    expect(a.answer).toContain("Oslo");
+    for (const c of a.citations) expect(a.passages.map((p) => p.passageId)).toContain(c.passageId);
+  });
+});
