@@ -22,7 +22,7 @@ export interface NetworkRetryOptions {
 }
 
 /** The system error code behind a failed request, when it is one that another try may cure. */
-export function transientCode(e: unknown): string | undefined {
+function transientCode(e: unknown): string | undefined {
   if (!(e instanceof HttpError)) return undefined;
   const code = (e.error as { code?: unknown } | undefined)?.code;
   return typeof code === "string" && TRANSIENT.has(code) ? code : undefined;

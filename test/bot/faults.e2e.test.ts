@@ -60,22 +60,27 @@ const answerTo = (messageId: number) =>
   );
 const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&");
 
+/** The bot's environment: folders relative to its root, this emulator, `admin` allowed to add documents. */
+const botEnv = (admin: number, extra: Record<string, string> = {}) => ({
+  TELEGRAM_BOT_TOKEN: TOKEN,
+  TELEGRAM_API_ROOT: emulator.config.apiURL,
+  CORPUS_DIR: "corpus",
+  INDEX_DIR: "index",
+  DATA_DIR: "data",
+  ADMIN_IDS: String(admin),
+  RATE_LIMIT_PER_MINUTE: "1000",
+  LOG_LEVEL: "debug",
+  ...extra,
+});
+
 it("after a SIGKILL while answering and one while ingesting, answers every acknowledged question and stays consistent", async () => {
   const dirs = await botRoot("bot-faults-");
-  const env = {
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: emulator.config.apiURL,
-    CORPUS_DIR: "corpus",
-    INDEX_DIR: "index",
-    DATA_DIR: "data",
-    ADMIN_IDS: String(ADMIN),
+  const env = botEnv(ADMIN, {
     LLM_PROVIDER: "openai",
     OPENAI_BASE_URL: llm.url,
     OPENAI_API_KEY: "sk-faults-test-key",
     LLM_TIMEOUT_MS: "60000",
-    RATE_LIMIT_PER_MINUTE: "1000",
-    LOG_LEVEL: "debug",
-  };
+  });
   const start = async () => {
     const bot = startBotProcess(env, dirs.root);
     bots.push(bot);
@@ -153,16 +158,7 @@ it("after a SIGKILL while answering and one while ingesting, answers every ackno
 
 it("when the disk fills up during an /add, tells the admin, changes nothing, and keeps answering", async () => {
   const dirs = await botRoot("bot-disk-full-");
-  const env = {
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: emulator.config.apiURL,
-    CORPUS_DIR: "corpus",
-    INDEX_DIR: "index",
-    DATA_DIR: "data",
-    ADMIN_IDS: String(ADMIN + 1),
-    RATE_LIMIT_PER_MINUTE: "1000",
-    LOG_LEVEL: "debug",
-  };
+  const env = botEnv(ADMIN + 1);
   // The document (about 1 MB) and its upload copy fit under the limit; its index (vectors: a few MB) does not. The
   // kernel fails that write mid-file (EFBIG), as a full disk does (ENOSPC).
   const bot = startBotProcess(env, dirs.root, { fileSizeLimitKb: 2048 });
@@ -174,7 +170,7 @@ it("when the disk fills up during an /add, tells the admin, changes nothing, and
   const admin = new UserChat(emulator, TOKEN, { userId: ADMIN + 1 });
   await admin.sendDocument(emulator.addFile(delegationsText(), "delegations.txt"), "/add");
   const status = await admin.reply(30_000);
-  await until(() => /^(✅|❌)/.test(admin.textOf(status.messageId)), "the /add to finish", 30_000).catch(
+  await until(() => /^(✅|❌)/.test(admin.textOf(status.messageId)), "the /add to finish", 60_000).catch(
     (e) => {
       throw new Error(
         `${e}\n${admin.textOf(status.messageId)}\nexit=${bot.child.exitCode} ${bot.child.signalCode}\n${bot.lines.slice(-15).join("\n")}`,
@@ -199,7 +195,7 @@ it("when the disk fills up during an /add, tells the admin, changes nothing, and
   await bot.kill("SIGTERM");
 
   // Restarted with room to write, the bot finds the corpus and the index in agreement: nothing to rebuild.
-  const again = startBotProcess({ ...env, LOG_LEVEL: "debug" }, dirs.root);
+  const again = startBotProcess(env, dirs.root);
   bots.push(again);
   await again.waitFor(/is polling for updates/);
   const index = await PassageIndex.load(dirs.indexDir, await createEmbeddings(loadConfig({})));
