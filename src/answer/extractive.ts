@@ -40,30 +40,49 @@ const NEW_COVERAGE = 0.2;
 /** Only the best lexical candidates go through the (slower) tagger. */
 const TAGGED_CANDIDATES = 12;
 
+/** "spearhead" is a compound of "head": it ends in it, with at least three letters before. */
+function isCompoundOf(stem: string, part: string): boolean {
+  return part.length >= 4 && stem.length > part.length + 2 && stem.endsWith(part);
+}
+
 /**
- * How well a sentence's stems match one query term: 1 exact; less for a shared prefix the stemmer left apart
- * ("partner" ~ "partnership"), a synonym, or a compound ending in a synonym ("spearhead" ~ "head").
+ * How well one stem of a sentence matches one query term: 1 exact; less for a shared prefix the stemmer left apart
+ * ("partner" ~ "partnership"), a synonym, a compound ending in the word or a synonym ("spearhead" ~ "head"), or a
+ * derivation ("urgency" ~ "urgent"). A sentence matches a term as well as its best stem does.
  */
-function termMatch(term: Question["terms"][number], stems: Set<string>): number {
-  if (stems.has(term.term) || term.forms.some((f) => stems.has(f))) return 1;
+function stemMatch(term: QueryTerm, stem: string): number {
+  if (stem === term.term || term.forms.includes(stem)) return 1;
   let best = 0;
-  if (term.term.length >= 5) {
-    for (const s of stems)
-      if (s.length >= 5 && (s.startsWith(term.term) || term.term.startsWith(s))) best = PREFIX_MATCH;
-  }
-  // A compound that ends in the word or one of its synonyms ("spearhead" for "head" or "lead").
-  const isCompoundOf = (part: string) => {
-    if (part.length < 4) return false;
-    for (const s of stems) if (s.length > part.length + 2 && s.endsWith(part)) return true;
-    return false;
-  };
-  if (isCompoundOf(term.term)) best = Math.max(best, COMPOUND_MATCH);
+  if (term.term.length >= 5 && stem.length >= 5 && (stem.startsWith(term.term) || term.term.startsWith(stem)))
+    best = PREFIX_MATCH;
+  if (isCompoundOf(stem, term.term)) best = Math.max(best, COMPOUND_MATCH);
   for (const syn of term.synonyms) {
-    if (stems.has(syn)) return Math.max(best, SYNONYM_MATCH);
-    if (isCompoundOf(syn)) best = Math.max(best, COMPOUND_MATCH);
+    if (stem === syn || isCompoundOf(stem, syn)) best = Math.max(best, SYNONYM_MATCH);
   }
-  for (const rel of term.related) if (stems.has(rel)) return Math.max(best, RELATED_MATCH);
+  if (term.related.includes(stem)) best = Math.max(best, RELATED_MATCH);
   return best;
+}
+
+/** stemMatch for every term of a question, worked out once per distinct stem: stems recur across sentences. */
+class StemMatcher {
+  private readonly cache = new Map<string, Float64Array>();
+
+  constructor(private readonly terms: QueryTerm[]) {}
+
+  /** Match of `stem` with each term, in the question's term order. */
+  of(stem: string): Float64Array {
+    let m = this.cache.get(stem);
+    if (!m) {
+      m = Float64Array.from(this.terms, (t) => stemMatch(t, stem));
+      this.cache.set(stem, m);
+    }
+    return m;
+  }
+
+  /** Whether `stem` matches any term. */
+  any(stem: string): boolean {
+    return this.of(stem).some((x) => x > 0);
+  }
 }
 
 /** Bonus for mentioning what the question asks for (a person for "who"…), more when it sits near a matched word. */
@@ -99,7 +118,26 @@ function overlap(a: Set<string>, b: Set<string>): number {
 
 type Candidate = Evidence & { stems: Set<string>; gain: number[]; matchedAt: Span[] };
 
-/** Every sentence of the retrieved passages, scored lexically (coverage, similarity, rank); best first. */
+/**
+ * Tokens of recently scored sentences: re-ranking and selection read the same sentences, and a busy bot is asked
+ * about the same passages again and again. Emptied when full.
+ */
+const tokenCache = new Map<string, ReturnType<typeof tokenize>>();
+const TOKEN_CACHE_LIMIT = 20_000;
+
+function sentenceTokens(text: string): ReturnType<typeof tokenize> {
+  let tokens = tokenCache.get(text);
+  if (!tokens) {
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(text, (tokens = tokenize(text)));
+  }
+  return tokens;
+}
+
+/**
+ * Every sentence of the retrieved passages, scored by coverage of the question's terms, n-gram similarity to the
+ * question and the retrieval rank; best first.
+ */
 function scoreSentences(
   question: Question,
   retrieved: RetrievedPassage[],
@@ -109,27 +147,22 @@ function scoreSentences(
   const qv = sentenceEmbedder.embedText(question.text);
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
-  // Whether a word's stem matches any question term: the same few stems recur across the sentences, so each is
-  // worked out once per question rather than once per word.
-  const matchesTerm = new Map<string, boolean>();
-  const matchesAny = (stem: string) => {
-    let m = matchesTerm.get(stem);
-    if (m === undefined) {
-      const one = new Set([stem]);
-      matchesTerm.set(stem, (m = question.terms.some((t) => termMatch(t, one) > 0)));
-    }
-    return m;
-  };
+  const matcher = new StemMatcher(question.terms);
   retrieved.forEach(({ passage }, rank) => {
     for (const span of passage.sentences) {
       const key = `${passage.docId}:${span.start}`;
       if (seen.has(key)) continue; // overlapping windows repeat sentences
       seen.add(key);
       const text = passage.text.slice(span.start - passage.start, span.end - passage.start);
-      const tokens = tokenize(text);
+      const tokens = sentenceTokens(text);
       const stems = new Set(tokens.map((t) => t.term));
-      const gain = question.terms.map((t, i) => termMatch(t, stems) * weights[i]!);
-      const matchedAt = tokens.filter((tok) => matchesAny(tok.term));
+      const gain = weights.map(() => 0);
+      for (const stem of stems) {
+        const m = matcher.of(stem);
+        for (let i = 0; i < gain.length; i++) gain[i] = Math.max(gain[i]!, m[i]!);
+      }
+      for (let i = 0; i < gain.length; i++) gain[i]! *= weights[i]!;
+      const matchedAt = tokens.filter((tok) => matcher.any(tok.term));
       const coverage = gain.reduce((a, b) => a + b, 0) / total;
       const matched = new Set(question.terms.filter((_, i) => gain[i]! > 0).map((t) => t.term));
       candidates.push({
@@ -150,8 +183,8 @@ function scoreSentences(
 }
 
 /**
- * Re-ranks retrieved passages by their best sentence's lexical score (question terms with their synonyms,
- * derivations and compounds, and similarity), keeping retrieval order among equals. A passage that says
+ * Re-ranks retrieved passages by their best sentence's coverage of the question's terms (with their synonyms,
+ * derivations and compounds), keeping retrieval order among equals; no similarity, to stay cheap over a deep pool. A passage that says
  * "Spearheaded by Ilya Ponomarev" rises for "Who leads the congress?" above short notes that merely repeat
  * "congress", which BM25 and the vectors favour. Passages without sentences keep their place at the end.
  */
@@ -163,12 +196,26 @@ export function rerankPassages(
   const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return retrieved;
-  const best = new Map<string, number>();
-  for (const c of scoreSentences(question, retrieved, weights, total))
-    if (!best.has(c.passage.passageId)) best.set(c.passage.passageId, c.score);
+  const matcher = new StemMatcher(question.terms);
+  const gain = new Float64Array(weights.length);
+  const best = retrieved.map(({ passage }, rank) => {
+    let top = Number.NEGATIVE_INFINITY;
+    for (const span of passage.sentences) {
+      gain.fill(0);
+      const text = passage.text.slice(span.start - passage.start, span.end - passage.start);
+      for (const token of sentenceTokens(text)) {
+        const m = matcher.of(token.term);
+        for (let i = 0; i < gain.length; i++) if (m[i]! > gain[i]!) gain[i] = m[i]!;
+      }
+      let covered = 0;
+      for (let i = 0; i < gain.length; i++) covered += gain[i]! * weights[i]!;
+      top = Math.max(top, covered / total + 0.05 / (rank + 1));
+    }
+    return top;
+  });
   return retrieved
-    .map((r, i) => ({ r, i, score: best.get(r.passage.passageId) ?? Number.NEGATIVE_INFINITY }))
-    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => best[b.i]! - best[a.i]! || a.i - b.i)
     .map(({ r }) => r);
 }
 

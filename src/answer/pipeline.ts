@@ -41,7 +41,7 @@ interface Draft {
 }
 
 /** How many passages retrieval hands to the re-ranker, at least. */
-const RERANK_POOL = 15;
+const RERANK_POOL = 10;
 
 const TEXTS = {
   en: {
