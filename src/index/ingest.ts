@@ -5,6 +5,7 @@ import { documentFromBytes, listDocumentIds, sha256 } from "../corpus/documents.
 import { splitPassages } from "../corpus/passages.js";
 import type { EmbeddingsChoice } from "../embeddings/providers.js";
 import { PassageIndex } from "./passage-index.js";
+import { currentGeneration, removeStale } from "./storage.js";
 
 export interface IngestOptions {
   corpusDir: string;
@@ -122,6 +123,7 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
 
   const upToDate = pending.length === 0 && removed.length === 0 && !options.rebuild && !fresh;
   if (!upToDate || touched || options.rebuild || fresh) await index.save(options.indexDir);
+  else await clearLeftovers(options.indexDir);
   lap("saveMs");
   const report: IngestReport = {
     added: pending.filter((p) => p.isNew).map((p) => p.docId),
@@ -135,6 +137,15 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
     timings,
   };
   return { index, report };
+}
+
+/**
+ * Deletes what a crashed save left beside the current generation (a whole older generation when the kill came
+ * between the pointer swap and the clean-up). A save does this itself; an ingest with nothing to save does it here.
+ */
+async function clearLeftovers(indexDir: string): Promise<void> {
+  const current = await currentGeneration(indexDir);
+  if (current) await removeStale(indexDir, path.basename(current));
 }
 
 /** True when the saved index does not reflect the corpus folder (or does not exist). Reads only file metadata where it can. */
