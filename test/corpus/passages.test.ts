@@ -70,9 +70,23 @@ const blob = fc
 const heading = fc.oneof(
   fc.array(fc.constantFrom(...TITLE_WORDS), { minLength: 1, maxLength: 5 }).map((ws) => ws.join(" ")),
   fc
-    .tuple(fc.constantFrom("# ", "## ", "### "), fc.array(word, { minLength: 1, maxLength: 5 }))
+    .tuple(
+      fc.constantFrom("# ", "## ", "### "),
+      // Words that begin and end with a visible character: a heading of blanks is no heading.
+      fc.array(
+        word.filter((w) => /^\S/u.test(w) && /\S$/u.test(w)),
+        { minLength: 1, maxLength: 5 },
+      ),
+    )
     .map(([h, ws]) => `${h}${ws.join(" ")}`),
 );
+
+/** What CommonMark reports for an ATX heading line: the text without the #s and the blanks around it. */
+const atxHeading = (line: string) =>
+  line
+    .replace(/^#+[ \t]+/, "")
+    .replace(/\s+$/u, "")
+    .replace(/[ \t#]*$/, "");
 
 type Block = { kind: "heading" | "text"; text: string };
 const block: fc.Arbitrary<Block> = fc.oneof(
@@ -103,7 +117,7 @@ const generatedDoc: fc.Arbitrary<Generated> = fc
       if (i > 0) text += gaps[i]!;
       // A heading only counts as one when a text block follows it.
       if (b.kind === "heading" && blocks[i + 1]?.kind === "text") {
-        headings.push({ at: text.replace(/\n/g, eol).length, text: b.text.replace(/^#+ /, "") });
+        headings.push({ at: text.replace(/\n/g, eol).length, text: atxHeading(b.text) });
       }
       text += b.text;
     });
