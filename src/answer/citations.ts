@@ -1,7 +1,7 @@
 // Turns sentence spans into numbered citations, and checks each against the document file as it is on disk now.
 import { stat, readFile } from "node:fs/promises";
 import path from "node:path";
-import { lineAt, lineStarts } from "../corpus/passages.js";
+import { lineAt, lineStarts, spanText } from "../corpus/passages.js";
 import type { Passage, Span } from "../corpus/types.js";
 import type { Citation } from "./answer.js";
 
@@ -15,7 +15,7 @@ export function makeCitation(n: number, passage: Passage, span: Span, score: num
     n,
     docId: passage.docId,
     title: passage.title,
-    quote: passage.text.slice(span.start - passage.start, span.end - passage.start),
+    quote: spanText(passage, span),
     start: span.start,
     end: span.end,
     line: lineOf(passage, span.start),

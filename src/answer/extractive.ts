@@ -1,4 +1,5 @@
 // Extractive answering: scores the sentences of the retrieved passages against the question and picks one to three.
+import { spanText } from "../corpus/passages.js";
 import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { LocalHashEmbeddings } from "../embeddings/local.js";
@@ -39,6 +40,9 @@ const MAX_SENTENCES = 3;
 const NEW_COVERAGE = 0.2;
 /** Only the best lexical candidates go through the (slower) tagger. */
 const TAGGED_CANDIDATES = 12;
+
+/** A small edge for sentences of passages retrieval ranked higher: it decides between equals. */
+const rankPrior = (rank: number) => 0.05 / (rank + 1);
 
 /** "spearhead" is a compound of "head": it ends in it, with at least three letters before. */
 function isCompoundOf(stem: string, part: string): boolean {
@@ -82,6 +86,16 @@ class StemMatcher {
   /** Whether `stem` matches any term. */
   any(stem: string): boolean {
     return this.of(stem).some((x) => x > 0);
+  }
+
+  /** Per term, its weight times how well the best of `stems` matches it: what a sentence covers of the question. */
+  gains(stems: Iterable<string>, weights: number[]): number[] {
+    const gain = weights.map(() => 0);
+    for (const stem of stems) {
+      const m = this.of(stem);
+      for (let i = 0; i < gain.length; i++) gain[i] = Math.max(gain[i]!, m[i]!);
+    }
+    return gain.map((g, i) => g * weights[i]!);
   }
 }
 
@@ -153,15 +167,10 @@ function scoreSentences(
       const key = `${passage.docId}:${span.start}`;
       if (seen.has(key)) continue; // overlapping windows repeat sentences
       seen.add(key);
-      const text = passage.text.slice(span.start - passage.start, span.end - passage.start);
+      const text = spanText(passage, span);
       const tokens = sentenceTokens(text);
       const stems = new Set(tokens.map((t) => t.term));
-      const gain = weights.map(() => 0);
-      for (const stem of stems) {
-        const m = matcher.of(stem);
-        for (let i = 0; i < gain.length; i++) gain[i] = Math.max(gain[i]!, m[i]!);
-      }
-      for (let i = 0; i < gain.length; i++) gain[i]! *= weights[i]!;
+      const gain = matcher.gains(stems, weights);
       const matchedAt = tokens.filter((tok) => matcher.any(tok.term));
       const coverage = gain.reduce((a, b) => a + b, 0) / total;
       const matched = new Set(question.terms.filter((_, i) => gain[i]! > 0).map((t) => t.term));
@@ -174,8 +183,7 @@ function scoreSentences(
         gain,
         matched,
         matchedAt,
-        score:
-          coverage + SIMILARITY_WEIGHT * cosine(qv, sentenceEmbedder.embedText(text)) + 0.05 / (rank + 1),
+        score: coverage + SIMILARITY_WEIGHT * cosine(qv, sentenceEmbedder.embedText(text)) + rankPrior(rank),
       });
     }
   });
@@ -197,19 +205,15 @@ export function rerankPassages(
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return retrieved;
   const matcher = new StemMatcher(question.terms);
-  const gain = new Float64Array(weights.length);
   const best = retrieved.map(({ passage }, rank) => {
     let top = Number.NEGATIVE_INFINITY;
     for (const span of passage.sentences) {
-      gain.fill(0);
-      const text = passage.text.slice(span.start - passage.start, span.end - passage.start);
-      for (const token of sentenceTokens(text)) {
-        const m = matcher.of(token.term);
-        for (let i = 0; i < gain.length; i++) if (m[i]! > gain[i]!) gain[i] = m[i]!;
-      }
-      let covered = 0;
-      for (let i = 0; i < gain.length; i++) covered += gain[i]! * weights[i]!;
-      top = Math.max(top, covered / total + 0.05 / (rank + 1));
+      const text = spanText(passage, span);
+      const gain = matcher.gains(
+        sentenceTokens(text).map((t) => t.term),
+        weights,
+      );
+      top = Math.max(top, gain.reduce((a, b) => a + b, 0) / total + rankPrior(rank));
     }
     return top;
   });

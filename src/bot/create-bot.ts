@@ -13,7 +13,7 @@ import { JsonlFeedbackLog } from "./feedback-log.js";
 import { missingTokenError } from "./missing-token.js";
 import { i18n } from "./i18n.js";
 import { inFlightOf } from "./in-flight.js";
-import { networkRetry } from "./network-retry.js";
+import { networkRetry, retryLine } from "./network-retry.js";
 import { RecentAnswers } from "./recent-answers.js";
 
 export type BotConfig = Pick<
@@ -32,7 +32,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
   bot.api.config.use(
     networkRetry({
-      onRetry: (method, code, attempt) => deps.log.warn(`${method} failed (${code}); retry ${attempt}`),
+      onRetry: (method, code, attempt) => deps.log.warn(retryLine(method, code, attempt)),
     }),
   );
 

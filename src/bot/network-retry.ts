@@ -14,6 +14,11 @@ const TRANSIENT = new Set([
   "EHOSTUNREACH",
 ]);
 
+/** The log line of a retry, and a pattern that finds it in a log (the load test counts them). */
+export const retryLine = (method: string, code: string, attempt: number) =>
+  `${method} failed (${code}); retry ${attempt}`;
+export const RETRY_LINE = /\w+ failed \(E[A-Z]+\); retry \d+/;
+
 export interface NetworkRetryOptions {
   /** Pauses before each further try, in milliseconds; their number is the number of retries. */
   delaysMs?: number[];

@@ -16,6 +16,11 @@ interface Paragraph extends Span {
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
+/** The text of an absolute span (a sentence) that lies inside `passage`. */
+export function spanText(passage: Passage, span: Span): string {
+  return passage.text.slice(span.start - passage.start, span.end - passage.start);
+}
+
 /** Offsets where each line starts, for mapping an offset to its 1-based line. */
 export function lineStarts(text: string): number[] {
   const starts = [0];

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../config.js";
 import { listDocumentIds, sha256 } from "../corpus/documents.js";
+import { RETRY_LINE } from "../bot/network-retry.js";
 import { createEmbeddings } from "../embeddings/providers.js";
 import { PassageIndex } from "../index/passage-index.js";
 import { createLogger } from "../logger.js";
@@ -43,8 +44,6 @@ interface RunningBot {
   /** The Bot API calls tried again after a transport failure (src/bot/network-retry.ts), as logged. */
   retries(): string[];
 }
-
-const RETRY_LINE = /failed \(E[A-Z]+\); retry \d+/;
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   if (options.users < options.chats) throw new Error("--users must be at least --chats (users share chats)");

@@ -1,6 +1,7 @@
 // Graceful shutdown: stopping the bot (what SIGINT/SIGTERM do) finishes the answers under way, in both modes.
 import { afterEach, expect, it } from "vitest";
 import type { AnswerPipeline } from "../../src/answer/pipeline.js";
+import { until } from "./helpers/bot-root.js";
 import { UserChat } from "./helpers/chat.js";
 import { type BotFixture, startFixture, TOKEN } from "./helpers/fixture.js";
 
@@ -19,38 +20,37 @@ function gated() {
   return { asked, release, wrap };
 }
 
-async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 let f: BotFixture | undefined;
 afterEach(async () => {
   await f?.close();
   f = undefined;
 });
 
+/** Once the question is held in the pipeline, stops the bot: the stop must wait; then the answer is let go. */
+async function stopWhileAnswering(g: ReturnType<typeof gated>): Promise<void> {
+  await until(() => g.asked.length === 1, "the question to reach the pipeline", 20_000);
+  let stopped = false;
+  const stopping = f!.running.stop().then(() => (stopped = true));
+  await new Promise((r) => setImmediate(r));
+  expect(stopped).toBe(false);
+  g.release();
+  await stopping;
+}
+
+/** Everything the bot has sent to this chat so far. */
+const delivered = (chat: UserChat) =>
+  chat
+    .pending()
+    .map((m) => m.text)
+    .join("\n");
+
 it("long polling: stop() waits for the answer under way, which is delivered", async () => {
   const g = gated();
   f = await startFixture({ pipeline: g.wrap });
   const chat = new UserChat(f.emulator, TOKEN, { userId: 31 });
   await chat.say("Who leads the congress?");
-  await until(() => g.asked.length === 1);
-  let stopped = false;
-  const stopping = f.running.stop().then(() => (stopped = true));
-  await new Promise((r) => setImmediate(r));
-  expect(stopped).toBe(false);
-  g.release();
-  await stopping;
-  expect(
-    chat
-      .pending()
-      .map((m) => m.text)
-      .join("\n"),
-  ).toContain("Ponomarev");
+  await stopWhileAnswering(g);
+  expect(delivered(chat)).toContain("Ponomarev");
 });
 
 it("webhook: stop() waits for the answer under way, and the request is answered 200", async () => {
@@ -74,18 +74,7 @@ it("webhook: stop() waits for the answer under way, and the request is answered 
       },
     }),
   });
-  await until(() => g.asked.length === 1);
-  let stopped = false;
-  const stopping = f.running.stop().then(() => (stopped = true));
-  await new Promise((r) => setImmediate(r));
-  expect(stopped).toBe(false);
-  g.release();
-  await stopping;
+  await stopWhileAnswering(g);
   expect((await response).status).toBe(200);
-  expect(
-    chat
-      .pending()
-      .map((m) => m.text)
-      .join("\n"),
-  ).toContain("Ponomarev");
+  expect(delivered(chat)).toContain("Ponomarev");
 });

@@ -35,6 +35,23 @@ export function adminFeature(options: AdminOptions): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const s = (ctx: BotContext): AdminStrings => adminStrings(ctx.lang);
   const userId = (ctx: BotContext) => ctx.from?.id ?? 0;
+
+  /**
+   * A /remove or /reindex that failed for want of disk space or permission: logged, audited, and the admin's text
+   * returned. Any other error is rethrown to the error boundary.
+   */
+  const storageFailure = async (
+    ctx: BotContext,
+    action: "remove" | "reindex",
+    e: unknown,
+    docId?: string,
+  ) => {
+    const storage = StorageError.of(e);
+    if (!storage) throw e;
+    log.error(`/${action}${docId ? ` ${docId}` : ""} failed: ${storage.message}`);
+    await audit(config.dataDir, { action, userId: userId(ctx), docId, detail: storage.code, ok: false });
+    return s(ctx).storage(storage.kind);
+  };
   const isAdmin = (ctx: BotContext) => config.ADMIN_IDS.includes(userId(ctx));
 
   // Gate: non-admins and group chats are refused before any admin handler runs.
@@ -207,17 +224,7 @@ export function adminFeature(options: AdminOptions): Composer<BotContext> {
     try {
       ({ passages } = await removeDocument(kb, docId));
     } catch (e) {
-      const storage = StorageError.of(e);
-      if (!storage) throw e;
-      log.error(`/remove ${docId} failed: ${storage.message}`);
-      await audit(config.dataDir, {
-        action: "remove",
-        userId: userId(ctx),
-        docId,
-        detail: storage.code,
-        ok: false,
-      });
-      return ctx.editMessageText(s(ctx).storage(storage.kind)).catch(() => undefined);
+      return ctx.editMessageText(await storageFailure(ctx, "remove", e, docId)).catch(() => undefined);
     }
     await audit(config.dataDir, { action: "remove", userId: userId(ctx), docId, ok: true });
     await ctx.editMessageText(s(ctx).removed(docId, passages), { parse_mode: "HTML" }).catch(() => undefined);
@@ -237,16 +244,8 @@ export function adminFeature(options: AdminOptions): Composer<BotContext> {
     try {
       report = await kb.sync({ rebuild: true });
     } catch (e) {
-      const storage = StorageError.of(e);
-      if (!storage) throw e;
-      log.error(`/reindex failed: ${storage.message}`);
-      await audit(config.dataDir, {
-        action: "reindex",
-        userId: userId(ctx),
-        detail: storage.code,
-        ok: false,
-      });
-      return ctx.api.editMessageText(status.chat.id, status.message_id, s(ctx).storage(storage.kind));
+      const text = await storageFailure(ctx, "reindex", e);
+      return ctx.api.editMessageText(status.chat.id, status.message_id, text);
     }
     await audit(config.dataDir, {
       action: "reindex",
