@@ -30,6 +30,7 @@ const PREFIX_MATCH = 0.8;
 const SYNONYM_MATCH = 0.6;
 const COMPOUND_MATCH = 0.6;
 const RELATED_MATCH = 0.5;
+const NAME_PART_MATCH = 0.8;
 const TYPE_BONUS = 0.25;
 /** An expected mention this close (in characters) to a matched question word gets the full bonus; farther, half. */
 const NEAR = 40;
@@ -88,13 +89,22 @@ class StemMatcher {
     return this.of(stem).some((x) => x > 0);
   }
 
-  /** Per term, its weight times how well the best of `stems` matches it: what a sentence covers of the question. */
+  /**
+   * Per term, its weight times how well the best of `stems` matches it: what a sentence covers of the question. A
+   * word of a name counts as nearly matched where another word of the name is: texts shorten names ("this
+   * congress" for the "Congress of People's Deputies", "Ponomarev" for "Ilya Ponomarev").
+   */
   gains(stems: Iterable<string>, weights: number[]): number[] {
     const gain = weights.map(() => 0);
     for (const stem of stems) {
       const m = this.of(stem);
       for (let i = 0; i < gain.length; i++) gain[i] = Math.max(gain[i]!, m[i]!);
     }
+    this.terms.forEach((t, i) => {
+      if (t.name === undefined) return;
+      const named = this.terms.some((u, j) => u.name === t.name && gain[j] === 1);
+      if (named) gain[i] = Math.max(gain[i]!, NAME_PART_MATCH);
+    });
     return gain.map((g, i) => g * weights[i]!);
   }
 }

@@ -74,6 +74,10 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const { evidence, coverage, typeFound } = selectEvidence(q, retrieved, weight);
     // "When…" needs a date and "How many…" a number: a sentence without one does not answer, however similar.
     const mustHaveType = (q.type === "date" || q.type === "number") && !q.cyrillic;
+    deps.log.debug(
+      `extractive: coverage ${coverage.toFixed(3)} (ABSTAIN_THRESHOLD ${deps.config.ABSTAIN_THRESHOLD})` +
+        (mustHaveType ? `, ${q.type} ${typeFound ? "found" : "missing"}` : ""),
+    );
     if (evidence.length === 0 || coverage < deps.config.ABSTAIN_THRESHOLD || (mustHaveType && !typeFound)) {
       const nearest = evidence[0];
       return {

@@ -1,8 +1,9 @@
 // Reads a question: its content terms (with synonyms from a thesaurus) and the kind of answer it expects.
 import nlp from "compromise";
+import type { Span } from "../corpus/types.js";
 import { synonymsOf } from "../text/thesaurus.js";
-import { relatedWords, senseCount } from "../text/wordnet.js";
-import { isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
+import { isWordNetWord, linkedWords, relatedWords, senseCount } from "../text/wordnet.js";
+import { isStopWord, normalizeWord, stem, type Token, tokenize } from "../text/tokenize.js";
 
 export type AnswerType = "person" | "date" | "place" | "number" | "reason" | "other";
 
@@ -16,6 +17,8 @@ export interface QueryTerm {
   synonyms: string[];
   /** Stems of lexically related words from WordNet ("relevant" → "relevance"), matched with a lower weight still. */
   related: string[];
+  /** The name this word is part of ("Congress of People's Deputies"), numbered from 0 within the question. */
+  name?: number;
 }
 
 export interface Question {
@@ -30,7 +33,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ["number", /\b(how (many|much)|what number of)\b|\bсколько\b|\bскільки\b/iu],
   [
     "date",
-    /\b(when|what (year|date|day|month)|which (year|date|day|month))\b|\bкогда\b|\bколи\b|\bв каком году\b/iu,
+    /\b(when|what (year|date|day|month)|which (year|date|day|month)|(date|year|day) of (birth|death)|birthday|born)\b|\bкогда\b|\bколи\b|\bв каком году\b|\bдата\b/iu,
   ],
   [
     "place",
@@ -39,6 +42,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ["person", /\b(who|whom|whose)\b|(^|\s)(кто|кого|хто)(\s|$)/iu],
   ["reason", /\b(why|for what reason)\b|\bпочему\b|\bзачем\b|\bчому\b/iu],
 ];
+
+/** WordNet senses per part of speech whose synset-mates count as synonyms ("first" → "inaugural" is the third). */
+const SYNONYM_SENSES = 3;
 
 /** Words that shape the question but never appear in its answer. */
 const QUESTION_WORDS = new Set([
@@ -76,17 +82,26 @@ function answerType(text: string): { type: AnswerType; asking?: { start: number;
   return { type: "other" };
 }
 
-function synonymStems(word: string, own: string): string[] {
-  const entry = synonymsOf(word) ?? synonymsOf(own) ?? {};
+/**
+ * Synonyms from the thesaurus (its first dozen), then WordNet's synset-mates of the word's first senses, of each of
+ * `words` (the word as written and its dictionary form: "authorities" is a WordNet word of its own).
+ */
+function synonymStems(words: string[], own: string): string[] {
   const out = new Set<string>();
-  for (const list of Object.values(entry)) {
-    for (const syn of list) {
-      if (syn.includes(" ") || syn.includes("-")) continue;
-      const s = stem(normalizeWord(syn));
-      if (s !== own && s.length >= 3 && !isStopWord(syn)) out.add(s);
+  for (const word of new Set(words)) {
+    const entry = synonymsOf(word) ?? {};
+    const thesaurus = Object.values(entry)
+      .flat()
+      .filter((syn) => !syn.includes(" ") && !syn.includes("-"));
+    const before = out.size;
+    for (const [i, list] of [thesaurus, linkedWords(word, "synonym", SYNONYM_SENSES)].entries()) {
+      for (const syn of list) {
+        const s = stem(normalizeWord(syn));
+        if (s !== own && s.length >= 3 && !isStopWord(syn) && (i > 0 || out.size < before + 12)) out.add(s);
+      }
     }
   }
-  return [...out].slice(0, 12);
+  return [...out];
 }
 
 function relatedStems(word: string, root: string, own: string): string[] {
@@ -110,25 +125,90 @@ function roots(text: string): Map<string, string> {
   return out;
 }
 
+/** Longest first: "call into question" before "call into". */
+const PHRASE_LENGTHS = [4, 3, 2];
+
+/**
+ * The WordNet phrase starting at token `i` ("stand for", "take place", "carry out"), its first word in its dictionary
+ * form, and how many tokens it spans; undefined when none starts there.
+ */
+function phraseAt(tokens: Token[], i: number, root: string): { phrase: string; length: number } | undefined {
+  for (const n of PHRASE_LENGTHS) {
+    if (i + n > tokens.length) continue;
+    const phrase = [root, ...tokens.slice(i + 1, i + n).map((t) => t.word)].join("_");
+    if (isWordNetWord(phrase)) return { phrase, length: n };
+  }
+  return undefined;
+}
+
+/**
+ * Names of several words in a question: capitalised words, possibly joined by "of", "the" or "for"
+ * ("Congress of People's Deputies", "Ilya Ponomarev"). A question word that opens the question is no name.
+ */
+const NAME = /\p{Lu}[\p{L}'’]*(?:\s+(?:(?:of|the|for)\s+)*\p{Lu}[\p{L}'’]*)+/gu;
+
+function nameSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(NAME)) {
+    let start = m.index;
+    const first = /^\p{L}+/u.exec(m[0])![0].toLowerCase();
+    // "Who Ilya…": drop the opening question or stop word.
+    if (QUESTION_WORDS.has(first) || isStopWord(first)) start += m[0].search(/\s\p{Lu}/u) + 1;
+    const end = m.index + m[0].length;
+    if (/\s/u.test(text.slice(start, end))) out.push({ start, end });
+  }
+  return out;
+}
+
 export function readQuestion(text: string): Question {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   const cyrillic = /\p{Script=Cyrillic}/u.test(text);
   const rootOf = cyrillic ? new Map<string, string>() : roots(text);
   const { type, asking } = answerType(text);
-  for (const t of tokenize(text)) {
-    if (t.stop || QUESTION_WORDS.has(t.word) || seen.has(t.term)) continue;
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (QUESTION_WORDS.has(t.word) || seen.has(t.term)) continue;
     if (asking && t.start > asking.start && t.end <= asking.end) continue;
-    seen.add(t.term);
     const root = rootOf.get(t.word) ?? t.word;
     const english = /^[a-z']+$/.test(root);
+    // A phrase may start with a stop word ("take place"); a stop word alone is no term.
+    const phrase = english ? phraseAt(tokens, i, root) : undefined;
+    if (!phrase && t.stop) continue;
+    seen.add(t.term);
+    if (phrase) {
+      // A phrase means what its synonyms mean, not what its words do: "stand for" is "represent", not "stand".
+      for (const later of tokens.slice(i + 1, i + phrase.length)) seen.add(later.term);
+      i += phrase.length - 1;
+      terms.push({
+        term: t.term,
+        forms: root !== t.word ? [stem(root)].filter((f) => f !== t.term) : [],
+        senses: senseCount(phrase.phrase),
+        synonyms: synonymStems([phrase.phrase], t.term),
+        related: relatedStems(phrase.phrase, phrase.phrase, t.term),
+      });
+      continue;
+    }
     terms.push({
       term: t.term,
       forms: root !== t.word ? [stem(root)].filter((f) => f !== t.term) : [],
       senses: english ? senseCount(root) || senseCount(t.word) : 0,
-      synonyms: english ? synonymStems(root, stem(root)) : [],
+      synonyms: english ? synonymStems([root, t.word], stem(root)) : [],
       related: english ? relatedStems(t.word, root, t.term) : [],
     });
+  }
+  const names = nameSpans(text);
+  for (const t of terms) {
+    const at = tokens.find((tok) => tok.term === t.term)!;
+    const name = names.findIndex((n) => at.start >= n.start && at.end <= n.end);
+    if (name >= 0) t.name = name;
+  }
+  // "meeting" lists "congress" among its synonyms: in "Is the congress meeting?" that would count one word twice.
+  const own = new Set(terms.flatMap((t) => [t.term, ...t.forms]));
+  for (const t of terms) {
+    t.synonyms = t.synonyms.filter((s) => !own.has(s));
+    t.related = t.related.filter((s) => !own.has(s));
   }
   return { text, terms, type, cyrillic };
 }

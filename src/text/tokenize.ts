@@ -18,7 +18,11 @@ const english = snowball.newStemmer("english");
 const russian = snowball.newStemmer("russian");
 /** Auxiliaries the English list lacks: they carry tense or mood, never what a passage is about. */
 const AUXILIARIES = ["will", "shall", "may", "does", "else"];
-const STOP = new Set<string>([...eng, ...rus, ...ukr, ...AUXILIARIES].map((w) => normalizeWord(w)));
+/** Pronouns the English list lacks ("its"). Reflexives stay: "describes itself" is about a "self-". */
+const PRONOUNS = ["its", "ours", "yours", "she", "hers", "theirs"];
+const STOP = new Set<string>(
+  [...eng, ...rus, ...ukr, ...AUXILIARIES, ...PRONOUNS].map((w) => normalizeWord(w)),
+);
 const stemCache = new Map<string, string>();
 
 export function normalizeWord(w: string): string {

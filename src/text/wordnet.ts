@@ -76,6 +76,11 @@ function lemmasOf(word: string, has: (w: string) => boolean): string[] {
   return out;
 }
 
+/** Whether WordNet has this lower-case word or phrase (words joined by "_": "stand_for"), as written. */
+export function isWordNetWord(word: string): boolean {
+  return load().senses.has(word);
+}
+
 /** Number of WordNet senses of a lower-case English word or its base form; 0 when unknown. */
 export function senseCount(word: string): number {
   const { senses } = load();
@@ -134,41 +139,54 @@ function synsetAt(part: Part, offset: number): Synset {
 }
 
 /**
- * Pointers followed: derivationally related forms only ("relevant" → "relevance", "ally" → "alliance"). Similar
- * adjectives, "also see" and attributes were tried on the project's question set and chose worse sentences ("future"
- * → "approaching"); hypernyms and hyponyms of a common word run into the hundreds.
+ * What a word is linked to, by kind:
+ * - "derived": derivationally related forms ("relevant" → "relevance", "ally" → "alliance");
+ * - "synonym": the other words of its synsets ("first" → "inaugural", "authorities" → "government").
+ * Similar adjectives, "also see" and attributes were tried on the project's question set and chose worse sentences
+ * ("future" → "approaching"); hyponyms of a common word run into the hundreds ("people": "blind", "rich"…).
  */
-const FOLLOWED = new Set(["+"]);
+export type Link = "derived" | "synonym";
 
-const relatedCache = new Map<string, string[]>();
+const linkCache = new Map<string, string[]>();
 
 /**
- * Single words derived from or to `word` (lower-case English) in its first `maxSenses` senses per part of speech;
- * the word's synset-mates are left to the thesaurus. Empty for unknown words.
+ * Single words linked to `word` (lower-case English) by `link` in its first `maxSenses` senses per part of speech.
+ * Empty for unknown words.
  */
-export function relatedWords(word: string, maxSenses = 4): string[] {
-  const key = `${word}:${maxSenses}`;
-  const cached = relatedCache.get(key);
+export function linkedWords(word: string, link: Link, maxSenses = 4): string[] {
+  const key = `${word}:${link}:${maxSenses}`;
+  const cached = linkCache.get(key);
   if (cached) return cached;
   const { synsets } = load();
   const lemmas = lemmasOf(word, (w) => synsets.has(w));
   const out = new Set<string>();
+  const add = (words: string[]) => {
+    for (const w of words) if (!w.includes("_") && !lemmas.includes(w)) out.add(w);
+  };
   for (const lemma of lemmas) {
     for (const { part, offsets } of synsets.get(lemma)!) {
       for (const offset of offsets.slice(0, maxSenses)) {
         const synset = synsetAt(part, offset);
+        if (link === "synonym") {
+          add(synset.words);
+          continue;
+        }
         const self = synset.words.indexOf(lemma) + 1;
         for (const p of synset.pointers) {
           // A lexical pointer (source ≠ 0) belongs to one word of the synset: only this word's count.
-          if (!FOLLOWED.has(p.symbol) || (p.source !== 0 && p.source !== self)) continue;
+          if (p.symbol !== "+" || (p.source !== 0 && p.source !== self)) continue;
           const target = synsetAt(p.part, p.offset);
-          for (const w of p.target !== 0 ? [target.words[p.target - 1]!] : target.words)
-            if (!w.includes("_") && !lemmas.includes(w)) out.add(w);
+          add(p.target !== 0 ? [target.words[p.target - 1]!] : target.words);
         }
       }
     }
   }
   const list = [...out];
-  relatedCache.set(key, list);
+  linkCache.set(key, list);
   return list;
+}
+
+/** Derivationally related single words of `word`: linkedWords(word, "derived"). */
+export function relatedWords(word: string, maxSenses = 4): string[] {
+  return linkedWords(word, "derived", maxSenses);
 }

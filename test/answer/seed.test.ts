@@ -25,6 +25,35 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.citations.some((c) => c.quote.includes("fifth plenary session in Warsaw"))).toBe(true);
   });
 
+  it("takes a shortened name for the whole one, and cites only the sentence that answers", async () => {
+    // The answer says "this congress"; the sentences that spell out "Congress of People's Deputies" add nothing.
+    const a = await app.pipeline.ask("Who is at the head of the Congress of People's Deputies?");
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      expect.stringContaining("Spearheaded by Ilya Ponomarev"),
+    ]);
+  });
+
+  it("reads a phrase by what it means: what the congress stands for", async () => {
+    const a = await app.pipeline.ask(
+      "What does the congress stand for with regard to the present authorities?",
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toContain(
+      "represents a bold statement against the current Russian government",
+    );
+  });
+
+  it("finds a synonym WordNet gives for a word's later sense: its first (inaugural) session", async () => {
+    const a = await app.pipeline.ask("When did the congress first convene?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("November 2022");
+  });
+
+  it("abstains on a date of birth, though the person is named", async () => {
+    const a = await app.pipeline.ask("What is Ilya Ponomarev's date of birth?");
+    expect(a.abstained).toBe(true);
+  });
+
   it("abstains on the annual budget, which the documents never mention", async () => {
     const a = await app.pipeline.ask("What is the congress's annual budget?");
     expect(a.abstained).toBe(true);

