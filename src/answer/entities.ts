@@ -53,3 +53,59 @@ export function mentionsIn(sentence: string): Mentions {
   cache.set(sentence, found);
   return found;
 }
+
+/** The tagger runs names on either side of a comma into one mention ("Ukraine, Poland,"): one span each. */
+function splitAtCommas(sentence: string, spans: Span[]): Span[] {
+  return spans.flatMap((span) =>
+    [...sentence.slice(span.start, span.end).matchAll(/[^,.;:]+/g)].flatMap((part) => {
+      const start = span.start + part.index + (part[0].length - part[0].trimStart().length);
+      const end = span.start + part.index + part[0].trimEnd().length;
+      return end > start ? [{ start, end }] : [];
+    }),
+  );
+}
+
+/** Between two items of a list: ", ", ", and ", " or " ("Ukraine, Poland, the United States, Canada, and Germany"). */
+const LIST_GAP = /^\s*(?:,\s*)?(?:(and|or)\s+)?(?:the\s+)?$/i;
+
+/**
+ * The longest list of names in a sentence: three or more people or places in a row, joined by commas, the last
+ * by "and" or "or". It answers "how many": the answer is its length.
+ */
+export function longestList(sentence: string): Span[] {
+  const m = mentionsIn(sentence);
+  const names = splitAtCommas(sentence, [...(m.get("person") ?? []), ...(m.get("place") ?? [])]).sort(
+    (a, b) => a.start - b.start,
+  );
+  let best: Span[] = [];
+  let run: Span[] = [];
+  let joined = false;
+  for (const name of names) {
+    const prev = run.at(-1);
+    const gap = prev && name.start >= prev.end ? LIST_GAP.exec(sentence.slice(prev.end, name.start)) : null;
+    if (gap) {
+      run.push(name);
+      joined ||= gap[1] !== undefined;
+    } else {
+      run = [name];
+      joined = false;
+    }
+    if (run.length >= 3 && joined && run.length > best.length) best = [...run];
+  }
+  return best;
+}
+
+/**
+ * What a sentence offers as an answer of the asked type: its mentions of that type, less those the question itself
+ * names (in "What parts of Russia…?", "Russia" is no answer). For "how many", a list of names counts as a number.
+ */
+export function answerMentions(type: AnswerType, question: string, sentence: string): Span[] {
+  const asked = question.toLowerCase();
+  const own = (m: Span) => asked.includes(sentence.slice(m.start, m.end).toLowerCase());
+  const found = splitAtCommas(sentence, mentionsIn(sentence).get(type) ?? []).filter((m) => !own(m));
+  if (type === "number" && found.length === 0) {
+    const list = longestList(sentence);
+    if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];
+  }
+  return found;
+}

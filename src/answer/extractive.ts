@@ -4,7 +4,7 @@ import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { LocalHashEmbeddings } from "../embeddings/local.js";
 import { tokenize } from "../text/tokenize.js";
-import { mentionsIn } from "./entities.js";
+import { answerMentions } from "./entities.js";
 import type { QueryTerm, Question } from "./question.js";
 
 export interface Evidence {
@@ -29,16 +29,17 @@ export interface Selection {
 const PREFIX_MATCH = 0.8;
 const SYNONYM_MATCH = 0.6;
 const COMPOUND_MATCH = 0.6;
-const RELATED_MATCH = 0.5;
+const RELATED_MATCH = 0.7;
 const NAME_PART_MATCH = 0.8;
 const TYPE_BONUS = 0.25;
 /** An expected mention this close (in characters) to a matched question word gets the full bonus; farther, half. */
 const NEAR = 40;
-/** Sentences scoring under this share of the best one are not added. */
+/** Sentences scoring under this share of the best one are not added; a question of two parts takes more. */
 const KEEP_RATIO = 0.85;
+const KEEP_RATIO_TWO_PARTS = 0.5;
 const MAX_SENTENCES = 3;
 /** Share of the question's weight a further sentence must newly cover to be added. */
-const NEW_COVERAGE = 0.2;
+const NEW_COVERAGE = 0.3;
 /** Only the best lexical candidates go through the (slower) tagger. */
 const TAGGED_CANDIDATES = 12;
 
@@ -109,14 +110,18 @@ class StemMatcher {
   }
 }
 
-/** Bonus for mentioning what the question asks for (a person for "who"…), more when it sits near a matched word. */
+/**
+ * Bonus for mentioning what the question asks for (a person for "who"…), more when it sits near a matched word.
+ * When the question asks for several ("which countries"), a sentence naming three or more gets the whole bonus.
+ */
 function typeBonus(question: Question, text: string, matchedAt: Span[]): number {
-  const mentions = mentionsIn(text).get(question.type);
-  if (!mentions) return 0;
+  const mentions = answerMentions(question.type, question.text, text);
+  if (mentions.length === 0) return 0;
   const near = mentions.some((m) =>
     matchedAt.some((w) => Math.max(w.start - m.end, m.start - w.end) <= NEAR),
   );
-  return near ? TYPE_BONUS : TYPE_BONUS / 2;
+  const share = question.several ? Math.min(1, mentions.length / 3) : 1;
+  return (near ? TYPE_BONUS : TYPE_BONUS / 2) * share;
 }
 
 /**
@@ -242,14 +247,15 @@ export function selectEvidence(
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return { evidence: [], coverage: 0, typeFound: false };
   const candidates = scoreSentences(question, retrieved, weights, total);
+  const ratio = question.twoPart ? KEEP_RATIO_TWO_PARTS : KEEP_RATIO;
   if (question.type !== "other") {
     // The tagger takes milliseconds a sentence. `floor` never exceeds the best final score (bonuses only add), so a
-    // candidate under floor * KEEP_RATIO even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can
+    // candidate under floor * ratio even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can
     // neither be chosen nor change what is; nor can any after it, as they score lower and floor only rises. They
     // are left untagged: the selection is the same as with every candidate tagged.
     let floor = candidates[0]?.score ?? 0;
     for (const c of candidates.slice(0, TAGGED_CANDIDATES)) {
-      if (floor > 0 && c.score + TYPE_BONUS < floor * KEEP_RATIO) break;
+      if (floor > 0 && c.score + TYPE_BONUS < floor * ratio) break;
       c.score += typeBonus(question, c.text, c.matchedAt);
       floor = Math.max(floor, c.score);
     }
@@ -261,7 +267,7 @@ export function selectEvidence(
   const chosen = [best];
   const covered = [...best.gain];
   for (const c of candidates.slice(1)) {
-    if (chosen.length >= MAX_SENTENCES || c.score < best.score * KEEP_RATIO) break;
+    if (chosen.length >= MAX_SENTENCES || c.score < best.score * ratio) break;
     // A further sentence must add part of the question the chosen ones leave open, and not repeat them.
     const adds = c.gain.reduce((sum, g, i) => sum + Math.max(0, g - covered[i]!), 0);
     if (adds < NEW_COVERAGE * total || chosen.some((x) => overlap(x.stems, c.stems) > 0.6)) continue;
@@ -273,6 +279,6 @@ export function selectEvidence(
   const coverage = covered.reduce((a, b) => a + b, 0) / total;
   // Read in document order: the answer should flow as the source does.
   chosen.sort((a, b) => a.passage.docId.localeCompare(b.passage.docId) || a.span.start - b.span.start);
-  const typeFound = chosen.some((c) => mentionsIn(c.text).has(question.type));
+  const typeFound = chosen.some((c) => answerMentions(question.type, question.text, c.text).length > 0);
   return { evidence: chosen.map(({ stems: _s, gain: _g, matchedAt: _m, ...e }) => e), coverage, typeFound };
 }

@@ -25,6 +25,10 @@ export interface Question {
   text: string;
   terms: QueryTerm[];
   type: AnswerType;
+  /** The question asks for several of its type: "Which countries…?", "Who are…?". */
+  several: boolean;
+  /** The question asks two things: "Where…, and when…?". */
+  twoPart: boolean;
   /** Cyrillic questions are answered from the same corpus; no thesaurus for them. */
   cyrillic: boolean;
 }
@@ -210,5 +214,12 @@ export function readQuestion(text: string): Question {
     t.synonyms = t.synonyms.filter((s) => !own.has(s));
     t.related = t.related.filter((s) => !own.has(s));
   }
-  return { text, terms, type, cyrillic };
+  const several =
+    (asking !== undefined && /s$/i.test(text.slice(asking.start, asking.end))) ||
+    /\b(who|what) (are|were)\b/i.test(text);
+  const twoPart =
+    /\b(and|or)\s+(who|whom|whose|what|when|where|which|why|how)\b|\s(и|или)\s+(кто|что|когда|где|какие|какой|почему|как|сколько)(\s|$)/iu.test(
+      text,
+    );
+  return { text, terms, type, several, twoPart, cyrillic };
 }

@@ -49,6 +49,17 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.answer).toContain("November 2022");
   });
 
+  it("prefers the sentence that names several countries when asked which countries", async () => {
+    const a = await app.pipeline.ask("Which countries are named as the congress's strategic allies?");
+    expect(a.citations[0]!.quote).toContain("Ukraine, Poland, the United States, Canada, and Germany");
+  });
+
+  it("takes a list of names as the answer to how many", async () => {
+    const a = await app.pipeline.ask("How many strategic allies does the congress have?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Ukraine, Poland, the United States, Canada, and Germany");
+  });
+
   it("abstains on a date of birth, though the person is named", async () => {
     const a = await app.pipeline.ask("What is Ilya Ponomarev's date of birth?");
     expect(a.abstained).toBe(true);
@@ -119,6 +130,15 @@ describe("answers on the seed corpus among many short notes", () => {
     expect(a.citations[0]!.docId).toBe("congress-fifth-session-warsaw.md");
     expect(a.passages[0]!.docId).toBe("congress-fifth-session-warsaw.md");
     expect(a.passages.length).toBe(5);
+  });
+
+  it("answers a question of two parts with a sentence for each", async () => {
+    const a = await app2.pipeline.ask(
+      "Where did the congress hold its donor conference, and when did it open a representation office?",
+    );
+    expect(a.answer).toContain("Oslo");
+    expect(a.answer).toContain("May 2024");
+    expect(a.citations).toHaveLength(2);
   });
 
   it("keeps the answer's citations among the passages it reports", async () => {

@@ -1,0 +1,56 @@
+// What a question asks for, and what a sentence offers as its answer.
+import { describe, expect, it } from "vitest";
+import { answerMentions, longestList } from "../../src/answer/entities.js";
+import { readQuestion } from "../../src/answer/question.js";
+
+const ALLIES =
+  "During the session, Ponomarev outlined the congress's strategic alliances with several key international " +
+  "players, including Ukraine, Poland, the United States, Canada, and Germany.";
+
+describe("readQuestion", () => {
+  it("knows when a question asks for several of its kind", () => {
+    expect(readQuestion("Which countries are allies?").several).toBe(true);
+    expect(readQuestion("Who are the deputies?").several).toBe(true);
+    expect(readQuestion("Which country hosts the session?").several).toBe(false);
+    expect(readQuestion("Who leads the congress?").several).toBe(false);
+  });
+
+  it("knows a question of two parts", () => {
+    expect(readQuestion("Where did it meet, and when did it open?").twoPart).toBe(true);
+    expect(readQuestion("How many partners did he list, and which are they?").twoPart).toBe(true);
+    expect(readQuestion("Где прошла сессия и когда она закончилась?").twoPart).toBe(true);
+    expect(readQuestion("Which countries and regions are named?").twoPart).toBe(false);
+  });
+});
+
+describe("longestList", () => {
+  it("finds three or more names joined by commas and a last 'and'", () => {
+    expect(longestList(ALLIES).map((s) => ALLIES.slice(s.start, s.end))).toEqual([
+      "Ukraine",
+      "Poland",
+      "United States",
+      "Canada",
+      "Germany",
+    ]);
+  });
+
+  it("is no list without the 'and', or with two names only", () => {
+    expect(longestList("The session opened in Warsaw, Poland, on Wednesday.")).toEqual([]);
+    expect(longestList("Operations in the Belgorod and Kursk regions.")).toEqual([]);
+  });
+});
+
+describe("answerMentions", () => {
+  it("leaves out what the question itself names", () => {
+    const s = "The congress met in Warsaw, Poland, on Wednesday.";
+    const found = (q: string) => answerMentions("place", q, s).map((m) => s.slice(m.start, m.end));
+    expect(found("Where did the congress meet?")).toEqual(["Warsaw", "Poland"]);
+    expect(found("Where in Poland did the congress meet?")).toEqual(["Warsaw"]);
+  });
+
+  it("counts a list of names as the number a 'how many' asks for", () => {
+    const [m] = answerMentions("number", "How many allies are there?", ALLIES);
+    expect(ALLIES.slice(m!.start, m!.end)).toBe("Ukraine, Poland, the United States, Canada, and Germany");
+    expect(answerMentions("number", "How many allies are there?", "It has allies.")).toEqual([]);
+  });
+});
