@@ -72,7 +72,7 @@ const QUESTION_WORDS = new Set([
  * The kind of answer asked for, and the span of the words that ask it ("which country", "what year"): those words
  * name the answer's type, not its content, so a sentence need not repeat them.
  */
-function answerType(text: string): { type: AnswerType; asking?: { start: number; end: number } } {
+function answerType(text: string): { type: AnswerType; asking?: Span } {
   // Unicode \b does not work for Cyrillic in JS regexps, hence the (^|\s) forms above.
   for (const [type, re] of TYPE_PATTERNS) {
     const m = re.exec(text.toLowerCase());
@@ -164,6 +164,18 @@ function nameSpans(text: string): Span[] {
   return out;
 }
 
+/** "Which countries…?", "Who are…?": the question asks for several of its type. */
+function asksForSeveral(text: string, asking: Span | undefined): boolean {
+  return (
+    (asking !== undefined && /s$/i.test(text.slice(asking.start, asking.end))) ||
+    /\b(who|what) (are|were)\b/i.test(text)
+  );
+}
+
+/** A second question word after "and"/"or": "Where…, and when…?". */
+const SECOND_PART =
+  /\b(and|or)\s+(who|whom|whose|what|when|where|which|why|how)\b|\s(и|или)\s+(кто|что|когда|где|какие|какой|почему|как|сколько)(\s|$)/iu;
+
 export function readQuestion(text: string): Question {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
@@ -181,26 +193,28 @@ export function readQuestion(text: string): Question {
     const phrase = english ? phraseAt(tokens, i, root) : undefined;
     if (!phrase && t.stop) continue;
     seen.add(t.term);
+    const forms = root !== t.word ? [stem(root)].filter((f) => f !== t.term) : [];
     if (phrase) {
       // A phrase means what its synonyms mean, not what its words do: "stand for" is "represent", not "stand".
       for (const later of tokens.slice(i + 1, i + phrase.length)) seen.add(later.term);
       i += phrase.length - 1;
+      const { phrase: p } = phrase;
       terms.push({
         term: t.term,
-        forms: root !== t.word ? [stem(root)].filter((f) => f !== t.term) : [],
-        senses: senseCount(phrase.phrase),
-        synonyms: synonymStems([phrase.phrase], t.term),
-        related: relatedStems(phrase.phrase, phrase.phrase, t.term),
+        forms,
+        senses: senseCount(p),
+        synonyms: synonymStems([p], t.term),
+        related: relatedStems(p, p, t.term),
       });
-      continue;
+    } else {
+      terms.push({
+        term: t.term,
+        forms,
+        senses: english ? senseCount(root) || senseCount(t.word) : 0,
+        synonyms: english ? synonymStems([root, t.word], stem(root)) : [],
+        related: english ? relatedStems(t.word, root, t.term) : [],
+      });
     }
-    terms.push({
-      term: t.term,
-      forms: root !== t.word ? [stem(root)].filter((f) => f !== t.term) : [],
-      senses: english ? senseCount(root) || senseCount(t.word) : 0,
-      synonyms: english ? synonymStems([root, t.word], stem(root)) : [],
-      related: english ? relatedStems(t.word, root, t.term) : [],
-    });
   }
   const names = nameSpans(text);
   for (const t of terms) {
@@ -214,12 +228,12 @@ export function readQuestion(text: string): Question {
     t.synonyms = t.synonyms.filter((s) => !own.has(s));
     t.related = t.related.filter((s) => !own.has(s));
   }
-  const several =
-    (asking !== undefined && /s$/i.test(text.slice(asking.start, asking.end))) ||
-    /\b(who|what) (are|were)\b/i.test(text);
-  const twoPart =
-    /\b(and|or)\s+(who|whom|whose|what|when|where|which|why|how)\b|\s(и|или)\s+(кто|что|когда|где|какие|какой|почему|как|сколько)(\s|$)/iu.test(
-      text,
-    );
-  return { text, terms, type, several, twoPart, cyrillic };
+  return {
+    text,
+    terms,
+    type,
+    several: asksForSeveral(text, asking),
+    twoPart: SECOND_PART.test(text),
+    cyrillic,
+  };
 }
