@@ -34,9 +34,8 @@ const NAME_PART_MATCH = 0.8;
 const TYPE_BONUS = 0.25;
 /** An expected mention this close (in characters) to a matched question word gets the full bonus; farther, half. */
 const NEAR = 40;
-/** Sentences scoring under this share of the best one are not added; a question of two parts takes more. */
+/** Sentences scoring under this share of the best one are not added. */
 const KEEP_RATIO = 0.85;
-const KEEP_RATIO_TWO_PARTS = 0.5;
 const MAX_SENTENCES = 3;
 /** Share of the question's weight a further sentence must newly cover to be added. */
 const NEW_COVERAGE = 0.3;
@@ -247,15 +246,14 @@ export function selectEvidence(
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return { evidence: [], coverage: 0, typeFound: false };
   const candidates = scoreSentences(question, retrieved, weights, total);
-  const ratio = question.twoPart ? KEEP_RATIO_TWO_PARTS : KEEP_RATIO;
   if (question.type !== "other") {
     // The tagger takes milliseconds a sentence. `floor` never exceeds the best final score (bonuses only add), so a
-    // candidate under floor * ratio even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can
+    // candidate under floor * KEEP_RATIO even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can
     // neither be chosen nor change what is; nor can any after it, as they score lower and floor only rises. They
     // are left untagged: the selection is the same as with every candidate tagged.
     let floor = candidates[0]?.score ?? 0;
     for (const c of candidates.slice(0, TAGGED_CANDIDATES)) {
-      if (floor > 0 && c.score + TYPE_BONUS < floor * ratio) break;
+      if (floor > 0 && c.score + TYPE_BONUS < floor * KEEP_RATIO) break;
       c.score += typeBonus(question, c.text, c.matchedAt);
       floor = Math.max(floor, c.score);
     }
@@ -267,7 +265,7 @@ export function selectEvidence(
   const chosen = [best];
   const covered = [...best.gain];
   for (const c of candidates.slice(1)) {
-    if (chosen.length >= MAX_SENTENCES || c.score < best.score * ratio) break;
+    if (chosen.length >= MAX_SENTENCES || c.score < best.score * KEEP_RATIO) break;
     // A further sentence must add part of the question the chosen ones leave open, and not repeat them.
     const adds = c.gain.reduce((sum, g, i) => sum + Math.max(0, g - covered[i]!), 0);
     if (adds < NEW_COVERAGE * total || chosen.some((x) => overlap(x.stems, c.stems) > 0.6)) continue;

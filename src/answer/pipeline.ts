@@ -38,6 +38,8 @@ interface Draft {
   related?: VerifiedClaim["refs"];
   fallback?: Answer["fallback"];
   note?: string;
+  /** Parts of a two-part question the documents do not answer, when the other part is answered. */
+  unanswered?: string[];
 }
 
 /** How many passages retrieval hands to the re-ranker, at least. */
@@ -48,11 +50,13 @@ const TEXTS = {
     none: "The documents I have do not answer this question.",
     related: "The nearest passage is related but does not support an answer",
     empty: "Please ask a question in words.",
+    unanswered: (part: string) => `The documents do not answer “${part}”`,
   },
   ru: {
     none: "В моих документах нет ответа на этот вопрос.",
     related: "Ближайший фрагмент связан с темой, но ответа не содержит",
     empty: "Пожалуйста, задайте вопрос словами.",
+    unanswered: (part: string) => `На вопрос «${part}» в документах ответа нет.`,
   },
 };
 
@@ -70,7 +74,29 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     return Math.log(1 + (index.size + 0.5) / 0.5) / (1 + Math.log(1 + term.senses));
   };
 
+  /** Each part of a two-part question is answered on its own; the answer has what the documents support. */
   const extractive = (q: Question, retrieved: RetrievedPassage[]): Draft => {
+    if (q.parts.length === 0) return extractivePart(q, retrieved);
+    const drafts = q.parts.map((part) => extractivePart(part, retrieved));
+    const answered = drafts.filter((d) => !d.abstained);
+    if (answered.length === 0) return drafts[0]!;
+    const claims: VerifiedClaim[] = [];
+    for (const claim of answered.flatMap((d) => d.claims)) {
+      const [ref] = claim.refs;
+      const same = (c: VerifiedClaim) =>
+        c.refs[0]!.passage.docId === ref!.passage.docId && c.refs[0]!.span.start === ref!.span.start;
+      if (!claims.some(same)) claims.push(claim);
+    }
+    // In document order, as one part's sentences are.
+    const at = (c: VerifiedClaim) => c.refs[0]!;
+    claims.sort(
+      (a, b) => at(a).passage.docId.localeCompare(at(b).passage.docId) || at(a).span.start - at(b).span.start,
+    );
+    const unanswered = q.parts.filter((_, i) => drafts[i]!.abstained).map((p) => p.text);
+    return { abstained: false, claims, ...(unanswered.length ? { unanswered } : {}) };
+  };
+
+  const extractivePart = (q: Question, retrieved: RetrievedPassage[]): Draft => {
     const { evidence, coverage, typeFound } = selectEvidence(q, retrieved, weight);
     // "When…" needs a date and "How many…" a number: a sentence without one does not answer, however similar.
     const mustHaveType = (q.type === "date" || q.type === "number") && !q.cyrillic;
@@ -193,7 +219,10 @@ async function compose(
     }
     if (marks.length > 0) parts.push(`${claim.text} ${marks.map((n) => `[${n}]`).join("")}`);
   }
-  if (parts.length > 0) return { answer: parts.join(" "), abstained: false, citations };
+  if (parts.length > 0) {
+    for (const part of draft.unanswered ?? []) parts.push(t.unanswered(part));
+    return { answer: parts.join(" "), abstained: false, citations };
+  }
 
   if (!question) return { answer: t.empty, abstained: true, citations: [] };
   citations.length = 0;

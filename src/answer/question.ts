@@ -27,8 +27,11 @@ export interface Question {
   type: AnswerType;
   /** The question asks for several of its type: "Which countries…?", "Who are…?". */
   several: boolean;
-  /** The question asks two things: "Where…, and when…?". */
-  twoPart: boolean;
+  /**
+   * A question that asks two things ("Where…, and when…?") as two questions, each answered on its own; empty for a
+   * question of one part, or when a part has no words of its own ("How many…, and which are they?").
+   */
+  parts: Question[];
   /** Cyrillic questions are answered from the same corpus; no thesaurus for them. */
   cyrillic: boolean;
 }
@@ -172,11 +175,31 @@ function asksForSeveral(text: string, asking: Span | undefined): boolean {
   );
 }
 
-/** A second question word after "and"/"or": "Where…, and when…?". */
+/** "and"/"or" before a second question word: "Where…, and when…?". */
 const SECOND_PART =
-  /\b(and|or)\s+(who|whom|whose|what|when|where|which|why|how)\b|\s(и|или)\s+(кто|что|когда|где|какие|какой|почему|как|сколько)(\s|$)/iu;
+  /[\s,;]+(?:and|or|и|или)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|кто|что|когда|где|какие|какой|почему|как|сколько)(?:\s|$))/iu;
+
+/** The two questions of "Where…, and when…?", or undefined for a question of one part. */
+function splitParts(text: string): [string, string] | undefined {
+  const m = SECOND_PART.exec(text);
+  if (!m || m.index === 0) return undefined;
+  const first = text.slice(0, m.index).trim();
+  const second = text.slice(m.index + m[0].length).trim();
+  if (!first || !second) return undefined;
+  return [/[?？]$/.test(first) ? first : `${first}?`, second];
+}
 
 export function readQuestion(text: string): Question {
+  const split = splitParts(text);
+  const whole = readPart(text);
+  if (!split) return whole;
+  const [first, second] = split.map(readPart) as [Question, Question];
+  // "How many…, and which are they?": a part without words of its own asks about the same thing.
+  if (first.terms.length === 0 || second.terms.length === 0) return whole;
+  return { ...whole, parts: [first, second] };
+}
+
+function readPart(text: string): Question {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   const cyrillic = /\p{Script=Cyrillic}/u.test(text);
@@ -233,7 +256,7 @@ export function readQuestion(text: string): Question {
     terms,
     type,
     several: asksForSeveral(text, asking),
-    twoPart: SECOND_PART.test(text),
+    parts: [],
     cyrillic,
   };
 }

@@ -15,11 +15,25 @@ describe("readQuestion", () => {
     expect(readQuestion("Who leads the congress?").several).toBe(false);
   });
 
-  it("knows a question of two parts", () => {
-    expect(readQuestion("Where did it meet, and when did it open?").twoPart).toBe(true);
-    expect(readQuestion("How many partners did he list, and which are they?").twoPart).toBe(true);
-    expect(readQuestion("Где прошла сессия и когда она закончилась?").twoPart).toBe(true);
-    expect(readQuestion("Which countries and regions are named?").twoPart).toBe(false);
+  it("reads a question of two parts as two questions", () => {
+    const q = readQuestion("Where did the congress meet, and when did it open an office?");
+    expect(q.parts.map((p) => [p.text, p.type])).toEqual([
+      ["Where did the congress meet?", "place"],
+      ["when did it open an office?", "date"],
+    ]);
+    expect(q.parts[1]!.terms.map((t) => t.term)).toEqual(["open", "offic"]);
+    expect(readQuestion("Где прошла сессия и когда она закончилась?").parts.map((p) => p.text)).toEqual([
+      "Где прошла сессия?",
+      "когда она закончилась?",
+    ]);
+    expect(readQuestion("Which countries and regions are named?").parts).toEqual([]);
+    expect(readQuestion("Who leads the congress?").parts).toEqual([]);
+  });
+
+  it("keeps a question whole when a part has no words of its own", () => {
+    const q = readQuestion("How many partners did Ponomarev list, and which are they?");
+    expect(q.parts).toEqual([]);
+    expect(q.type).toBe("number");
   });
 });
 

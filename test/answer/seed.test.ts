@@ -139,6 +139,17 @@ describe("answers on the seed corpus among many short notes", () => {
     expect(a.answer).toContain("Oslo");
     expect(a.answer).toContain("May 2024");
     expect(a.citations).toHaveLength(2);
+    expect(a.answer).not.toMatch(/do not answer/);
+  });
+
+  it("answers the part of a question the documents support, and says which part they do not", async () => {
+    const a = await app2.pipeline.ask(
+      "Where did the congress hold its donor conference, and what was its budget?",
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Oslo");
+    expect(a.answer).toMatch(/The documents do not answer “what was its budget\?”$/);
+    expect(a.citations).toHaveLength(1);
   });
 
   it("keeps the answer's citations among the passages it reports", async () => {
