@@ -220,7 +220,8 @@ async function compose(
     if (marks.length > 0) parts.push(`${claim.text} ${marks.map((n) => `[${n}]`).join("")}`);
   }
   if (parts.length > 0) {
-    for (const part of draft.unanswered ?? []) parts.push(t.unanswered(part));
+    // The part is the user's words: a "[2]" in them must not read as a citation mark.
+    for (const part of draft.unanswered ?? []) parts.push(t.unanswered(part.replace(/\[(\d+)\]/g, "($1)")));
     return { answer: parts.join(" "), abstained: false, citations };
   }
 
