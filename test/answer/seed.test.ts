@@ -151,7 +151,9 @@ describe("answers on the seed corpus among many short notes", () => {
     expect(a.answer).toMatch(/The documents do not answer “what was its budget\?”$/);
     expect(a.citations).toHaveLength(1);
     // The user's words never read as a citation mark.
-    const marked = await app2.pipeline.ask("Where did the congress hold its donor conference, and what was [2]?");
+    const marked = await app2.pipeline.ask(
+      "Where did the congress hold its donor conference, and what was [2]?",
+    );
     expect(marked.answer).toContain("“what was (2)?”");
     expect(marked.answer.match(/\[\d+\]/g)).toEqual(["[1]"]);
   });
