@@ -3,9 +3,9 @@ import { spanText } from "../corpus/passages.js";
 import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { LocalHashEmbeddings } from "../embeddings/local.js";
-import { tokenize } from "../text/tokenize.js";
+import { type Token, tokenize } from "../text/tokenize.js";
 import { answerMentions } from "./entities.js";
-import type { QueryTerm, Question } from "./question.js";
+import { ordinalBefore, type QueryTerm, type Question } from "./question.js";
 
 export interface Evidence {
   passage: Passage;
@@ -163,6 +163,20 @@ function sentenceTokens(text: string): ReturnType<typeof tokenize> {
 }
 
 /**
+ * The stems of a sentence that can match the question: all of them, less a word the question qualifies with an
+ * ordinal that the sentence qualifies with another ("the next session" is not "the fifth session").
+ */
+function matchableStems(question: Question, tokens: Token[]): Set<string> {
+  const stems = new Set(tokens.map((t) => t.term));
+  for (const term of question.terms) {
+    if (!term.ordinal || !stems.has(term.term)) continue;
+    const ordinals = tokens.flatMap((t, i) => (t.term === term.term ? [ordinalBefore(tokens, i)] : []));
+    if (!ordinals.includes(term.ordinal) && ordinals.some((o) => o !== undefined)) stems.delete(term.term);
+  }
+  return stems;
+}
+
+/**
  * Every sentence of the retrieved passages, scored by coverage of the question's terms, n-gram similarity to the
  * question and the retrieval rank; best first.
  */
@@ -183,7 +197,7 @@ function scoreSentences(
       seen.add(key);
       const text = spanText(passage, span);
       const tokens = sentenceTokens(text);
-      const stems = new Set(tokens.map((t) => t.term));
+      const stems = matchableStems(question, tokens);
       const gain = matcher.gains(stems, weights);
       const matchedAt = tokens.filter((tok) => matcher.any(tok.term));
       const coverage = gain.reduce((a, b) => a + b, 0) / total;
@@ -223,10 +237,7 @@ export function rerankPassages(
     let top = Number.NEGATIVE_INFINITY;
     for (const span of passage.sentences) {
       const text = spanText(passage, span);
-      const gain = matcher.gains(
-        sentenceTokens(text).map((t) => t.term),
-        weights,
-      );
+      const gain = matcher.gains(matchableStems(question, sentenceTokens(text)), weights);
       top = Math.max(top, gain.reduce((a, b) => a + b, 0) / total + rankPrior(rank));
     }
     return top;

@@ -17,6 +17,8 @@ export interface QueryTerm {
   synonyms: string[];
   /** Stems of lexically related words from WordNet ("relevant" → "relevance"), matched with a lower weight still. */
   related: string[];
+  /** The ordinal that picks out which one the question means: "sixth" in "the sixth session", "next". */
+  ordinal?: string;
   /** The name this word is part of ("Congress of People's Deputies"), numbered from 0 within the question. */
   name?: number;
 }
@@ -99,7 +101,7 @@ function synonymStems(words: string[], own: string): string[] {
     const entry = synonymsOf(word) ?? {};
     const thesaurus = Object.values(entry)
       .flat()
-      .filter((syn) => !syn.includes(" ") && !syn.includes("-"));
+      .filter((syn) => /^[a-z]+$/i.test(syn));
     const before = out.size;
     for (const [i, list] of [thesaurus, linkedWords(word, "synonym", SYNONYM_SENSES)].entries()) {
       for (const syn of list) {
@@ -165,6 +167,34 @@ function nameSpans(text: string): Span[] {
     if (/\s/u.test(text.slice(start, end))) out.push({ start, end });
   }
   return out;
+}
+
+const CYRILLIC_WORD = /\p{Script=Cyrillic}/u;
+
+/** Words that pick out one of a series, by their stems (every case of the Russian ones stems alike). */
+const ORDINAL_STEMS = new Set(
+  [
+    "first second third fourth fifth sixth seventh eighth ninth tenth next previous last",
+    "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый следующий предыдущий последний",
+  ]
+    .join(" ")
+    .split(" ")
+    .map(stem),
+);
+
+/** An English ordinal qualifies a noun after one of these ("its fifth session"), not a verb ("first convened"). */
+const DETERMINERS = new Set("the a an its their his her our my your this that these those".split(" "));
+
+/** The ordinal stem among the two tokens before token `i` ("its fifth plenary session"), if any. */
+export function ordinalBefore(tokens: Token[], i: number): string | undefined {
+  for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
+    const t = tokens[j]!;
+    if (/^\d+(st|nd|rd|th)$/.test(t.word)) return t.term;
+    if (!ORDINAL_STEMS.has(t.term)) continue;
+    const before = tokens[j - 1]?.word ?? "";
+    if (CYRILLIC_WORD.test(t.word) || DETERMINERS.has(before) || before.endsWith("'s")) return t.term;
+  }
+  return undefined;
 }
 
 /** "Which countries…?", "Who are…?": the question asks for several of its type. */
@@ -238,6 +268,11 @@ function readPart(text: string): Question {
         related: english ? relatedStems(t.word, root, t.term) : [],
       });
     }
+  }
+  for (const t of terms) {
+    const i = tokens.findIndex((tok) => tok.term === t.term);
+    const ordinal = ordinalBefore(tokens, i);
+    if (ordinal && ordinal !== t.term) t.ordinal = ordinal;
   }
   const names = nameSpans(text);
   for (const t of terms) {

@@ -30,6 +30,18 @@ describe("readQuestion", () => {
     expect(readQuestion("Who leads the congress?").parts).toEqual([]);
   });
 
+  it("notes the ordinal that says which one of a series is meant", () => {
+    const ordinals = (q: string) =>
+      readQuestion(q).terms.flatMap((t) => (t.ordinal ? [[t.term, t.ordinal]] : []));
+    expect(ordinals("Where will the sixth plenary session be held?")).toEqual([
+      ["plenari", "sixth"],
+      ["session", "sixth"],
+    ]);
+    expect(ordinals("When is the next session?")).toEqual([["session", "next"]]);
+    expect(ordinals("Когда пройдёт следующая сессия?")).toEqual([["сесс", "след"]]);
+    expect(ordinals("When did the congress first convene?")).toEqual([]);
+  });
+
   it("keeps a question whole when a part has no words of its own", () => {
     const q = readQuestion("How many partners did Ponomarev list, and which are they?");
     expect(q.parts).toEqual([]);

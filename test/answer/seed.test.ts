@@ -60,6 +60,12 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.answer).toContain("Ukraine, Poland, the United States, Canada, and Germany");
   });
 
+  it("does not take the fifth session for the sixth", async () => {
+    expect((await app.pipeline.ask("Where will the sixth plenary session take place?")).abstained).toBe(true);
+    const fifth = await app.pipeline.ask("Where did the fifth plenary session take place?");
+    expect(fifth.answer).toContain("Warsaw");
+  });
+
   it("abstains on a date of birth, though the person is named", async () => {
     const a = await app.pipeline.ask("What is Ilya Ponomarev's date of birth?");
     expect(a.abstained).toBe(true);

@@ -80,6 +80,13 @@ describe("questions", () => {
     ).toContain("inaugur");
   });
 
+  it("take only clean words from the thesaurus", () => {
+    // The thesaurus lists "future," (with its comma) under "next".
+    const synonyms = readQuestion("When is the next session?").terms.flatMap((t) => t.synonyms);
+    expect(synonyms.length).toBeGreaterThan(0);
+    for (const s of synonyms) expect(s).toMatch(/^[\p{L}\p{N}']+$/u);
+  });
+
   it("never count one of their words as a synonym of another", () => {
     // WordNet: a meeting is also a congress.
     const q = readQuestion("In which country is the congress meeting?");
