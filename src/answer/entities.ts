@@ -1,6 +1,7 @@
 // Where a sentence mentions people, dates, places and numbers, from compromise's tagger; cached per sentence.
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
+import { hasCyrillic } from "../text/tokenize.js";
 import type { AnswerType } from "./question.js";
 
 export type Mentions = Map<AnswerType, Span[]>;
@@ -39,7 +40,7 @@ function cyrillicMentions(sentence: string): Mentions {
 export function mentionsIn(sentence: string): Mentions {
   let found = cache.get(sentence);
   if (found) return found;
-  if (/\p{Script=Cyrillic}/u.test(sentence)) {
+  if (hasCyrillic(sentence)) {
     found = cyrillicMentions(sentence);
   } else {
     const doc = nlp(sentence);

@@ -42,6 +42,14 @@ const NEW_COVERAGE = 0.3;
 /** Only the best lexical candidates go through the (slower) tagger. */
 const TAGGED_CANDIDATES = 12;
 
+/** Sentences in the order the corpus has them: by document, then by offset. */
+export function documentOrder(
+  a: { passage: Passage; span: Span },
+  b: { passage: Passage; span: Span },
+): number {
+  return a.passage.docId.localeCompare(b.passage.docId) || a.span.start - b.span.start;
+}
+
 /** A small edge for sentences of passages retrieval ranked higher: it decides between equals. */
 const rankPrior = (rank: number) => 0.05 / (rank + 1);
 
@@ -199,7 +207,7 @@ function scoreSentences(
       const tokens = sentenceTokens(text);
       const stems = matchableStems(question, tokens);
       const gain = matcher.gains(stems, weights);
-      const matchedAt = tokens.filter((tok) => matcher.any(tok.term));
+      const matchedAt = tokens.filter((tok) => stems.has(tok.term) && matcher.any(tok.term));
       const coverage = gain.reduce((a, b) => a + b, 0) / total;
       const matched = new Set(question.terms.filter((_, i) => gain[i]! > 0).map((t) => t.term));
       candidates.push({
@@ -287,7 +295,7 @@ export function selectEvidence(
   }
   const coverage = covered.reduce((a, b) => a + b, 0) / total;
   // Read in document order: the answer should flow as the source does.
-  chosen.sort((a, b) => a.passage.docId.localeCompare(b.passage.docId) || a.span.start - b.span.start);
+  chosen.sort(documentOrder);
   const typeFound = chosen.some((c) => answerMentions(question.type, question.text, c.text).length > 0);
   return { evidence: chosen.map(({ stems: _s, gain: _g, matchedAt: _m, ...e }) => e), coverage, typeFound };
 }

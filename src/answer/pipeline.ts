@@ -5,9 +5,10 @@ import { ConfigError } from "../errors.js";
 import type { KnowledgeBase } from "../knowledge-base.js";
 import type { Logger } from "../logger.js";
 import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
+import { hasCyrillic } from "../text/tokenize.js";
 import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
-import { rerankPassages, selectEvidence } from "./extractive.js";
+import { documentOrder, rerankPassages, selectEvidence } from "./extractive.js";
 import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
 import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
@@ -80,18 +81,14 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const drafts = q.parts.map((part) => extractivePart(part, retrieved));
     const answered = drafts.filter((d) => !d.abstained);
     if (answered.length === 0) return drafts[0]!;
-    const claims: VerifiedClaim[] = [];
+    // Each extractive claim cites one sentence: a sentence both parts chose is said once, in document order.
+    const bySentence = new Map<string, VerifiedClaim>();
     for (const claim of answered.flatMap((d) => d.claims)) {
-      const [ref] = claim.refs;
-      const same = (c: VerifiedClaim) =>
-        c.refs[0]!.passage.docId === ref!.passage.docId && c.refs[0]!.span.start === ref!.span.start;
-      if (!claims.some(same)) claims.push(claim);
+      const { passage, span } = claim.refs[0]!;
+      const key = `${passage.docId}:${span.start}`;
+      if (!bySentence.has(key)) bySentence.set(key, claim);
     }
-    // In document order, as one part's sentences are.
-    const at = (c: VerifiedClaim) => c.refs[0]!;
-    claims.sort(
-      (a, b) => at(a).passage.docId.localeCompare(at(b).passage.docId) || at(a).span.start - at(b).span.start,
-    );
+    const claims = [...bySentence.values()].sort((a, b) => documentOrder(a.refs[0]!, b.refs[0]!));
     const unanswered = q.parts.filter((_, i) => drafts[i]!.abstained).map((p) => p.text);
     return { abstained: false, claims, ...(unanswered.length ? { unanswered } : {}) };
   };
@@ -198,7 +195,7 @@ async function compose(
   draft: Draft,
   checker: SourceChecker,
 ): Promise<Pick<Answer, "answer" | "abstained" | "citations" | "related">> {
-  const t = /\p{Script=Cyrillic}/u.test(question) ? TEXTS.ru : TEXTS.en;
+  const t = hasCyrillic(question) ? TEXTS.ru : TEXTS.en;
   const citations: Citation[] = [];
   const numberOf = async (ref: VerifiedClaim["refs"][number]): Promise<number | undefined> => {
     const existing = citations.find(

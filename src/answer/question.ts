@@ -3,7 +3,7 @@ import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
 import { synonymsOf } from "../text/thesaurus.js";
 import { isWordNetWord, linkedWords, relatedWords, senseCount } from "../text/wordnet.js";
-import { isStopWord, normalizeWord, stem, type Token, tokenize } from "../text/tokenize.js";
+import { hasCyrillic, isStopWord, normalizeWord, stem, type Token, tokenize } from "../text/tokenize.js";
 
 export type AnswerType = "person" | "date" | "place" | "number" | "reason" | "other";
 
@@ -169,8 +169,6 @@ function nameSpans(text: string): Span[] {
   return out;
 }
 
-const CYRILLIC_WORD = /\p{Script=Cyrillic}/u;
-
 /** Words that pick out one of a series, by their stems (every case of the Russian ones stems alike). */
 const ORDINAL_STEMS = new Set(
   [
@@ -192,7 +190,7 @@ export function ordinalBefore(tokens: Token[], i: number): string | undefined {
     if (/^\d+(st|nd|rd|th)$/.test(t.word)) return t.term;
     if (!ORDINAL_STEMS.has(t.term)) continue;
     const before = tokens[j - 1]?.word ?? "";
-    if (CYRILLIC_WORD.test(t.word) || DETERMINERS.has(before) || before.endsWith("'s")) return t.term;
+    if (hasCyrillic(t.word) || DETERMINERS.has(before) || before.endsWith("'s")) return t.term;
   }
   return undefined;
 }
@@ -232,7 +230,7 @@ export function readQuestion(text: string): Question {
 function readPart(text: string): Question {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
-  const cyrillic = /\p{Script=Cyrillic}/u.test(text);
+  const cyrillic = hasCyrillic(text);
   const rootOf = cyrillic ? new Map<string, string>() : roots(text);
   const { type, asking } = answerType(text);
   const tokens = tokenize(text);
@@ -269,15 +267,13 @@ function readPart(text: string): Question {
       });
     }
   }
+  // Where each term stands in the question: after an ordinal ("the sixth session"), inside a name.
+  const names = nameSpans(text);
   for (const t of terms) {
     const i = tokens.findIndex((tok) => tok.term === t.term);
     const ordinal = ordinalBefore(tokens, i);
     if (ordinal && ordinal !== t.term) t.ordinal = ordinal;
-  }
-  const names = nameSpans(text);
-  for (const t of terms) {
-    const at = tokens.find((tok) => tok.term === t.term)!;
-    const name = names.findIndex((n) => at.start >= n.start && at.end <= n.end);
+    const name = names.findIndex((n) => tokens[i]!.start >= n.start && tokens[i]!.end <= n.end);
     if (name >= 0) t.name = name;
   }
   // "meeting" lists "congress" among its synonyms: in "Is the congress meeting?" that would count one word twice.

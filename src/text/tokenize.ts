@@ -44,6 +44,11 @@ export function stem(word: string): string {
   return s;
 }
 
+/** Whether `text` has Cyrillic letters (Russian, Ukrainian). */
+export function hasCyrillic(text: string): boolean {
+  return CYRILLIC.test(text);
+}
+
 export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
