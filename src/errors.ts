@@ -36,6 +36,22 @@ export class IndexMismatchError extends AppError {
   }
 }
 
+/**
+ * The saved vectors were made by an earlier version of the local embeddings (same model name, another hashing
+ * scheme). Local vectors cost nothing to make again, so the index is rebuilt from the corpus rather than refused.
+ */
+export class IndexOutdatedError extends AppError {
+  constructor(
+    readonly found: string,
+    readonly expected: string,
+  ) {
+    super(
+      `The index in INDEX_DIR holds vectors of ${found}; this version makes ${expected}.`,
+      "It is rebuilt from the corpus (as by `npm run ingest -- --rebuild`).",
+    );
+  }
+}
+
 /** The saved index is unreadable (truncated, corrupt, half-written by an old version). */
 export class IndexCorruptError extends AppError {
   constructor(

@@ -1,9 +1,9 @@
 // The live corpus index: opens or builds it, keeps it fresh, and swaps in each new generation for readers at once.
 import { Mutex } from "async-mutex";
 import type { EmbeddingsChoice } from "./embeddings/providers.js";
-import { IndexCorruptError, StorageError } from "./errors.js";
+import { IndexCorruptError, IndexOutdatedError, StorageError } from "./errors.js";
 import { type IngestReport, ingest, isStale } from "./index/ingest.js";
-import { PassageIndex } from "./index/passage-index.js";
+import { embeddingsInfo, PassageIndex } from "./index/passage-index.js";
 import type { Logger } from "./logger.js";
 
 export interface KnowledgeBaseOptions {
@@ -36,8 +36,12 @@ export class KnowledgeBase {
     const { indexDir, embeddings, corpusDir, log } = this.options;
     let saved: PassageIndex | undefined;
     try {
-      saved = await PassageIndex.load(indexDir, { provider: embeddings.provider, model: embeddings.model });
+      saved = await PassageIndex.load(indexDir, embeddingsInfo(embeddings));
     } catch (e) {
+      if (e instanceof IndexOutdatedError) {
+        log.warn(`${e.message.split("\n")[0]} Rebuilding it from the corpus.`);
+        return this.sync({ rebuild: true });
+      }
       if (!(e instanceof IndexCorruptError)) throw e;
       log.warn(`index unreadable (${e.path}); rebuilding from the corpus`);
       return this.sync({ rebuild: true });

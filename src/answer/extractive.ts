@@ -2,7 +2,7 @@
 import { spanText } from "../corpus/passages.js";
 import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
-import { LocalHashEmbeddings } from "../embeddings/local.js";
+import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { type Token, tokenize } from "../text/tokenize.js";
 import { answerMentions } from "./entities.js";
 import { ordinalBefore, type QueryTerm, type Question } from "./question.js";
@@ -135,7 +135,7 @@ function typeBonus(question: Question, text: string, matchedAt: Span[]): number 
  * Character n-grams catch what stems and the thesaurus miss (derivations, partial words), so a sentence's
  * embedding similarity to the question counts too. Always local: cheap, offline, whatever the index uses.
  */
-const sentenceEmbedder = new LocalHashEmbeddings({ dimension: 1024 });
+const sentenceEmbedder = new LocalHashEmbeddings({ dimension: 1024, scheme: SENTENCE_SCHEME });
 /** Calibrated on test/eval/questions.json (citation precision and recall rose; 0.3–2.5 tried). */
 const SIMILARITY_WEIGHT = 1.0;
 

@@ -44,7 +44,7 @@ interface Draft {
 }
 
 /** How many passages retrieval hands to the re-ranker, at least. */
-const RERANK_POOL = 10;
+const RERANK_POOL = 20;
 
 const TEXTS = {
   en: {

@@ -97,6 +97,13 @@ const ROWS: [string, (r: SizeResult) => string][] = [
   ["HNSW search p50/p95/p99 ms", (r) => pct(r.vectors.hnsw.latency)],
   ["exact search p50/p95/p99 ms", (r) => pct(r.vectors.exact.latency)],
   ["HNSW speed-up (p50)", (r) => `${n1(r.vectors.speedupP50)}x`],
+  ...[0, 1, 2, 3].map((i): [string, (r: SizeResult) => string] => [
+    "  wider beam: efSearch recall speed-up",
+    (r) => {
+      const e = r.vectors.efSweep[i];
+      return e ? `${e.efSearch} ${e.recallAtK.toFixed(3)} ${n1(e.speedupP50)}x` : "";
+    },
+  ]),
   ["MemoryVectorStore p50/p95/p99", (r) => pct(r.vectors.memoryVectorStore.latency)],
   ["MemoryVectorStore recall@10", (r) => r.vectors.memoryVectorStore.recallAtK.toFixed(3)],
   ["peak RSS MB (ingest / serve)", (r) => `${n0(r.ingest.peakRssMb)} / ${n0(r.serve.peakRssMb)}`],

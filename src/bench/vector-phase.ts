@@ -23,6 +23,8 @@ export interface VectorResult {
   queries: number;
   k: number;
   hnsw: { m: number; efConstruction: number; efSearch: number; latency: Latency; recallAtK: number };
+  /** The same graph searched with wider beams: what recall costs in speed. */
+  efSweep: { efSearch: number; recallAtK: number; p50Ms: number; speedupP50: number }[];
   exact: { latency: Latency };
   /** Exact p50 over HNSW p50 (and the same for means). */
   speedupP50: number;
@@ -31,6 +33,8 @@ export interface VectorResult {
 }
 
 const K = 10;
+/** Search beams tried beside the default one. */
+const EF_SWEEP = [128, 256, 512, 1024];
 
 /** Share of the exact top k that another search also found, averaged over queries. */
 function recall(found: number[][], truth: number[][]): number {
@@ -95,6 +99,18 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
     const hits = await store.similaritySearchVectorWithScore(q, K);
     found.store.push(hits.map(([doc]) => doc.metadata.label as number));
   }
+  const efSweep: VectorResult["efSweep"] = [];
+  for (const efSearch of EF_SWEEP) {
+    const wide = await HnswVectorIndex.load(file, dimension, labels, { efSearch });
+    const latency = await measureLatency([queries], warmup, (q) => wide.search(q, K));
+    const hits = queries.map((q) => wide.search(q, K).map((h) => h.label));
+    efSweep.push({
+      efSearch,
+      recallAtK: recall(hits, found.exact),
+      p50Ms: latency.p50Ms,
+      speedupP50: round3(exactLatency.p50Ms / latency.p50Ms),
+    });
+  }
   return {
     vectors: labels.length,
     dimension,
@@ -105,5 +121,6 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
     speedupP50: round3(exactLatency.p50Ms / hnswLatency.p50Ms),
     speedupMean: round3(exactLatency.meanMs / hnswLatency.meanMs),
     memoryVectorStore: { latency: storeLatency, recallAtK: recall(found.store, found.exact) },
+    efSweep,
   };
 }

@@ -1,13 +1,34 @@
 // Offline, deterministic embeddings: signed feature hashing of word stems and character n-grams. No weights, no network.
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
-import { tokenize } from "../text/tokenize.js";
+import slugify from "slugify";
+import { hasCyrillic, tokenize } from "../text/tokenize.js";
+import { tagCount } from "../text/wordnet.js";
+
+/** Which features a word gives, and how much they weigh. */
+export interface HashScheme {
+  /** Lengths of the character n-grams of "<word>". */
+  grams: number[];
+  /** An n-gram's weight, against 1 for the word's stem. */
+  gramWeight: number;
+  /** Weigh each word by how rare it is in English (a static IDF; see `prior`). */
+  prior: boolean;
+}
+
+/**
+ * For search over passages: a passage has a thousand features in a few hundred dimensions, so every n-gram of a word
+ * the question lacks is noise in the question's buckets. Few, light n-grams and rare words first keep that noise
+ * under the signal.
+ */
+export const SEARCH_SCHEME: HashScheme = { grams: [4], gramWeight: 0.2, prior: true };
+
+/** For comparing a question with one sentence: few features each, so n-grams can weigh more. */
+export const SENTENCE_SCHEME: HashScheme = { grams: [3, 4], gramWeight: 0.35, prior: false };
 
 export interface LocalEmbeddingsOptions extends EmbeddingsParams {
   /** Vector size; more dimensions mean fewer hash collisions. */
   dimension?: number;
+  scheme?: HashScheme;
 }
-
-const NGRAM_WEIGHT = 0.35;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -33,9 +54,9 @@ class FeatureTable {
   private readonly ids = new Map<string, number>();
   hash = new Uint32Array(1024);
   sign = new Int8Array(1024);
-  isWord = new Uint8Array(1024);
-  /** Per-call scratch: the feature's count so far (0 = not seen in this text yet). */
+  /** Per-call scratch: the feature's count so far (0 = not seen in this text yet), and its summed weight. */
   counts = new Float64Array(1024);
+  sums = new Float64Array(1024);
 
   get size(): number {
     return this.ids.size;
@@ -50,61 +71,107 @@ class FeatureTable {
     if (id >= this.hash.length) this.grow();
     const h = word ? fnv1a(key) : fnv1a(key, GRAM_PREFIX_STATE);
     this.hash[id] = h;
-    // The sign is the low bit of the hash of feature + "#": one more FNV step.
-    this.sign[id] = Math.imul(h ^ 0x23, FNV_PRIME) & 1 ? 1 : -1;
-    this.isWord[id] = word ? 1 : 0;
+    // The sign is the top bit of one more FNV step. (Revision 1 took its low bit, which is the low bit of the hash,
+    // so of the bucket too: every bucket had one sign, and every pair of texts leaned alike.)
+    this.sign[id] = Math.imul(h ^ 0x23, FNV_PRIME) >>> 31 ? 1 : -1;
     return id;
   }
 
   private grow(): void {
     const n = this.hash.length * 2;
-    const copy = <T extends Uint32Array | Int8Array | Uint8Array | Float64Array>(a: T, b: T) => {
+    const copy = <T extends Uint32Array | Int8Array | Float64Array>(a: T, b: T) => {
       b.set(a);
       return b;
     };
     this.hash = copy(this.hash, new Uint32Array(n));
     this.sign = copy(this.sign, new Int8Array(n));
-    this.isWord = copy(this.isWord, new Uint8Array(n));
     this.counts = copy(this.counts, new Float64Array(n));
+    this.sums = copy(this.sums, new Float64Array(n));
   }
 }
 
 let table = new FeatureTable();
-/** Word → numbers of its features: its stem's, then its 3-grams' and 4-grams' (of "<word>"), in that order. */
-let featuresOfWord = new Map<string, Int32Array>();
+interface WordFeatures {
+  /** Numbers of its features: its stem's, then its n-grams' (of "<word>", then of its transliteration). */
+  ids: Int32Array;
+  /** The word's weight, from how common it is. */
+  prior: number;
+}
+
+/** Per scheme: word → its features. */
+let featuresOfWord = new Map<HashScheme, Map<string, WordFeatures>>();
 const WORD_CACHE_LIMIT = 200_000;
 
-function wordFeatures(word: string, term: string): Int32Array {
-  let ids = featuresOfWord.get(word);
-  if (ids) return ids;
-  const padded = `<${word}>`;
+/**
+ * A Cyrillic word in Latin letters (slugify's Russian table: "пономарёв" → "ponomarev"), so that names and loanwords
+ * of a Russian question share n-grams with an English text; undefined for other words.
+ */
+function latinOf(word: string): string | undefined {
+  if (!hasCyrillic(word)) return undefined;
+  const latin = slugify(word, { lower: true, strict: true, locale: "ru" });
+  return latin.length >= 3 ? latin : undefined;
+}
+
+const LATIN = /^[a-z']+$/;
+/** How steeply a common word's weight falls with its frequency. */
+const PRIOR_EXPONENT = 0.4;
+
+/**
+ * A corpus-independent IDF: (1 + f)^-0.4 for an English word that WordNet's tagged corpus has f times ("take" 0.07,
+ * "congress" 0.27, "spearhead" 0.76); 1 for words it lacks (names, numbers, rare words, other languages). A passage
+ * that shares the question's rare word then outranks one that repeats its common word; and as it does not depend on
+ * the corpus, a vector never changes when documents are added.
+ */
+function prior(word: string): number {
+  return LATIN.test(word) ? (1 + tagCount(word)) ** -PRIOR_EXPONENT : 1;
+}
+
+function wordFeatures(scheme: HashScheme, word: string, term: string): WordFeatures {
+  let cache = featuresOfWord.get(scheme);
+  if (!cache) featuresOfWord.set(scheme, (cache = new Map()));
+  let features = cache.get(word);
+  if (features) return features;
   const out = [table.id(`w:${term}`, true)];
-  for (const n of [3, 4]) {
-    for (let i = 0; i + n <= padded.length; i++) out.push(table.id(padded.slice(i, i + n), false));
+  const latin = latinOf(word);
+  for (const form of latin ? [word, latin] : [word]) {
+    const padded = `<${form}>`;
+    for (const n of scheme.grams) {
+      for (let i = 0; i + n <= padded.length; i++) out.push(table.id(padded.slice(i, i + n), false));
+    }
   }
-  ids = Int32Array.from(out);
-  if (featuresOfWord.size >= WORD_CACHE_LIMIT) featuresOfWord.clear();
-  featuresOfWord.set(word, ids);
-  return ids;
+  features = { ids: Int32Array.from(out), prior: scheme.prior ? prior(word) : 1 };
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(word, features);
+  return features;
 }
 
 /**
- * Words are represented by their Snowball stem and by character 3- and 4-grams of the word, so that inflected
- * forms (Russian and Ukrainian cases, English suffixes) still share most of their features.
+ * Words are represented by their Snowball stem and by character n-grams of the word, so that inflected forms
+ * (Russian and Ukrainian cases, English suffixes) still share most of their features.
  */
 export class LocalHashEmbeddings extends Embeddings {
+  /**
+   * The hashing scheme's version, recorded in the index: an index of another revision is rebuilt on open.
+   * 2: a sign independent of the bucket; Cyrillic words also by their transliteration.
+   */
+  static readonly REVISION = 2;
   readonly dimension: number;
+  readonly scheme: HashScheme;
 
   constructor(options: LocalEmbeddingsOptions = {}) {
     super(options);
     this.dimension = options.dimension ?? 512;
+    this.scheme = options.scheme ?? SEARCH_SCHEME;
   }
 
   get model(): string {
     return `hash-${this.dimension}`;
   }
 
-  /** Numbers of the text's features in order of first occurrence; their summed counts are in table.counts. */
+  /**
+   * Numbers of the text's features in order of first occurrence; their counts are in table.counts, their summed
+   * weights in table.sums.
+   */
   private features(text: string): number[] {
     if (table.size > FeatureTable.LIMIT) {
       table = new FeatureTable();
@@ -113,13 +180,14 @@ export class LocalHashEmbeddings extends Embeddings {
     const order: number[] = [];
     for (const t of tokenize(text)) {
       if (t.stop) continue;
-      const ids = wordFeatures(t.word, t.term);
-      // table.counts is read here, not before the loop: a new feature may have grown (replaced) it.
-      const { counts } = table;
+      const { ids, prior } = wordFeatures(this.scheme, t.word, t.term);
+      // The arrays are read here, not before the loop: a new feature may have grown (replaced) them.
+      const { counts, sums } = table;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
         if (counts[id] === 0) order.push(id);
-        counts[id]! += i === 0 ? 1 : NGRAM_WEIGHT;
+        counts[id]!++;
+        sums[id]! += i === 0 ? prior : prior * this.scheme.gramWeight;
       }
     }
     return order;
@@ -129,13 +197,14 @@ export class LocalHashEmbeddings extends Embeddings {
     const dimension = this.dimension;
     const v = new Float64Array(dimension);
     const order = this.features(text);
-    const { counts, hash, sign, isWord } = table;
+    const { counts, sums, hash, sign } = table;
     // Features are added in order of first occurrence, so the floating-point sums are the same on every run.
     for (const id of order) {
       const count = counts[id]!;
-      counts[id] = 0;
       // Sublinear term weight: repeats count, but less and less.
-      const weight = isWord[id] ? 1 + Math.log(count) : NGRAM_WEIGHT * (1 + Math.log(count / NGRAM_WEIGHT));
+      const weight = (sums[id]! / count) * (1 + Math.log(count));
+      counts[id] = 0;
+      sums[id] = 0;
       v[hash[id]! % dimension]! += sign[id]! * weight;
     }
     let norm = 0;

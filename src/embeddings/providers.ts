@@ -10,6 +10,8 @@ export interface EmbeddingsChoice {
   embeddings: EmbeddingsInterface;
   provider: Config["EMBEDDINGS_PROVIDER"];
   model: string;
+  /** How the vectors are made when the model's name does not say it (the local hashing scheme's version). */
+  revision?: number;
 }
 
 type EmbeddingsConfig = Pick<
@@ -30,7 +32,8 @@ export async function createEmbeddings(config: EmbeddingsConfig): Promise<Embedd
           "hash-N with N from 16 to 8192, e.g. hash-512",
         );
       }
-      return { embeddings: new LocalHashEmbeddings({ dimension: Number(m[1]) }), provider, model };
+      const embeddings = new LocalHashEmbeddings({ dimension: Number(m[1]) });
+      return { embeddings, provider, model, revision: LocalHashEmbeddings.REVISION };
     }
     case "openai": {
       const model = config.EMBEDDINGS_MODEL ?? "text-embedding-3-small";

@@ -4,7 +4,8 @@ import path from "node:path";
 import { documentFromBytes, listDocumentIds, sha256 } from "../corpus/documents.js";
 import { splitPassages } from "../corpus/passages.js";
 import type { EmbeddingsChoice } from "../embeddings/providers.js";
-import { PassageIndex } from "./passage-index.js";
+import { IndexOutdatedError } from "../errors.js";
+import { embeddingsInfo, PassageIndex } from "./passage-index.js";
 import { currentGeneration, removeStale } from "./storage.js";
 
 export interface IngestOptions {
@@ -84,10 +85,16 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
     timings[stage] += now - mark;
     mark = now;
   };
-  const { provider, model, embeddings } = options.embeddings;
-  const info = { provider, model };
-  const index =
-    (!options.rebuild && (await PassageIndex.load(options.indexDir, info))) || PassageIndex.empty(info);
+  const { embeddings } = options.embeddings;
+  const info = embeddingsInfo(options.embeddings);
+  const saved = options.rebuild
+    ? undefined
+    : await PassageIndex.load(options.indexDir, info).catch((e: unknown) => {
+        // Vectors of an earlier local embeddings scheme: every document is embedded again.
+        if (e instanceof IndexOutdatedError) return undefined;
+        throw e;
+      });
+  const index = saved ?? PassageIndex.empty(info);
   const fresh = index.documentIds().length === 0;
   const { ids, pending, removed, touched } = await diffCorpus(options.corpusDir, index);
   lap("readMs");

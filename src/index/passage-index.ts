@@ -2,7 +2,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Passage } from "../corpus/types.js";
-import { IndexCorruptError, IndexMismatchError } from "../errors.js";
+import { IndexCorruptError, IndexMismatchError, IndexOutdatedError } from "../errors.js";
 import { Bm25Index, type LexicalHit } from "./bm25.js";
 import { readBm25, readPassages, writeBm25, writePassages } from "./formats.js";
 import { currentGeneration, writeGeneration } from "./storage.js";
@@ -13,6 +13,8 @@ export const FORMAT_VERSION = 1;
 export interface EmbeddingsInfo {
   provider: string;
   model: string;
+  /** The local embeddings' scheme version (absent for remote models and in indexes of revision 1). */
+  revision?: number;
   /** Known once the first vector has been seen. */
   dimension?: number;
 }
@@ -42,6 +44,15 @@ const FILES = {
   bm25: "bm25.json",
   vectors: "vectors.hnsw",
 };
+
+/** What the manifest records of an embeddings choice (not the implementation object itself). */
+export function embeddingsInfo(e: EmbeddingsInfo): EmbeddingsInfo {
+  return {
+    provider: e.provider,
+    model: e.model,
+    ...(e.revision !== undefined ? { revision: e.revision } : {}),
+  };
+}
 
 function describe(e: EmbeddingsInfo): string {
   return `${e.provider} embeddings (${e.model}${e.dimension ? `, ${e.dimension} dimensions` : ""})`;
@@ -108,6 +119,12 @@ export class PassageIndex {
     }
     if (found.provider !== expected.provider || found.model !== expected.model) {
       throw new IndexMismatchError(describe(found), describe(expected));
+    }
+    if ((found.revision ?? 1) !== (expected.revision ?? 1)) {
+      throw new IndexOutdatedError(
+        `${describe(found)}, revision ${found.revision ?? 1}`,
+        `revision ${expected.revision ?? 1}`,
+      );
     }
     try {
       // hnswlib reads its file on a worker thread: it starts first, and the passages and postings are parsed

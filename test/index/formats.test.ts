@@ -3,6 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/corpus/types.js";
+import { LocalHashEmbeddings } from "../../src/embeddings/local.js";
 import { IndexCorruptError } from "../../src/errors.js";
 import { ingest } from "../../src/index/ingest.js";
 import { PassageIndex } from "../../src/index/passage-index.js";
@@ -18,7 +19,7 @@ const DOCS = {
   "ru/session.md": "---\ntitle: Сессия\n---\nСессия конгресса открылась в Варшаве. Ёлка и ёж — 🎄 emoji.\n",
   "tabs.txt": "Line one\twith a tab\r\nand CRLF line endings.\r\n\r\nNext paragraph.",
 };
-const INFO = { provider: "local", model: "hash-64" };
+const INFO = { provider: "local", model: "hash-64", revision: LocalHashEmbeddings.REVISION };
 
 async function built() {
   const corpusDir = await tempDir();

@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentFromBytes } from "../../src/corpus/documents.js";
 import { splitPassages } from "../../src/corpus/passages.js";
-import { IndexCorruptError, IndexMismatchError } from "../../src/errors.js";
+import { LocalHashEmbeddings } from "../../src/embeddings/local.js";
+import { IndexCorruptError, IndexMismatchError, IndexOutdatedError } from "../../src/errors.js";
 import { ingest } from "../../src/index/ingest.js";
 import { PassageIndex } from "../../src/index/passage-index.js";
 import { currentGeneration } from "../../src/index/storage.js";
@@ -14,6 +15,9 @@ import { HybridRetriever } from "../../src/retrieval/retriever.js";
 import { writeDocs } from "../helpers/corpus.js";
 import { localEmbeddings } from "../helpers/embeddings.js";
 import { tempDir } from "../helpers/temp.js";
+
+/** What an index of the default local embeddings records. */
+const LOCAL_512 = { provider: "local", model: "hash-512", revision: LocalHashEmbeddings.REVISION };
 
 const para = (topic: string, n = 3) =>
   Array.from(
@@ -123,7 +127,7 @@ describe("ingest", () => {
     expect(embeddings.embedded.join(" ")).toContain("harpsichord");
     expect(embeddings.embedded.join(" ")).not.toMatch(/zeppelin|tractor|glacier/);
 
-    const loaded = (await PassageIndex.load(indexDir, { provider: "local", model: "hash-512" }))!;
+    const loaded = (await PassageIndex.load(indexDir, LOCAL_512))!;
     for (const ix of [index, loaded]) {
       expect(ix.documentIds()).toEqual(["alpha.md", "beta.md", "epsilon.md", "sub/delta.md"]);
       // The deleted document and the changed document's old text are gone from every kind of search.
@@ -159,7 +163,7 @@ describe("ingest", () => {
     const { index, report } = await ingest({ corpusDir, indexDir, embeddings: localEmbeddings() });
     expect(report.removed.sort()).toEqual(Object.keys(DOCS).sort());
     expect(index.size).toBe(0);
-    const loaded = (await PassageIndex.load(indexDir, { provider: "local", model: "hash-512" }))!;
+    const loaded = (await PassageIndex.load(indexDir, LOCAL_512))!;
     expect(loaded.size).toBe(0);
     expect(await reachableDocs(loaded, "zeppelin")).toEqual(new Set());
   });
@@ -176,7 +180,7 @@ describe("ingest", () => {
 });
 
 describe("an index built with other settings", () => {
-  const hash256 = { provider: "local", model: "hash-256" };
+  const hash256 = { provider: "local", model: "hash-256", revision: LocalHashEmbeddings.REVISION };
 
   it("is refused with a message that says to rebuild, and rebuild: true replaces it", async () => {
     const { corpusDir, indexDir } = await setup();
@@ -207,9 +211,7 @@ describe("an index built with other settings", () => {
     expect(loaded.dimension).toBe(256);
     expect(loaded.documentIds()).toEqual(Object.keys(DOCS).sort());
     expect(lexicalDocs(loaded, "zeppelin")).toEqual(["alpha.md"]);
-    await expect(
-      PassageIndex.load(indexDir, { provider: "local", model: "hash-512" }),
-    ).rejects.toBeInstanceOf(IndexMismatchError);
+    await expect(PassageIndex.load(indexDir, LOCAL_512)).rejects.toBeInstanceOf(IndexMismatchError);
   });
 
   it("refuses another format version the same way", async () => {
@@ -218,7 +220,7 @@ describe("an index built with other settings", () => {
     const manifestFile = path.join((await currentGeneration(indexDir))!, "manifest.json");
     const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
     await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: 999 }));
-    const err = await PassageIndex.load(indexDir, { provider: "local", model: "hash-512" }).catch((e) => e);
+    const err = await PassageIndex.load(indexDir, LOCAL_512).catch((e) => e);
     expect(err).toBeInstanceOf(IndexMismatchError);
     expect(err.message).toContain("npm run ingest -- --rebuild");
   });
@@ -228,7 +230,7 @@ describe("an index built with other settings", () => {
     await ingest({ corpusDir, indexDir, embeddings: localEmbeddings() });
     const passagesFile = path.join((await currentGeneration(indexDir))!, "passages.json");
     await writeFile(passagesFile, (await readFile(passagesFile, "utf8")).slice(0, 100));
-    const err = await PassageIndex.load(indexDir, { provider: "local", model: "hash-512" }).catch((e) => e);
+    const err = await PassageIndex.load(indexDir, LOCAL_512).catch((e) => e);
     expect(err).toBeInstanceOf(IndexCorruptError);
     expect(err.message).toContain("npm run ingest -- --rebuild");
 
@@ -240,8 +242,42 @@ describe("an index built with other settings", () => {
     });
     await kb.open();
     expect(lexicalDocs(kb.index(), "zeppelin")).toEqual(["alpha.md"]);
-    expect((await PassageIndex.load(indexDir, { provider: "local", model: "hash-512" }))!.size).toBe(
-      kb.index().size,
-    );
+    expect((await PassageIndex.load(indexDir, LOCAL_512))!.size).toBe(kb.index().size);
+  });
+
+  it("rebuilds, without being asked, an index of an earlier local embeddings revision", async () => {
+    const { corpusDir, indexDir } = await setup();
+    const choice = localEmbeddings(512);
+    await ingest({ corpusDir, indexDir, embeddings: choice });
+    // As revision 1 wrote it: no revision in the manifest.
+    const manifestFile = path.join((await currentGeneration(indexDir))!, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+    delete manifest.embeddings.revision;
+    await writeFile(manifestFile, JSON.stringify(manifest));
+
+    const err = await PassageIndex.load(indexDir, LOCAL_512).catch((e) => e);
+    expect(err).toBeInstanceOf(IndexOutdatedError);
+    expect(err.message).toMatch(/revision 1; this version makes revision 2/);
+
+    const lines: string[] = [];
+    const log = createLogger("debug", [], (line) => lines.push(line) > 0);
+    const kb = new KnowledgeBase({ corpusDir, indexDir, embeddings: choice, log });
+    choice.embedded.length = 0;
+    await kb.open();
+    expect(lines.some((l) => /WARN .*revision 1.*Rebuilding it from the corpus/.test(l))).toBe(true);
+    expect(choice.embedded.length).toBe(kb.index().size);
+    const reloaded = (await PassageIndex.load(indexDir, LOCAL_512))!;
+    expect(reloaded.size).toBe(kb.index().size);
+
+    // The same through ingest (npm run ingest): every document is embedded again.
+    const current = path.join((await currentGeneration(indexDir))!, "manifest.json");
+    const saved = JSON.parse(await readFile(current, "utf8"));
+    expect(saved.embeddings.revision).toBe(LocalHashEmbeddings.REVISION);
+    delete saved.embeddings.revision;
+    await writeFile(current, JSON.stringify(saved));
+    choice.embedded.length = 0;
+    const { report } = await ingest({ corpusDir, indexDir, embeddings: choice });
+    expect(report.embedded).toBe(reloaded.size);
+    expect((await PassageIndex.load(indexDir, LOCAL_512))!.size).toBe(reloaded.size);
   });
 });
