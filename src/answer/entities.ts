@@ -97,10 +97,30 @@ export function longestList(sentence: string): Span[] {
 }
 
 /**
+ * The items of an enumeration in a sentence: three or more phrases joined by commas, the last by "and" or "or"
+ * ("the development of legislative power, strategic planning for the nation, and the establishment of…"); empty
+ * when it has none. The last item runs to the next comma or the end of the sentence.
+ */
+export function enumeration(sentence: string): Span[] {
+  const m = /(?:[^,;:]+,\s*){2,}(?:and|or)\s+[^,;:.!?]+/iu.exec(sentence);
+  if (!m) return [];
+  const items: Span[] = [];
+  for (const part of m[0].matchAll(/[^,]+/g)) {
+    const text = part[0].replace(/^\s*(?:and|or)\s+/i, "");
+    const start = m.index + part.index + (part[0].length - text.trimStart().length);
+    const end = m.index + part.index + part[0].trimEnd().length;
+    if (end > start) items.push({ start, end });
+  }
+  // The first "item" may be the clause before the list: "This framework encompasses the development of…".
+  return items.length >= 3 ? items : [];
+}
+
+/**
  * What a sentence offers as an answer of the asked type: its mentions of that type, less those the question itself
  * names (in "What parts of Russia…?", "Russia" is no answer). For "how many", a list of names counts as a number.
  */
 export function answerMentions(type: AnswerType, question: string, sentence: string): Span[] {
+  if (type === "other") return enumeration(sentence);
   const asked = question.toLowerCase();
   const own = (m: Span) => asked.includes(sentence.slice(m.start, m.end).toLowerCase());
   const found = splitAtCommas(sentence, mentionsIn(sentence).get(type) ?? []).filter((m) => !own(m));

@@ -3,6 +3,7 @@ import { spanText } from "../corpus/passages.js";
 import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
+import { isWordNetWord } from "../text/wordnet.js";
 import { type Token, tokenize } from "../text/tokenize.js";
 import { answerMentions } from "./entities.js";
 import { ordinalBefore, type QueryTerm, type Question } from "./question.js";
@@ -53,9 +54,13 @@ export function documentOrder(
 /** A small edge for sentences of passages retrieval ranked higher: it decides between equals. */
 const rankPrior = (rank: number) => 0.05 / (rank + 1);
 
-/** "spearhead" is a compound of "head": it ends in it, with at least three letters before. */
-function isCompoundOf(stem: string, part: string): boolean {
-  return part.length >= 4 && stem.length > part.length + 2 && stem.endsWith(part);
+/**
+ * "spearhead" is a compound of "head": it ends in it, after a word of four letters or more ("spear"). "profound" is
+ * not a compound of "found": "pro" is a prefix.
+ */
+export function isCompoundOf(stem: string, part: string): boolean {
+  if (part.length < 4 || stem.length < part.length + 4 || !stem.endsWith(part)) return false;
+  return isWordNetWord(stem.slice(0, -part.length));
 }
 
 /**
@@ -118,8 +123,9 @@ class StemMatcher {
 }
 
 /**
- * Bonus for mentioning what the question asks for (a person for "who"…), more when it sits near a matched word.
- * When the question asks for several ("which countries"), a sentence naming three or more gets the whole bonus.
+ * Bonus for mentioning what the question asks for (a person for "who"…, an enumeration for "what elements"), more
+ * when it sits near a matched word. When the question asks for several ("which countries"), a sentence naming three
+ * or more gets the whole bonus.
  */
 function typeBonus(question: Question, text: string, matchedAt: Span[]): number {
   const mentions = answerMentions(question.type, question.text, text);
@@ -265,7 +271,8 @@ export function selectEvidence(
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return { evidence: [], coverage: 0, typeFound: false };
   const candidates = scoreSentences(question, retrieved, weights, total);
-  if (question.type !== "other") {
+  // A question of no type that asks for several ("What elements…?") is answered by an enumeration.
+  if (question.type !== "other" || question.several) {
     // The tagger takes milliseconds a sentence. `floor` never exceeds the best final score (bonuses only add), so a
     // candidate under floor * KEEP_RATIO even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can
     // neither be chosen nor change what is; nor can any after it, as they score lower and floor only rises. They

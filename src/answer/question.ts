@@ -195,11 +195,12 @@ export function ordinalBefore(tokens: Token[], i: number): string | undefined {
   return undefined;
 }
 
-/** "Which countries…?", "Who are…?": the question asks for several of its type. */
+/** "Which countries…?", "Who are…?", "What elements…?": the question asks for several of its type. */
 function asksForSeveral(text: string, asking: Span | undefined): boolean {
   return (
     (asking !== undefined && /s$/i.test(text.slice(asking.start, asking.end))) ||
-    /\b(who|what) (are|were)\b/i.test(text)
+    /\b(who|what) (are|were)\b/i.test(text) ||
+    nlp(text).match("^(what|which) #Plural").found
   );
 }
 

@@ -1,6 +1,7 @@
 // What a question asks for, and what a sentence offers as its answer.
 import { describe, expect, it } from "vitest";
-import { answerMentions, longestList } from "../../src/answer/entities.js";
+import { answerMentions, enumeration, longestList } from "../../src/answer/entities.js";
+import { isCompoundOf } from "../../src/answer/extractive.js";
 import { readQuestion } from "../../src/answer/question.js";
 
 const ALLIES =
@@ -13,6 +14,8 @@ describe("readQuestion", () => {
     expect(readQuestion("Who are the deputies?").several).toBe(true);
     expect(readQuestion("Which country hosts the session?").several).toBe(false);
     expect(readQuestion("Who leads the congress?").several).toBe(false);
+    expect(readQuestion("What elements make up the plan?").several).toBe(true);
+    expect(readQuestion("What role does the congress play?").several).toBe(false);
   });
 
   it("reads a question of two parts as two questions", () => {
@@ -78,5 +81,31 @@ describe("answerMentions", () => {
     const [m] = answerMentions("number", "How many allies are there?", ALLIES);
     expect(ALLIES.slice(m!.start, m!.end)).toBe("Ukraine, Poland, the United States, Canada, and Germany");
     expect(answerMentions("number", "How many allies are there?", "It has allies.")).toEqual([]);
+  });
+});
+
+describe("enumeration", () => {
+  it("finds three or more phrases joined by commas and a last 'and'", () => {
+    const s =
+      "This framework encompasses the development of legislative power, strategic planning for the nation, and " +
+      "the establishment of temporary governing institutions.";
+    expect(enumeration(s).map((m) => s.slice(m.start, m.end))).toEqual([
+      "This framework encompasses the development of legislative power",
+      "strategic planning for the nation",
+      "the establishment of temporary governing institutions",
+    ]);
+    expect(enumeration("The congress, which met in Warsaw, has evolved into a force.")).toEqual([]);
+    expect(enumeration("It met in Warsaw and Vilnius.")).toEqual([]);
+  });
+});
+
+describe("isCompoundOf", () => {
+  it("takes a word ending in the question's word after another word as a compound of it", () => {
+    expect(isCompoundOf("spearhead", "head")).toBe(true);
+    expect(isCompoundOf("headquart", "quart")).toBe(true);
+    // A prefix is no word: "profound" is not a kind of "found", nor "misconduct" of "conduct".
+    expect(isCompoundOf("profound", "found")).toBe(false);
+    expect(isCompoundOf("misconduct", "conduct")).toBe(false);
+    expect(isCompoundOf("head", "head")).toBe(false);
   });
 });

@@ -54,6 +54,14 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.citations[0]!.quote).toContain("Ukraine, Poland, the United States, Canada, and Germany");
   });
 
+  it("answers a question for several things with the sentence that lists them", async () => {
+    const a = await app.pipeline.ask("What elements make up the congress's plan for Russia after Putin?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations.map((c) => c.quote).join(" ")).toContain(
+      "legislative power, strategic planning for the nation, and the establishment",
+    );
+  });
+
   it("takes a list of names as the answer to how many", async () => {
     const a = await app.pipeline.ask("How many strategic allies does the congress have?");
     expect(a.abstained).toBe(false);
