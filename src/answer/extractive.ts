@@ -31,6 +31,7 @@ const PREFIX_MATCH = 0.8;
 const SYNONYM_MATCH = 0.6;
 const COMPOUND_MATCH = 0.6;
 const RELATED_MATCH = 0.7;
+const NARROWER_MATCH = 0.5;
 const NAME_PART_MATCH = 0.8;
 const TYPE_BONUS = 0.25;
 /** An expected mention this close (in characters) to a matched question word gets the full bonus; farther, half. */
@@ -66,7 +67,8 @@ export function isCompoundOf(stem: string, part: string): boolean {
 /**
  * How well one stem of a sentence matches one query term: 1 exact; less for a shared prefix the stemmer left apart
  * ("partner" ~ "partnership"), a synonym, a compound ending in the word or a synonym ("spearhead" ~ "head"), or a
- * derivation ("urgency" ~ "urgent"). A sentence matches a term as well as its best stem does.
+ * derivation ("urgency" ~ "urgent"), or a way of doing what a verb says ("conclude" for "finish"). A sentence
+ * matches a term as well as its best stem does.
  */
 function stemMatch(term: QueryTerm, stem: string): number {
   if (stem === term.term || term.forms.includes(stem)) return 1;
@@ -78,6 +80,7 @@ function stemMatch(term: QueryTerm, stem: string): number {
     if (stem === syn || isCompoundOf(stem, syn)) best = Math.max(best, SYNONYM_MATCH);
   }
   if (term.related.includes(stem)) best = Math.max(best, RELATED_MATCH);
+  if (term.narrower.includes(stem)) best = Math.max(best, NARROWER_MATCH);
   return best;
 }
 

@@ -2,7 +2,7 @@
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
 import { synonymsOf } from "../text/thesaurus.js";
-import { isWordNetWord, linkedWords, relatedWords, senseCount } from "../text/wordnet.js";
+import { isWordNetWord, type Link, linkedWords, senseCount } from "../text/wordnet.js";
 import { hasCyrillic, isStopWord, normalizeWord, stem, type Token, tokenize } from "../text/tokenize.js";
 
 export type AnswerType = "person" | "date" | "place" | "number" | "reason" | "other";
@@ -17,6 +17,8 @@ export interface QueryTerm {
   synonyms: string[];
   /** Stems of lexically related words from WordNet ("relevant" → "relevance"), matched with a lower weight still. */
   related: string[];
+  /** Stems of verbs that are ways of doing what this verb says ("finish" → "conclude", "work" → "collaborate"). */
+  narrower: string[];
   /** The ordinal that picks out which one the question means: "sixth" in "the sixth session", "next". */
   ordinal?: string;
   /** The name this word is part of ("Congress of People's Deputies"), numbered from 0 within the question. */
@@ -113,9 +115,10 @@ function synonymStems(words: string[], own: string): string[] {
   return [...out];
 }
 
-function relatedStems(word: string, root: string, own: string): string[] {
+function relatedStems(word: string, root: string, own: string, link: Link = "derived"): string[] {
   const out = new Set<string>();
-  for (const w of new Set([...relatedWords(word), ...relatedWords(root)])) {
+  const senses = link === "derived" ? undefined : SYNONYM_SENSES;
+  for (const w of new Set([...linkedWords(word, link, senses), ...linkedWords(root, link, senses)])) {
     const s = stem(normalizeWord(w));
     if (s !== own && s.length >= 3 && !isStopWord(w)) out.add(s);
   }
@@ -257,6 +260,7 @@ function readPart(text: string): Question {
         senses: senseCount(p),
         synonyms: synonymStems([p], t.term),
         related: relatedStems(p, p, t.term),
+        narrower: relatedStems(p, p, t.term, "narrower"),
       });
     } else {
       terms.push({
@@ -265,6 +269,7 @@ function readPart(text: string): Question {
         senses: english ? senseCount(root) || senseCount(t.word) : 0,
         synonyms: english ? synonymStems([root, t.word], stem(root)) : [],
         related: english ? relatedStems(t.word, root, t.term) : [],
+        narrower: english ? relatedStems(t.word, root, t.term, "narrower") : [],
       });
     }
   }

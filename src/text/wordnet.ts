@@ -173,11 +173,13 @@ function synsetAt(part: Part, offset: number): Synset {
 /**
  * What a word is linked to, by kind:
  * - "derived": derivationally related forms ("relevant" → "relevance", "ally" → "alliance");
- * - "synonym": the other words of its synsets ("first" → "inaugural", "authorities" → "government").
+ * - "synonym": the other words of its synsets ("first" → "inaugural", "authorities" → "government");
+ * - "narrower": for a verb, its troponyms, the ways of doing it ("finish" → "conclude", "work" → "collaborate").
  * Similar adjectives, "also see" and attributes were tried on the project's question set and chose worse sentences
- * ("future" → "approaching"); hyponyms of a common word run into the hundreds ("people": "blind", "rich"…).
+ * ("future" → "approaching"); hyponyms of a common noun run into the hundreds ("people": "blind", "rich"…), and
+ * hypernyms ("characterize" → "describe") answered unanswerable questions.
  */
-export type Link = "derived" | "synonym";
+export type Link = "derived" | "synonym" | "narrower";
 
 const linkCache = new Map<string, string[]>();
 
@@ -201,6 +203,12 @@ export function linkedWords(word: string, link: Link, maxSenses = 4): string[] {
         const synset = synsetAt(part, offset);
         if (link === "synonym") {
           add(synset.words);
+          continue;
+        }
+        if (link === "narrower") {
+          // Verbs only: a noun's hyponyms run into the hundreds ("people": "blind", "rich"…).
+          if (part !== "verb") continue;
+          for (const p of synset.pointers) if (p.symbol === "~") add(synsetAt(p.part, p.offset).words);
           continue;
         }
         const self = synset.words.indexOf(lemma) + 1;

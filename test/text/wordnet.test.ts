@@ -12,6 +12,15 @@ describe("senseCount", () => {
   });
 });
 
+describe('linkedWords(…, "narrower")', () => {
+  it("gives a verb's troponyms, the ways of doing it, and nothing for a noun", () => {
+    expect(linkedWords("finish", "narrower", 3)).toEqual(expect.arrayContaining(["conclude", "close"]));
+    expect(linkedWords("work", "narrower", 3)).toEqual(expect.arrayContaining(["collaborate", "cooperate"]));
+    expect(linkedWords("finish", "narrower", 3)).not.toContain("finish");
+    expect(linkedWords("budget", "narrower", 3)).toEqual([]);
+  });
+});
+
 describe("relatedWords", () => {
   it("gives derivationally related forms, for the word and its base forms", () => {
     expect(relatedWords("relevant")).toEqual(expect.arrayContaining(["relevance"]));
