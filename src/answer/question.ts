@@ -287,6 +287,7 @@ function readPart(text: string): Question {
   for (const t of terms) {
     t.synonyms = t.synonyms.filter((s) => !own.has(s));
     t.related = t.related.filter((s) => !own.has(s));
+    t.narrower = t.narrower.filter((s) => !own.has(s));
   }
   return {
     text,
