@@ -6,7 +6,9 @@ import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { isWordNetWord } from "../text/wordnet.js";
 import { type Token, tokenize } from "../text/tokenize.js";
 import { answerMentions } from "./entities.js";
-import { ordinalBefore, type QueryTerm, type Question } from "./question.js";
+import { isCognate, ordinalBefore, ordinalRank, type QueryTerm, type Question } from "./question.js";
+
+const LATIN = /^[a-z]+$/;
 
 export interface Evidence {
   passage: Passage;
@@ -32,6 +34,7 @@ const SYNONYM_MATCH = 0.6;
 const COMPOUND_MATCH = 0.6;
 const RELATED_MATCH = 0.7;
 const NARROWER_MATCH = 0.5;
+const COGNATE_MATCH = 0.6;
 const NAME_PART_MATCH = 0.8;
 const TYPE_BONUS = 0.25;
 /** An expected mention this close (in characters) to a matched question word gets the full bonus; farther, half. */
@@ -67,8 +70,8 @@ export function isCompoundOf(stem: string, part: string): boolean {
 /**
  * How well one stem of a sentence matches one query term: 1 exact; less for a shared prefix the stemmer left apart
  * ("partner" ~ "partnership"), a synonym, a compound ending in the word or a synonym ("spearhead" ~ "head"), or a
- * derivation ("urgency" ~ "urgent"), or a way of doing what a verb says ("conclude" for "finish"). A sentence
- * matches a term as well as its best stem does.
+ * derivation ("urgency" ~ "urgent"), a way of doing what a verb says ("conclude" for "finish"), or, for a Russian
+ * word, its English cognate ("сессия" ~ "session"). A sentence matches a term as well as its best stem does.
  */
 function stemMatch(term: QueryTerm, stem: string): number {
   if (stem === term.term || term.forms.includes(stem)) return 1;
@@ -81,6 +84,7 @@ function stemMatch(term: QueryTerm, stem: string): number {
   }
   if (term.related.includes(stem)) best = Math.max(best, RELATED_MATCH);
   if (term.narrower.includes(stem)) best = Math.max(best, NARROWER_MATCH);
+  if (term.cognate && LATIN.test(stem) && isCognate(term.cognate, stem)) best = Math.max(best, COGNATE_MATCH);
   return best;
 }
 
@@ -186,9 +190,15 @@ function sentenceTokens(text: string): ReturnType<typeof tokenize> {
 function matchableStems(question: Question, tokens: Token[]): Set<string> {
   const stems = new Set(tokens.map((t) => t.term));
   for (const term of question.terms) {
-    if (!term.ordinal || !stems.has(term.term)) continue;
-    const ordinals = tokens.flatMap((t, i) => (t.term === term.term ? [ordinalBefore(tokens, i)] : []));
-    if (!ordinals.includes(term.ordinal) && ordinals.some((o) => o !== undefined)) stems.delete(term.term);
+    if (!term.ordinal) continue;
+    const rank = ordinalRank(term.ordinal);
+    const same = (t: Token) =>
+      t.term === term.term ||
+      (term.cognate !== undefined && LATIN.test(t.term) && isCognate(term.cognate, t.term));
+    const ordinals = tokens.flatMap((t, i) => (same(t) ? [ordinalBefore(tokens, i)] : []));
+    const ranks = ordinals.map((o) => (o === undefined ? undefined : ordinalRank(o)));
+    if (ranks.includes(rank) || ranks.every((r) => r === undefined)) continue;
+    for (const t of tokens) if (same(t)) stems.delete(t.term);
   }
   return stems;
 }

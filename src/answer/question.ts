@@ -1,5 +1,6 @@
 // Reads a question: its content terms (with synonyms from a thesaurus) and the kind of answer it expects.
 import nlp from "compromise";
+import slugify from "slugify";
 import type { Span } from "../corpus/types.js";
 import { synonymsOf } from "../text/thesaurus.js";
 import { isWordNetWord, type Link, linkedWords, senseCount } from "../text/wordnet.js";
@@ -23,6 +24,8 @@ export interface QueryTerm {
   ordinal?: string;
   /** The name this word is part of ("Congress of People's Deputies"), numbered from 0 within the question. */
   name?: number;
+  /** A Cyrillic word's sound in Latin letters (`cognateKey`), to meet its English cognate: "сессия", "session". */
+  cognate?: string;
 }
 
 export interface Question {
@@ -137,6 +140,32 @@ function roots(text: string): Map<string, string> {
   return out;
 }
 
+/**
+ * A word's spelling reduced to how it sounds, for Latin words and transliterated Cyrillic ones alike: "konferentsiya"
+ * and "conference" both begin "conferen", "prezident" and "president" "presiden".
+ */
+export function cognateKey(latin: string): string {
+  return latin
+    .toLowerCase()
+    .replace(/ph/g, "f")
+    .replace(/[kq]/g, "c")
+    .replace(/z/g, "s")
+    .replace(/w/g, "v")
+    .replace(/y/g, "i");
+}
+
+/**
+ * Whether an English stem is a cognate of a Cyrillic word (by their `cognateKey`s): they share a beginning of five
+ * letters or more, and at least 60% of the shorter ("sessiia" ~ "session", "deputatov" ~ "deputi", "regionah" ~
+ * "region").
+ */
+export function isCognate(cognate: string, englishStem: string): boolean {
+  const other = cognateKey(englishStem);
+  let n = 0;
+  while (n < cognate.length && n < other.length && cognate[n] === other[n]) n++;
+  return n >= 5 && n >= 0.6 * Math.min(cognate.length, other.length);
+}
+
 /** Longest first: "call into question" before "call into". */
 const PHRASE_LENGTHS = [4, 3, 2];
 
@@ -173,15 +202,21 @@ function nameSpans(text: string): Span[] {
 }
 
 /** Words that pick out one of a series, by their stems (every case of the Russian ones stems alike). */
-const ORDINAL_STEMS = new Set(
+const ORDINAL_RANKS = new Map(
   [
     "first second third fourth fifth sixth seventh eighth ninth tenth next previous last",
     "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый следующий предыдущий последний",
-  ]
-    .join(" ")
-    .split(" ")
-    .map(stem),
+  ].flatMap((list) => list.split(" ").map((word, i) => [stem(word), i + 1] as const)),
 );
+
+/**
+ * Which one of a series an ordinal stem picks, the same in either language ("fifth", "пят", "5th" → 5; "next" and
+ * "следующ" → 11); undefined for a stem that is no ordinal.
+ */
+export function ordinalRank(ordinal: string): number | undefined {
+  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(ordinal);
+  return digits ? Number(digits[1]) : ORDINAL_RANKS.get(ordinal);
+}
 
 /** An English ordinal qualifies a noun after one of these ("its fifth session"), not a verb ("first convened"). */
 const DETERMINERS = new Set("the a an its their his her our my your this that these those".split(" "));
@@ -191,7 +226,7 @@ export function ordinalBefore(tokens: Token[], i: number): string | undefined {
   for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
     const t = tokens[j]!;
     if (/^\d+(st|nd|rd|th)$/.test(t.word)) return t.term;
-    if (!ORDINAL_STEMS.has(t.term)) continue;
+    if (!ORDINAL_RANKS.has(t.term)) continue;
     const before = tokens[j - 1]?.word ?? "";
     if (hasCyrillic(t.word) || DETERMINERS.has(before) || before.endsWith("'s")) return t.term;
   }
@@ -270,6 +305,9 @@ function readPart(text: string): Question {
         synonyms: english ? synonymStems([root, t.word], stem(root)) : [],
         related: english ? relatedStems(t.word, root, t.term) : [],
         narrower: english ? relatedStems(t.word, root, t.term, "narrower") : [],
+        ...(hasCyrillic(t.word)
+          ? { cognate: cognateKey(slugify(t.word, { lower: true, strict: true, locale: "ru" })) }
+          : {}),
       });
     }
   }

@@ -50,7 +50,7 @@ const GRAM_PREFIX_STATE = fnv1a("g:");
  * Shared by all instances (the hash does not depend on the dimension); emptied when it grows past a limit.
  */
 class FeatureTable {
-  static readonly LIMIT = 2_000_000;
+  static readonly LIMIT = 1_000_000;
   private readonly ids = new Map<string, number>();
   hash = new Uint32Array(1024);
   sign = new Int8Array(1024);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { answerMentions, enumeration, longestList } from "../../src/answer/entities.js";
 import { isCompoundOf } from "../../src/answer/extractive.js";
-import { readQuestion } from "../../src/answer/question.js";
+import { isCognate, ordinalRank, readQuestion } from "../../src/answer/question.js";
 
 const ALLIES =
   "During the session, Ponomarev outlined the congress's strategic alliances with several key international " +
@@ -107,5 +107,27 @@ describe("isCompoundOf", () => {
     expect(isCompoundOf("profound", "found")).toBe(false);
     expect(isCompoundOf("misconduct", "conduct")).toBe(false);
     expect(isCompoundOf("head", "head")).toBe(false);
+  });
+});
+
+describe("cognates", () => {
+  it("meets a Russian word's English cognate by sound, not an unrelated word", () => {
+    const cognate = (ru: string) => readQuestion(`${ru}?`).terms[0]!.cognate!;
+    expect(isCognate(cognate("сессия"), "session")).toBe(true);
+    expect(isCognate(cognate("депутатов"), "deputi")).toBe(true);
+    expect(isCognate(cognate("конференция"), "confer")).toBe(true);
+    expect(isCognate(cognate("президент"), "presid")).toBe(true);
+    expect(isCognate(cognate("регионах"), "region")).toBe(true);
+    expect(isCognate(cognate("партнёрство"), "partnership")).toBe(true);
+    expect(isCognate(cognate("сессия"), "servic")).toBe(false);
+    expect(isCognate(cognate("партнёрство"), "parti")).toBe(false);
+    expect(readQuestion("Where is the session?").terms.every((t) => t.cognate === undefined)).toBe(true);
+  });
+
+  it("ranks ordinals alike in either language", () => {
+    expect(ordinalRank("fifth")).toBe(ordinalRank(readQuestion("пятая?").terms[0]!.term));
+    expect(ordinalRank("5th")).toBe(5);
+    expect(ordinalRank("sixth")).not.toBe(ordinalRank("fifth"));
+    expect(ordinalRank("session")).toBeUndefined();
   });
 });

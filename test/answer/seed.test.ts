@@ -90,6 +90,12 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.answer).toMatch(/нет ответа/);
   });
 
+  it("finds the English sentence for a Russian question through cognates", async () => {
+    const a = await app.pipeline.ask("В каких регионах России действуют партизанские формирования?");
+    // Whether it answers or offers the sentence as related, the sentence is the one that names the regions.
+    expect(a.citations[0]!.quote).toContain("Belgorod and Kursk regions");
+  });
+
   it("keeps answers short: at most three cited sentences", async () => {
     for (const q of [
       "Which countries are the congress's partners?",
