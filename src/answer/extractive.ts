@@ -73,32 +73,60 @@ export function isCompoundOf(stem: string, part: string): boolean {
  * derivation ("urgency" ~ "urgent"), a way of doing what a verb says ("conclude" for "finish"), or, for a Russian
  * word, its English cognate ("сессия" ~ "session"). A sentence matches a term as well as its best stem does.
  */
-function stemMatch(term: QueryTerm, stem: string): number {
-  if (stem === term.term || term.forms.includes(stem)) return 1;
+function stemMatch(term: TermSets, stem: string): number {
+  if (stem === term.term || term.forms.has(stem)) return 1;
   let best = 0;
   if (term.term.length >= 5 && stem.length >= 5 && (stem.startsWith(term.term) || term.term.startsWith(stem)))
     best = PREFIX_MATCH;
   if (isCompoundOf(stem, term.term)) best = Math.max(best, COMPOUND_MATCH);
-  for (const syn of term.synonyms) {
-    if (stem === syn || isCompoundOf(stem, syn)) best = Math.max(best, SYNONYM_MATCH);
+  if (term.related.has(stem)) best = Math.max(best, RELATED_MATCH);
+  if (best < SYNONYM_MATCH && term.synonyms.has(stem)) best = SYNONYM_MATCH;
+  // A compound is at least four letters longer than its last word: the shortest synonym decides whether to look.
+  if (best < SYNONYM_MATCH && stem.length >= term.shortestSynonym + 4) {
+    for (const syn of term.synonyms) if (isCompoundOf(stem, syn)) best = SYNONYM_MATCH;
   }
-  if (term.related.includes(stem)) best = Math.max(best, RELATED_MATCH);
-  if (term.narrower.includes(stem)) best = Math.max(best, NARROWER_MATCH);
+  if (term.narrower.has(stem)) best = Math.max(best, NARROWER_MATCH);
   if (term.cognate && LATIN.test(stem) && isCognate(term.cognate, stem)) best = Math.max(best, COGNATE_MATCH);
   return best;
+}
+
+/** A query term with its lists as sets: every distinct stem of the sentences read is looked up in them. */
+interface TermSets {
+  term: string;
+  forms: Set<string>;
+  synonyms: Set<string>;
+  shortestSynonym: number;
+  related: Set<string>;
+  narrower: Set<string>;
+  cognate?: string;
+}
+
+function termSets(t: QueryTerm): TermSets {
+  return {
+    term: t.term,
+    forms: new Set(t.forms),
+    synonyms: new Set(t.synonyms),
+    shortestSynonym: Math.min(...t.synonyms.map((s) => s.length)),
+    related: new Set(t.related),
+    narrower: new Set(t.narrower),
+    ...(t.cognate !== undefined ? { cognate: t.cognate } : {}),
+  };
 }
 
 /** stemMatch for every term of a question, worked out once per distinct stem: stems recur across sentences. */
 class StemMatcher {
   private readonly cache = new Map<string, Float64Array>();
+  private readonly sets: TermSets[];
 
-  constructor(private readonly terms: QueryTerm[]) {}
+  constructor(private readonly terms: QueryTerm[]) {
+    this.sets = terms.map(termSets);
+  }
 
   /** Match of `stem` with each term, in the question's term order. */
   of(stem: string): Float64Array {
     let m = this.cache.get(stem);
     if (!m) {
-      m = Float64Array.from(this.terms, (t) => stemMatch(t, stem));
+      m = Float64Array.from(this.sets, (t) => stemMatch(t, stem));
       this.cache.set(stem, m);
     }
     return m;
@@ -151,13 +179,6 @@ function typeBonus(question: Question, text: string, matchedAt: Span[]): number 
 const sentenceEmbedder = new LocalHashEmbeddings({ dimension: 1024, scheme: SENTENCE_SCHEME });
 /** Calibrated on test/eval/questions.json (citation precision and recall rose; 0.3–2.5 tried). */
 const SIMILARITY_WEIGHT = 1.0;
-
-/** Both vectors are L2-normalised, so the dot product is the cosine. */
-function cosine(a: number[], b: number[]): number {
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
-  return dot;
-}
 
 function overlap(a: Set<string>, b: Set<string>): number {
   let n = 0;
@@ -238,7 +259,7 @@ function scoreSentences(
         gain,
         matched,
         matchedAt,
-        score: coverage + SIMILARITY_WEIGHT * cosine(qv, sentenceEmbedder.embedText(text)) + rankPrior(rank),
+        score: coverage + SIMILARITY_WEIGHT * sentenceEmbedder.similarity(qv, text, tokens) + rankPrior(rank),
       });
     }
   });

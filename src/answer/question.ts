@@ -129,8 +129,7 @@ function relatedStems(word: string, root: string, own: string, link: Link = "der
 }
 
 /** Dictionary forms of the English words of a question, by compromise ("took" → "take", "plans" → "plan"). */
-function roots(text: string): Map<string, string> {
-  const doc = nlp(text);
+function roots(doc: ReturnType<typeof nlp>): Map<string, string> {
   doc.compute("root");
   const out = new Map<string, string>();
   const options = { terms: { root: true, normal: true } } as Parameters<typeof doc.json>[0];
@@ -233,12 +232,15 @@ export function ordinalBefore(tokens: Token[], i: number): string | undefined {
   return undefined;
 }
 
-/** "Which countries…?", "Who are…?", "What elements…?": the question asks for several of its type. */
-function asksForSeveral(text: string, asking: Span | undefined): boolean {
+/**
+ * "Which countries…?", "Who are…?", "What elements…?": the question asks for several of its type. `doc` is the
+ * question as compromise read it (none for a Cyrillic one).
+ */
+function asksForSeveral(text: string, asking: Span | undefined, doc?: ReturnType<typeof nlp>): boolean {
   return (
     (asking !== undefined && /s$/i.test(text.slice(asking.start, asking.end))) ||
     /\b(who|what) (are|were)\b/i.test(text) ||
-    nlp(text).match("^(what|which) #Plural").found
+    (doc?.match("^(what|which) #Plural").found ?? false)
   );
 }
 
@@ -270,7 +272,8 @@ function readPart(text: string): Question {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   const cyrillic = hasCyrillic(text);
-  const rootOf = cyrillic ? new Map<string, string>() : roots(text);
+  const doc = cyrillic ? undefined : nlp(text);
+  const rootOf = doc ? roots(doc) : new Map<string, string>();
   const { type, asking } = answerType(text);
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
@@ -331,7 +334,7 @@ function readPart(text: string): Question {
     text,
     terms,
     type,
-    several: asksForSeveral(text, asking),
+    several: asksForSeveral(text, asking, doc),
     parts: [],
     cyrillic,
   };

@@ -1,7 +1,7 @@
 // Offline, deterministic embeddings: signed feature hashing of word stems and character n-grams. No weights, no network.
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
 import slugify from "slugify";
-import { hasCyrillic, tokenize } from "../text/tokenize.js";
+import { hasCyrillic, type Token, tokenize } from "../text/tokenize.js";
 import { tagCount } from "../text/wordnet.js";
 
 /** Which features a word gives, and how much they weigh. */
@@ -172,13 +172,13 @@ export class LocalHashEmbeddings extends Embeddings {
    * Numbers of the text's features in order of first occurrence; their counts are in table.counts, their summed
    * weights in table.sums.
    */
-  private features(text: string): number[] {
+  private features(tokens: readonly Token[]): number[] {
     if (table.size > FeatureTable.LIMIT) {
       table = new FeatureTable();
       featuresOfWord = new Map();
     }
     const order: number[] = [];
-    for (const t of tokenize(text)) {
+    for (const t of tokens) {
       if (t.stop) continue;
       const { ids, prior } = wordFeatures(this.scheme, t.word, t.term);
       // The arrays are read here, not before the loop: a new feature may have grown (replaced) them.
@@ -193,26 +193,68 @@ export class LocalHashEmbeddings extends Embeddings {
     return order;
   }
 
-  embedText(text: string): number[] {
+  /** Scratch for `similarity`: bucket sums, and which buckets this text touched. */
+  private scratch?: { v: Float64Array; touched: Uint8Array; list: number[] };
+
+  /**
+   * Adds the text's features into `v` (zeroed), in order of first occurrence, so that the floating-point sums are the
+   * same on every run; `onBucket` sees each bucket the first time a feature lands in it.
+   */
+  private accumulate(tokens: readonly Token[], v: Float64Array, onBucket?: (bucket: number) => void): void {
     const dimension = this.dimension;
-    const v = new Float64Array(dimension);
-    const order = this.features(text);
+    const order = this.features(tokens);
     const { counts, sums, hash, sign } = table;
-    // Features are added in order of first occurrence, so the floating-point sums are the same on every run.
     for (const id of order) {
       const count = counts[id]!;
       // Sublinear term weight: repeats count, but less and less.
       const weight = (sums[id]! / count) * (1 + Math.log(count));
       counts[id] = 0;
       sums[id] = 0;
-      v[hash[id]! % dimension]! += sign[id]! * weight;
+      const bucket = hash[id]! % dimension;
+      onBucket?.(bucket);
+      v[bucket]! += sign[id]! * weight;
     }
+  }
+
+  embedText(text: string): number[] {
+    const dimension = this.dimension;
+    const v = new Float64Array(dimension);
+    this.accumulate(tokenize(text), v);
     let norm = 0;
     for (let i = 0; i < dimension; i++) norm += v[i]! * v[i]!;
     norm = Math.sqrt(norm);
     const out: number[] = [];
     for (let i = 0; i < dimension; i++) out.push(norm > 0 ? v[i]! / norm : 0);
     return out;
+  }
+
+  /**
+   * Cosine between a vector of `embedText` and the text's embedding, without making the text's dense vector: only
+   * the buckets the text touches are read. The extractive scorer compares a question with dozens of sentences, each
+   * touching a few dozen of the 1,024 buckets. `tokens` are the text's, when the caller has them already.
+   */
+  similarity(query: ArrayLike<number>, text: string, tokens: readonly Token[] = tokenize(text)): number {
+    const scratch = (this.scratch ??= {
+      v: new Float64Array(this.dimension),
+      touched: new Uint8Array(this.dimension),
+      list: [],
+    });
+    const { v, touched, list } = scratch;
+    this.accumulate(tokens, v, (bucket) => {
+      if (touched[bucket]) return;
+      touched[bucket] = 1;
+      list.push(bucket);
+    });
+    let norm = 0;
+    let dot = 0;
+    for (const b of list) {
+      norm += v[b]! * v[b]!;
+      dot += v[b]! * query[b]!;
+      v[b] = 0;
+      touched[b] = 0;
+    }
+    list.length = 0;
+    return norm > 0 ? dot / Math.sqrt(norm) : 0;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {

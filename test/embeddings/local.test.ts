@@ -1,6 +1,6 @@
 // The offline embedder ranks by shared stems, in English, Russian and Ukrainian, and is deterministic.
 import { describe, expect, it } from "vitest";
-import { LocalHashEmbeddings } from "../../src/embeddings/local.js";
+import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../../src/embeddings/local.js";
 
 const embedder = new LocalHashEmbeddings({ dimension: 512 });
 
@@ -118,6 +118,22 @@ describe("LocalHashEmbeddings", () => {
     expect(sim("Кто такой Пономарёв?", "Spearheaded by Ilya Ponomarev")).toBeGreaterThan(
       sim("Кто такой Пономарёв?", "The congress met supporters in Oslo"),
     );
+  });
+
+  it("gives by similarity() the cosine of the two embeddings, without the text's dense vector", () => {
+    const sentences = new LocalHashEmbeddings({ dimension: 1024, scheme: SENTENCE_SCHEME });
+    const q = sentences.embedText("Who spearheads the congress in Warsaw?");
+    for (const text of [
+      "Spearheaded by Ilya Ponomarev, this congress represents a bold statement.",
+      "Сессия конгресса открылась в Варшаве.",
+      "repeat repeat repeat",
+      "",
+    ]) {
+      expect(sentences.similarity(q, text)).toBeCloseTo(cosine(q, sentences.embedText(text)), 12);
+    }
+    // Twice in a row: the scratch buckets are left clean.
+    const text = "The congress met in Warsaw.";
+    expect(sentences.similarity(q, text)).toBe(sentences.similarity(q, text));
   });
 
   it("gives a zero vector, not NaN, for text with no words", async () => {
