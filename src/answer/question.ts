@@ -1,10 +1,10 @@
 // Reads a question: its content terms (with synonyms from a thesaurus) and the kind of answer it expects.
 import nlp from "compromise";
-import slugify from "slugify";
 import type { Span } from "../corpus/types.js";
 import { synonymsOf } from "../text/thesaurus.js";
 import { isWordNetWord, type Link, linkedWords, senseCount } from "../text/wordnet.js";
 import { hasCyrillic, isStopWord, normalizeWord, stem, type Token, tokenize } from "../text/tokenize.js";
+import { toLatin } from "../text/transliterate.js";
 
 export type AnswerType = "person" | "date" | "place" | "number" | "reason" | "other";
 
@@ -308,9 +308,7 @@ function readPart(text: string): Question {
         synonyms: english ? synonymStems([root, t.word], stem(root)) : [],
         related: english ? relatedStems(t.word, root, t.term) : [],
         narrower: english ? relatedStems(t.word, root, t.term, "narrower") : [],
-        ...(hasCyrillic(t.word)
-          ? { cognate: cognateKey(slugify(t.word, { lower: true, strict: true, locale: "ru" })) }
-          : {}),
+        ...(hasCyrillic(t.word) ? { cognate: cognateKey(toLatin(t.word)) } : {}),
       });
     }
   }

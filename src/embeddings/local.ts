@@ -1,7 +1,7 @@
 // Offline, deterministic embeddings: signed feature hashing of word stems and character n-grams. No weights, no network.
 import { Embeddings, type EmbeddingsParams } from "@langchain/core/embeddings";
-import slugify from "slugify";
 import { hasCyrillic, type Token, tokenize } from "../text/tokenize.js";
+import { toLatin } from "../text/transliterate.js";
 import { tagCount } from "../text/wordnet.js";
 
 /** Which features a word gives, and how much they weigh. */
@@ -103,12 +103,12 @@ let featuresOfWord = new Map<HashScheme, Map<string, WordFeatures>>();
 const WORD_CACHE_LIMIT = 200_000;
 
 /**
- * A Cyrillic word in Latin letters (slugify's Russian table: "пономарёв" → "ponomarev"), so that names and loanwords
- * of a Russian question share n-grams with an English text; undefined for other words.
+ * A Cyrillic word in Latin letters ("пономарёв" → "ponomarev"), so that names and loanwords of a Russian question
+ * share n-grams with an English text; undefined for other words.
  */
 function latinOf(word: string): string | undefined {
   if (!hasCyrillic(word)) return undefined;
-  const latin = slugify(word, { lower: true, strict: true, locale: "ru" });
+  const latin = toLatin(word);
   return latin.length >= 3 ? latin : undefined;
 }
 
