@@ -225,8 +225,3 @@ export function linkedWords(word: string, link: Link, maxSenses = 4): string[] {
   linkCache.set(key, list);
   return list;
 }
-
-/** Derivationally related single words of `word`: linkedWords(word, "derived"). */
-export function relatedWords(word: string, maxSenses = 4): string[] {
-  return linkedWords(word, "derived", maxSenses);
-}

