@@ -47,7 +47,8 @@ function trimSpan(text: string, start: number, end: number): Span | undefined {
 }
 
 function headingText(para: string): string | undefined {
-  const md = /^#{1,6}[ \t]+(.+?)[ \t#]*$/.exec(para);
+  // Not "." for the heading's text: it stops at U+2028 and U+2029, which CommonMark reads as ordinary characters.
+  const md = /^#{1,6}[ \t]+([^\r\n]+?)[ \t#]*$/.exec(para);
   if (md) return md[1];
   const words = para.split(/\s+/).length;
   if (para.includes("\n") || para.length > 80 || words > 12) return undefined;

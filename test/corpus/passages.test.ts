@@ -275,6 +275,14 @@ describe("splitPassages on hand-made documents", () => {
     ).toEqual(["One sentence here.", "And another one."]);
   });
 
+  it("reads a heading whose text holds U+2028, an ordinary character to CommonMark (found by fast-check)", () => {
+    const { passages } = split(" .\n\nFormation\n\n# ! \u2028! congress\n\ncongress.");
+    expect(passages.map((p) => [p.text, p.heading])).toEqual([
+      [".\n\nFormation", ""],
+      ["# ! \u2028! congress\n\ncongress.", "! \u2028! congress"],
+    ]);
+  });
+
   it("splits a long document into several passages with lines counted over CRLF", () => {
     const para = (n: number) =>
       `Paragraph ${n} talks about the congress in Warsaw and its deputies at length.`.repeat(5);
