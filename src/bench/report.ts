@@ -97,7 +97,7 @@ const ROWS: [string, (r: SizeResult) => string][] = [
   ["HNSW search p50/p95/p99 ms", (r) => pct(r.vectors.hnsw.latency)],
   ["exact search p50/p95/p99 ms", (r) => pct(r.vectors.exact.latency)],
   ["HNSW speed-up (p50)", (r) => `${n1(r.vectors.speedupP50)}x`],
-  ...[0, 1, 2, 3].map((i): [string, (r: SizeResult) => string] => [
+  ...[0, 1, 2, 3, 4].map((i): [string, (r: SizeResult) => string] => [
     "  wider beam: efSearch recall speed-up",
     (r) => {
       const e = r.vectors.efSweep[i];

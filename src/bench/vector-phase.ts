@@ -34,7 +34,7 @@ export interface VectorResult {
 
 const K = 10;
 /** Search beams tried beside the default one. */
-const EF_SWEEP = [128, 256, 512, 1024];
+const EF_SWEEP = [128, 256, 512, 1024, 2048];
 
 /** Share of the exact top k that another search also found, averaged over queries. */
 function recall(found: number[][], truth: number[][]): number {

@@ -118,7 +118,7 @@ describe("npm run bench -- --quick", () => {
     expect(r.vectors.hnsw.recallAtK).toBeGreaterThan(0);
     expect(r.vectors.hnsw.recallAtK).toBeLessThanOrEqual(1);
     // Wider beams on the same graph: a beam as wide as the corpus searches it all, so it finds the exact top 10.
-    expect(r.vectors.efSweep.map((e) => e.efSearch)).toEqual([128, 256, 512, 1024]);
+    expect(r.vectors.efSweep.map((e) => e.efSearch)).toEqual([128, 256, 512, 1024, 2048]);
     expect(r.vectors.efSweep.at(-1)!.recallAtK).toBeGreaterThanOrEqual(0.99);
     for (const e of r.vectors.efSweep) expect(e.speedupP50).toBeGreaterThan(0);
     // LangChain's store is brute force too: it must agree with our exact search.
