@@ -55,15 +55,22 @@ export function mentionsIn(sentence: string): Mentions {
   return found;
 }
 
+/**
+ * The pieces of `sentence` within `span` that `piece` matches, each without the blanks around it (and without a
+ * leading `drop`); empty pieces are left out.
+ */
+function piecesOf(sentence: string, span: Span, piece: RegExp, drop?: RegExp): Span[] {
+  return [...sentence.slice(span.start, span.end).matchAll(piece)].flatMap((part) => {
+    const text = drop ? part[0].replace(drop, "") : part[0];
+    const start = span.start + part.index + (part[0].length - text.trimStart().length);
+    const end = span.start + part.index + part[0].trimEnd().length;
+    return end > start ? [{ start, end }] : [];
+  });
+}
+
 /** The tagger runs names on either side of a comma into one mention ("Ukraine, Poland,"): one span each. */
 function splitAtCommas(sentence: string, spans: Span[]): Span[] {
-  return spans.flatMap((span) =>
-    [...sentence.slice(span.start, span.end).matchAll(/[^,.;:]+/g)].flatMap((part) => {
-      const start = span.start + part.index + (part[0].length - part[0].trimStart().length);
-      const end = span.start + part.index + part[0].trimEnd().length;
-      return end > start ? [{ start, end }] : [];
-    }),
-  );
+  return spans.flatMap((span) => piecesOf(sentence, span, /[^,.;:]+/g));
 }
 
 /** Between two items of a list: ", ", ", and ", " or " ("Ukraine, Poland, the United States, Canada, and Germany"). */
@@ -104,13 +111,8 @@ export function longestList(sentence: string): Span[] {
 export function enumeration(sentence: string): Span[] {
   const m = /(?:[^,;:]+,\s*){2,}(?:and|or)\s+[^,;:.!?]+/iu.exec(sentence);
   if (!m) return [];
-  const items: Span[] = [];
-  for (const part of m[0].matchAll(/[^,]+/g)) {
-    const text = part[0].replace(/^\s*(?:and|or)\s+/i, "");
-    const start = m.index + part.index + (part[0].length - text.trimStart().length);
-    const end = m.index + part.index + part[0].trimEnd().length;
-    if (end > start) items.push({ start, end });
-  }
+  const list = { start: m.index, end: m.index + m[0].length };
+  const items = piecesOf(sentence, list, /[^,]+/g, /^\s*(?:and|or)\s+/i);
   // The first "item" may be the clause before the list: "This framework encompasses the development of…".
   return items.length >= 3 ? items : [];
 }

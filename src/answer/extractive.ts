@@ -8,8 +8,6 @@ import { type Token, tokenize } from "../text/tokenize.js";
 import { answerMentions } from "./entities.js";
 import { isCognate, ordinalBefore, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
-const LATIN = /^[a-z]+$/;
-
 export interface Evidence {
   passage: Passage;
   span: Span;
@@ -86,7 +84,7 @@ function stemMatch(term: TermSets, stem: string): number {
     for (const syn of term.synonyms) if (isCompoundOf(stem, syn)) best = SYNONYM_MATCH;
   }
   if (term.narrower.has(stem)) best = Math.max(best, NARROWER_MATCH);
-  if (term.cognate && LATIN.test(stem) && isCognate(term.cognate, stem)) best = Math.max(best, COGNATE_MATCH);
+  if (term.cognate && isCognate(term.cognate, stem)) best = Math.max(best, COGNATE_MATCH);
   return best;
 }
 
@@ -214,8 +212,7 @@ function matchableStems(question: Question, tokens: Token[]): Set<string> {
     if (!term.ordinal) continue;
     const rank = ordinalRank(term.ordinal);
     const same = (t: Token) =>
-      t.term === term.term ||
-      (term.cognate !== undefined && LATIN.test(t.term) && isCognate(term.cognate, t.term));
+      t.term === term.term || (term.cognate !== undefined && isCognate(term.cognate, t.term));
     const ordinals = tokens.flatMap((t, i) => (same(t) ? [ordinalBefore(tokens, i)] : []));
     const ranks = ordinals.map((o) => (o === undefined ? undefined : ordinalRank(o)));
     if (ranks.includes(rank) || ranks.every((r) => r === undefined)) continue;

