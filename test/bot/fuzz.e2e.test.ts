@@ -277,12 +277,25 @@ describe("hostile input", () => {
           ADMIN,
           async (chat) => void (await deliver(ADMIN, `/add ${t}\n${b}`, chat)),
         );
+        if (`${t}\n${b}`.trim() === "") {
+          // Nothing to add ("/add" and blanks): the bot asks for the file instead, as it does for a bare /add.
+          expect(sent.map((s) => s.text)).toContain(
+            "Send me the file now (.txt, .md, .html, .pdf, .docx). /cancel to stop.",
+          );
+          return;
+        }
         const final = sent.map((s) => s.text).find((s) => /^(✅|❌)/.test(s));
         expect(final, sent.map((s) => s.text).join("\n")).toBeDefined();
         const docId = /^✅.* as <code>([^<]+)<\/code>/.exec(final!)?.[1];
         if (docId) expect(docId).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*\.md$/);
       }),
-      { numRuns: 15 },
+      {
+        numRuns: 15,
+        examples: [
+          ["", ""],
+          ["", " \n"],
+        ],
+      },
     );
   }, 180_000);
 
