@@ -301,7 +301,9 @@ export function selectEvidence(
   const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return { evidence: [], coverage: 0, typeFound: false };
-  const candidates = scoreSentences(question, retrieved, weights, total);
+  const candidates = scoreSentences(question, retrieved, weights, total).filter(
+    (c) => question.focus === undefined || c.matched.has(question.focus),
+  );
   // A question of no type that asks for several ("What elements…?") is answered by an enumeration.
   if (question.type !== "other" || question.several) {
     // The tagger takes milliseconds a sentence. `floor` never exceeds the best final score (bonuses only add), so a

@@ -41,6 +41,11 @@ export interface Question {
   parts: Question[];
   /** Cyrillic questions are answered from the same corpus; no thesaurus for them. */
   cyrillic: boolean;
+  /**
+   * For a part of "When does the session start and end?", the term that part asks about ("end"): a sentence that
+   * does not match it answers the other part, not this one.
+   */
+  focus?: string;
 }
 
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
@@ -128,13 +133,22 @@ function relatedStems(word: string, root: string, own: string, link: Link = "der
   return [...out];
 }
 
+function participleRoot(word: string): string | undefined {
+  const infinitive = nlp(word).verbs().toInfinitive().text();
+  return /^[a-z]+$/.test(infinitive) ? infinitive : undefined;
+}
+
 /** Dictionary forms of the English words of a question, by compromise ("took" → "take", "plans" → "plan"). */
 function roots(doc: ReturnType<typeof nlp>): Map<string, string> {
   doc.compute("root");
   const out = new Map<string, string>();
-  const options = { terms: { root: true, normal: true } } as Parameters<typeof doc.json>[0];
-  for (const s of doc.json(options) as { terms: { normal: string; root?: string }[] }[]) {
-    for (const t of s.terms) if (t.root && t.root !== t.normal) out.set(t.normal, t.root);
+  const options = { terms: { root: true, normal: true, tags: true } } as Parameters<typeof doc.json>[0];
+  for (const s of doc.json(options) as { terms: { normal: string; root?: string; tags: string[] }[] }[]) {
+    for (const t of s.terms) {
+      // compromise leaves irregular participles without a root ("has grown"); its conjugator knows them.
+      const root = t.root ?? (t.tags.includes("Participle") ? participleRoot(t.normal) : undefined);
+      if (root && root !== t.normal) out.set(t.normal, root);
+    }
   }
   return out;
 }
@@ -252,21 +266,36 @@ function asksForSeveral(text: string, asking: Span | undefined, doc?: ReturnType
 const SECOND_PART =
   /[\s,;]+(?:and|or|и|или)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|кто|что|когда|где|какие|какой|почему|как|сколько)(?:\s|$))/iu;
 
-/** The two questions of "Where…, and when…?", or undefined for a question of one part. */
-function splitParts(text: string): [string, string] | undefined {
+/** Two words joined by "and"/"or" that end the question: "…does the session start and end?". */
+const LAST_PAIR = /(?<=^|\s)(\p{Ll}+)\s+(?:and|or|и|или)\s+(\p{Ll}+)(?=\s*[?？]?\s*$)/u;
+
+/**
+ * The two questions of "Where…, and when…?", or of a question ending in two words it asks about alike ("When does
+ * the session start and end?": when it starts, and when it ends); undefined for a question of one part.
+ */
+function splitParts(text: string): { text: string; focus?: string }[] | undefined {
+  const pair = LAST_PAIR.exec(text);
+  if (pair && !pair.slice(1).some((w) => isStopWord(w) || QUESTION_WORDS.has(w))) {
+    const before = text.slice(0, pair.index);
+    const after = text.slice(pair.index + pair[0].length);
+    return pair.slice(1, 3).map((w) => ({ text: `${before}${w}${after}`, focus: stem(normalizeWord(w)) }));
+  }
   const m = SECOND_PART.exec(text);
   if (!m || m.index === 0) return undefined;
   const first = text.slice(0, m.index).trim();
   const second = text.slice(m.index + m[0].length).trim();
   if (!first || !second) return undefined;
-  return [/[?？]$/.test(first) ? first : `${first}?`, second];
+  return [{ text: /[?？]$/.test(first) ? first : `${first}?` }, { text: second }];
 }
 
 export function readQuestion(text: string): Question {
   const split = splitParts(text);
   const whole = readPart(text);
   if (!split) return whole;
-  const [first, second] = split.map(readPart) as [Question, Question];
+  const [first, second] = split.map((p) => ({
+    ...readPart(p.text),
+    ...(p.focus ? { focus: p.focus } : {}),
+  })) as [Question, Question];
   // "How many…, and which are they?": a part without words of its own asks about the same thing.
   if (first.terms.length === 0 || second.terms.length === 0) return whole;
   return { ...whole, parts: [first, second] };

@@ -30,6 +30,13 @@ describe("readQuestion", () => {
       "когда она закончилась?",
     ]);
     expect(readQuestion("Which countries and regions are named?").parts).toEqual([]);
+    // Two words it asks about alike, at the end: a part for each, which a sentence must match to answer.
+    const pair = readQuestion("On which days does the session start and end?");
+    expect(pair.parts.map((p) => [p.text, p.focus])).toEqual([
+      ["On which days does the session start?", "start"],
+      ["On which days does the session end?", "end"],
+    ]);
+    expect(readQuestion("Where are Ukraine and Poland?").parts).toEqual([]);
     expect(readQuestion("Who leads the congress?").parts).toEqual([]);
   });
 
@@ -43,6 +50,13 @@ describe("readQuestion", () => {
     expect(ordinals("When is the next session?")).toEqual([["session", "next"]]);
     expect(ordinals("Когда пройдёт следующая сессия?")).toEqual([["сесс", "след"]]);
     expect(ordinals("When did the congress first convene?")).toEqual([]);
+  });
+
+  it("reads a verb by its dictionary form, irregular participles too", () => {
+    const forms = (q: string, word: string) => readQuestion(q).terms.find((t) => t.term === word)?.forms;
+    expect(forms("Who took part in the session?", "took")).toEqual(["take"]);
+    // compromise tags "grown" a participle but gives it no root; its conjugator knows "grow".
+    expect(forms("What has the congress grown into?", "grown")).toEqual(["grow"]);
   });
 
   it("keeps a question whole when a part has no words of its own", () => {

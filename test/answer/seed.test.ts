@@ -183,6 +183,51 @@ describe("answers on the seed corpus among many short notes", () => {
   });
 });
 
+describe("answers a question that ends in two words it asks about alike", () => {
+  let summit: TempApp;
+  let forum: TempApp;
+  beforeAll(async () => {
+    summit = await tempApp({
+      seed: false,
+      docs: {
+        "summit.md":
+          "The third summit of the council opened on Monday in Vilnius, where the third summit heard its first speeches.\n\n" +
+          "Delegates argued about the budget for hours.\n\n" +
+          "The summit closes on Friday with a vote.\n",
+      },
+    });
+    forum = await tempApp({
+      seed: false,
+      docs: {
+        "forum.md":
+          "The second forum of the council opened on Tuesday in Riga, with the second forum's keynote.\n\n" +
+          "Delegates argued about the budget for hours.\n",
+      },
+    });
+  });
+  afterAll(async () => {
+    await summit.cleanup();
+    await forum.cleanup();
+  });
+
+  it("with a sentence for each word", async () => {
+    const a = await summit.pipeline.ask("On which days does the third summit open and close?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Monday");
+    expect(a.answer).toContain("Friday");
+    expect(a.citations).toHaveLength(2);
+    expect(a.answer).not.toMatch(/do not answer/);
+  });
+
+  it("and says which word the documents leave unanswered, rather than citing the other's sentence for it", async () => {
+    const a = await forum.pipeline.ask("On which days does the second forum open and close?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Tuesday");
+    expect(a.answer).toMatch(/The documents do not answer “On which days does the second forum close\?”$/);
+    expect(a.citations).toHaveLength(1);
+  });
+});
+
 describe("answers a question for several things", () => {
   let app3: TempApp;
   beforeAll(async () => {
