@@ -104,6 +104,40 @@ const ROWS: [string, (r: SizeResult) => string][] = [
       return e ? `${e.efSearch} ${e.recallAtK.toFixed(3)} ${n1(e.speedupP50)}x` : "";
     },
   ]),
+  [
+    "exact cosine at rank 1 / 10 / 11 / 100",
+    (r) =>
+      [1, 10, 11, 100]
+        .map((rank) => r.vectors.exactScores.find((s) => s.rank === rank)?.medianCosine.toFixed(3) ?? "-")
+        .join(" / "),
+  ],
+  ...[0, 1, 2, 3, 4, 5].flatMap((i): [string, (r: SizeResult) => string][] => [
+    [
+      "  graph built anew: M efC vectors/s",
+      (r) => {
+        const b = r.vectors.buildSweep[i];
+        return b ? `${b.m} ${b.efConstruction} ${n0(b.vectorsPerSec)}` : "";
+      },
+    ],
+    [
+      "    widest beam >= 30x: efSearch recall",
+      (r) => {
+        const b = r.vectors.buildSweep[i];
+        if (!b) return "";
+        const fast = b.beams.filter((e) => e.speedupP50 >= 30).at(-1);
+        return fast ? `${fast.efSearch} ${fast.recallAtK.toFixed(3)}` : "none";
+      },
+    ],
+    [
+      "    first beam >= 0.95: efSearch speed-up",
+      (r) => {
+        const b = r.vectors.buildSweep[i];
+        if (!b) return "";
+        const good = b.beams.find((e) => e.recallAtK >= 0.95);
+        return good ? `${good.efSearch} ${n1(good.speedupP50)}x` : "none";
+      },
+    ],
+  ]),
   ["MemoryVectorStore p50/p95/p99", (r) => pct(r.vectors.memoryVectorStore.latency)],
   ["MemoryVectorStore recall@10", (r) => r.vectors.memoryVectorStore.recallAtK.toFixed(3)],
   ["peak RSS MB (ingest / serve)", (r) => `${n0(r.ingest.peakRssMb)} / ${n0(r.serve.peakRssMb)}`],
@@ -112,7 +146,10 @@ const ROWS: [string, (r: SizeResult) => string][] = [
 export function formatTable(report: BenchReport): string {
   const { results } = report;
   const header = ["", ...results.map((r) => n0(r.size))];
-  const body = ROWS.map(([label, show]) => [label, ...results.map(show)]);
+  // Rows of sweeps not run (fewer graphs built than the table has room for) are left out.
+  const body = ROWS.map(([label, show]) => [label, ...results.map(show)]).filter((row) =>
+    row.slice(1).some((cell) => cell !== ""),
+  );
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i]!.length)));
   const line = (row: string[]) =>
     row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");

@@ -22,6 +22,8 @@ export interface BenchOptions {
   keep?: boolean;
   /** Write a CPU profile of every child process into this folder. */
   profileDir?: string;
+  /** HNSW graphs to build anew from each size's vectors, with these degrees and build beams. */
+  buildSweep?: { m: number; efConstruction: number }[];
   log?: (line: string) => void;
 }
 
@@ -61,7 +63,10 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-async function runSize(size: number, options: Required<Omit<BenchOptions, "profileDir">> & BenchOptions) {
+async function runSize(
+  size: number,
+  options: Required<Omit<BenchOptions, "profileDir" | "buildSweep">> & BenchOptions,
+) {
   const { log, queries, rounds } = options;
   const root = await mkdtemp(path.join(os.tmpdir(), `rag-bench-${size}-`));
   const corpusDir = path.join(root, "corpus");
@@ -99,7 +104,9 @@ async function runSize(size: number, options: Required<Omit<BenchOptions, "profi
       indexDir,
       queries: corpus.queries.slice(0, nVector),
       warmup: corpus.warmup.slice(0, 20),
+      buildSweep: options.buildSweep ?? [],
     };
+    if (options.buildSweep?.length) log(`[${size}] then ${options.buildSweep.length} graph(s) built anew`);
     const vectors = await inChild<VectorResult>("vectors", vectorArgs, profile);
     const result: SizeResult = {
       size,

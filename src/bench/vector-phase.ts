@@ -15,6 +15,26 @@ export interface VectorArgs {
   indexDir: string;
   queries: BenchQuery[];
   warmup: BenchQuery[];
+  /** Graphs to build anew from the same vectors, with other degrees and build beams (`--build-sweep`). */
+  buildSweep?: { m: number; efConstruction: number }[];
+}
+
+/** One search beam on one graph: the share of the exact top k it finds, and how much faster than exact it is. */
+export interface BeamResult {
+  efSearch: number;
+  recallAtK: number;
+  p50Ms: number;
+  speedupP50: number;
+}
+
+/** A graph built with other parameters: its build rate, and every beam of BEAMS searched on it. */
+export interface BuildResult {
+  m: number;
+  efConstruction: number;
+  buildMs: number;
+  /** Vectors added per second: what the ingest rate would be if building were all it did. */
+  vectorsPerSec: number;
+  beams: BeamResult[];
 }
 
 export interface VectorResult {
@@ -24,8 +44,15 @@ export interface VectorResult {
   k: number;
   hnsw: { m: number; efConstruction: number; efSearch: number; latency: Latency; recallAtK: number };
   /** The same graph searched with wider beams: what recall costs in speed. */
-  efSweep: { efSearch: number; recallAtK: number; p50Ms: number; speedupP50: number }[];
+  efSweep: BeamResult[];
+  /** Graphs of other degrees and build beams (only with `--build-sweep`): what build speed costs in recall. */
+  buildSweep: BuildResult[];
   exact: { latency: Latency };
+  /**
+   * Median cosine of the exact search's neighbour at each rank: how far the 10th stands from the 11th and beyond.
+   * When they nearly tie, which ten are "the" top ten is decided by tiny differences an approximate search misses.
+   */
+  exactScores: { rank: number; medianCosine: number }[];
   /** Exact p50 over HNSW p50 (and the same for means). */
   speedupP50: number;
   speedupMean: number;
@@ -35,6 +62,15 @@ export interface VectorResult {
 const K = 10;
 /** Search beams tried beside the default one. */
 const EF_SWEEP = [128, 256, 512, 1024, 2048];
+/** Beams searched on each graph of the build sweep. */
+const BEAMS = [HNSW_DEFAULTS.efSearch, ...EF_SWEEP];
+/** Ranks of the exact neighbours whose cosines are reported. */
+const SCORE_RANKS = [1, 2, 10, 11, 20, 50, 100];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
+}
 
 /** Share of the exact top k that another search also found, averaged over queries. */
 function recall(found: number[][], truth: number[][]): number {
@@ -93,22 +129,49 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
   const storeLatency = await measureLatency([queries], warmup, (q) =>
     store.similaritySearchVectorWithScore(q, K),
   );
+  const scores: number[][] = SCORE_RANKS.map(() => []);
   for (const q of queries) {
     found.hnsw.push(hnsw.search(q, K).map((h) => h.label));
-    found.exact.push(exact.search(q, K).map((h) => h.label));
+    const deep = exact.search(q, SCORE_RANKS.at(-1)!);
+    found.exact.push(deep.slice(0, K).map((h) => h.label));
+    SCORE_RANKS.forEach((rank, i) => {
+      if (deep[rank - 1]) scores[i]!.push(deep[rank - 1]!.score);
+    });
     const hits = await store.similaritySearchVectorWithScore(q, K);
     found.store.push(hits.map(([doc]) => doc.metadata.label as number));
   }
-  const efSweep: VectorResult["efSweep"] = [];
-  for (const efSearch of EF_SWEEP) {
-    const wide = await HnswVectorIndex.load(file, dimension, labels, { efSearch });
-    const latency = await measureLatency([queries], warmup, (q) => wide.search(q, K));
-    const hits = queries.map((q) => wide.search(q, K).map((h) => h.label));
-    efSweep.push({
-      efSearch,
-      recallAtK: recall(hits, found.exact),
-      p50Ms: latency.p50Ms,
-      speedupP50: round3(exactLatency.p50Ms / latency.p50Ms),
+
+  /** Each beam of `beams` on `index`: its recall against the exact top k, and its speed-up over exact search. */
+  const searchBeams = async (index: HnswVectorIndex, beams: number[]): Promise<BeamResult[]> => {
+    const out: BeamResult[] = [];
+    for (const efSearch of beams) {
+      index.setEfSearch(efSearch);
+      const latency = await measureLatency([queries], warmup, (q) => index.search(q, K));
+      const hits = queries.map((q) => index.search(q, K).map((h) => h.label));
+      out.push({
+        efSearch,
+        recallAtK: recall(hits, found.exact),
+        p50Ms: latency.p50Ms,
+        speedupP50: round3(exactLatency.p50Ms / latency.p50Ms),
+      });
+    }
+    return out;
+  };
+  const efSweep = await searchBeams(await HnswVectorIndex.load(file, dimension, labels), EF_SWEEP);
+  const buildSweep: BuildResult[] = [];
+  for (const { m, efConstruction } of args.buildSweep ?? []) {
+    const graph = HnswVectorIndex.create(dimension, { m, efConstruction });
+    const started = performance.now();
+    labels.forEach((l, i) => {
+      graph.add(l, vectors[i]!);
+    });
+    const buildMs = performance.now() - started;
+    buildSweep.push({
+      m,
+      efConstruction,
+      buildMs: Math.round(buildMs),
+      vectorsPerSec: Math.round(labels.length / (buildMs / 1000)),
+      beams: await searchBeams(graph, BEAMS),
     });
   }
   return {
@@ -122,5 +185,7 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
     speedupMean: round3(exactLatency.meanMs / hnswLatency.meanMs),
     memoryVectorStore: { latency: storeLatency, recallAtK: recall(found.store, found.exact) },
     efSweep,
+    buildSweep,
+    exactScores: SCORE_RANKS.map((rank, i) => ({ rank, medianCosine: round3(median(scores[i]!)) })),
   };
 }

@@ -6,17 +6,28 @@ import { parseCli } from "./args.js";
 import { runCli } from "./run.js";
 
 const USAGE =
-  "npm run bench -- [--sizes 1000,10000,100000] [--quick] [--json FILE] [--rounds N] [--queries N] [--seed N] [--keep] [--profile DIR]";
+  "npm run bench -- [--sizes 1000,10000,100000] [--quick] [--json FILE] [--rounds N] [--queries N] [--seed N] [--keep] [--profile DIR] [--build-sweep M:EFC,...]";
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\nUsage: ${USAGE}\n`);
+  process.exit(2);
+}
 
 function positiveInts(flag: string, value: string): number[] {
   const out = value.split(",").map((s) => Number(s.trim()));
-  if (out.length === 0 || out.some((n) => !Number.isInteger(n) || n < 1)) {
-    process.stderr.write(
-      `--${flag} takes positive whole numbers, comma-separated (got "${value}")\nUsage: ${USAGE}\n`,
-    );
-    process.exit(2);
-  }
+  if (out.length === 0 || out.some((n) => !Number.isInteger(n) || n < 1))
+    fail(`--${flag} takes positive whole numbers, comma-separated (got "${value}")`);
   return out;
+}
+
+/** "16:200,8:40": graph degree and build beam pairs. */
+function graphs(value: string): { m: number; efConstruction: number }[] {
+  return value.split(",").map((pair) => {
+    const [m, efConstruction] = pair.split(":").map((s) => Number(s.trim()));
+    if (!Number.isInteger(m) || !Number.isInteger(efConstruction) || m! < 2 || efConstruction! < 1)
+      fail(`--build-sweep takes M:EFC pairs, comma-separated, M at least 2 (got "${value}")`);
+    return { m: m!, efConstruction: efConstruction! };
+  });
 }
 
 runCli(async () => {
@@ -30,6 +41,7 @@ runCli(async () => {
       seed: { type: "string", default: "1" },
       keep: { type: "boolean", default: false },
       profile: { type: "string" },
+      "build-sweep": { type: "string" },
     },
     USAGE,
   );
@@ -43,6 +55,7 @@ runCli(async () => {
     seed: positiveInts("seed", values.seed)[0],
     keep: values.keep,
     profileDir: values.profile,
+    ...(values["build-sweep"] ? { buildSweep: graphs(values["build-sweep"]) } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   console.log(formatTable(report));

@@ -46,7 +46,7 @@ export class HnswVectorIndex implements VectorIndex {
   private constructor(
     readonly dimension: number,
     private readonly hnsw: hnswlib.HierarchicalNSW,
-    private readonly efSearch: number,
+    private efSearch: number,
   ) {}
 
   static create(dimension: number, options: HnswOptions = {}): HnswVectorIndex {
@@ -102,6 +102,11 @@ export class HnswVectorIndex implements VectorIndex {
   remove(label: number): void {
     if (!this.live.delete(label)) return;
     this.hnsw.markDelete(label);
+  }
+
+  /** Widens or narrows the search beam (the benchmark's sweeps): wider finds more of the true neighbours, slower. */
+  setEfSearch(efSearch: number): void {
+    this.efSearch = efSearch;
   }
 
   search(vector: number[], k: number): VectorHit[] {

@@ -69,11 +69,20 @@ function expectLatency(l: Latency, n: number): void {
 }
 
 describe("npm run bench -- --quick", () => {
+  it("refuses a malformed --build-sweep, saying what it takes", async () => {
+    const failed = await run("npx", ["tsx", "src/cli/bench.ts", "--quick", "--build-sweep", "16"], {
+      cwd: ROOT,
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 2 });
+    expect((failed as { stderr: string }).stderr).toContain("--build-sweep takes M:EFC pairs");
+  });
+
   it("runs every phase on 1,000 passages and writes a report with sane figures", {
     timeout: 240_000,
   }, async () => {
     const out = path.join(await tempDir(), "bench.json");
-    const { stdout } = await run("npx", ["tsx", "src/cli/bench.ts", "--quick", "--json", out], {
+    const args = ["--quick", "--json", out, "--build-sweep", "4:10,16:200"];
+    const { stdout } = await run("npx", ["tsx", "src/cli/bench.ts", ...args], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: "silent" },
       maxBuffer: 16 * 2 ** 20,
@@ -121,6 +130,27 @@ describe("npm run bench -- --quick", () => {
     expect(r.vectors.efSweep.map((e) => e.efSearch)).toEqual([128, 256, 512, 1024, 2048]);
     expect(r.vectors.efSweep.at(-1)!.recallAtK).toBeGreaterThanOrEqual(0.99);
     for (const e of r.vectors.efSweep) expect(e.speedupP50).toBeGreaterThan(0);
+    // Exact neighbours' cosines fall with rank.
+    const cosines = r.vectors.exactScores.map((e) => e.medianCosine);
+    expect(r.vectors.exactScores.map((e) => e.rank)).toEqual([1, 2, 10, 11, 20, 50, 100]);
+    expect(cosines).toEqual([...cosines].sort((a, b) => b - a));
+    expect(cosines[0]!).toBeGreaterThan(cosines.at(-1)!);
+    // Graphs built anew from the same vectors: a sparse, hastily built one finds fewer of the exact neighbours at
+    // the default beam than the project's, and more with wider beams; the project's, searched with a beam wider than
+    // the corpus, finds them all (a graph of degree 4 may fall apart into pieces no beam crosses).
+    expect(r.vectors.buildSweep.map((b) => [b.m, b.efConstruction])).toEqual([
+      [4, 10],
+      [16, 200],
+    ]);
+    const [sparse, dense] = r.vectors.buildSweep;
+    for (const b of [sparse!, dense!]) {
+      expect(b.vectorsPerSec).toBeGreaterThan(0);
+      expect(b.beams.map((e) => e.efSearch)).toEqual([64, 128, 256, 512, 1024, 2048]);
+    }
+    expect(dense!.beams.at(-1)!.recallAtK).toBeGreaterThanOrEqual(0.99);
+    expect(sparse!.beams[0]!.recallAtK).toBeLessThan(dense!.beams[0]!.recallAtK);
+    expect(sparse!.beams.at(-1)!.recallAtK).toBeGreaterThan(sparse!.beams[0]!.recallAtK);
+    expect(stdout).toContain("graph built anew");
     // LangChain's store is brute force too: it must agree with our exact search.
     expect(r.vectors.memoryVectorStore.recallAtK).toBeGreaterThanOrEqual(0.99);
     expect(r.peakRssMb).toBeGreaterThan(0);
