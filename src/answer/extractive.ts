@@ -69,7 +69,8 @@ export function isCompoundOf(stem: string, part: string): boolean {
  * How well one stem of a sentence matches one query term: 1 exact; less for a shared prefix the stemmer left apart
  * ("partner" ~ "partnership"), a synonym, a compound ending in the word or a synonym ("spearhead" ~ "head"), or a
  * derivation ("urgency" ~ "urgent"), a way of doing what a verb says ("conclude" for "finish"), or, for a Russian
- * word, its English cognate ("сессия" ~ "session"). A sentence matches a term as well as its best stem does.
+ * word, its English cognate ("сессия" ~ "session"); an ordinal matches one of the same rank in any language ("пятая"
+ * ~ "fifth"). A sentence matches a term as well as its best stem does.
  */
 function stemMatch(term: TermSets, stem: string): number {
   if (stem === term.term || term.forms.has(stem)) return 1;
@@ -85,6 +86,8 @@ function stemMatch(term: TermSets, stem: string): number {
   }
   if (term.narrower.has(stem)) best = Math.max(best, NARROWER_MATCH);
   if (term.cognate && isCognate(term.cognate, stem)) best = Math.max(best, COGNATE_MATCH);
+  // An ordinal means the same in either language: "пятая" is "fifth" is "5th".
+  if (term.rank !== undefined && ordinalRank(stem) === term.rank) best = 1;
   return best;
 }
 
@@ -97,6 +100,8 @@ interface TermSets {
   related: Set<string>;
   narrower: Set<string>;
   cognate?: string;
+  /** For an ordinal ("fifth", "пят"), which one of a series it picks (`ordinalRank`). */
+  rank?: number;
 }
 
 function termSets(t: QueryTerm): TermSets {
@@ -108,6 +113,7 @@ function termSets(t: QueryTerm): TermSets {
     related: new Set(t.related),
     narrower: new Set(t.narrower),
     ...(t.cognate !== undefined ? { cognate: t.cognate } : {}),
+    ...(ordinalRank(t.term) !== undefined ? { rank: ordinalRank(t.term) } : {}),
   };
 }
 

@@ -96,6 +96,15 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.citations[0]!.quote).toContain("Belgorod and Kursk regions");
   });
 
+  it("answers a Russian question by its ordinal and cognates: the fifth session's city", async () => {
+    // "пятая" is "fifth" in any language; "сессия" and "депутатов" are cognates of "session" and "Deputies".
+    const a = await app.pipeline.ask("В каком городе проходит пятая сессия Съезда народных депутатов?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      expect.stringContaining("fifth plenary session in Warsaw"),
+    ]);
+  });
+
   it("keeps answers short: at most three cited sentences", async () => {
     for (const q of [
       "Which countries are the congress's partners?",
