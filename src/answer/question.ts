@@ -296,8 +296,11 @@ export function readQuestion(text: string): Question {
     ...readPart(p.text),
     ...(p.focus ? { focus: p.focus } : {}),
   })) as [Question, Question];
-  // "How many…, and which are they?": a part without words of its own asks about the same thing.
-  if (first.terms.length === 0 || second.terms.length === 0) return whole;
+  // "How many…, and which are they?": a part without words of its own asks about the same thing. A word asked
+  // about that is no term of its own ("place" in "take place and end") cannot be matched: the question stays whole.
+  const unmatchable = (p: Question) => p.focus !== undefined && !p.terms.some((t) => t.term === p.focus);
+  if (first.terms.length === 0 || second.terms.length === 0 || unmatchable(first) || unmatchable(second))
+    return whole;
   return { ...whole, parts: [first, second] };
 }
 

@@ -37,6 +37,8 @@ describe("readQuestion", () => {
       ["On which days does the session end?", "end"],
     ]);
     expect(readQuestion("Where are Ukraine and Poland?").parts).toEqual([]);
+    // "place" is part of the phrase "take place", no term of its own: no sentence could match it alone.
+    expect(readQuestion("When does the session take place and end?").parts).toEqual([]);
     expect(readQuestion("Who leads the congress?").parts).toEqual([]);
   });
 
