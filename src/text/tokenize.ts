@@ -53,12 +53,32 @@ export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
 
+/**
+ * What a word as written becomes: its normal form, stem and stop-word flag. Answering tokenizes thousands of
+ * sentences a second, of a vocabulary far smaller than their words: one lookup instead of three steps.
+ */
+const wordCache = new Map<string, Pick<Token, "word" | "term" | "stop">>();
+const WORD_CACHE_LIMIT = 100_000;
+
 /** Words of `text` with their offsets (UTF-16 indices into `text`). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const word = normalizeWord(m[0]);
-    out.push({ word, term: stem(word), start: m.index, end: m.index + m[0].length, stop: STOP.has(word) });
+    const raw = m[0];
+    let known = wordCache.get(raw);
+    if (!known) {
+      const word = normalizeWord(raw);
+      known = { word, term: stem(word), stop: STOP.has(word) };
+      if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+      wordCache.set(raw, known);
+    }
+    out.push({
+      word: known.word,
+      term: known.term,
+      start: m.index,
+      end: m.index + raw.length,
+      stop: known.stop,
+    });
   }
   return out;
 }
