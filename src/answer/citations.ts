@@ -24,14 +24,9 @@ export function makeCitation(n: number, passage: Passage, span: Span, score: num
   };
 }
 
-/**
- * Reads corpus files to confirm that quotes still match the source. The files most recently read are kept (by
- * modification time) up to CACHE_CHARS characters in all: a large corpus is not held in memory a second time.
- */
+/** Reads corpus files (cached by modification time) to confirm that quotes still match the source. */
 export class SourceChecker {
-  static readonly CACHE_CHARS = 4_000_000;
   private readonly cache = new Map<string, { mtimeMs: number; text: string }>();
-  private cachedChars = 0;
 
   constructor(private readonly corpusDir: string) {}
 
@@ -40,39 +35,13 @@ export class SourceChecker {
     try {
       const { mtimeMs } = await stat(file);
       const hit = this.cache.get(docId);
-      if (hit) {
-        this.forget(docId);
-        if (hit.mtimeMs === mtimeMs) {
-          this.remember(docId, hit);
-          return hit.text;
-        }
-      }
+      if (hit && hit.mtimeMs === mtimeMs) return hit.text;
       const text = await readFile(file, "utf8");
-      this.remember(docId, { mtimeMs, text });
+      this.cache.set(docId, { mtimeMs, text });
       return text;
     } catch {
       return undefined;
     }
-  }
-
-  /** Keeps a file as the most recent, dropping the least recent ones past the budget (but never the newest). */
-  private remember(docId: string, entry: { mtimeMs: number; text: string }): void {
-    this.cache.set(docId, entry);
-    this.cachedChars += entry.text.length;
-    for (const [oldest, old] of this.cache) {
-      if (this.cachedChars <= SourceChecker.CACHE_CHARS || oldest === docId) break;
-      this.forget(oldest, old);
-    }
-  }
-
-  private forget(docId: string, entry = this.cache.get(docId)): void {
-    if (!entry || !this.cache.delete(docId)) return;
-    this.cachedChars -= entry.text.length;
-  }
-
-  /** Characters of file text held now (for tests). */
-  get heldChars(): number {
-    return this.cachedChars;
   }
 
   /** True when CORPUS_DIR/docId still holds `quote` at [start, end). */
