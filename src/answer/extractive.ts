@@ -105,6 +105,7 @@ interface TermSets {
 }
 
 function termSets(t: QueryTerm): TermSets {
+  const rank = ordinalRank(t.term);
   return {
     term: t.term,
     forms: new Set(t.forms),
@@ -113,7 +114,7 @@ function termSets(t: QueryTerm): TermSets {
     related: new Set(t.related),
     narrower: new Set(t.narrower),
     ...(t.cognate !== undefined ? { cognate: t.cognate } : {}),
-    ...(ordinalRank(t.term) !== undefined ? { rank: ordinalRank(t.term) } : {}),
+    ...(rank !== undefined ? { rank } : {}),
   };
 }
 
