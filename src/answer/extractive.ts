@@ -131,7 +131,10 @@ class StemMatcher {
   of(stem: string): Float64Array {
     let m = this.cache.get(stem);
     if (!m) {
-      m = Float64Array.from(this.sets, (t) => stemMatch(t, stem));
+      // A plain loop: `Float64Array.from` with a mapping function goes through the iterator protocol, and this runs
+      // for every distinct stem of the pool's sentences.
+      m = new Float64Array(this.sets.length);
+      for (let i = 0; i < m.length; i++) m[i] = stemMatch(this.sets[i]!, stem);
       this.cache.set(stem, m);
     }
     return m;
