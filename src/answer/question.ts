@@ -65,23 +65,19 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
 /** WordNet senses per part of speech whose synset-mates count as synonyms ("first" → "inaugural" is the third). */
 const SYNONYM_SENSES = 3;
 
-/** Words that shape the question but never appear in its answer. */
-const QUESTION_WORDS = new Set([
-  "who",
-  "whom",
-  "whose",
-  "what",
-  "when",
-  "where",
-  "which",
-  "why",
-  "how",
-  "many",
-  "much",
-  "does",
-  "did",
-  "do",
-]);
+/**
+ * Words that shape the question but never appear in its answer. Russian has them in every case and gender, and the
+ * stop-word list has only some ("какой" but not "какими", whose stem "как" would then be a term the answer lacks).
+ */
+const QUESTION_WORDS = new Set(
+  [
+    "who whom whose what when where which why how many much does did do",
+    "какой какая какое какие какого какому каким каком какую каких какими каков",
+    "который которая которое которые которого которому которым котором которую которой которых которыми",
+    "чей чья чье чьи чьего чьему чьим чьем чьей чьих",
+    "кто кого кому кем ком что чего чему чем сколько почему зачем куда откуда где когда",
+  ].flatMap((line) => line.split(" ")),
+);
 
 /**
  * The kind of answer asked for, and the span of the words that ask it ("which country", "what year"): those words

@@ -61,6 +61,14 @@ describe("readQuestion", () => {
     expect(forms("What has the congress grown into?", "grown")).toEqual(["grow"]);
   });
 
+  it("drops the words that ask, in Russian in any case and gender", () => {
+    const terms = (q: string) => readQuestion(q).terms.map((t) => t.term);
+    // The stop-word list has "какой" but not "каких" or "какими": their stem "как" is no word of any answer.
+    expect(terms("В каких регионах действуют формирования?")).toEqual(["регион", "действ", "формирован"]);
+    expect(terms("С какими странами сотрудничает съезд?")).toEqual(["стран", "сотруднича", "съезд"]);
+    expect(terms("Почему и зачем?")).toEqual([]);
+  });
+
   it("keeps a question whole when a part has no words of its own", () => {
     const q = readQuestion("How many partners did Ponomarev list, and which are they?");
     expect(q.parts).toEqual([]);

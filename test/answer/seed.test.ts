@@ -105,6 +105,13 @@ describe("answers on the seed corpus (extractive)", () => {
     ]);
   });
 
+  it("answers a Russian question whose asking word the stop-word list lacks: the regions of the partisans", async () => {
+    // "каких" (which) was a term of its own, absent from every sentence, and the question abstained.
+    const a = await app.pipeline.ask("В каких регионах России действуют партизанские формирования?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations.map((c) => c.quote)).toEqual([expect.stringContaining("Belgorod and Kursk regions")]);
+  });
+
   it("keeps answers short: at most three cited sentences", async () => {
     for (const q of [
       "Which countries are the congress's partners?",
