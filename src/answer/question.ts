@@ -48,18 +48,34 @@ export interface Question {
   focus?: string;
 }
 
+/** Any of `phrases` as whole words. (`\b` knows only ASCII letters: it never bounds a Cyrillic word.) */
+const anyOf = (...phrases: string[]) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join("|")})(?![\\p{L}\\p{N}])`, "iu");
+
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
-  ["number", /\b(how (many|much)|what number of)\b|\bсколько\b|\bскільки\b/iu],
+  ["number", anyOf("how (?:many|much)", "what number of", "сколько", "скільки")],
   [
     "date",
-    /\b(when|what (year|date|day|month)|which (year|date|day|month)|(date|year|day) of (birth|death)|birthday|born)\b|\bкогда\b|\bколи\b|\bв каком году\b|\bдата\b/iu,
+    anyOf(
+      ...[
+        "when",
+        "(?:what|which) (?:year|date|day|month)",
+        "(?:date|year|day) of (?:birth|death)",
+        "birthday",
+        "born",
+      ],
+      ...["когда", "коли", "в каком году", "дата"],
+    ),
   ],
   [
     "place",
-    /\b(where|(what|which) (cit(y|ies)|countr(y|ies)|places?|nations?|regions?|states))\b|(^|\s)(где|куда|откуда|де|куди)(\s|$)/iu,
+    anyOf(
+      ...["where", "(?:what|which) (?:cit(?:y|ies)|countr(?:y|ies)|places?|nations?|regions?|states)"],
+      ...["где", "куда", "откуда", "де", "куди"],
+    ),
   ],
-  ["person", /\b(who|whom|whose)\b|(^|\s)(кто|кого|хто)(\s|$)/iu],
-  ["reason", /\b(why|for what reason)\b|\bпочему\b|\bзачем\b|\bчому\b/iu],
+  ["person", anyOf("who", "whom", "whose", "кто", "кого", "хто")],
+  ["reason", anyOf("why", "for what reason", "почему", "зачем", "чому")],
 ];
 
 /** WordNet senses per part of speech whose synset-mates count as synonyms ("first" → "inaugural" is the third). */

@@ -157,3 +157,19 @@ describe("cognates", () => {
     expect(ordinalRank("session")).toBeUndefined();
   });
 });
+
+describe("answer types", () => {
+  it("reads the asking word of a Russian or Ukrainian question, as of an English one", () => {
+    const type = (q: string) => readQuestion(q).type;
+    expect(type("Когда съезд провёл первое заседание?")).toBe("date");
+    expect(type("Сколько стран поддерживают съезд?")).toBe("number");
+    expect(type("Почему съезд собрался в Варшаве?")).toBe("reason");
+    expect(type("Скільки країн?")).toBe("number");
+    expect(type("Где прошла сессия?")).toBe("place");
+    expect(type("Кто возглавляет съезд?")).toBe("person");
+    expect(type("When did the congress first convene?")).toBe("date");
+    // A word that only contains one that asks is no asking word.
+    expect(type("Всегда ли съезд собирается весной?")).toBe("other");
+    expect(type("Is the whole plan somewhere?")).toBe("other");
+  });
+});

@@ -266,3 +266,27 @@ describe("answers a question for several things", () => {
     );
   });
 });
+
+describe("reads what a Russian question asks for", () => {
+  let ru: TempApp;
+  beforeAll(async () => {
+    ru = await tempApp({
+      seed: false,
+      docs: {
+        "forum-ru.md":
+          "Форум депутатов собрался в Вильнюсе.\n\n" +
+          "Делегаты долго спорили о бюджете.\n\n" +
+          "После долгого перерыва и споров о бюджете форум депутатов снова собрался 14 мая.\n",
+      },
+    });
+  });
+  afterAll(() => ru.cleanup());
+
+  it("'когда' asks for a date: of two sentences that match alike, the one with a date answers", async () => {
+    const a = await ru.pipeline.ask("Когда собрался форум депутатов?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      "После долгого перерыва и споров о бюджете форум депутатов снова собрался 14 мая.",
+    ]);
+  });
+});
