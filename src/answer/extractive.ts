@@ -194,7 +194,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n / Math.max(1, Math.min(a.size, b.size));
 }
 
-type Candidate = Evidence & { stems: Set<string>; gain: number[]; matchedAt: Span[] };
+type Candidate = Evidence & { tokens: Token[]; stems: Set<string>; gain: number[]; matchedAt: Span[] };
 
 /**
  * Tokens of recently scored sentences: re-ranking and selection read the same sentences, and a busy bot is asked
@@ -233,7 +233,9 @@ function matchableStems(question: Question, tokens: Token[]): Set<string> {
 
 /**
  * Every sentence of the retrieved passages, scored by coverage of the question's terms, n-gram similarity to the
- * question and the retrieval rank; best first.
+ * question and the retrieval rank; best first. A sentence that matches none of the terms counts by its rank alone,
+ * unless no sentence matches any: then all are compared with the question, to offer the nearest as related. (The
+ * comparison is a third of the scoring's time, and most sentences of a pool match nothing.)
  */
 function scoreSentences(
   question: Question,
@@ -241,7 +243,6 @@ function scoreSentences(
   weights: number[],
   total: number,
 ): Candidate[] {
-  const qv = sentenceEmbedder.embedText(question.text);
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const matcher = new StemMatcher(question.terms);
@@ -266,10 +267,15 @@ function scoreSentences(
         gain,
         matched,
         matchedAt,
-        score: coverage + SIMILARITY_WEIGHT * sentenceEmbedder.similarity(qv, text, tokens) + rankPrior(rank),
+        tokens,
+        score: coverage,
       });
     }
   });
+  const compared = candidates.some((c) => c.score > 0) ? candidates.filter((c) => c.score > 0) : candidates;
+  const qv = compared.length > 0 ? sentenceEmbedder.embedText(question.text) : [];
+  for (const c of compared) c.score += SIMILARITY_WEIGHT * sentenceEmbedder.similarity(qv, c.text, c.tokens);
+  for (const c of candidates) c.score += rankPrior(c.rank);
   return candidates.sort((a, b) => b.score - a.score);
 }
 
@@ -347,5 +353,9 @@ export function selectEvidence(
   // Read in document order: the answer should flow as the source does.
   chosen.sort(documentOrder);
   const typeFound = chosen.some((c) => answerMentions(question.type, question.text, c.text).length > 0);
-  return { evidence: chosen.map(({ stems: _s, gain: _g, matchedAt: _m, ...e }) => e), coverage, typeFound };
+  return {
+    evidence: chosen.map(({ tokens: _t, stems: _s, gain: _g, matchedAt: _m, ...e }) => e),
+    coverage,
+    typeFound,
+  };
 }
