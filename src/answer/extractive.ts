@@ -317,9 +317,8 @@ export function selectEvidence(
   const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return { evidence: [], coverage: 0, typeFound: false };
-  const candidates = scoreSentences(question, retrieved, weights, total).filter(
-    (c) => question.focus === undefined || c.matched.has(question.focus),
-  );
+  const all = scoreSentences(question, retrieved, weights, total);
+  const candidates = all.filter((c) => question.focus === undefined || c.matched.has(question.focus));
   // A question of no type that asks for several ("What elements…?") is answered by an enumeration.
   if (question.type !== "other" || question.several) {
     // The tagger takes milliseconds a sentence. `floor` never exceeds the best final score (bonuses only add), so a
@@ -349,6 +348,7 @@ export function selectEvidence(
       covered[i] = Math.max(covered[i]!, g);
     });
   }
+  extendByContinuations(question, chosen, covered, all);
   const coverage = covered.reduce((a, b) => a + b, 0) / total;
   // Read in document order: the answer should flow as the source does.
   chosen.sort(documentOrder);
@@ -358,4 +358,54 @@ export function selectEvidence(
     coverage,
     typeFound,
   };
+}
+
+/** Words that open a sentence pointing back at a noun of the one before ("This framework…", "Эти меры…"). */
+const DEMONSTRATIVES = new Set("this these such этот эта это эти такой такая такие".split(" "));
+
+/**
+ * Whether `next` opens by pointing back at a noun of `sentence` ("…set forth a comprehensive framework… This
+ * framework encompasses…"): it then goes on with what `sentence` is about.
+ */
+function continues(sentence: Candidate, next: Candidate): boolean {
+  const [first, ...rest] = next.tokens;
+  if (!first || !DEMONSTRATIVES.has(first.word)) return false;
+  return rest.slice(0, 2).some((t) => !t.stop && sentence.stems.has(t.term));
+}
+
+/**
+ * A chosen sentence is quoted together with the next one when that one continues it ("This framework…") and
+ * answers more: it matches a question term better than the chosen sentences do, or it has what the question asks for
+ * (an enumeration, a date…) and the chosen sentence has not. "What elements make up the plan?" is answered by "…set
+ * forth a comprehensive framework… This framework encompasses legislative power, strategic planning…", where the
+ * first sentence alone names no element and the second alone does not say whose framework it is.
+ */
+function extendByContinuations(
+  question: Question,
+  chosen: Candidate[],
+  covered: number[],
+  all: Candidate[],
+): void {
+  const byStart = new Map(all.map((c) => [`${c.passage.docId}:${c.span.start}`, c]));
+  chosen.forEach((c, i) => {
+    const at = c.passage.sentences.findIndex((s) => s.start === c.span.start);
+    const nextSpan = at < 0 ? undefined : c.passage.sentences[at + 1];
+    const next = nextSpan && byStart.get(`${c.passage.docId}:${nextSpan.start}`);
+    if (!next || chosen.includes(next) || !continues(c, next)) return;
+    const adds = next.gain.some((g, j) => g > covered[j]!);
+    const typed = () =>
+      answerMentions(question.type, question.text, next.text).length > 0 &&
+      answerMentions(question.type, question.text, c.text).length === 0;
+    if (!adds && !typed()) return;
+    const span = { start: c.span.start, end: next.span.end };
+    chosen[i] = {
+      ...c,
+      span,
+      text: spanText(c.passage, span),
+      matched: new Set([...c.matched, ...next.matched]),
+    };
+    next.gain.forEach((g, j) => {
+      covered[j] = Math.max(covered[j]!, g);
+    });
+  });
 }

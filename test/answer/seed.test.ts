@@ -60,6 +60,14 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.answer).toContain("set to conclude on Saturday");
   });
 
+  it("quotes the sentence that goes on with 'This framework…' when it names the plan's elements", async () => {
+    const a = await app.pipeline.ask("What elements make up the congress's plan for Russia after Putin?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations).toHaveLength(1);
+    expect(a.citations[0]!.quote).toMatch(/comprehensive framework .* This framework encompasses/);
+    expect(a.answer).toContain("strategic planning for the nation");
+  });
+
   it("takes a list of names as the answer to how many", async () => {
     const a = await app.pipeline.ask("How many strategic allies does the congress have?");
     expect(a.abstained).toBe(false);
@@ -287,6 +295,39 @@ describe("reads what a Russian question asks for", () => {
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote)).toEqual([
       "После долгого перерыва и споров о бюджете форум депутатов снова собрался 14 мая.",
+    ]);
+  });
+});
+
+describe("reads a sentence that begins 'This charter…' with the one before it", () => {
+  let guild: TempApp;
+  beforeAll(async () => {
+    guild = await tempApp({
+      seed: false,
+      docs: {
+        "guild.md":
+          "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
+          "council. This charter names auditing, milling and baking as its duties.\n\n" +
+          "The weather in Gdansk was mild that year.\n",
+      },
+    });
+  });
+  afterAll(() => guild.cleanup());
+
+  it("quotes both when the second answers more of the question", async () => {
+    const a = await guild.pipeline.ask("What duties did the millers' guild in Gdansk adopt?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
+        "council. This charter names auditing, milling and baking as its duties.",
+    ]);
+    expect(a.answer).toBe(`${a.citations[0]!.quote} [1]`);
+  });
+
+  it("quotes the first alone when the second adds nothing the question asks", async () => {
+    const a = await guild.pipeline.ask("Who adopted a new charter last spring?");
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city council.",
     ]);
   });
 });
