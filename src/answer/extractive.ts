@@ -386,11 +386,11 @@ function extendByContinuations(
   covered: number[],
   all: Candidate[],
 ): void {
-  const byStart = new Map(all.map((c) => [`${c.passage.docId}:${c.span.start}`, c]));
   chosen.forEach((c, i) => {
     const at = c.passage.sentences.findIndex((s) => s.start === c.span.start);
     const nextSpan = at < 0 ? undefined : c.passage.sentences[at + 1];
-    const next = nextSpan && byStart.get(`${c.passage.docId}:${nextSpan.start}`);
+    const next =
+      nextSpan && all.find((x) => x.passage.docId === c.passage.docId && x.span.start === nextSpan.start);
     if (!next || chosen.includes(next) || !continues(c, next)) return;
     const adds = next.gain.some((g, j) => g > covered[j]!);
     const typed = () =>
