@@ -374,11 +374,12 @@ function continues(sentence: Candidate, next: Candidate): boolean {
 }
 
 /**
- * A chosen sentence is quoted together with the next one when that one continues it ("This framework…") and
- * answers more: it matches a question term better than the chosen sentences do, or it has what the question asks for
- * (an enumeration, a date…) and the chosen sentence has not. "What elements make up the plan?" is answered by "…set
- * forth a comprehensive framework… This framework encompasses legislative power, strategic planning…", where the
- * first sentence alone names no element and the second alone does not say whose framework it is.
+ * A chosen sentence that continues the one before it ("These partnerships…") is quoted with that one, so that the
+ * answer says what it points back at. A chosen sentence is also quoted with the next one when that one continues it
+ * and answers more: it matches a question term better than the chosen sentences do, or it has what the question asks
+ * for (an enumeration, a date…) and the chosen sentence has not. "What elements make up the plan?" is answered by
+ * "…set forth a comprehensive framework… This framework encompasses legislative power, strategic planning…", where
+ * the first sentence alone names no element and the second alone does not say whose framework it is.
  */
 function extendByContinuations(
   question: Question,
@@ -386,26 +387,38 @@ function extendByContinuations(
   covered: number[],
   all: Candidate[],
 ): void {
-  chosen.forEach((c, i) => {
+  const taken = new Set(chosen);
+  const neighbour = (c: Candidate, step: number) => {
     const at = c.passage.sentences.findIndex((s) => s.start === c.span.start);
-    const nextSpan = at < 0 ? undefined : c.passage.sentences[at + 1];
-    const next =
-      nextSpan && all.find((x) => x.passage.docId === c.passage.docId && x.span.start === nextSpan.start);
-    if (!next || chosen.includes(next) || !continues(c, next)) return;
-    const adds = next.gain.some((g, j) => g > covered[j]!);
-    const typed = () =>
-      answerMentions(question.type, question.text, next.text).length > 0 &&
-      answerMentions(question.type, question.text, c.text).length === 0;
-    if (!adds && !typed()) return;
-    const span = { start: c.span.start, end: next.span.end };
-    chosen[i] = {
-      ...c,
-      span,
-      text: spanText(c.passage, span),
-      matched: new Set([...c.matched, ...next.matched]),
-    };
-    next.gain.forEach((g, j) => {
+    const span = at < 0 ? undefined : c.passage.sentences[at + step];
+    const found = span && all.find((x) => x.passage.docId === c.passage.docId && x.span.start === span.start);
+    return found && !taken.has(found) ? found : undefined;
+  };
+  const absorb = (x: Candidate) => {
+    taken.add(x);
+    x.gain.forEach((g, j) => {
       covered[j] = Math.max(covered[j]!, g);
     });
+  };
+  chosen.forEach((c, i) => {
+    let span = c.span;
+    const matched = new Set(c.matched);
+    const prev = neighbour(c, -1);
+    if (prev && continues(prev, c)) {
+      span = { start: prev.span.start, end: span.end };
+      for (const m of prev.matched) matched.add(m);
+      absorb(prev);
+    }
+    const next = neighbour(c, 1);
+    const answersMore = (x: Candidate) =>
+      x.gain.some((g, j) => g > covered[j]!) ||
+      (answerMentions(question.type, question.text, x.text).length > 0 &&
+        answerMentions(question.type, question.text, c.text).length === 0);
+    if (next && continues(c, next) && answersMore(next)) {
+      span = { start: span.start, end: next.span.end };
+      for (const m of next.matched) matched.add(m);
+      absorb(next);
+    }
+    if (span !== c.span) chosen[i] = { ...c, span, text: spanText(c.passage, span), matched };
   });
 }

@@ -324,6 +324,14 @@ describe("reads a sentence that begins 'This charter…' with the one before it"
     expect(a.answer).toBe(`${a.citations[0]!.quote} [1]`);
   });
 
+  it("quotes the one before it with a chosen sentence that points back at it", async () => {
+    const a = await guild.pipeline.ask("Which duties does the charter name?");
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
+        "council. This charter names auditing, milling and baking as its duties.",
+    ]);
+  });
+
   it("quotes the first alone when the second adds nothing the question asks", async () => {
     const a = await guild.pipeline.ask("Who adopted a new charter last spring?");
     expect(a.citations.map((c) => c.quote)).toEqual([
