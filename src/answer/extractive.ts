@@ -362,15 +362,20 @@ export function selectEvidence(
 
 /** Words that open a sentence pointing back at a noun of the one before ("This framework…", "Эти меры…"). */
 const DEMONSTRATIVES = new Set("this these such этот эта это эти такой такая такие".split(" "));
+/** Pronouns that open a sentence about someone or something the one before named ("He added…", "Она…"). */
+const PRONOUNS = new Set("he she it they он она оно они".split(" "));
 
 /**
- * Whether `next` opens by pointing back at a noun of `sentence` ("…set forth a comprehensive framework… This
- * framework encompasses…"): it then goes on with what `sentence` is about.
+ * Whether `next` goes on with what `sentence` is about: it opens with a pronoun ("He added…"), or by pointing back at
+ * a noun of `sentence` ("…set forth a comprehensive framework… This framework encompasses…").
  */
 function continues(sentence: Candidate, next: Candidate): boolean {
   const [first, ...rest] = next.tokens;
-  if (!first || !DEMONSTRATIVES.has(first.word)) return false;
-  return rest.slice(0, 2).some((t) => !t.stop && sentence.stems.has(t.term));
+  if (!first) return false;
+  if (PRONOUNS.has(first.word)) return true;
+  return (
+    DEMONSTRATIVES.has(first.word) && rest.slice(0, 2).some((t) => !t.stop && sentence.stems.has(t.term))
+  );
 }
 
 /**

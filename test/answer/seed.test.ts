@@ -299,7 +299,7 @@ describe("reads what a Russian question asks for", () => {
   });
 });
 
-describe("reads a sentence that begins 'This charter…' with the one before it", () => {
+describe("reads a sentence that points back ('This charter…', 'She said…') with the one before it", () => {
   let guild: TempApp;
   beforeAll(async () => {
     guild = await tempApp({
@@ -309,6 +309,9 @@ describe("reads a sentence that begins 'This charter…' with the one before it"
           "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
           "council. This charter names auditing, milling and baking as its duties.\n\n" +
           "The weather in Gdansk was mild that year.\n",
+        "forum.md":
+          "Marta Kowalski opened the forum of exiled deputies in Vilnius on Friday. She said the forum would meet " +
+          "again in May.\n\nThe hall was full, and the debate ran late.\n",
       },
     });
   });
@@ -329,6 +332,14 @@ describe("reads a sentence that begins 'This charter…' with the one before it"
     expect(a.citations.map((c) => c.quote)).toEqual([
       "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
         "council. This charter names auditing, milling and baking as its duties.",
+    ]);
+  });
+
+  it("quotes a sentence that opens with a pronoun with the one that names whom it means", async () => {
+    const a = await guild.pipeline.ask("When will the forum meet again?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      "Marta Kowalski opened the forum of exiled deputies in Vilnius on Friday. She said the forum would meet again in May.",
     ]);
   });
 
