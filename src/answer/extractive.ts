@@ -360,31 +360,27 @@ export function selectEvidence(
   };
 }
 
-/** Words that open a sentence pointing back at a noun of the one before ("This framework…", "Эти меры…"). */
-const DEMONSTRATIVES = new Set("this these such этот эта это эти такой такая такие".split(" "));
-/** Pronouns that open a sentence about someone or something the one before named ("He added…", "Она…"). */
-const PRONOUNS = new Set("he she it they он она оно они".split(" "));
-
 /**
- * Whether `next` goes on with what `sentence` is about: it opens with a pronoun ("He added…"), or by pointing back at
- * a noun of `sentence` ("…set forth a comprehensive framework… This framework encompasses…").
+ * Words that open a sentence about what the one before it named: "This framework…", "These partnerships…", "She
+ * said…", "Эти меры…". Such a sentence is not understood alone.
  */
-function continues(sentence: Candidate, next: Candidate): boolean {
-  const [first, ...rest] = next.tokens;
-  if (!first) return false;
-  if (PRONOUNS.has(first.word)) return true;
-  return (
-    DEMONSTRATIVES.has(first.word) && rest.slice(0, 2).some((t) => !t.stop && sentence.stems.has(t.term))
-  );
+const POINTING_BACK = new Set(
+  "this these such he she it they этот эта это эти такой такая такие он она оно они".split(" "),
+);
+
+function pointsBack(sentence: Candidate): boolean {
+  const first = sentence.tokens[0];
+  return first !== undefined && POINTING_BACK.has(first.word);
 }
 
 /**
- * A chosen sentence that continues the one before it ("These partnerships…") is quoted with that one, so that the
- * answer says what it points back at. A chosen sentence is also quoted with the next one when that one continues it
- * and answers more: it matches a question term better than the chosen sentences do, or it has what the question asks
- * for (an enumeration, a date…) and the chosen sentence has not. "What elements make up the plan?" is answered by
- * "…set forth a comprehensive framework… This framework encompasses legislative power, strategic planning…", where
- * the first sentence alone names no element and the second alone does not say whose framework it is.
+ * A chosen sentence that points back ("These partnerships are instrumental…") is quoted with the sentence before it,
+ * which says what it points at ("…strategic alliances with Ukraine, Poland…"). A chosen sentence is also quoted with
+ * the next one when that one points back at it and answers more: it matches a question term better than the chosen
+ * sentences do, or it has what the question asks for (an enumeration, a date…) and the chosen sentence has not. "What
+ * elements make up the plan?" is answered by "…set forth a comprehensive framework… This framework encompasses
+ * legislative power, strategic planning…": the first sentence alone names no element, and the second alone does not
+ * say whose framework it is.
  */
 function extendByContinuations(
   question: Question,
@@ -408,8 +404,8 @@ function extendByContinuations(
   chosen.forEach((c, i) => {
     let span = c.span;
     const matched = new Set(c.matched);
-    const prev = neighbour(c, -1);
-    if (prev && continues(prev, c)) {
+    const prev = pointsBack(c) ? neighbour(c, -1) : undefined;
+    if (prev) {
       span = { start: prev.span.start, end: span.end };
       for (const m of prev.matched) matched.add(m);
       absorb(prev);
@@ -419,7 +415,7 @@ function extendByContinuations(
       x.gain.some((g, j) => g > covered[j]!) ||
       (answerMentions(question.type, question.text, x.text).length > 0 &&
         answerMentions(question.type, question.text, c.text).length === 0);
-    if (next && continues(c, next) && answersMore(next)) {
+    if (next && pointsBack(next) && answersMore(next)) {
       span = { start: span.start, end: next.span.end };
       for (const m of next.matched) matched.add(m);
       absorb(next);

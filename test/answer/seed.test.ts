@@ -68,6 +68,22 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.answer).toContain("strategic planning for the nation");
   });
 
+  it("quotes 'These partnerships…' with the sentence before it, which names the partners", async () => {
+    const a = await app.pipeline.ask("How many foreign partners did Ponomarev list, and which are they?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations).toHaveLength(1);
+    expect(a.citations[0]!.quote).toMatch(
+      /^During the session, Ponomarev outlined .* These partnerships are/,
+    );
+    expect(a.answer).toContain("Ukraine, Poland, the United States, Canada, and Germany");
+  });
+
+  it("answers a Russian question on partnerships with the countries, not with 'These partnerships…' alone", async () => {
+    const a = await app.pipeline.ask("С какими странами у съезда стратегическое партнёрство?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Ukraine, Poland, the United States, Canada, and Germany");
+  });
+
   it("takes a list of names as the answer to how many", async () => {
     const a = await app.pipeline.ask("How many strategic allies does the congress have?");
     expect(a.abstained).toBe(false);
