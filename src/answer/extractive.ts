@@ -364,9 +364,11 @@ export function selectEvidence(
  * Words that open a sentence about what the one before it named: "This framework…", "These partnerships…", "She
  * said…", "Эти меры…". Such a sentence is not understood alone.
  */
-const POINTING_BACK = new Set(
-  "this these such he she it they этот эта это эти такой такая такие он она оно они".split(" "),
-);
+const POINTING_BACK = new Set([
+  ..."this these such he she it they its his her their".split(" "),
+  // Normalized words: "её" is read "ее".
+  ..."этот эта это эти такой такая такие он она оно они его ее их".split(" "),
+]);
 
 function pointsBack(sentence: Candidate): boolean {
   const first = sentence.tokens[0];

@@ -328,6 +328,9 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
         "forum.md":
           "Marta Kowalski opened the forum of exiled deputies in Vilnius on Friday. She said the forum would meet " +
           "again in May.\n\nThe hall was full, and the debate ran late.\n",
+        "forum-ru.md":
+          "Марта Ковальская открыла форум депутатов в Вильнюсе в пятницу. Она сказала, что форум снова соберётся " +
+          "14 мая.\n\nЗал был полон.\n",
       },
     });
   });
@@ -356,6 +359,13 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote)).toEqual([
       "Marta Kowalski opened the forum of exiled deputies in Vilnius on Friday. She said the forum would meet again in May.",
+    ]);
+  });
+
+  it("does so in Russian too: 'Она сказала…'", async () => {
+    const a = await guild.pipeline.ask("Когда форум снова соберётся?");
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      "Марта Ковальская открыла форум депутатов в Вильнюсе в пятницу. Она сказала, что форум снова соберётся 14 мая.",
     ]);
   });
 
