@@ -81,14 +81,19 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const drafts = q.parts.map((part) => extractivePart(part, retrieved));
     const answered = drafts.filter((d) => !d.abstained);
     if (answered.length === 0) return drafts[0]!;
-    // Each extractive claim cites one sentence: a sentence both parts chose is said once, in document order.
-    const bySentence = new Map<string, VerifiedClaim>();
+    // Each extractive claim cites a sentence or a few in a row. What both parts chose is said once: of two quotes
+    // where one holds the other ("S1" and "S1 This…"), the longer. In document order.
+    const holds = (a: VerifiedClaim, b: VerifiedClaim) => {
+      const [x, y] = [a.refs[0]!, b.refs[0]!];
+      return x.passage.docId === y.passage.docId && x.span.start <= y.span.start && y.span.end <= x.span.end;
+    };
+    const kept: VerifiedClaim[] = [];
     for (const claim of answered.flatMap((d) => d.claims)) {
-      const { passage, span } = claim.refs[0]!;
-      const key = `${passage.docId}:${span.start}`;
-      if (!bySentence.has(key)) bySentence.set(key, claim);
+      if (kept.some((k) => holds(k, claim))) continue;
+      for (let i = kept.length - 1; i >= 0; i--) if (holds(claim, kept[i]!)) kept.splice(i, 1);
+      kept.push(claim);
     }
-    const claims = [...bySentence.values()].sort((a, b) => documentOrder(a.refs[0]!, b.refs[0]!));
+    const claims = kept.sort((a, b) => documentOrder(a.refs[0]!, b.refs[0]!));
     const unanswered = q.parts.filter((_, i) => drafts[i]!.abstained).map((p) => p.text);
     return { abstained: false, claims, ...(unanswered.length ? { unanswered } : {}) };
   };

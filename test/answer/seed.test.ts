@@ -369,6 +369,16 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
     ]);
   });
 
+  it("says once, and whole, what both parts of a question quote: the longer quote holds the shorter", async () => {
+    const a = await guild.pipeline.ask(
+      "Who adopted a new charter last spring, and which duties does the charter name?",
+    );
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
+        "council. This charter names auditing, milling and baking as its duties.",
+    ]);
+  });
+
   it("quotes the first alone when the second adds nothing the question asks", async () => {
     const a = await guild.pipeline.ask("Who adopted a new charter last spring?");
     expect(a.citations.map((c) => c.quote)).toEqual([
