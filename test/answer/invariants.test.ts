@@ -48,7 +48,21 @@ const RU = [
   "🙂",
   "совет",
 ];
-const word = fc.constantFrom(...EN, ...RU, "the", "of", "in", "was", "by");
+// "this", "they", "она"…: a sentence they open is quoted with its neighbour (one quote over two sentences).
+const word = fc.constantFrom(
+  ...EN,
+  ...RU,
+  "the",
+  "of",
+  "in",
+  "was",
+  "by",
+  "this",
+  "they",
+  "its",
+  "она",
+  "эти",
+);
 const sentence = fc
   .array(word, { minLength: 3, maxLength: 25 })
   .map((ws) => `${ws.join(" ").replace(/^./, (c) => c.toUpperCase())}.`);
