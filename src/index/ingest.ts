@@ -1,6 +1,7 @@
 // Brings the saved index up to date with the corpus folder: only new or changed documents are embedded.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { documentFromBytes, listDocumentIds, sha256 } from "../corpus/documents.js";
 import { splitPassages } from "../corpus/passages.js";
 import type { EmbeddingsChoice } from "../embeddings/providers.js";
@@ -99,19 +100,27 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
   const { ids, pending, removed, touched } = await diffCorpus(options.corpusDir, index);
   lap("readMs");
 
-  const docs = pending.map((p) => ({ p, doc: documentFromBytes(p.docId, p.bytes) }));
-  const split = docs.map(({ p, doc }) => ({ p, doc, passages: splitPassages(doc) }));
+  const split = [];
+  for (const p of pending) {
+    const doc = documentFromBytes(p.docId, p.bytes);
+    split.push({ p, doc, passages: splitPassages(doc) });
+    await nextTurn();
+  }
   lap("splitMs");
   const total = split.reduce((n, s) => n + s.passages.length, 0);
   const batch = options.batchSize ?? 64;
   let done = 0;
   options.onProgress?.(0, total);
+  // The local embeddings and the graph work on this thread. Between batches and documents the event loop gets a
+  // turn, so that the bot keeps answering (from the index in use) while an ingest runs, instead of freezing for all
+  // of it. (Awaiting a promise that is already settled gives no such turn.)
   for (const { p, doc, passages } of split) {
     const vectors: number[][] = [];
     for (let i = 0; i < passages.length; i += batch) {
       vectors.push(...(await embeddings.embedDocuments(passages.slice(i, i + batch).map((x) => x.text))));
       done = Math.min(total, done + batch);
       options.onProgress?.(Math.min(done, total), total);
+      await nextTurn();
     }
     lap("embedMs");
     const entry = {
@@ -124,6 +133,7 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
     };
     index.putDocument(p.docId, entry, passages, vectors);
     lap("indexMs");
+    await nextTurn();
   }
   for (const docId of removed) index.removeDocument(docId);
   lap("indexMs");

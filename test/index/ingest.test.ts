@@ -179,6 +179,41 @@ describe("ingest", () => {
   });
 });
 
+describe("ingest beside a running bot", () => {
+  it("lets the event loop turn while it embeds and builds: a timer set as embedding starts fires long before the end", async () => {
+    // The bot answers from the index in use while an ingest runs on the same thread; a question arrives as I/O,
+    // which waits for the event loop, as a timer does. (Awaiting settled promises alone would starve both.)
+    const corpusDir = await tempDir();
+    const indexDir = await tempDir();
+    await writeDocs(
+      corpusDir,
+      Object.fromEntries(
+        Array.from({ length: 30 }, (_, d) => [
+          `doc-${d}.md`,
+          Array.from({ length: 8 }, (_, i) => para(`topic ${d}-${i}`, 6)).join("\n\n"),
+        ]),
+      ),
+    );
+    let total = 0;
+    let lastDone = 0;
+    let embeddedWhenTimerFired: number | undefined;
+    await ingest({
+      corpusDir,
+      indexDir,
+      embeddings: localEmbeddings(),
+      batchSize: 16,
+      onProgress: (done, all) => {
+        total = all;
+        if (done === 0) setTimeout(() => (embeddedWhenTimerFired = lastDone), 0);
+        lastDone = done;
+      },
+    });
+    expect(total).toBeGreaterThan(100);
+    expect(embeddedWhenTimerFired).toBeDefined();
+    expect(embeddedWhenTimerFired!).toBeLessThan(total / 2);
+  });
+});
+
 describe("an index built with other settings", () => {
   const hash256 = { provider: "local", model: "hash-256", revision: LocalHashEmbeddings.REVISION };
 
