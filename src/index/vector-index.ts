@@ -25,6 +25,14 @@ function isZero(v: number[]): boolean {
   return v.every((x) => x === 0);
 }
 
+/** `v` scaled to length 1 (`v` is not zero). */
+function unit(v: number[]): Float32Array {
+  let norm = 0;
+  for (const x of v) norm += x * x;
+  norm = Math.sqrt(norm);
+  return Float32Array.from(v, (x) => x / norm);
+}
+
 function checkDimension(vector: number[], dimension: number): void {
   if (vector.length !== dimension) {
     throw new RangeError(`vector has ${vector.length} dimensions, the index has ${dimension}`);
@@ -166,10 +174,7 @@ export class ExactVectorIndex implements VectorIndex {
       this.labels.push(label);
       this.rowOf.set(label, row);
     }
-    let norm = 0;
-    for (const x of vector) norm += x * x;
-    norm = Math.sqrt(norm);
-    for (let i = 0; i < d; i++) this.rows[row * d + i] = vector[i]! / norm;
+    this.rows.set(unit(vector), row * d);
   }
 
   remove(label: number): void {
@@ -192,10 +197,7 @@ export class ExactVectorIndex implements VectorIndex {
     const n = Math.min(k, this.size);
     if (n <= 0 || isZero(vector)) return [];
     const d = this.dimension;
-    let qn = 0;
-    for (const x of vector) qn += x * x;
-    qn = Math.sqrt(qn);
-    const q = Float32Array.from(vector, (x) => x / qn);
+    const q = unit(vector);
     const rows = this.rows;
     // The best n so far, best first; equal scores by label.
     const scores = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
