@@ -64,7 +64,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
       "born",
       "когда",
       "коли",
-      "в каком году",
+      "в (?:какой|какие) (?:день|дни)",
+      "в каком (?:году|месяце)",
+      "какого числа",
       "дата",
     ),
   ],
@@ -109,11 +111,13 @@ function answerType(text: string): { type: AnswerType; asking?: Span } {
   // Unicode \b does not work for Cyrillic in JS regexps, hence the (^|\s) forms above.
   for (const [type, re] of TYPE_PATTERNS) {
     const m = re.exec(text.toLowerCase());
-    // Only "which/what NOUN" names the type with a noun; "date of birth" keeps its words.
+    // Only "which/what NOUN" ("в какой день") names the type with a noun; "date of birth" keeps its words.
     if (m)
       return {
         type,
-        asking: /^(which|what) /.test(m[0]) ? { start: m.index, end: m.index + m[0].length } : undefined,
+        asking: /^(?:which |what |в как|какого )/.test(m[0])
+          ? { start: m.index, end: m.index + m[0].length }
+          : undefined,
       };
   }
   return { type: "other" };
@@ -233,13 +237,28 @@ function nameSpans(text: string): Span[] {
   return out;
 }
 
+const ENGLISH_ORDINALS =
+  "first second third fourth fifth sixth seventh eighth ninth tenth next previous last".split(" ");
+
 /** Words that pick out one of a series, by their stems (every case of the Russian ones stems alike). */
 const ORDINAL_RANKS = new Map(
   [
-    "first second third fourth fifth sixth seventh eighth ninth tenth next previous last",
-    "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый следующий предыдущий последний",
-  ].flatMap((list) => list.split(" ").map((word, i) => [stem(word), i + 1] as const)),
+    ENGLISH_ORDINALS,
+    "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый следующий предыдущий последний".split(
+      " ",
+    ),
+  ].flatMap((list) => list.map((word, i) => [stem(word), i + 1] as const)),
 );
+
+/**
+ * The English word for what a Russian ordinal means ("перв" → ["first"]; none for other words): its synonyms are
+ * the Russian word's too
+ * ("первое заседание" ~ "inaugural session").
+ */
+function ordinalWords(term: string): string[] {
+  const rank = ORDINAL_RANKS.get(term);
+  return rank === undefined ? [] : [ENGLISH_ORDINALS[rank - 1]!];
+}
 
 /** "5th", "21st": an ordinal in digits, which needs no determiner before it. */
 const NUMERIC_ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
@@ -359,7 +378,7 @@ function readPart(text: string): Question {
         term: t.term,
         forms,
         senses: english ? senseCount(root) || senseCount(t.word) : 0,
-        synonyms: english ? synonymStems([root, t.word], stem(root)) : [],
+        synonyms: synonymStems(english ? [root, t.word] : ordinalWords(t.term), stem(root)),
         related: english ? relatedStems(t.word, root, t.term) : [],
         narrower: english ? relatedStems(t.word, root, t.term, "narrower") : [],
         ...(hasCyrillic(t.word) ? { cognate: cognateKey(toLatin(t.word)) } : {}),

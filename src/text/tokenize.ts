@@ -16,10 +16,16 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const english = snowball.newStemmer("english");
 const russian = snowball.newStemmer("russian");
-/** Auxiliaries the English list lacks: they carry tense or mood, never what a passage is about. */
-const AUXILIARIES = ["will", "shall", "may", "does", "else"];
-/** Pronouns the English list lacks ("its"). Reflexives stay: "describes itself" is about a "self-". */
-const PRONOUNS = ["its", "ours", "yours", "she", "hers", "theirs"];
+/** Auxiliaries the lists lack: they carry tense or mood, never what a passage is about ("will", "должна"). */
+const AUXILIARIES = [..."will shall may does else".split(" "), ..."должен должна должно должны".split(" ")];
+/**
+ * Pronouns the lists lack: English "its", and every form of the Russian "свой" ("its own"; the list has only "свою").
+ * Reflexives stay: "describes itself" is about a "self-".
+ */
+const PRONOUNS = [
+  ..."its ours yours she hers theirs".split(" "),
+  ..."свой своя свое свои своего своей своему своим своем своих своими".split(" "),
+];
 const STOP = new Set<string>(
   [...eng, ...rus, ...ukr, ...AUXILIARIES, ...PRONOUNS].map((w) => normalizeWord(w)),
 );

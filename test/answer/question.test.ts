@@ -67,6 +67,14 @@ describe("readQuestion", () => {
     expect(terms("В каких регионах действуют формирования?")).toEqual(["регион", "действ", "формирован"]);
     expect(terms("С какими странами сотрудничает съезд?")).toEqual(["стран", "сотруднича", "съезд"]);
     expect(terms("Почему и зачем?")).toEqual([]);
+    // "в какой день" asks for a date as "on which day" does; "должна" is a modal, "своё" a pronoun ("its own").
+    expect(terms("В какой день должна закончиться сессия?")).toEqual(["законч", "сесс"]);
+    expect(terms("Когда съезд провёл своё первое заседание?")).toEqual([
+      "съезд",
+      "провел",
+      "перв",
+      "заседан",
+    ]);
   });
 
   it("keeps a question whole when a part has no words of its own", () => {
@@ -156,6 +164,14 @@ describe("cognates", () => {
     expect(ordinalRank("sixth")).not.toBe(ordinalRank("fifth"));
     expect(ordinalRank("session")).toBeUndefined();
   });
+
+  it("gives a Russian ordinal the English one's synonyms: 'первое заседание' is an 'inaugural session'", () => {
+    const first = readQuestion("Когда прошло первое заседание?").terms.find((t) => t.term === "перв")!;
+    expect(first.synonyms).toEqual(expect.arrayContaining(["first", "inaugur"]));
+    const fifth = readQuestion("Где прошла пятая сессия?").terms.find((t) => t.term === "пят")!;
+    expect(fifth.synonyms).toContain("fifth");
+    expect(readQuestion("Где прошла сессия?").terms.every((t) => t.synonyms.length === 0)).toBe(true);
+  });
 });
 
 describe("answer types", () => {
@@ -167,6 +183,9 @@ describe("answer types", () => {
     expect(type("Скільки країн?")).toBe("number");
     expect(type("Где прошла сессия?")).toBe("place");
     expect(type("Кто возглавляет съезд?")).toBe("person");
+    expect(type("В какой день закончится сессия?")).toBe("date");
+    expect(type("В каком месяце съезд собрался впервые?")).toBe("date");
+    expect(type("Какого числа открылась сессия?")).toBe("date");
     expect(type("When did the congress first convene?")).toBe("date");
     // A word that only contains one that asks is no asking word.
     expect(type("Всегда ли съезд собирается весной?")).toBe("other");
