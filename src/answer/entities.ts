@@ -49,6 +49,13 @@ export function mentionsIn(sentence: string): Mentions {
       const spans = spansOf(doc.match(pattern).json({ offset: true }));
       if (spans.length) found.set(type, spans);
     }
+    // The tagger takes the year of "November 2022" for a cardinal too; a date counts nothing ("How many…?").
+    const dates = found.get("date") ?? [];
+    const counts = (found.get("number") ?? []).filter(
+      (n) => !dates.some((d) => n.start < d.end && d.start < n.end),
+    );
+    if (counts.length) found.set("number", counts);
+    else found.delete("number");
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(sentence, found);

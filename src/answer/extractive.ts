@@ -332,6 +332,16 @@ export function selectEvidence(
       floor = Math.max(floor, c.score);
     }
     candidates.sort((a, b) => b.score - a.score);
+    // "When…" needs a date, "How many…" a number: of the sentences near the best, the first that has one answers,
+    // where the best, lacking it, could not.
+    if (needsType(question) && candidates[0] && !hasType(question, candidates[0])) {
+      const near = candidates.filter((c) => c.score >= candidates[0]!.score * KEEP_RATIO);
+      const typed = near.find((c) => hasType(question, c));
+      if (typed) {
+        candidates.splice(candidates.indexOf(typed), 1);
+        candidates.unshift(typed);
+      }
+    }
   }
 
   const best = candidates[0];
@@ -352,12 +362,21 @@ export function selectEvidence(
   const coverage = covered.reduce((a, b) => a + b, 0) / total;
   // Read in document order: the answer should flow as the source does.
   chosen.sort(documentOrder);
-  const typeFound = chosen.some((c) => answerMentions(question.type, question.text, c.text).length > 0);
+  const typeFound = chosen.some((c) => hasType(question, c));
   return {
     evidence: chosen.map(({ tokens: _t, stems: _s, gain: _g, matchedAt: _m, ...e }) => e),
     coverage,
     typeFound,
   };
+}
+
+/** A question that only a sentence with a date ("When…?") or a number ("How many…?") answers. */
+export function needsType(question: Question): boolean {
+  return (question.type === "date" || question.type === "number") && !question.cyrillic;
+}
+
+function hasType(question: Question, c: { text: string }): boolean {
+  return answerMentions(question.type, question.text, c.text).length > 0;
 }
 
 /**
@@ -414,9 +433,7 @@ function extendByContinuations(
     }
     const next = neighbour(c, 1);
     const answersMore = (x: Candidate) =>
-      x.gain.some((g, j) => g > covered[j]!) ||
-      (answerMentions(question.type, question.text, x.text).length > 0 &&
-        answerMentions(question.type, question.text, c.text).length === 0);
+      x.gain.some((g, j) => g > covered[j]!) || (hasType(question, x) && !hasType(question, c));
     if (next && pointsBack(next) && answersMore(next)) {
       span = { start: span.start, end: next.span.end };
       for (const m of next.matched) matched.add(m);

@@ -8,7 +8,7 @@ import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
 import { hasCyrillic } from "../text/tokenize.js";
 import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
-import { documentOrder, rerankPassages, selectEvidence } from "./extractive.js";
+import { documentOrder, needsType, rerankPassages, selectEvidence } from "./extractive.js";
 import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
 import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
@@ -101,7 +101,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   const extractivePart = (q: Question, retrieved: RetrievedPassage[]): Draft => {
     const { evidence, coverage, typeFound } = selectEvidence(q, retrieved, weight);
     // "When…" needs a date and "How many…" a number: a sentence without one does not answer, however similar.
-    const mustHaveType = (q.type === "date" || q.type === "number") && !q.cyrillic;
+    const mustHaveType = needsType(q);
     deps.log.debug(
       `extractive: coverage ${coverage.toFixed(3)} (ABSTAIN_THRESHOLD ${deps.config.ABSTAIN_THRESHOLD})` +
         (mustHaveType ? `, ${q.type} ${typeFound ? "found" : "missing"}` : ""),

@@ -114,6 +114,15 @@ describe("answerMentions", () => {
     expect(ALLIES.slice(m!.start, m!.end)).toBe("Ukraine, Poland, the United States, Canada, and Germany");
     expect(answerMentions("number", "How many allies are there?", "It has allies.")).toEqual([]);
   });
+
+  it("takes no year or day of a date for the number a 'how many' asks for", () => {
+    const found = (s: string) => answerMentions("number", "How many?", s).map((m) => s.slice(m.start, m.end));
+    expect(found("It first met in November 2022 near Warsaw.")).toEqual([]);
+    expect(found("It met in 2021 and had 42 members.")).toEqual(["42"]);
+    expect(found("About 300 delegates met on 5 November 2023.")).toEqual(["300"]);
+    // The date is still a date.
+    expect(answerMentions("date", "When?", "It first met in November 2022 near Warsaw.")).toHaveLength(1);
+  });
 });
 
 describe("enumeration", () => {

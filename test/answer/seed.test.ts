@@ -84,6 +84,14 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.answer).toContain("Ukraine, Poland, the United States, Canada, and Germany");
   });
 
+  it("answers how many with the near-best sentence that has the number, where the best has none", async () => {
+    // "…the future of our country…" matches "countries" and "Ponomarev" best, but counts nothing; the sentence with
+    // the list of five countries is close behind.
+    const a = await app.pipeline.ask("How many countries did Ponomarev name?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toContain("Ukraine, Poland, the United States, Canada, and Germany");
+  });
+
   it("takes a list of names as the answer to how many", async () => {
     const a = await app.pipeline.ask("How many strategic allies does the congress have?");
     expect(a.abstained).toBe(false);
