@@ -2,6 +2,7 @@
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
 import { hasCyrillic } from "../text/tokenize.js";
+import { isKindOf } from "../text/wordnet.js";
 import type { AnswerType } from "./question.js";
 
 export type Mentions = Map<AnswerType, Span[]>;
@@ -124,6 +125,20 @@ export function enumeration(sentence: string): Span[] {
   return items.length >= 3 ? items : [];
 }
 
+/** What a list of names can count: people, places, and bodies such as states and parties. */
+const NAMED_KINDS = ["person", "people", "location", "organization"];
+
+/**
+ * Whether a list of names can answer "how many" in a lower-case question: "How many countries…?" and "How many
+ * partners…?" count names, "How many sessions…?" and "How many votes…?" do not. A question without an English
+ * plural noun after "how many" (or after one word more: "how many foreign partners") is not judged: "Сколько…?",
+ * "How many are there?".
+ */
+function countsNames(question: string): boolean {
+  const counted = /\bhow many\s+(?:of\s+(?:the|its|their)\s+)?(?:[a-z]+\s+)??([a-z]+s)\b/.exec(question)?.[1];
+  return counted === undefined || isKindOf(counted, NAMED_KINDS);
+}
+
 /**
  * What a sentence offers as an answer of the asked type: its mentions of that type, less those the question itself
  * names (in "What parts of Russia…?", "Russia" is no answer). For "how many", a list of names counts as a number.
@@ -133,7 +148,7 @@ export function answerMentions(type: AnswerType, question: string, sentence: str
   const asked = question.toLowerCase();
   const own = (m: Span) => asked.includes(sentence.slice(m.start, m.end).toLowerCase());
   const found = splitAtCommas(sentence, mentionsIn(sentence).get(type) ?? []).filter((m) => !own(m));
-  if (type === "number" && found.length === 0) {
+  if (type === "number" && found.length === 0 && countsNames(asked)) {
     const list = longestList(sentence);
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];
   }

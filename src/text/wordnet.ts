@@ -230,3 +230,39 @@ export function linkedWords(word: string, link: Link, maxSenses = 4): string[] {
   linkCache.set(key, list);
   return list;
 }
+
+const kindCache = new Map<string, boolean>();
+
+/**
+ * Whether a lower-case English noun, in one of its first `maxSenses` senses, is a kind of one of `kinds` (WordNet
+ * noun lemmas): "country" is a kind of "organization" (a state), "partner" and "delegate" of "person"; "session"
+ * (a meeting, a gathering) is neither. Follows hypernyms and instance hypernyms ("Ukraine" is a country).
+ */
+export function isKindOf(word: string, kinds: string[], maxSenses = 2): boolean {
+  const key = `${word}:${kinds.join(",")}:${maxSenses}`;
+  const cached = kindCache.get(key);
+  if (cached !== undefined) return cached;
+  const { synsets } = load();
+  const wanted = new Set(kinds);
+  const seen = new Set<number>();
+  const queue: number[] = [];
+  // A plural is read by its singular: "sessions" is also a composer, Roger Sessions (a person).
+  const lemmas = lemmasOf(word, (w) => synsets.has(w));
+  const bases = lemmas.filter((l) => l !== word);
+  for (const lemma of bases.length > 0 ? bases : lemmas) {
+    for (const { part, offsets } of synsets.get(lemma)!)
+      if (part === "noun") queue.push(...offsets.slice(0, maxSenses));
+  }
+  let found = false;
+  while (queue.length > 0 && !found) {
+    const offset = queue.shift()!;
+    if (seen.has(offset)) continue;
+    seen.add(offset);
+    const synset = synsetAt("noun", offset);
+    if (synset.words.some((w) => wanted.has(w))) found = true;
+    for (const p of synset.pointers)
+      if ((p.symbol === "@" || p.symbol === "@i") && p.part === "noun") queue.push(p.offset);
+  }
+  kindCache.set(key, found);
+  return found;
+}

@@ -115,6 +115,16 @@ describe("answerMentions", () => {
     expect(answerMentions("number", "How many allies are there?", "It has allies.")).toEqual([]);
   });
 
+  it("counts a list of names only for things that have names: people, places, bodies", () => {
+    const counted = (q: string) => answerMentions("number", q, ALLIES).length > 0;
+    expect(counted("How many countries did he name?")).toBe(true);
+    expect(counted("How many foreign partners does it have?")).toBe(true);
+    expect(counted("Сколько стран он назвал?")).toBe(true);
+    // "Sessions" is also a composer in WordNet; the plural is read by its singular.
+    expect(counted("How many sessions has the congress held?")).toBe(false);
+    expect(counted("How many votes did it get?")).toBe(false);
+  });
+
   it("takes no year or day of a date for the number a 'how many' asks for", () => {
     const found = (s: string) => answerMentions("number", "How many?", s).map((m) => s.slice(m.start, m.end));
     expect(found("It first met in November 2022 near Warsaw.")).toEqual([]);

