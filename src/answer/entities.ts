@@ -125,6 +125,34 @@ export function enumeration(sentence: string): Span[] {
   return items.length >= 3 ? items : [];
 }
 
+/**
+ * Where a sentence says what `subject` is: the appositive or predicate after its last word ("the Congress of People's
+ * Deputies, a self-described shadow Russian parliament in exile, commenced…"; "The forum is a platform for…";
+ * "Съезд — орган…"), up to the next comma, dash or end. Empty when the sentence only mentions it.
+ */
+export function definitionsOf(subject: string, sentence: string): Span[] {
+  const head = /[\p{L}\p{N}]+$/u.exec(subject.trim())?.[0];
+  if (!head) return [];
+  // The head in either case ("congress", "Congress"), then the rest of a name it may open ("Congress of People's
+  // Deputies"); no "i" flag, under which \p{Lu} would take any letter.
+  const first = head[0]!;
+  const word = `[${first.toLowerCase()}${first.toUpperCase()}]${head.slice(1).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
+  const name = String.raw`(?:\s+(?:(?:of|the|for)\s+)*\p{Lu}[\p{L}'’]*)*`;
+  const what = String.raw`(?=(?:a|an|the|one of)\s)`;
+  const at = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])${word}${name}(?:\s*,\s*${what}|\s+(?:is|are|was|were)\s+${what}|\s+[—–]\s+(?:это\s+)?)`,
+    "gu",
+  );
+  const out: Span[] = [];
+  for (const m of sentence.matchAll(at)) {
+    const start = m.index + m[0].length;
+    const rest = sentence.slice(start);
+    const end = start + (/[,;—–(]|[.!?](?:\s|$)/u.exec(rest)?.index ?? rest.length);
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
+
 /** What a list of names can count: people, places, and bodies such as states and parties. */
 const NAMED_KINDS = ["person", "people", "location", "organization"];
 

@@ -5,7 +5,7 @@ import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { isWordNetWord } from "../text/wordnet.js";
 import { type Token, tokenize } from "../text/tokenize.js";
-import { answerMentions } from "./entities.js";
+import { answerMentions, definitionsOf } from "./entities.js";
 import { isCognate, ordinalBefore, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
 export interface Evidence {
@@ -171,7 +171,7 @@ class StemMatcher {
  * or more gets the whole bonus.
  */
 function typeBonus(question: Question, text: string, matchedAt: Span[]): number {
-  const mentions = answerMentions(question.type, question.text, text);
+  const mentions = mentionsOf(question, text);
   if (mentions.length === 0) return 0;
   const near = mentions.some((m) =>
     matchedAt.some((w) => Math.max(w.start - m.end, m.start - w.end) <= NEAR),
@@ -320,7 +320,7 @@ export function selectEvidence(
   const all = scoreSentences(question, retrieved, weights, total);
   const candidates = all.filter((c) => question.focus === undefined || c.matched.has(question.focus));
   // A question of no type that asks for several ("What elements…?") is answered by an enumeration.
-  if (question.type !== "other" || question.several) {
+  if (question.type !== "other" || question.several || question.defines) {
     // The tagger takes milliseconds a sentence. `floor` never exceeds the best final score (bonuses only add), so a
     // candidate under floor * KEEP_RATIO even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can
     // neither be chosen nor change what is; nor can any after it, as they score lower and floor only rises. They
@@ -375,8 +375,18 @@ export function needsType(question: Question): boolean {
   return (question.type === "date" || question.type === "number") && !question.cyrillic;
 }
 
+/**
+ * What a sentence offers of what the question asks: a date for "When…", a person for "Who…"; for "What is X?" or
+ * "Who is X?", first what the sentence says X is.
+ */
+function mentionsOf(question: Question, text: string): Span[] {
+  const defined = question.defines ? definitionsOf(question.defines, text) : [];
+  if (defined.length > 0 || (question.defines && question.type === "other")) return defined;
+  return answerMentions(question.type, question.text, text);
+}
+
 function hasType(question: Question, c: { text: string }): boolean {
-  return answerMentions(question.type, question.text, c.text).length > 0;
+  return mentionsOf(question, c.text).length > 0;
 }
 
 /**

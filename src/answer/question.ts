@@ -41,6 +41,8 @@ export interface Question {
   parts: Question[];
   /** Cyrillic questions are answered from the same corpus; no thesaurus for them. */
   cyrillic: boolean;
+  /** For "What is X?", "Who is Ilya Ponomarev?", "Что такое X?": X, as the question writes it. */
+  defines?: string;
   /**
    * For a part of "When does the session start and end?", the term that part asks about ("end"): a sentence that
    * does not match it answers the other part, not this one.
@@ -102,6 +104,27 @@ const QUESTION_WORDS = new Set(
     "кто кого кому кем ком что чего чему чем сколько почему зачем куда откуда где когда",
   ].flatMap((line) => line.split(" ")),
 );
+
+/** "What is X?", "Who was X?", "Что такое X?", "Кто такой X?": X is the rest of the question. */
+const DEFINITION =
+  /^\s*(?:(?:what|who)\s+(?:is|are|was|were)|что\s+такое|кто\s+так(?:ой|ая|ое|ие))\s+(.+?)[\s?？.!]*$/iu;
+
+/**
+ * What a question asks to have defined: X of "What is X?" when X is a name ("the Congress of People's Deputies") or
+ * a thing without a "whose" or "of what" ("the congress", but not "the weather in Warsaw", "the congress's budget");
+ * of "Who is X?" only a name ("Who is the press secretary?" asks for a person). Any X of the Russian forms.
+ */
+function definitionSubject(text: string): string | undefined {
+  const m = DEFINITION.exec(text);
+  if (!m) return undefined;
+  const subject = m[1]!;
+  const bare = subject.replace(/^(?:the|a|an)\s+/i, "");
+  const name =
+    nameSpans(bare).some((n) => n.start === 0 && n.end === bare.length) || /^\p{Lu}\p{L}*$/u.test(bare);
+  if (hasCyrillic(text) || name) return subject;
+  const thing = !/['’]s\b|\s(?:of|in|on|at|for|about|to|from|with|by)\s/i.test(` ${bare} `);
+  return /^what/i.test(text.trim()) && thing ? subject : undefined;
+}
 
 /**
  * The kind of answer asked for, and the span of the words that ask it ("which country", "what year"): those words
@@ -347,6 +370,7 @@ function readPart(text: string): Question {
   const cyrillic = hasCyrillic(text);
   const doc = cyrillic ? undefined : nlp(text);
   const rootOf = doc ? roots(doc) : new Map<string, string>();
+  const defines = definitionSubject(text);
   const { type, asking } = answerType(text);
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
@@ -408,5 +432,6 @@ function readPart(text: string): Question {
     several: asksForSeveral(text, asking, doc),
     parts: [],
     cyrillic,
+    ...(defines ? { defines } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // What a question asks for, and what a sentence offers as its answer.
 import { describe, expect, it } from "vitest";
-import { answerMentions, enumeration, longestList } from "../../src/answer/entities.js";
+import { answerMentions, definitionsOf, enumeration, longestList } from "../../src/answer/entities.js";
 import { isCompoundOf } from "../../src/answer/extractive.js";
 import { isCognate, ordinalRank, readQuestion } from "../../src/answer/question.js";
 
@@ -77,6 +77,20 @@ describe("readQuestion", () => {
     ]);
   });
 
+  it("reads what a 'What is X?' question asks to have defined, and not an attribute or a role", () => {
+    const defines = (q: string) => readQuestion(q).defines;
+    expect(defines("What is the Congress of People's Deputies?")).toBe("the Congress of People's Deputies");
+    expect(defines("What is the congress?")).toBe("the congress");
+    expect(defines("Who is Ilya Ponomarev?")).toBe("Ilya Ponomarev");
+    expect(defines("Что такое Съезд народных депутатов?")).toBe("Съезд народных депутатов");
+    expect(defines("What is the weather in Warsaw?")).toBeUndefined();
+    expect(defines("What is the congress's annual budget?")).toBeUndefined();
+    expect(defines("Who is the press secretary?")).toBeUndefined();
+    expect(defines("Where is the congress?")).toBeUndefined();
+    // "Who is X?" keeps its type: without a sentence saying what X is, a person is what it asks for.
+    expect(readQuestion("Who is Ilya Ponomarev?").type).toBe("person");
+  });
+
   it("keeps a question whole when a part has no words of its own", () => {
     const q = readQuestion("How many partners did Ponomarev list, and which are they?");
     expect(q.parts).toEqual([]);
@@ -132,6 +146,25 @@ describe("answerMentions", () => {
     expect(found("About 300 delegates met on 5 November 2023.")).toEqual(["300"]);
     // The date is still a date.
     expect(answerMentions("date", "When?", "It first met in November 2022 near Warsaw.")).toHaveLength(1);
+  });
+});
+
+describe("definitionsOf", () => {
+  const said = (subject: string, s: string) => definitionsOf(subject, s).map((m) => s.slice(m.start, m.end));
+  it("finds the appositive or predicate after the subject, by its full name or a short one", () => {
+    const s = "In Warsaw, the Congress of People's Deputies, a shadow parliament in exile, met on Wednesday.";
+    expect(said("the Congress of People's Deputies", s)).toEqual(["a shadow parliament in exile"]);
+    expect(said("the congress", s)).toEqual(["a shadow parliament in exile"]);
+    expect(said("the forum", "The forum is a platform for exiles.")).toEqual(["a platform for exiles"]);
+    expect(said("Форум", "Форум — площадка оппозиции, созданная в 2016 году.")).toEqual([
+      "площадка оппозиции",
+    ]);
+  });
+
+  it("finds nothing where the sentence only mentions the subject", () => {
+    expect(said("the congress", "The congress met in Warsaw, Poland, on Wednesday.")).toEqual([]);
+    expect(said("the congress", "This collaboration between the Congress and its allies grew.")).toEqual([]);
+    expect(said("the session", "The congress's session, which opened on Monday, ended.")).toEqual([]);
   });
 });
 

@@ -97,6 +97,16 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.abstained).toBe(true);
   });
 
+  it("answers what the congress is with the sentence that says it, by its full name or a short one", async () => {
+    for (const q of ["What is the Congress of People's Deputies?", "What is the congress?"]) {
+      const a = await app.pipeline.ask(q);
+      expect(a.abstained).toBe(false);
+      expect(a.citations.map((c) => c.quote)).toEqual([
+        expect.stringContaining("a self-described shadow Russian parliament in exile"),
+      ]);
+    }
+  });
+
   it("takes a list of names as the answer to how many", async () => {
     const a = await app.pipeline.ask("How many strategic allies does the congress have?");
     expect(a.abstained).toBe(false);
@@ -403,6 +413,39 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
     const a = await guild.pipeline.ask("Who adopted a new charter last spring?");
     expect(a.citations.map((c) => c.quote)).toEqual([
       "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city council.",
+    ]);
+  });
+});
+
+describe("answers 'What is X?' with what the documents say X is", () => {
+  let guild: TempApp;
+  beforeAll(async () => {
+    guild = await tempApp({
+      seed: false,
+      docs: {
+        "guild.md":
+          "The Amber Guild met in Riga on Monday, where the Amber Guild elected its chair.\n\n" +
+          "Members of the Amber Guild voted on the guild's budget for hours.\n\n" +
+          "The Amber Guild is a union of amber carvers from the Baltic coast.\n",
+        "forum-ru.md":
+          "Форум свободной России провёл встречу в Вильнюсе, где выступил форум.\n\n" +
+          "Форум свободной России — площадка российской оппозиции в эмиграции.\n",
+      },
+    });
+  });
+  afterAll(async () => {
+    await guild.cleanup();
+  });
+
+  it("in English: the sentence that says what it is, not the ones that say more of its name", async () => {
+    const a = await guild.pipeline.ask("What is the Amber Guild?");
+    expect(a.citations.map((c) => c.quote)).toEqual([expect.stringContaining("a union of amber carvers")]);
+  });
+
+  it("in Russian", async () => {
+    const a = await guild.pipeline.ask("Что такое Форум свободной России?");
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      expect.stringContaining("площадка российской оппозиции"),
     ]);
   });
 });
