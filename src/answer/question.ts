@@ -110,11 +110,20 @@ const DEFINITION =
   /^\s*(?:(?:what|who)\s+(?:is|are|was|were)|что\s+такое|кто\s+так(?:ой|ая|ое|ие))\s+(.+?)[\s?？.!]*$/iu;
 
 /**
+ * "How does X describe itself?", "What does X call itself?": X's own account of what it is, which texts give as
+ * "X, a self-described…", "X, which calls itself…".
+ */
+const SELF_DESCRIPTION =
+  /^\s*(?:how|what)\s+(?:does|do|did)\s+(.+?)\s+(?:describe|characteri[sz]e|define|call|present|style|see|view|regard|position|identify)\s+(?:itself|themselves|himself|herself)\b/iu;
+
+/**
  * What a question asks to have defined: X of "What is X?" when X is a name ("the Congress of People's Deputies") or
  * a thing without a "whose" or "of what" ("the congress", but not "the weather in Warsaw", "the congress's budget");
  * of "Who is X?" only a name ("Who is the press secretary?" asks for a person). Any X of the Russian forms.
  */
 function definitionSubject(text: string): string | undefined {
+  const self = SELF_DESCRIPTION.exec(text);
+  if (self) return self[1];
   const m = DEFINITION.exec(text);
   if (!m) return undefined;
   const subject = m[1]!;
@@ -224,6 +233,9 @@ export function isCognate(cognate: string, englishStem: string): boolean {
   while (n < cognate.length && n < other.length && cognate[n] === other[n]) n++;
   return n >= 5 && n >= 0.6 * Math.min(cognate.length, other.length);
 }
+
+/** "itself", "themselves": what a question says of X and X, a text may say with "self-" ("self-described"). */
+const REFLEXIVE = /^(?:it|him|her|them|one|my|your|our)sel(?:f|ves)$/;
 
 /** Longest first: "call into question" before "call into". */
 const PHRASE_LENGTHS = [4, 3, 2];
@@ -383,7 +395,8 @@ function readPart(text: string): Question {
     const phrase = english ? phraseAt(tokens, i, root) : undefined;
     if (!phrase && t.stop) continue;
     seen.add(t.term);
-    const forms = root !== t.word ? [stem(root)].filter((f) => f !== t.term) : [];
+    const forms =
+      root !== t.word ? [stem(root)].filter((f) => f !== t.term) : REFLEXIVE.test(t.word) ? ["self"] : [];
     if (phrase) {
       // A phrase means what its synonyms mean, not what its words do: "stand for" is "represent", not "stand".
       for (const later of tokens.slice(i + 1, i + phrase.length)) seen.add(later.term);

@@ -87,6 +87,14 @@ describe("readQuestion", () => {
     expect(defines("What is the congress's annual budget?")).toBeUndefined();
     expect(defines("Who is the press secretary?")).toBeUndefined();
     expect(defines("Where is the congress?")).toBeUndefined();
+    // Asking how X describes itself asks what X is, by its own account.
+    expect(defines("How does the congress characterize itself?")).toBe("the congress");
+    expect(defines("What does the Amber Guild call itself?")).toBe("the Amber Guild");
+    expect(defines("How does the congress work with itself?")).toBeUndefined();
+    // "self-described" is "described itself".
+    expect(
+      readQuestion("How does the congress see itself?").terms.find((t) => t.term === "itself")?.forms,
+    ).toEqual(["self"]);
     // "Who is X?" keeps its type: without a sentence saying what X is, a person is what it asks for.
     expect(readQuestion("Who is Ilya Ponomarev?").type).toBe("person");
   });

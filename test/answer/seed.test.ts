@@ -107,6 +107,18 @@ describe("answers on the seed corpus (extractive)", () => {
     }
   });
 
+  it("answers how the congress describes itself with its self-description, in any of the verbs", async () => {
+    for (const q of ["How does the congress characterize itself?", "What does the congress call itself?"]) {
+      const a = await app.pipeline.ask(q);
+      expect(a.citations.map((c) => c.quote)).toEqual([
+        expect.stringContaining("a self-described shadow Russian parliament in exile"),
+      ]);
+    }
+    // How it positions itself, the document says in so many words.
+    const positioned = await app.pipeline.ask("How does the congress position itself?");
+    expect(positioned.citations[0]!.quote).toContain("positioning itself as the political wing");
+  });
+
   it("takes a list of names as the answer to how many", async () => {
     const a = await app.pipeline.ask("How many strategic allies does the congress have?");
     expect(a.abstained).toBe(false);
