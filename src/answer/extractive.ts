@@ -214,7 +214,8 @@ function sentenceTokens(text: string): ReturnType<typeof tokenize> {
 
 /**
  * The stems of a sentence that can match the question: all of them, less a word the question qualifies with an
- * ordinal that the sentence qualifies with another ("the next session" is not "the fifth session").
+ * ordinal that the sentence qualifies with another ("the next session" is not "the fifth session"), and less a
+ * synonym of that ordinal that qualifies something else.
  */
 function matchableStems(question: Question, tokens: Token[]): Set<string> {
   const stems = new Set(tokens.map((t) => t.term));
@@ -225,8 +226,21 @@ function matchableStems(question: Question, tokens: Token[]): Set<string> {
       t.term === term.term || (term.cognate !== undefined && isCognate(term.cognate, t.term));
     const ordinals = tokens.flatMap((t, i) => (same(t) ? [ordinalBefore(tokens, i)] : []));
     const ranks = ordinals.map((o) => (o === undefined ? undefined : ordinalRank(o)));
-    if (ranks.includes(rank) || ranks.every((r) => r === undefined)) continue;
-    for (const t of tokens) if (same(t)) stems.delete(t.term);
+    if (!(ranks.includes(rank) || ranks.every((r) => r === undefined)))
+      for (const t of tokens) if (same(t)) stems.delete(t.term);
+    // A synonym of the ordinal counts where it qualifies the same word ("its inaugural session" for "its first
+    // session"), not anywhere ("Russia's political future" is no "next session").
+    const ordinal = question.terms.find((t) => t.term === term.ordinal);
+    // (Not for a Russian question: its word for the qualified thing rarely meets the English one.)
+    if (!ordinal || question.cyrillic) continue;
+    const qualifies = (i: number) => tokens.slice(i + 1, i + 3).some(same);
+    for (const t of tokens)
+      if (
+        ordinal.synonyms.includes(t.term) &&
+        ordinalRank(t.term) !== rank &&
+        !tokens.some((u, j) => u.term === t.term && qualifies(j))
+      )
+        stems.delete(t.term);
   }
   return stems;
 }
@@ -344,6 +358,8 @@ export function selectEvidence(
     }
   }
 
+    for (const c of candidates.slice(0, 5))
+      console.error(c.score.toFixed(3), c.gain.map((g) => g.toFixed(2)).join(","), c.text.slice(0, 90));
   const best = candidates[0];
   if (!best || best.score <= 0) return { evidence: [], coverage: 0, typeFound: false };
   const chosen = [best];

@@ -282,7 +282,19 @@ const ORDINAL_RANKS = new Map(
     "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый следующий предыдущий последний".split(
       " ",
     ),
-  ].flatMap((list) => list.map((word, i) => [stem(word), i + 1] as const)),
+  ]
+    .flatMap((list) => list.map((word, i) => [stem(word), i + 1] as const))
+    .concat(
+      // Adjectives that pick one of a series as an ordinal does: "its inaugural session" is its first.
+      Object.entries({
+        first: "inaugural initial maiden",
+        next: "subsequent upcoming",
+
+        last: "final",
+      }).flatMap(([ordinal, words]) =>
+        words.split(" ").map((w) => [stem(w), ENGLISH_ORDINALS.indexOf(ordinal) + 1] as const),
+      ),
+    ),
 );
 
 /**

@@ -223,6 +223,11 @@ describe("cognates", () => {
     expect(ordinalRank("5th")).toBe(5);
     expect(ordinalRank("sixth")).not.toBe(ordinalRank("fifth"));
     expect(ordinalRank("session")).toBeUndefined();
+    // Adjectives that pick one of a series: "its inaugural session" is its first, "the upcoming one" the next.
+    expect(ordinalRank("inaugur")).toBe(ordinalRank("first"));
+    expect(ordinalRank("upcom")).toBe(ordinalRank("next"));
+    // "following the fall" is no ordinal.
+    expect(ordinalRank("follow")).toBeUndefined();
   });
 
   it("gives a Russian ordinal the English one's synonyms: 'первое заседание' is an 'inaugural session'", () => {
