@@ -358,8 +358,6 @@ export function selectEvidence(
     }
   }
 
-    for (const c of candidates.slice(0, 5))
-      console.error(c.score.toFixed(3), c.gain.map((g) => g.toFixed(2)).join(","), c.text.slice(0, 90));
   const best = candidates[0];
   if (!best || best.score <= 0) return { evidence: [], coverage: 0, typeFound: false };
   const chosen = [best];
