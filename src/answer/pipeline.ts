@@ -106,7 +106,15 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       `extractive: coverage ${coverage.toFixed(3)} (ABSTAIN_THRESHOLD ${deps.config.ABSTAIN_THRESHOLD})` +
         (mustHaveType ? `, ${q.type} ${typeFound ? "found" : "missing"}` : ""),
     );
-    if (evidence.length === 0 || coverage < deps.config.ABSTAIN_THRESHOLD || (mustHaveType && !typeFound)) {
+    // "Who is the president of Ukraine?" is not answered by a sentence that names someone and Ukraine, but no president.
+    const roleMissing = q.role !== undefined && !evidence.some((e) => e.matched.has(q.role!));
+    if (roleMissing) deps.log.debug(`extractive: no chosen sentence names the role asked about (${q.role})`);
+    if (
+      evidence.length === 0 ||
+      coverage < deps.config.ABSTAIN_THRESHOLD ||
+      (mustHaveType && !typeFound) ||
+      roleMissing
+    ) {
       const nearest = evidence[0];
       return {
         claims: [],

@@ -2,7 +2,7 @@
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
 import { synonymsOf } from "../text/thesaurus.js";
-import { isWordNetWord, type Link, linkedWords, senseCount } from "../text/wordnet.js";
+import { isKindOf, isWordNetWord, type Link, linkedWords, senseCount } from "../text/wordnet.js";
 import { hasCyrillic, isStopWord, normalizeWord, stem, type Token, tokenize } from "../text/tokenize.js";
 import { toLatin } from "../text/transliterate.js";
 
@@ -43,6 +43,11 @@ export interface Question {
   cyrillic: boolean;
   /** For "What is X?", "Who is Ilya Ponomarev?", "Что такое X?": X, as the question writes it. */
   defines?: string;
+  /**
+   * For "Who is the president of Ukraine?", "Who is the congress's press secretary?": the stem of the role asked
+   * about, a kind of person. A sentence that names someone without that role does not answer.
+   */
+  role?: string;
   /**
    * For a part of "When does the session start and end?", the term that part asks about ("end"): a sentence that
    * does not match it answers the other part, not this one.
@@ -133,6 +138,20 @@ function definitionSubject(text: string): string | undefined {
   if (hasCyrillic(text) || name) return subject;
   const thing = !/['’]s\b|\s(?:of|in|on|at|for|about|to|from|with|by)\s/i.test(` ${bare} `);
   return /^what/i.test(text.trim()) && thing ? subject : undefined;
+}
+
+/** "Who is the [press] secretary of/at/in/for…?", "Who was the congress's [press] secretary?" */
+const ROLE = [
+  /^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)\s+(?:of|at|in|for)\s/i,
+  /^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?[\p{L}-]+['’]s\s+(?:[a-z-]+\s+)?([a-z]+)[\s?？.!]*$/iu,
+];
+
+/** The role a "Who is the X of Y?" question asks about (`Question.role`), when X is a kind of person. */
+function roleOf(text: string): { role?: string } {
+  const word = ROLE.map((re) => re.exec(text)?.[1])
+    .find((w) => w !== undefined)
+    ?.toLowerCase();
+  return word && isKindOf(word, ["person"]) ? { role: stem(word) } : {};
 }
 
 /**
@@ -458,5 +477,6 @@ function readPart(text: string): Question {
     parts: [],
     cyrillic,
     ...(defines ? { defines } : {}),
+    ...roleOf(text),
   };
 }

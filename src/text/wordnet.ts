@@ -246,9 +246,10 @@ export function isKindOf(word: string, kinds: string[], maxSenses = 2): boolean 
   const wanted = new Set(kinds);
   const seen = new Set<number>();
   const queue: number[] = [];
-  // A plural is read by its singular: "sessions" is also a composer, Roger Sessions (a person).
+  // A plural is read by its singular: "sessions" is also a composer, Roger Sessions (a person). ("leader" is no
+  // form of "lead".)
   const lemmas = lemmasOf(word, (w) => synsets.has(w));
-  const bases = lemmas.filter((l) => l !== word);
+  const bases = word.endsWith("s") ? lemmas.filter((l) => l !== word) : [];
   for (const lemma of bases.length > 0 ? bases : lemmas) {
     for (const { part, offsets } of synsets.get(lemma)!)
       if (part === "noun") queue.push(...offsets.slice(0, maxSenses));

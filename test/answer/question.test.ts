@@ -99,6 +99,18 @@ describe("readQuestion", () => {
     expect(readQuestion("Who is Ilya Ponomarev?").type).toBe("person");
   });
 
+  it("reads the role a 'Who is the X of Y?' question asks about, when X is a kind of person", () => {
+    const role = (q: string) => readQuestion(q).role;
+    expect(role("Who is the president of Ukraine?")).toBe("presid");
+    expect(role("Who is the congress's press secretary?")).toBe("secretari");
+    expect(role("Who was the first speaker at the session?")).toBe("speaker");
+    // A name is no role; nor is a thing; nor is "head" in its first senses (a body part).
+    expect(role("Who is at the head of the Congress of People's Deputies?")).toBeUndefined();
+    expect(role("Who is the winner of the vote?")).toBe("winner");
+    expect(role("Who is the outcome of the vote?")).toBeUndefined();
+    expect(role("Who leads the congress?")).toBeUndefined();
+  });
+
   it("keeps a question whole when a part has no words of its own", () => {
     const q = readQuestion("How many partners did Ponomarev list, and which are they?");
     expect(q.parts).toEqual([]);

@@ -138,5 +138,7 @@ describe("isKindOf", () => {
   it("reads a plural by its singular, not by a proper name spelt alike", () => {
     // WordNet has "Sessions", Roger Sessions the composer, a person.
     expect(isKindOf("sessions", ["person"])).toBe(false);
+    // Only a plural: "leader" is no form of "lead".
+    expect(isKindOf("leader", ["person"])).toBe(true);
   });
 });
