@@ -106,14 +106,17 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       `extractive: coverage ${coverage.toFixed(3)} (ABSTAIN_THRESHOLD ${deps.config.ABSTAIN_THRESHOLD})` +
         (mustHaveType ? `, ${q.type} ${typeFound ? "found" : "missing"}` : ""),
     );
-    // "Who is the president of Ukraine?" is not answered by a sentence that names someone and Ukraine, but no president.
-    const roleMissing = q.role !== undefined && !evidence.some((e) => e.matched.has(q.role!));
-    if (roleMissing) deps.log.debug(`extractive: no chosen sentence names the role asked about (${q.role})`);
+    // "Who is the president of Ukraine?" is not answered by a sentence that names someone and Ukraine, but no
+    // president; "What is the population of Warsaw?" not by one about Warsaw.
+    const { attribute } = q;
+    const attributeMissing = attribute !== undefined && !evidence.some((e) => e.matched.has(attribute));
+    if (attributeMissing)
+      deps.log.debug(`extractive: no chosen sentence names what is asked about (${attribute})`);
     if (
       evidence.length === 0 ||
       coverage < deps.config.ABSTAIN_THRESHOLD ||
       (mustHaveType && !typeFound) ||
-      roleMissing
+      attributeMissing
     ) {
       const nearest = evidence[0];
       return {

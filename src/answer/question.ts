@@ -44,10 +44,10 @@ export interface Question {
   /** For "What is X?", "Who is Ilya Ponomarev?", "Что такое X?": X, as the question writes it. */
   defines?: string;
   /**
-   * For "Who is the president of Ukraine?", "Who is the congress's press secretary?": the stem of the role asked
-   * about, a kind of person. A sentence that names someone without that role does not answer.
+   * For "Who is the president of Ukraine?" and "What is the population of Warsaw?": the stem of the role (a kind of
+   * person) or the attribute asked about. A sentence that does not name it does not answer, whatever else it says.
    */
-  role?: string;
+  attribute?: string;
   /**
    * For a part of "When does the session start and end?", the term that part asks about ("end"): a sentence that
    * does not match it answers the other part, not this one.
@@ -140,18 +140,28 @@ function definitionSubject(text: string): string | undefined {
   return /^what/i.test(text.trim()) && thing ? subject : undefined;
 }
 
-/** "Who is the [press] secretary of/at/in/for…?", "Who was the congress's [press] secretary?" */
-const ROLE = [
-  /^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)\s+(?:of|at|in|for)\s/i,
-  /^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?[\p{L}-]+['’]s\s+(?:[a-z-]+\s+)?([a-z]+)[\s?？.!]*$/iu,
+/**
+ * "Who is the [press] secretary of/at/in/for…?", "Who was the congress's [press] secretary?", and the same with "what"
+ * ("What is the population of Warsaw?", "What is the congress's annual budget?"): the noun asked about.
+ */
+const ATTRIBUTE = [
+  /^\s*(who|what)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)\s+(?:of|at|in|for)\s/i,
+  /^\s*(who|what)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?[\p{L}-]+['’]s\s+(?:[a-z-]+\s+)?([a-z]+)[\s?？.!]*$/iu,
 ];
 
-/** The role a "Who is the X of Y?" question asks about (`Question.role`), when X is a kind of person. */
-function roleOf(text: string): { role?: string } {
-  const word = ROLE.map((re) => re.exec(text)?.[1])
-    .find((w) => w !== undefined)
-    ?.toLowerCase();
-  return word && isKindOf(word, ["person"]) ? { role: stem(word) } : {};
+/** Nouns that ask for a kind of answer rather than name a thing the documents must mention: "What is the name of…?" */
+const ASKING_NOUNS = new Set("name title type kind sort meaning".split(" "));
+
+/**
+ * What a "Who/What is the X of Y?" question asks about (`Question.attribute`): for "who", X when it is a kind of
+ * person; for "what", X unless it only asks for a kind of answer.
+ */
+function attributeOf(text: string): { attribute?: string } {
+  const m = ATTRIBUTE.map((re) => re.exec(text)).find((x) => x !== null);
+  if (!m) return {};
+  const [asking, word] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+  const asked = asking === "who" ? isKindOf(word, ["person"]) : !ASKING_NOUNS.has(word) && !isStopWord(word);
+  return asked ? { attribute: stem(word) } : {};
 }
 
 /**
@@ -477,6 +487,6 @@ function readPart(text: string): Question {
     parts: [],
     cyrillic,
     ...(defines ? { defines } : {}),
-    ...roleOf(text),
+    ...attributeOf(text),
   };
 }

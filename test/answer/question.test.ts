@@ -99,8 +99,8 @@ describe("readQuestion", () => {
     expect(readQuestion("Who is Ilya Ponomarev?").type).toBe("person");
   });
 
-  it("reads the role a 'Who is the X of Y?' question asks about, when X is a kind of person", () => {
-    const role = (q: string) => readQuestion(q).role;
+  it("reads the role or attribute a 'Who/What is the X of Y?' question asks about", () => {
+    const role = (q: string) => readQuestion(q).attribute;
     expect(role("Who is the president of Ukraine?")).toBe("presid");
     expect(role("Who is the congress's press secretary?")).toBe("secretari");
     expect(role("Who was the first speaker at the session?")).toBe("speaker");
@@ -109,6 +109,10 @@ describe("readQuestion", () => {
     expect(role("Who is the winner of the vote?")).toBe("winner");
     expect(role("Who is the outcome of the vote?")).toBeUndefined();
     expect(role("Who leads the congress?")).toBeUndefined();
+    // "What is the X of Y?" asks about X, unless X only asks for a kind of answer.
+    expect(role("What is the population of Warsaw?")).toBe("popul");
+    expect(role("What is the congress's annual budget?")).toBe("budget");
+    expect(role("What is the name of the shadow parliament?")).toBeUndefined();
   });
 
   it("keeps a question whole when a part has no words of its own", () => {

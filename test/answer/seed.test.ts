@@ -136,6 +136,15 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.abstained).toBe(true);
   });
 
+  it("abstains on what the documents never mention of a place they name: its population, its weather", async () => {
+    for (const q of ["What is the population of Warsaw?", "What is the weather in Warsaw?"])
+      expect((await app.pipeline.ask(q)).abstained).toBe(true);
+    // A name is asked for, not mentioned: the sentence that names the shadow parliament answers.
+    const named = await app.pipeline.ask("What is the name of the shadow parliament?");
+    expect(named.abstained).toBe(false);
+    expect(named.answer).toContain("Congress of People's Deputies");
+  });
+
   it("abstains on a date of birth, though the person is named", async () => {
     const a = await app.pipeline.ask("What is Ilya Ponomarev's date of birth?");
     expect(a.abstained).toBe(true);
