@@ -346,16 +346,6 @@ export function selectEvidence(
       floor = Math.max(floor, c.score);
     }
     candidates.sort((a, b) => b.score - a.score);
-    // "When…" needs a date, "How many…" a number: of the sentences near the best, the first that has one answers,
-    // where the best, lacking it, could not.
-    if (needsType(question) && candidates[0] && !hasType(question, candidates[0])) {
-      const near = candidates.filter((c) => c.score >= candidates[0]!.score * KEEP_RATIO);
-      const typed = near.find((c) => hasType(question, c));
-      if (typed) {
-        candidates.splice(candidates.indexOf(typed), 1);
-        candidates.unshift(typed);
-      }
-    }
   }
 
   const best = candidates[0];
