@@ -112,11 +112,17 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const attributeMissing = attribute !== undefined && !evidence.some((e) => e.matched.has(attribute));
     if (attributeMissing)
       deps.log.debug(`extractive: no chosen sentence names what is asked about (${attribute})`);
+    // "How many tonnes were collected in the 2027 Sweep?" is not answered by a passage about the 2031 one.
+    const yearMissing = q.years.find(
+      (y) => !evidence.some((e) => new RegExp(`(?<!\\d)${y}(?!\\d)`).test(e.passage.text)),
+    );
+    if (yearMissing) deps.log.debug(`extractive: no chosen passage speaks of ${yearMissing}`);
     if (
       evidence.length === 0 ||
       coverage < deps.config.ABSTAIN_THRESHOLD ||
       (mustHaveType && !typeFound) ||
-      attributeMissing
+      attributeMissing ||
+      yearMissing !== undefined
     ) {
       const nearest = evidence[0];
       return {

@@ -48,6 +48,8 @@ export interface Question {
    * person) or the attribute asked about. A sentence that does not name it does not answer, whatever else it says.
    */
   attribute?: string;
+  /** Years the question names ("the 2027 Sweep"): documents that answer speak of that year where they answer. */
+  years: string[];
   /**
    * For a part of "When does the session start and end?", the term that part asks about ("end"): a sentence that
    * does not match it answers the other part, not this one.
@@ -146,7 +148,8 @@ function definitionSubject(text: string): string | undefined {
  */
 const ATTRIBUTE = [
   /^\s*(who|what)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)\s+(?:of|at|in|for)\s/i,
-  /^\s*(who|what)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?[\p{L}-]+['’]s\s+(?:[a-z-]+\s+)?([a-z]+)[\s?？.!]*$/iu,
+  // Case matters here (no "i" flag): a possessor of several words is a name ("the Free Dastova Forum's").
+  /^\s*([Ww]ho|[Ww]hat)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}-]+['’]s|(?:\p{Lu}[\p{L}-]*\s+){1,4}\p{Lu}[\p{L}-]*['’]s)\s+(?:[a-z-]+\s+)?([a-z]+)[\s?？.!]*$/u,
 ];
 
 /** Nouns that ask for a kind of answer rather than name a thing the documents must mention: "What is the name of…?" */
@@ -157,6 +160,8 @@ const ASKING_NOUNS = new Set("name title type kind sort meaning".split(" "));
  * person; for "what", X unless it only asks for a kind of answer.
  */
 function attributeOf(text: string): { attribute?: string } {
+  // "What is the Congress of People's Deputies?" asks what it is, not about its congress.
+  if (definitionSubject(text)) return {};
   const m = ATTRIBUTE.map((re) => re.exec(text)).find((x) => x !== null);
   if (!m) return {};
   const [asking, word] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
@@ -488,5 +493,6 @@ function readPart(text: string): Question {
     cyrillic,
     ...(defines ? { defines } : {}),
     ...attributeOf(text),
+    years: [...new Set(text.match(/(?<!\d)[12]\d{3}(?!\d)/g) ?? [])],
   };
 }

@@ -113,6 +113,15 @@ describe("readQuestion", () => {
     expect(role("What is the population of Warsaw?")).toBe("popul");
     expect(role("What is the congress's annual budget?")).toBe("budget");
     expect(role("What is the name of the shadow parliament?")).toBeUndefined();
+    // A possessor of several words is a name; "What is X?" asks what X is, not about a part of its name.
+    expect(role("What is the Free Dastova Forum's annual budget?")).toBe("budget");
+    expect(role("What is the Congress of People's Deputies?")).toBeUndefined();
+  });
+
+  it("notes the years a question names", () => {
+    expect(readQuestion("How many tonnes were collected in the 2027 Sweep?").years).toEqual(["2027"]);
+    expect(readQuestion("Сколько игроков было на турнире 2031 года?").years).toEqual(["2031"]);
+    expect(readQuestion("How many of the 12000 fish died?").years).toEqual([]);
   });
 
   it("keeps a question whole when a part has no words of its own", () => {

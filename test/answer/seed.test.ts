@@ -474,3 +474,31 @@ describe("answers 'What is X?' with what the documents say X is", () => {
     ]);
   });
 });
+
+describe("answers about the year a question names, and only that year", () => {
+  let river: TempApp;
+  beforeAll(async () => {
+    river = await tempApp({
+      seed: false,
+      docs: {
+        "river.md":
+          "The Sarrow Sweep of 2031 drew 3,800 volunteers, who pulled 640 tonnes of waste from the river.\n\n" +
+          "The alliance behind the sweep was founded by six towns after a chemical spill.\n",
+      },
+    });
+  });
+  afterAll(async () => {
+    await river.cleanup();
+  });
+
+  it("answers for the year the documents speak of", async () => {
+    const a = await river.pipeline.ask("How many tonnes of waste were collected in the 2031 Sarrow Sweep?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("640 tonnes");
+  });
+
+  it("abstains for a year they never mention, rather than give another year's figure", async () => {
+    const a = await river.pipeline.ask("How many tonnes of waste were collected in the 2027 Sarrow Sweep?");
+    expect(a.abstained).toBe(true);
+  });
+});
