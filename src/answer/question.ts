@@ -153,7 +153,7 @@ const ATTRIBUTE = [
 ];
 
 /** Nouns that ask for a kind of answer rather than name a thing the documents must mention: "What is the name of…?" */
-const ASKING_NOUNS = new Set("name title type kind sort meaning".split(" "));
+const ASKING_NOUNS = new Set("name title type kind sort meaning result outcome".split(" "));
 
 /**
  * What a "Who/What is the X of Y?" question asks about (`Question.attribute`): for "who", X when it is a kind of
