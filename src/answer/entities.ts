@@ -1,7 +1,7 @@
 // Where a sentence mentions people, dates, places and numbers, from compromise's tagger; cached per sentence.
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
-import { hasCyrillic } from "../text/tokenize.js";
+import { hasCyrillic, isStopWord, stem } from "../text/tokenize.js";
 import { isKindOf } from "../text/wordnet.js";
 import type { AnswerType } from "./question.js";
 
@@ -78,7 +78,8 @@ function piecesOf(sentence: string, span: Span, piece: RegExp, drop?: RegExp): S
 
 /** The tagger runs names on either side of a comma into one mention ("Ukraine, Poland,"): one span each. */
 function splitAtCommas(sentence: string, spans: Span[]): Span[] {
-  return spans.flatMap((span) => piecesOf(sentence, span, /[^,.;:]+/g));
+  // Not inside a number: "3,800", "2.5".
+  return spans.flatMap((span) => piecesOf(sentence, span, /(?:\d[,.]\d|[^,.;:])+/g));
 }
 
 /** Between two items of a list: ", ", ", and ", " or " ("Ukraine, Poland, the United States, Canada, and Germany"). */
@@ -153,6 +154,70 @@ export function definitionsOf(subject: string, sentence: string): Span[] {
   return out;
 }
 
+const countedCache = new Map<string, string | null>();
+const AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|might|may)$/;
+
+/**
+ * The noun a "how many"/"how much" question counts or measures, in lower case: "tonnes" in "How many tonnes of waste
+ * were…?", "money" in "How much prize money…?", "delegates" in "How many of the delegates…?"; undefined when it has
+ * none ("How many are there?", "How much did bills drop?", any Russian question).
+ */
+export function countedNoun(question: string): string | undefined {
+  let found = countedCache.get(question);
+  if (found === undefined) {
+    found = null;
+    const json = nlp(question).json({ terms: { normal: true, tags: true } }) as {
+      terms: { normal: string; tags: string[] }[];
+    }[];
+    const terms = json.flatMap((s) => s.terms);
+    const i = terms.findIndex(
+      (t, j) => t.normal === "how" && /^(?:many|much)$/.test(terms[j + 1]?.normal ?? ""),
+    );
+    let j = i + 2;
+    if (terms[j]?.normal === "of") j += 2;
+    for (let n = 0; i >= 0 && j < terms.length && n < 4; j++, n++) {
+      const t = terms[j]!;
+      if (AUXILIARY.test(t.normal)) break;
+      if (t.tags.includes("Noun") && !t.tags.includes("Pronoun")) found = t.normal;
+      else if (found) break;
+    }
+    if (countedCache.size > 1000) countedCache.clear();
+    countedCache.set(question, found);
+  }
+  return found ?? undefined;
+}
+
+/** Money is counted in a currency: "€180,000", "$5", "120 euros". */
+const CURRENCY =
+  /[€$£¥₽]|\b(?:euros?|dollars?|pounds?|roubles?|rubles?|zloty|francs?|kronor|krona|hryvnias?)\b/i;
+
+/**
+ * Whether a number in a sentence counts what the question counts: "640 tonnes of waste" for "How many tonnes…?",
+ * "3,800 volunteers" for "How many people…?" (a volunteer is a kind of person), "€180,000" for "How much money…?";
+ * not "two founders" for "How much prize money…?".
+ */
+function countsWhatIsAsked(counted: string, sentence: string, m: Span): boolean {
+  const words =
+    sentence
+      .slice(m.end)
+      .match(/[\p{L}-]+/gu)
+      ?.slice(0, 3) ?? [];
+  // The tagger may leave the symbol out of the number: look one character before it, and at the word after.
+  if (counted === "money")
+    return CURRENCY.test(`${sentence.slice(Math.max(0, m.start - 1), m.end)} ${words[0] ?? ""}`);
+  // The noun right after the number, perhaps after a word or two that qualify it ("five key allies"), or after "of"
+  // ("640 tonnes of waste"); another small word ends the phrase ("€180,000 for 3,800 volunteers" counts none).
+  const stop = words.findIndex((w, i) => isStopWord(w.toLowerCase()) && !(w === "of" && i > 0));
+  const after = (stop < 0 ? words : words.slice(0, stop)).filter((w) => w !== "of");
+  const kind = /^(?:people|persons)$/.test(counted) ? "person" : counted;
+  return after.some((w) => {
+    const word = w.toLowerCase();
+    return (
+      stem(word) === stem(counted) || isKindOf(word, [kind]) || isKindOf(word, [counted.replace(/s$/, "")])
+    );
+  });
+}
+
 /** What a list of names can count: people, places, and bodies such as states and parties. */
 const NAMED_KINDS = ["person", "people", "location", "organization"];
 
@@ -175,7 +240,11 @@ export function answerMentions(type: AnswerType, question: string, sentence: str
   if (type === "other") return enumeration(sentence);
   const asked = question.toLowerCase();
   const own = (m: Span) => asked.includes(sentence.slice(m.start, m.end).toLowerCase());
-  const found = splitAtCommas(sentence, mentionsIn(sentence).get(type) ?? []).filter((m) => !own(m));
+  let found = splitAtCommas(sentence, mentionsIn(sentence).get(type) ?? []).filter((m) => !own(m));
+  // "How much waste…?" is measured in tonnes of what the text may call rubbish: only counts, and money, are checked.
+  const noun = type === "number" ? countedNoun(question) : undefined;
+  const counted = noun && (noun === "money" || /\bhow many\b/i.test(question)) ? noun : undefined;
+  if (counted) found = found.filter((m) => countsWhatIsAsked(counted, sentence, m));
   if (type === "number" && found.length === 0 && countsNames(asked)) {
     const list = longestList(sentence);
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];

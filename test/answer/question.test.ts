@@ -1,6 +1,12 @@
 // What a question asks for, and what a sentence offers as its answer.
 import { describe, expect, it } from "vitest";
-import { answerMentions, definitionsOf, enumeration, longestList } from "../../src/answer/entities.js";
+import {
+  answerMentions,
+  countedNoun,
+  definitionsOf,
+  enumeration,
+  longestList,
+} from "../../src/answer/entities.js";
 import { isCompoundOf } from "../../src/answer/extractive.js";
 import { isCognate, ordinalRank, readQuestion } from "../../src/answer/question.js";
 
@@ -170,6 +176,26 @@ describe("answerMentions", () => {
     // "Sessions" is also a composer in WordNet; the plural is read by its singular.
     expect(counted("How many sessions has the congress held?")).toBe(false);
     expect(counted("How many votes did it get?")).toBe(false);
+  });
+
+  it("reads the noun a 'how many' or 'how much' question counts", () => {
+    expect(countedNoun("How many tonnes of waste were collected in 2027?")).toBe("tonnes");
+    expect(countedNoun("How much prize money did the winner receive?")).toBe("money");
+    expect(countedNoun("How many of the delegates voted?")).toBe("delegates");
+    expect(countedNoun("How many people live in Brannvik?")).toBe("people");
+    expect(countedNoun("How many are there?")).toBeUndefined();
+    expect(countedNoun("Сколько стран?")).toBeUndefined();
+  });
+
+  it("takes a number for a 'how many' only where it counts what is asked", () => {
+    const found = (q: string, s: string) =>
+      answerMentions("number", q, s).map((m) => s.slice(m.start, m.end));
+    const s = "The fund, set up by two founders, paid €180,000 for 3,800 volunteers.";
+    expect(found("How much money did the fund pay?", s)).toEqual(["€180,000"]);
+    // Founders and volunteers are people; the money is not.
+    expect(found("How many people did it pay for?", s)).toEqual(["two", "3,800"]);
+    expect(found("How many founders set it up?", s)).toEqual(["two"]);
+    expect(found("How many boats did it buy?", s)).toEqual([]);
   });
 
   it("takes no year or day of a date for the number a 'how many' asks for", () => {

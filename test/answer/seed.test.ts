@@ -483,7 +483,8 @@ describe("answers about the year a question names, and only that year", () => {
       docs: {
         "river.md":
           "The Sarrow Sweep of 2031 drew 3,800 volunteers, who pulled 640 tonnes of waste from the river.\n\n" +
-          "The alliance behind the sweep was founded by six towns after a chemical spill.\n",
+          "The alliance behind the sweep was founded by six towns after a chemical spill.\n\n" +
+          "The Calder Fund paid for the sweep's two boats with a grant of €12,000.\n",
       },
     });
   });
@@ -495,6 +496,17 @@ describe("answers about the year a question names, and only that year", () => {
     const a = await river.pipeline.ask("How many tonnes of waste were collected in the 2031 Sarrow Sweep?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("640 tonnes");
+  });
+
+  it("counts what the question counts: people by volunteers, money in a currency, never boats for fish", async () => {
+    const people = await river.pipeline.ask("How many people took part in the 2031 Sarrow Sweep?");
+    expect(people.answer).toContain("3,800 volunteers");
+    const money = await river.pipeline.ask("How much money did the Calder Fund give?");
+    expect(money.answer).toContain("€12,000");
+    expect((await river.pipeline.ask("How many fish did the Calder Fund save?")).abstained).toBe(true);
+    expect((await river.pipeline.ask("How much prize money did the Calder Fund give?")).abstained).toBe(
+      false,
+    );
   });
 
   it("abstains for a year they never mention, rather than give another year's figure", async () => {
