@@ -106,6 +106,12 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       `extractive: coverage ${coverage.toFixed(3)} (ABSTAIN_THRESHOLD ${deps.config.ABSTAIN_THRESHOLD})` +
         (mustHaveType ? `, ${q.type} ${typeFound ? "found" : "missing"}` : ""),
     );
+    // "How did the European Commission respond…?": documents that never name the European Commission do not answer.
+    const index = deps.kb.index();
+    const unnamed = q.terms.find(
+      (t) => t.name !== undefined && ![t.term, ...t.forms].some((x) => index.idf(x) > 0),
+    );
+    if (unnamed) deps.log.debug(`extractive: the documents never name ${unnamed.term}`);
     // "Who is the president of Ukraine?" is not answered by a sentence that names someone and Ukraine, but no
     // president; "What is the population of Warsaw?" not by one about Warsaw.
     const { attribute } = q;
@@ -122,6 +128,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       coverage < deps.config.ABSTAIN_THRESHOLD ||
       (mustHaveType && !typeFound) ||
       attributeMissing ||
+      unnamed !== undefined ||
       yearMissing !== undefined
     ) {
       const nearest = evidence[0];

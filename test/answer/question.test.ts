@@ -119,6 +119,7 @@ describe("readQuestion", () => {
     expect(role("What is the population of Warsaw?")).toBe("popul");
     expect(role("What is the congress's annual budget?")).toBe("budget");
     expect(role("What is the name of the shadow parliament?")).toBeUndefined();
+    expect(role("What was the result of the vote on the draft constitution?")).toBeUndefined();
     // A possessor of several words is a name; "What is X?" asks what X is, not about a part of its name.
     expect(role("What is the Free Dastova Forum's annual budget?")).toBe("budget");
     expect(role("What is the Congress of People's Deputies?")).toBeUndefined();

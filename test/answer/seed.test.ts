@@ -509,6 +509,14 @@ describe("answers about the year a question names, and only that year", () => {
     );
   });
 
+  it("abstains on a body of several words the documents never name, and answers on one they do", async () => {
+    const q = "How did the European Commission pay for the sweep's two boats?";
+    expect((await river.pipeline.ask(q)).abstained).toBe(true);
+    const named = await river.pipeline.ask("How did the Calder Fund help the sweep?");
+    expect(named.abstained).toBe(false);
+    expect(named.answer).toContain("€12,000");
+  });
+
   it("abstains for a year they never mention, rather than give another year's figure", async () => {
     const a = await river.pipeline.ask("How many tonnes of waste were collected in the 2027 Sarrow Sweep?");
     expect(a.abstained).toBe(true);
