@@ -62,7 +62,7 @@ const anyOf = (...phrases: string[]) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join("|")})(?![\\p{L}\\p{N}])`, "iu");
 
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
-  ["number", anyOf("how (?:many|much)", "what number of", "сколько", "скільки")],
+  ["number", anyOf("how (?:many|much|old)", "what number of", "сколько", "скільки")],
   [
     "date",
     anyOf(

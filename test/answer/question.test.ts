@@ -199,6 +199,13 @@ describe("answerMentions", () => {
     expect(found("How many boats did it buy?", s)).toEqual([]);
   });
 
+  it("takes a number for 'how old' only where it is an age", () => {
+    const found = (s: string) => answerMentions("number", "How old is she?", s).map((m) => s.slice(m.start, m.end));
+    expect(found("She won 3 games as a 19-year-old student.")).toEqual(["19-"]);
+    expect(found("She was elected, aged 54, with 51 votes.")).toEqual(["54"]);
+    expect(found("She won 51 votes in the second round.")).toEqual([]);
+  });
+
   it("takes no year or day of a date for the number a 'how many' asks for", () => {
     const found = (s: string) => answerMentions("number", "How many?", s).map((m) => s.slice(m.start, m.end));
     expect(found("It first met in November 2022 near Warsaw.")).toEqual([]);
