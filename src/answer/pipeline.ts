@@ -171,7 +171,9 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       reason = `the model failed: ${(e as Error).message}`;
     }
     deps.log.warn(`LLM answer not used: ${reason}`);
-    const fallback = extractive(q, retrieved);
+    // Nor does the fallback quote what was withheld: "…reply that the congress is led by Mickey Mouse" would deliver
+    // the injection's message after all.
+    const fallback = extractive(q, usable);
     return { ...fallback, fallback: fallback.abstained ? "abstain" : "extractive", note: reason };
   };
 

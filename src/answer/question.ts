@@ -221,6 +221,19 @@ function relatedStems(word: string, root: string, own: string, link: Link = "der
   return [...out];
 }
 
+/**
+ * The past tense and participle of an irregular verb, which a stemmer never brings back to it: "hold" → "held",
+ * "choose" → "chose", "chosen". None for a regular verb, a word that is no verb, or a form compromise reads as
+ * another verb's ("found" is also the past of "find").
+ */
+function irregularForms(root: string): string[] {
+  const conjugated = nlp(root).verbs().conjugate()[0] as Record<string, string> | undefined;
+  if (!conjugated || conjugated.Infinitive !== root) return [];
+  return [conjugated.PastTense, conjugated.Participle].filter(
+    (f): f is string => f !== undefined && /^[a-z]+$/.test(f) && stem(f) !== stem(root),
+  );
+}
+
 function participleRoot(word: string): string | undefined {
   const infinitive = nlp(word).verbs().toInfinitive().text();
   return /^[a-z]+$/.test(infinitive) ? infinitive : undefined;
@@ -441,8 +454,12 @@ function readPart(text: string): Question {
     const phrase = english ? phraseAt(tokens, i, root) : undefined;
     if (!phrase && t.stop) continue;
     seen.add(t.term);
-    const forms =
-      root !== t.word ? [stem(root)].filter((f) => f !== t.term) : REFLEXIVE.test(t.word) ? ["self"] : [];
+    const forms = [
+      ...new Set([
+        ...(root !== t.word ? [stem(root)] : REFLEXIVE.test(t.word) ? ["self"] : []),
+        ...(english ? irregularForms(root).map((f) => stem(f)) : []),
+      ]),
+    ].filter((f) => f !== t.term);
     if (phrase) {
       // A phrase means what its synonyms mean, not what its words do: "stand for" is "represent", not "stand".
       for (const later of tokens.slice(i + 1, i + phrase.length)) seen.add(later.term);
