@@ -227,12 +227,22 @@ function relatedStems(word: string, root: string, own: string, link: Link = "der
  * another verb's ("found" is also the past of "find").
  */
 function irregularForms(root: string): string[] {
-  const conjugated = nlp(root).verbs().conjugate()[0] as Record<string, string> | undefined;
-  if (!conjugated || conjugated.Infinitive !== root) return [];
-  return [conjugated.PastTense, conjugated.Participle].filter(
-    (f): f is string => f !== undefined && /^[a-z]+$/.test(f) && stem(f) !== stem(root),
-  );
+  let forms = irregularCache.get(root);
+  if (!forms) {
+    const conjugated = nlp(root).verbs().conjugate()[0] as Record<string, string> | undefined;
+    forms =
+      !conjugated || conjugated.Infinitive !== root
+        ? []
+        : [conjugated.PastTense, conjugated.Participle].filter(
+            (f): f is string => f !== undefined && /^[a-z]+$/.test(f) && stem(f) !== stem(root),
+          );
+    if (irregularCache.size > 10_000) irregularCache.clear();
+    irregularCache.set(root, forms);
+  }
+  return forms;
 }
+
+const irregularCache = new Map<string, string[]>();
 
 function participleRoot(word: string): string | undefined {
   const infinitive = nlp(word).verbs().toInfinitive().text();
