@@ -227,22 +227,22 @@ function relatedStems(word: string, root: string, own: string, link: Link = "der
  * another verb's ("found" is also the past of "find").
  */
 function irregularForms(root: string): string[] {
-  let forms = irregularCache.get(root);
-  if (!forms) {
-    const conjugated = nlp(root).verbs().conjugate()[0] as Record<string, string> | undefined;
-    forms =
-      !conjugated || conjugated.Infinitive !== root
-        ? []
-        : [conjugated.PastTense, conjugated.Participle].filter(
-            (f): f is string => f !== undefined && /^[a-z]+$/.test(f) && stem(f) !== stem(root),
-          );
-    if (irregularCache.size > 10_000) irregularCache.clear();
-    irregularCache.set(root, forms);
-  }
-  return forms;
+  const conjugated = conjugate?.(root, nlp.model());
+  if (!conjugated || conjugated.Infinitive !== root) return [];
+  return [conjugated.PastTense, conjugated.Participle].filter(
+    (f): f is string => f !== undefined && /^[a-z]+$/.test(f) && stem(f) !== stem(root),
+  );
 }
 
-const irregularCache = new Map<string, string[]>();
+/**
+ * compromise's verb conjugator without a document (microseconds, where `nlp(word).verbs().conjugate()` takes a
+ * millisecond or more): the method its own plugins use.
+ */
+const conjugate = (
+  nlp.methods() as {
+    two?: { transform?: { verb?: { conjugate?: (verb: string, model: unknown) => Record<string, string> } } };
+  }
+).two?.transform?.verb?.conjugate;
 
 function participleRoot(word: string): string | undefined {
   const infinitive = nlp(word).verbs().toInfinitive().text();
