@@ -190,7 +190,7 @@ export function countedNoun(question: string): string | undefined {
 /** "a 19-year-old student", "aged 19", "19 years old": the number is someone's age. */
 function isAge(sentence: string, m: Span): boolean {
   return (
-    /^-?\s*years?[-\s]old\b/i.test(sentence.slice(m.end).replace(/^-/, "-")) ||
+    /^-?\s*years?[-\s]old\b/i.test(sentence.slice(m.end)) ||
     /\b(?:aged|age of|age)\s*$/i.test(sentence.slice(0, m.start))
   );
 }
@@ -249,8 +249,8 @@ export function answerMentions(type: AnswerType, question: string, sentence: str
   const asked = question.toLowerCase();
   const own = (m: Span) => asked.includes(sentence.slice(m.start, m.end).toLowerCase());
   let found = splitAtCommas(sentence, mentionsIn(sentence).get(type) ?? []).filter((m) => !own(m));
-  // "How much waste…?" is measured in tonnes of what the text may call rubbish: only counts, and money, are checked.
   if (type === "number" && /\bhow old\b/i.test(question)) found = found.filter((m) => isAge(sentence, m));
+  // "How much waste…?" is measured in tonnes of what the text may call rubbish: only counts, and money, are checked.
   const noun = type === "number" ? countedNoun(question) : undefined;
   const counted = noun && (noun === "money" || /\bhow many\b/i.test(question)) ? noun : undefined;
   if (counted) found = found.filter((m) => countsWhatIsAsked(counted, sentence, m));

@@ -107,10 +107,11 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         (mustHaveType ? `, ${q.type} ${typeFound ? "found" : "missing"}` : ""),
     );
     // "How did the European Commission respond…?": documents that never name the European Commission do not answer.
+    // (A Russian name is written in other letters than an English document's.)
     const index = deps.kb.index();
-    const unnamed = q.terms.find(
-      (t) => t.name !== undefined && ![t.term, ...t.forms].some((x) => index.idf(x) > 0),
-    );
+    const unnamed = q.cyrillic
+      ? undefined
+      : q.terms.find((t) => t.name !== undefined && ![t.term, ...t.forms].some((x) => index.idf(x) > 0));
     if (unnamed) deps.log.debug(`extractive: the documents never name ${unnamed.term}`);
     // "Who is the president of Ukraine?" is not answered by a sentence that names someone and Ukraine, but no
     // president; "What is the population of Warsaw?" not by one about Warsaw.

@@ -175,6 +175,12 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.abstained).toBe(true);
   });
 
+  it("answers a Russian question naming a person in Cyrillic letters, which no English document uses", async () => {
+    const a = await app.pipeline.ask("Кто такой Илья Пономарёв?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toContain("Spearheaded by Ilya Ponomarev");
+  });
+
   it("answers a Russian question by its ordinal and cognates: the fifth session's city", async () => {
     // "пятая" is "fifth" in any language; "сессия" and "депутатов" are cognates of "session" and "Deputies".
     const a = await app.pipeline.ask("В каком городе проходит пятая сессия Съезда народных депутатов?");
