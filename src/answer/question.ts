@@ -346,7 +346,6 @@ const ORDINAL_RANKS = new Map(
       Object.entries({
         first: "inaugural initial maiden",
         next: "subsequent upcoming",
-
         last: "final",
       }).flatMap(([ordinal, words]) =>
         words.split(" ").map((w) => [stem(w), ENGLISH_ORDINALS.indexOf(ordinal) + 1] as const),
@@ -356,8 +355,7 @@ const ORDINAL_RANKS = new Map(
 
 /**
  * The English word for what a Russian ordinal means ("перв" → ["first"]; none for other words): its synonyms are
- * the Russian word's too
- * ("первое заседание" ~ "inaugural session").
+ * the Russian word's too ("первое заседание" ~ "inaugural session").
  */
 function ordinalWords(term: string): string[] {
   const rank = ORDINAL_RANKS.get(term);
