@@ -175,7 +175,8 @@ export class PassageIndex {
   }
 
   document(docId: string): DocumentEntry | undefined {
-    return this.manifest.documents[docId];
+    // Own entries only: "valueOf" or "constructor" would find Object.prototype's.
+    return Object.hasOwn(this.manifest.documents, docId) ? this.manifest.documents[docId] : undefined;
   }
 
   passage(label: number): Passage | undefined {
@@ -188,7 +189,7 @@ export class PassageIndex {
   }
 
   removeDocument(docId: string): void {
-    const entry = this.manifest.documents[docId];
+    const entry = this.document(docId);
     if (!entry) return;
     for (const label of entry.labels) {
       const p = this.passages.get(label);

@@ -270,6 +270,11 @@ describe("admin commands", () => {
     const chat = admin();
     await chat.say("/remove ../../etc/passwd");
     expect(plain((await chat.reply()).text)).toMatch(/There is no document \.\.\/\.\.\/etc\/passwd/);
+    // A name every object has is no document either (the fuzz test found "/remove valueOf" failing).
+    for (const name of ["valueOf", "constructor", "__proto__"]) {
+      await chat.say(`/remove ${name}`);
+      expect(plain((await chat.reply()).text)).toContain(`There is no document ${name}`);
+    }
     const group = new UserChat(f.emulator, TOKEN, { userId: ADMIN, chatId: -777, type: "group" });
     await group.say("/docs");
     expect((await group.reply()).text).toBe("Admin commands work in a private chat with me.");
