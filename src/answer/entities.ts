@@ -220,9 +220,7 @@ function countsWhatIsAsked(counted: string, sentence: string, m: Span): boolean 
   const kind = /^(?:people|persons)$/.test(counted) ? "person" : counted;
   return after.some((w) => {
     const word = w.toLowerCase();
-    return (
-      stem(word) === stem(counted) || isKindOf(word, [kind]) || isKindOf(word, [counted.replace(/s$/, "")])
-    );
+    return stem(word) === stem(counted) || isKindOf(word, [kind, counted.replace(/s$/, "")]);
   });
 }
 
@@ -230,13 +228,11 @@ function countsWhatIsAsked(counted: string, sentence: string, m: Span): boolean 
 const NAMED_KINDS = ["person", "people", "location", "organization"];
 
 /**
- * Whether a list of names can answer "how many" in a lower-case question: "How many countries…?" and "How many
- * partners…?" count names, "How many sessions…?" and "How many votes…?" do not. A question without an English
- * plural noun after "how many" (or after one word more: "how many foreign partners") is not judged: "Сколько…?",
- * "How many are there?".
+ * Whether a list of names can answer "how many" of `counted` (`countedNoun`): "How many countries…?" and "How many
+ * partners…?" count names, "How many sessions…?" and "How many votes…?" do not. A question without a counted noun
+ * is not judged: "Сколько…?", "How many are there?".
  */
-function countsNames(question: string): boolean {
-  const counted = /\bhow many\s+(?:of\s+(?:the|its|their)\s+)?(?:[a-z]+\s+)??([a-z]+s)\b/.exec(question)?.[1];
+function countsNames(counted: string | undefined): boolean {
   return counted === undefined || isKindOf(counted, NAMED_KINDS);
 }
 
@@ -252,9 +248,10 @@ export function answerMentions(type: AnswerType, question: string, sentence: str
   if (type === "number" && /\bhow old\b/i.test(question)) found = found.filter((m) => isAge(sentence, m));
   // "How much waste…?" is measured in tonnes of what the text may call rubbish: only counts, and money, are checked.
   const noun = type === "number" ? countedNoun(question) : undefined;
-  const counted = noun && (noun === "money" || /\bhow many\b/i.test(question)) ? noun : undefined;
+  const many = noun !== undefined && /\bhow many\b/i.test(question) ? noun : undefined;
+  const counted = noun === "money" ? noun : many;
   if (counted) found = found.filter((m) => countsWhatIsAsked(counted, sentence, m));
-  if (type === "number" && found.length === 0 && countsNames(asked)) {
+  if (type === "number" && found.length === 0 && countsNames(many)) {
     const list = longestList(sentence);
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];
   }

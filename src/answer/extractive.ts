@@ -233,13 +233,12 @@ function matchableStems(question: Question, tokens: Token[]): Set<string> {
     const ordinal = question.terms.find((t) => t.term === term.ordinal);
     // (Not for a Russian question: its word for the qualified thing rarely meets the English one.)
     if (!ordinal || question.cyrillic) continue;
-    const qualifies = (i: number) => tokens.slice(i + 1, i + 3).some(same);
+    const synonyms = new Set(ordinal.synonyms);
+    const qualifying = new Set(
+      tokens.filter((_, i) => tokens.slice(i + 1, i + 3).some(same)).map((t) => t.term),
+    );
     for (const t of tokens)
-      if (
-        ordinal.synonyms.includes(t.term) &&
-        ordinalRank(t.term) !== rank &&
-        !tokens.some((u, j) => u.term === t.term && qualifies(j))
-      )
+      if (synonyms.has(t.term) && ordinalRank(t.term) !== rank && !qualifying.has(t.term))
         stems.delete(t.term);
   }
   return stems;

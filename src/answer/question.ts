@@ -159,9 +159,9 @@ const ASKING_NOUNS = new Set("name title type kind sort meaning result outcome".
  * What a "Who/What is the X of Y?" question asks about (`Question.attribute`): for "who", X when it is a kind of
  * person; for "what", X unless it only asks for a kind of answer.
  */
-function attributeOf(text: string): { attribute?: string } {
+function attributeOf(text: string, defines: string | undefined): { attribute?: string } {
   // "What is the Congress of People's Deputies?" asks what it is, not about its congress.
-  if (definitionSubject(text)) return {};
+  if (defines) return {};
   const m = ATTRIBUTE.map((re) => re.exec(text)).find((x) => x !== null);
   if (!m) return {};
   const [asking, word] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
@@ -517,7 +517,7 @@ function readPart(text: string): Question {
     parts: [],
     cyrillic,
     ...(defines ? { defines } : {}),
-    ...attributeOf(text),
+    ...attributeOf(text, defines),
     years: [...new Set(text.match(/(?<!\d)[12]\d{3}(?!\d)/g) ?? [])],
   };
 }
