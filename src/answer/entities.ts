@@ -2,7 +2,7 @@
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
 import { hasCyrillic, isStopWord, stem } from "../text/tokenize.js";
-import { isKindOf } from "../text/wordnet.js";
+import { isKindOf, isWordNetWord } from "../text/wordnet.js";
 import type { AnswerType } from "./question.js";
 
 export type Mentions = Map<AnswerType, Span[]>;
@@ -224,6 +224,31 @@ function countsWhatIsAsked(counted: string, sentence: string, m: Span): boolean 
   });
 }
 
+type PlaceKind = "country" | "city";
+
+/** The kind of place "Which country…?" or "In what city…?" asks for; undefined for "Where…?" or a region. */
+function askedPlace(question: string): PlaceKind | undefined {
+  const noun = /\b(?:which|what)\s+(countr(?:y|ies)|nations?|states|cit(?:y|ies)|towns?)\b/i.exec(
+    question,
+  )?.[1];
+  if (!noun) return undefined;
+  return /^(?:cit|town)/i.test(noun) ? "city" : "country";
+}
+
+/**
+ * Whether a place's name is of the kind asked, by WordNet: "Poland" is a country, "Warsaw" a city (and so no
+ * country, though WordNet also files a capital under "area, country"). A name WordNet does not know may be either.
+ */
+function isPlaceOfKind(name: string, kind: PlaceKind): boolean {
+  const lemma = name
+    .toLowerCase()
+    .replace(/^the\s+/, "")
+    .replace(/\s+/g, "_");
+  if (!isWordNetWord(lemma)) return true;
+  const city = isKindOf(lemma, ["city", "town"]);
+  return kind === "city" ? city : !city && isKindOf(lemma, ["country"]);
+}
+
 /** What a list of names can count: people, places, and bodies such as states and parties. */
 const NAMED_KINDS = ["person", "people", "location", "organization"];
 
@@ -246,6 +271,8 @@ export function answerMentions(type: AnswerType, question: string, sentence: str
   const own = (m: Span) => asked.includes(sentence.slice(m.start, m.end).toLowerCase());
   let found = splitAtCommas(sentence, mentionsIn(sentence).get(type) ?? []).filter((m) => !own(m));
   if (type === "number" && /\bhow old\b/i.test(question)) found = found.filter((m) => isAge(sentence, m));
+  const place = type === "place" ? askedPlace(question) : undefined;
+  if (place) found = found.filter((m) => isPlaceOfKind(sentence.slice(m.start, m.end), place));
   // "How much waste…?" is measured in tonnes of what the text may call rubbish: only counts, and money, are checked.
   const noun = type === "number" ? countedNoun(question) : undefined;
   const many = noun !== undefined && /\bhow many\b/i.test(question) ? noun : undefined;

@@ -25,6 +25,8 @@ export interface Selection {
   typeFound: boolean;
   /** Weighted share of the question's terms that the chosen sentences match (0..1): the abstention signal. */
   coverage: number;
+  /** Query terms that some sentence of the chosen sentences' passages matches (stems). */
+  passageMatched: Set<string>;
 }
 
 const PREFIX_MATCH = 0.8;
@@ -150,12 +152,15 @@ class StemMatcher {
    * word of a name counts as nearly matched where another word of the name is: texts shorten names ("this
    * congress" for the "Congress of People's Deputies", "Ponomarev" for "Ilya Ponomarev").
    */
-  gains(stems: Iterable<string>, weights: number[]): number[] {
+  gains({ stems, other }: Matchable, weights: number[]): number[] {
     const gain = weights.map(() => 0);
     for (const stem of stems) {
       const m = this.of(stem);
       for (let i = 0; i < gain.length; i++) gain[i] = Math.max(gain[i]!, m[i]!);
     }
+    this.sets.forEach((t, i) => {
+      if (other.has(t.term)) gain[i] = 0;
+    });
     this.terms.forEach((t, i) => {
       if (t.name === undefined) return;
       const named = this.terms.some((u, j) => u.name === t.name && gain[j] === 1);
@@ -212,22 +217,36 @@ function sentenceTokens(text: string): ReturnType<typeof tokenize> {
   return tokens;
 }
 
+/** What of a sentence can match the question's terms. */
+interface Matchable {
+  stems: Set<string>;
+  /** Terms the sentence cannot match at all: it qualifies them with another ordinal, so speaks of another one. */
+  other: Set<string>;
+}
+
 /**
- * The stems of a sentence that can match the question: all of them, less a word the question qualifies with an
- * ordinal that the sentence qualifies with another ("the next session" is not "the fifth session"), and less a
- * synonym of that ordinal that qualifies something else.
+ * What of a sentence can match the question: all its stems, less a word the question qualifies with an ordinal
+ * that the sentence qualifies with another ("the next session" is not "the fifth session"), and less a synonym of
+ * that ordinal that qualifies something else. Such a term matches nothing in the sentence, not even by a synonym:
+ * "the fifth plenary session" of the Congress is not "the sixth meeting", though a congress is a meeting.
  */
-function matchableStems(question: Question, tokens: Token[]): Set<string> {
+function matchable(question: Question, tokens: Token[]): Matchable {
   const stems = new Set(tokens.map((t) => t.term));
+  const other = new Set<string>();
   for (const term of question.terms) {
     if (!term.ordinal) continue;
     const rank = ordinalRank(term.ordinal);
+    // The word or a kind of it: "the fifth plenary session" qualifies a meeting.
     const same = (t: Token) =>
-      t.term === term.term || (term.cognate !== undefined && isCognate(term.cognate, t.term));
+      t.term === term.term ||
+      (term.cognate !== undefined && isCognate(term.cognate, t.term)) ||
+      term.narrower.includes(t.term);
     const ordinals = tokens.flatMap((t, i) => (same(t) ? [ordinalBefore(tokens, i)] : []));
     const ranks = ordinals.map((o) => (o === undefined ? undefined : ordinalRank(o)));
-    if (!(ranks.includes(rank) || ranks.every((r) => r === undefined)))
+    if (!(ranks.includes(rank) || ranks.every((r) => r === undefined))) {
       for (const t of tokens) if (same(t)) stems.delete(t.term);
+      other.add(term.term);
+    }
     // A synonym of the ordinal counts where it qualifies the same word ("its inaugural session" for "its first
     // session"), not anywhere ("Russia's political future" is no "next session").
     const ordinal = question.terms.find((t) => t.term === term.ordinal);
@@ -241,7 +260,7 @@ function matchableStems(question: Question, tokens: Token[]): Set<string> {
       if (synonyms.has(t.term) && ordinalRank(t.term) !== rank && !qualifying.has(t.term))
         stems.delete(t.term);
   }
-  return stems;
+  return { stems, other };
 }
 
 /**
@@ -266,8 +285,9 @@ function scoreSentences(
       seen.add(key);
       const text = spanText(passage, span);
       const tokens = sentenceTokens(text);
-      const stems = matchableStems(question, tokens);
-      const gain = matcher.gains(stems, weights);
+      const match = matchable(question, tokens);
+      const { stems } = match;
+      const gain = matcher.gains(match, weights);
       const matchedAt = tokens.filter((tok) => stems.has(tok.term) && matcher.any(tok.term));
       const coverage = gain.reduce((a, b) => a + b, 0) / total;
       const matched = new Set(question.terms.filter((_, i) => gain[i]! > 0).map((t) => t.term));
@@ -311,7 +331,8 @@ export function rerankPassages(
     let top = Number.NEGATIVE_INFINITY;
     for (const span of passage.sentences) {
       const text = spanText(passage, span);
-      const gain = matcher.gains(matchableStems(question, sentenceTokens(text)), weights);
+      const tokens = sentenceTokens(text);
+      const gain = matcher.gains(matchable(question, tokens), weights);
       top = Math.max(top, gain.reduce((a, b) => a + b, 0) / total + rankPrior(rank));
     }
     return top;
@@ -329,7 +350,7 @@ export function selectEvidence(
 ): Selection {
   const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
-  if (total === 0) return { evidence: [], coverage: 0, typeFound: false };
+  if (total === 0) return { evidence: [], coverage: 0, typeFound: false, passageMatched: new Set() };
   const all = scoreSentences(question, retrieved, weights, total);
   const candidates = all.filter((c) => question.focus === undefined || c.matched.has(question.focus));
   // A question of no type that asks for several ("What elements…?") is answered by an enumeration.
@@ -348,7 +369,8 @@ export function selectEvidence(
   }
 
   const best = candidates[0];
-  if (!best || best.score <= 0) return { evidence: [], coverage: 0, typeFound: false };
+  if (!best || best.score <= 0)
+    return { evidence: [], coverage: 0, typeFound: false, passageMatched: new Set() };
   const chosen = [best];
   const covered = [...best.gain];
   for (const c of candidates.slice(1)) {
@@ -366,10 +388,13 @@ export function selectEvidence(
   // Read in document order: the answer should flow as the source does.
   chosen.sort(documentOrder);
   const typeFound = chosen.some((c) => hasType(question, c));
+  const passages = new Set(chosen.map((c) => c.passage));
+  const passageMatched = new Set(all.filter((c) => passages.has(c.passage)).flatMap((c) => [...c.matched]));
   return {
     evidence: chosen.map(({ tokens: _t, stems: _s, gain: _g, matchedAt: _m, ...e }) => e),
     coverage,
     typeFound,
+    passageMatched,
   };
 }
 

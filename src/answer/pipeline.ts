@@ -99,7 +99,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   };
 
   const extractivePart = (q: Question, retrieved: RetrievedPassage[]): Draft => {
-    const { evidence, coverage, typeFound } = selectEvidence(q, retrieved, weight);
+    const { evidence, coverage, typeFound, passageMatched } = selectEvidence(q, retrieved, weight);
     // "When…" needs a date and "How many…" a number: a sentence without one does not answer, however similar.
     const mustHaveType = needsType(q);
     deps.log.debug(
@@ -124,13 +124,20 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       (y) => !evidence.some((e) => new RegExp(`(?<!\\d)${y}(?!\\d)`).test(e.passage.text)),
     );
     if (yearMissing) deps.log.debug(`extractive: no chosen passage speaks of ${yearMissing}`);
+    // "Where did the sixth meeting take place?" is not answered by a passage about a meeting, but no sixth one.
+    // ("The summit closes on Friday" answers for "the third summit" in a passage that says which summit it is.)
+    const ordinalMissing = q.terms.find(
+      (t) => t.ordinal !== undefined && !passageMatched.has(t.ordinal),
+    )?.ordinal;
+    if (ordinalMissing) deps.log.debug(`extractive: no chosen passage says which one (${ordinalMissing})`);
     if (
       evidence.length === 0 ||
       coverage < deps.config.ABSTAIN_THRESHOLD ||
       (mustHaveType && !typeFound) ||
       attributeMissing ||
       unnamed !== undefined ||
-      yearMissing !== undefined
+      yearMissing !== undefined ||
+      ordinalMissing !== undefined
     ) {
       const nearest = evidence[0];
       return {

@@ -2,7 +2,7 @@
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
 import { synonymsOf } from "../text/thesaurus.js";
-import { isKindOf, isWordNetWord, type Link, linkedWords, senseCount } from "../text/wordnet.js";
+import { glossKinds, isKindOf, isWordNetWord, type Link, linkedWords, senseCount } from "../text/wordnet.js";
 import { hasCyrillic, isStopWord, normalizeWord, stem, type Token, tokenize } from "../text/tokenize.js";
 import { toLatin } from "../text/transliterate.js";
 
@@ -214,7 +214,13 @@ function synonymStems(words: string[], own: string): string[] {
 function relatedStems(word: string, root: string, own: string, link: Link = "derived"): string[] {
   const out = new Set<string>();
   const senses = link === "derived" ? undefined : SYNONYM_SENSES;
-  for (const w of new Set([...linkedWords(word, link, senses), ...linkedWords(root, link, senses)])) {
+  // A noun's narrower words are the nouns its glosses call kinds of it: "session" of "meeting".
+  const kinds = link === "narrower" ? [...glossKinds(word), ...glossKinds(root)] : [];
+  for (const w of new Set([
+    ...linkedWords(word, link, senses),
+    ...linkedWords(root, link, senses),
+    ...kinds,
+  ])) {
     const s = stem(normalizeWord(w));
     if (s !== own && s.length >= 3 && !isStopWord(w)) out.add(s);
   }

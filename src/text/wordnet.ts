@@ -3,6 +3,7 @@
 import { openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { stem } from "./tokenize.js";
 
 const PARTS = ["noun", "verb", "adj", "adv"] as const;
 type Part = (typeof PARTS)[number];
@@ -266,4 +267,95 @@ export function isKindOf(word: string, kinds: string[], maxSenses = 2): boolean 
   }
   kindCache.set(key, found);
   return found;
+}
+
+/** A noun with more kinds than this under its first sense is too broad to match by: "person" has 412, "meeting" 14. */
+const BROAD_KINDS = 40;
+/** Nor are the nouns whose glosses more than this many others head: "group" (196), "body" (108). */
+const BROAD_KINDS_BY_GLOSS = 100;
+
+/** Words that end a gloss's head phrase: "a meeting | for execution of…", "a formally arranged gathering". */
+const GENUS_END = new Set(
+  "for of in that which who whom whose to with by from on at as used especially when where or and".split(" "),
+);
+
+/**
+ * The head of a noun gloss: the last noun of its first phrase ("a meeting for execution of a group's functions" →
+ * "meeting"; "a formally arranged gathering" → "gathering"). Not a participle ("arranged"), nor "a" or "one",
+ * which WordNet also has as nouns.
+ */
+function glossHead(
+  gloss: string,
+  isNoun: (w: string) => boolean,
+  isAdjective: (w: string) => boolean,
+): string | undefined {
+  const words =
+    gloss
+      .split(/[;(]/)[0]!
+      .toLowerCase()
+      .match(/[a-z'-]+/g) ?? [];
+  const end = words.findIndex((w, i) => i > 0 && GENUS_END.has(w));
+  const phrase = words.slice(0, end < 0 ? undefined : end);
+  const noun = (w: string) => w.length > 2 && w !== "one" && !w.endsWith("ed") && isNoun(w);
+  const at = phrase.findLastIndex(noun);
+  // After a noun, an "-ing" word is a participle: "opposing forces moving…" is a kind of force, not of moving.
+  const before = phrase[at - 1];
+  if (phrase[at]?.endsWith("ing") && before && noun(before) && !isAdjective(before)) return before;
+  return phrase[at];
+}
+
+let kindsByHead: Map<string, string[]> | undefined;
+
+/**
+ * Reads data.noun once, on first use (15 MB, about 0.7 s): for each noun, the head of its first sense's
+ * gloss, kept the other way round: the stem of a head → the nouns it heads. Heads too broad to match by are left
+ * out: a noun with more than BROAD_KINDS hyponyms under its first sense ("person" has 412), or heading more than
+ * BROAD_KINDS_BY_GLOSS nouns ("group", "body"), or that is also an adjective ("first" heads "Abraham", "the first of
+ * the patriarchs", and "former").
+ */
+function loadKinds(): Map<string, string[]> {
+  if (kindsByHead) return kindsByHead;
+  const { dir, synsets } = load();
+  const has = (w: string, part: Part) => synsets.get(w)?.some((x) => x.part === part) ?? false;
+  const is = (part: Part) => (w: string) => lemmasOf(w, (l) => synsets.has(l)).some((l) => has(l, part));
+  const [isNoun, isAdjective] = [is("noun"), is("adj")];
+  const firstSense = (lemma: string) => synsets.get(lemma)?.find((x) => x.part === "noun")?.offsets[0];
+  // Only a noun's first sense is read; a line of data.noun starts at its synset's offset.
+  const text = readFileSync(path.join(dir, "data.noun"), "latin1");
+  const line = (offset: number) => text.slice(offset, text.indexOf("\n", offset));
+  const byHead = new Map<string, string[]>();
+  for (const lemma of synsets.keys()) {
+    const first = lemma.includes("_") ? undefined : firstSense(lemma);
+    if (first === undefined) continue;
+    const head = glossHead(line(first).split(" | ")[1] ?? "", isNoun, isAdjective);
+    if (!head || head === lemma) continue;
+    let words = byHead.get(head);
+    if (!words) byHead.set(head, (words = []));
+    words.push(lemma);
+  }
+  const kinds = new Map<string, string[]>();
+  for (const [head, words] of byHead) {
+    const first = firstSense(head);
+    const hyponyms = first === undefined ? 0 : (line(first).split(" | ")[0]!.match(/ ~i? /g) ?? []).length;
+    if (
+      first === undefined ||
+      hyponyms > BROAD_KINDS ||
+      words.length > BROAD_KINDS_BY_GLOSS ||
+      has(head, "adj")
+    )
+      continue;
+    const key = stem(head);
+    kinds.set(key, [...(kinds.get(key) ?? []), ...words]);
+  }
+  return (kindsByHead = kinds);
+}
+
+/**
+ * Nouns that are kinds of a lower-case English word by their glosses: those whose first sense's gloss is headed by
+ * it, or by a word of the same stem ("session": "a meeting for execution of a group's functions" is a kind of
+ * "meeting", and so of "meet"). WordNet's hyponyms do not always say it: they file "session" under "conference".
+ * None for a broad head (`loadKinds`), whose kinds would match anything.
+ */
+export function glossKinds(word: string): string[] {
+  return loadKinds().get(stem(word)) ?? [];
 }

@@ -167,6 +167,15 @@ describe("answerMentions", () => {
     expect(found("Where in Poland did the congress meet?")).toEqual(["Warsaw"]);
   });
 
+  it("takes only places of the kind asked for: a country, a city; a name WordNet lacks may be either", () => {
+    // WordNet has Kiev, not Kyiv.
+    const s = "The congress met in Warsaw, Poland, then in Kyiv.";
+    const found = (q: string) => answerMentions("place", q, s).map((m) => s.slice(m.start, m.end));
+    expect(found("In which country did the congress meet?")).toEqual(["Poland", "Kyiv"]);
+    expect(found("What cities did the congress meet in?")).toEqual(["Warsaw", "Kyiv"]);
+    expect(found("Where did the congress meet?")).toEqual(["Warsaw", "Poland", "Kyiv"]);
+  });
+
   it("counts a list of names as the number a 'how many' asks for", () => {
     const [m] = answerMentions("number", "How many allies are there?", ALLIES);
     expect(ALLIES.slice(m!.start, m!.end)).toBe("Ukraine, Poland, the United States, Canada, and Germany");

@@ -117,6 +117,23 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.answer).toContain("Ukraine, Poland, the United States, Canada, and Germany");
   });
 
+  it("answers which country the congress is meeting in: a session is a kind of meeting, Poland a country", async () => {
+    // WordNet glosses "session" as "a meeting for…"; Warsaw is a city, so the sentence about the inaugural session
+    // "near Warsaw" names no country.
+    const a = await app.pipeline.ask("In which country is the congress meeting?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations).toHaveLength(1);
+    expect(a.citations[0]!.quote).toContain("session in Warsaw, Poland");
+  });
+
+  it("abstains on a meeting of another number than any sentence gives, and answers the first with the inaugural", async () => {
+    // The fifth plenary session is a meeting of the Congress, which is a meeting too; but no sixth, and no next.
+    for (const q of ["Where did the sixth meeting take place?", "When is the next meeting?"])
+      expect((await app.pipeline.ask(q)).abstained, q).toBe(true);
+    const first = await app.pipeline.ask("Where did the first meeting take place?");
+    expect(first.citations.map((c) => c.quote)).toEqual([expect.stringContaining("inaugural session")]);
+  });
+
   it("does not take the fifth session for the sixth", async () => {
     expect((await app.pipeline.ask("Where will the sixth plenary session take place?")).abstained).toBe(true);
     const fifth = await app.pipeline.ask("Where did the fifth plenary session take place?");

