@@ -147,9 +147,11 @@ function definitionSubject(text: string): string | undefined {
  * ("What is the population of Warsaw?", "What is the congress's annual budget?"): the noun asked about.
  */
 const ATTRIBUTE = [
-  /^\s*(who|what)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)\s+(?:of|at|in|for)\s/i,
-  // Case matters here (no "i" flag): a possessor of several words is a name ("the Free Dastova Forum's").
-  /^\s*([Ww]ho|[Ww]hat)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}-]+['’]s|(?:\p{Lu}[\p{L}-]*\s+){1,4}\p{Lu}[\p{L}-]*['’]s)\s+(?:[a-z-]+\s+)?([a-z]+)[\s?？.!]*$/u,
+  /^\s*(who|what)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}([a-z]+)\s+(?:of|at|in|for)\s/i,
+  // Case matters here (no "i" flag): a possessor of several words is a name ("the Free Dastova Forum's"), or a
+  // noun with a word before it ("the rescue team's"). The noun may have two words before it ("total annual
+  // budget"), and a year after it.
+  /^\s*([Ww]ho|[Ww]hat)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?[\p{L}-]+['’]s|(?:\p{Lu}[\p{L}-]*\s+){1,4}\p{Lu}[\p{L}-]*['’]s)\s+(?:[a-z-]+\s+){0,2}([a-z]+)(?:\s+in\s+\d{4})?[\s?？.!]*$/u,
 ];
 
 /** Nouns that ask for a kind of answer rather than name a thing the documents must mention: "What is the name of…?" */

@@ -127,6 +127,10 @@ describe("readQuestion", () => {
     // A possessor of several words is a name; "What is X?" asks what X is, not about a part of its name.
     expect(role("What is the Free Dastova Forum's annual budget?")).toBe("budget");
     expect(role("What is the Congress of People's Deputies?")).toBeUndefined();
+    // A possessor with a word before it, two words before the noun, a year after it.
+    expect(role("What is the rescue team's total annual budget?")).toBe("budget");
+    expect(role("What was the festival's total revenue in 2023?")).toBe("revenu");
+    expect(role("What is the total annual budget of the team?")).toBe("budget");
   });
 
   it("notes the years a question names", () => {
