@@ -15,7 +15,12 @@ const MATCHERS: [AnswerType, string][] = [
   ["place", "#Place+"],
   ["date", "#Date+"],
   ["number", "#Cardinal+"],
-  ["reason", "(because|since|so that|in order|aim|aims|intended|intend|purpose)"],
+  // A cause or a purpose, as news writes them: "…, citing his health", "walked out, complaining that…", "links the
+  // increase to…", "disqualified after being caught…".
+  [
+    "reason",
+    "(because|since|so that|in order|aim|aims|intended|intend|purpose|citing|cited|complaining|complained|blamed|blaming|links|linked|attributes|attributed|due|owing|caused|reason|after|following)",
+  ],
 ];
 
 function spansOf(found: { offset?: { start: number; length: number } }[]): Span[] {

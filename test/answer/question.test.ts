@@ -171,6 +171,17 @@ describe("answerMentions", () => {
     expect(found("Where in Poland did the congress meet?")).toEqual(["Warsaw"]);
   });
 
+  it("finds a cause or a purpose as news writes them", () => {
+    const reason = (s: string) => answerMentions("reason", "Why?", s).map((m) => s.slice(m.start, m.end));
+    expect(reason("The group walked out, complaining that the charter was written for diplomats.")).toEqual([
+      "complaining",
+    ]);
+    expect(reason("He stepped down in January, citing his health.")).toEqual(["citing"]);
+    expect(reason("She links the increase to walkers.")).toEqual(["links"]);
+    expect(reason("It was built so that snow slides off.")).toEqual(["so that"]);
+    expect(reason("The group walked out on Saturday.")).toEqual([]);
+  });
+
   it("takes only places of the kind asked for: a country, a city; a name WordNet lacks may be either", () => {
     // WordNet has Kiev, not Kyiv.
     const s = "The congress met in Warsaw, Poland, then in Kyiv.";
