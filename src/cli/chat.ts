@@ -2,6 +2,7 @@
 import { createInterface } from "node:readline";
 import type { Answer } from "../answer/answer.js";
 import { type App, buildApp } from "../app.js";
+import { preloadWordNet } from "../text/wordnet.js";
 import { formatAnswer } from "./format.js";
 import { runCli } from "./run.js";
 
@@ -19,6 +20,8 @@ function formatPassages(app: App, last: Answer | undefined): string {
 
 runCli(async ({ config, log }) => {
   const app = await buildApp(config, log);
+  // Now, not while the first question waits.
+  preloadWordNet();
   const docs = app.kb.index().documentIds().length;
   const rl = createInterface({
     input: process.stdin,

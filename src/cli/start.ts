@@ -10,6 +10,9 @@ runCli(async ({ config, log }) => {
   const { createBot } = await import("../bot/create-bot.js");
   const { startBot } = await import("../bot/start-bot.js");
   const app = await buildApp(config, log);
+  // Now, not while the first user waits.
+  const { preloadWordNet } = await import("../text/wordnet.js");
+  preloadWordNet();
   const { adminFeature } = await import("../bot/admin/admin-feature.js");
   const files = { apiRoot: config.TELEGRAM_API_ROOT, token: config.TELEGRAM_BOT_TOKEN };
   const admin = adminFeature({ config, kb: app.kb, files, log });
