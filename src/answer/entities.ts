@@ -5,13 +5,15 @@ import { hasCyrillic, isStopWord, stem } from "../text/tokenize.js";
 import { isKindOf, isWordNetWord } from "../text/wordnet.js";
 import type { AnswerType } from "./question.js";
 
-export type Mentions = Map<AnswerType, Span[]>;
+/** By answer type; organizations too, which answer "Who won…?" as well as people do. */
+export type Mentions = Map<AnswerType | "organization", Span[]>;
 
 const cache = new Map<string, Mentions>();
 const CACHE_LIMIT = 20_000;
 
-const MATCHERS: [AnswerType, string][] = [
+const MATCHERS: [AnswerType | "organization", string][] = [
   ["person", "#Person+"],
+  ["organization", "#Organization+"],
   ["place", "#Place+"],
   ["date", "#Date+"],
   ["number", "#Cardinal+"],
@@ -264,6 +266,14 @@ const NAMED_KINDS = ["person", "people", "location", "organization"];
  */
 function countsNames(counted: string | undefined): boolean {
   return counted === undefined || isKindOf(counted, NAMED_KINDS);
+}
+
+/** The bodies a sentence names ("the Halden Savings Bank"), less those the question itself names. */
+export function bodiesNamed(question: string, sentence: string): Span[] {
+  const asked = question.toLowerCase();
+  return splitAtCommas(sentence, mentionsIn(sentence).get("organization") ?? []).filter(
+    (m) => !asked.includes(sentence.slice(m.start, m.end).toLowerCase()),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { isWordNetWord } from "../text/wordnet.js";
 import { type Token, tokenize } from "../text/tokenize.js";
-import { answerMentions, definitionsOf } from "./entities.js";
+import { answerMentions, bodiesNamed, definitionsOf } from "./entities.js";
 import { isCognate, ordinalBefore, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
 export interface Evidence {
@@ -400,7 +400,18 @@ export function selectEvidence(
 
 /** A question that only a sentence with a date ("When…?") or a number ("How many…?") answers. */
 export function needsType(question: Question): boolean {
-  return (question.type === "date" || question.type === "number") && !question.cyrillic;
+  if (question.cyrillic) return false;
+  return question.type === "date" || question.type === "number" || asksWhoDid(question);
+}
+
+/**
+ * "Who won the Open?", "Who leads the team?": "who" is the subject of a verb, so an answer names someone (a person or
+ * a body). Not "Who is X?", which a description answers, nor "Who did he say…?", whose answer may be countries.
+ */
+function asksWhoDid(question: Question): boolean {
+  return (
+    question.type === "person" && /^\s*who\s+(?!(?:is|was|are|were|do|does|did)\b)[a-z]+/i.test(question.text)
+  );
 }
 
 /**
@@ -414,7 +425,8 @@ function mentionsOf(question: Question, text: string): Span[] {
 }
 
 function hasType(question: Question, c: { text: string }): boolean {
-  return mentionsOf(question, c.text).length > 0;
+  if (mentionsOf(question, c.text).length > 0) return true;
+  return asksWhoDid(question) && bodiesNamed(question.text, c.text).length > 0;
 }
 
 /**

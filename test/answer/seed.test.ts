@@ -545,3 +545,29 @@ describe("answers about the year a question names, and only that year", () => {
     expect(a.abstained).toBe(true);
   });
 });
+
+describe("a question whose 'who' does something", () => {
+  let open: TempApp;
+  beforeAll(async () => {
+    open = await tempApp({
+      seed: false,
+      docs: {
+        "open.md":
+          "The Penn-Sokal Open is a weekend chess tournament held every January in Halden.\n\n" +
+          "The Halden Savings Bank pays the tournament's prize fund.\n",
+      },
+    });
+  });
+  afterAll(() => open.cleanup());
+
+  it("abstains when no sentence names anyone, rather than quote the one about the tournament", async () => {
+    const a = await open.pipeline.ask("Who won the Penn-Sokal Open?");
+    expect(a.abstained).toBe(true);
+  });
+
+  it("is answered by a body as well as a person", async () => {
+    const a = await open.pipeline.ask("Who pays the prize fund of the Penn-Sokal Open?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations.map((c) => c.quote)).toContainEqual(expect.stringContaining("Halden Savings Bank"));
+  });
+});
