@@ -398,7 +398,7 @@ export function selectEvidence(
   };
 }
 
-/** A question that only a sentence with a date ("When…?") or a number ("How many…?") answers. */
+/** A question that only a sentence with a date ("When…?"), a number ("How many…?") or someone ("Who won…?") answers. */
 export function needsType(question: Question): boolean {
   if (question.cyrillic) return false;
   return question.type === "date" || question.type === "number" || asksWhoDid(question);

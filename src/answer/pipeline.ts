@@ -100,7 +100,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
 
   const extractivePart = (q: Question, retrieved: RetrievedPassage[]): Draft => {
     const { evidence, coverage, typeFound, passageMatched } = selectEvidence(q, retrieved, weight);
-    // "When…" needs a date and "How many…" a number: a sentence without one does not answer, however similar.
+    // "When…" needs a date, "How many…" a number and "Who won…" someone: a sentence without one does not answer,
+    // however similar.
     const mustHaveType = needsType(q);
     deps.log.debug(
       `extractive: coverage ${coverage.toFixed(3)} (ABSTAIN_THRESHOLD ${deps.config.ABSTAIN_THRESHOLD})` +

@@ -18,7 +18,10 @@ export interface QueryTerm {
   synonyms: string[];
   /** Stems of lexically related words from WordNet ("relevant" → "relevance"), matched with a lower weight still. */
   related: string[];
-  /** Stems of verbs that are ways of doing what this verb says ("finish" → "conclude", "work" → "collaborate"). */
+  /**
+   * Stems of verbs that are ways of doing what this verb says ("finish" → "conclude", "work" → "collaborate"), and
+   * of nouns whose glosses call them a kind of this noun ("meeting" → "session").
+   */
   narrower: string[];
   /** The ordinal that picks out which one the question means: "sixth" in "the sixth session", "next". */
   ordinal?: string;
