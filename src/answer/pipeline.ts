@@ -5,7 +5,7 @@ import { ConfigError } from "../errors.js";
 import type { KnowledgeBase } from "../knowledge-base.js";
 import type { Logger } from "../logger.js";
 import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
-import { hasCyrillic } from "../text/tokenize.js";
+import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
 import { documentOrder, needsType, rerankPassages, selectEvidence } from "./extractive.js";
@@ -98,6 +98,15 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     return { abstained: false, claims, ...(unanswered.length ? { unanswered } : {}) };
   };
 
+  /** Whether a document's title or passages use a name ("Skarvøy", "Skarvøy's"), in any case. */
+  const documentNames = (docId: string, name: string): boolean => {
+    const index = deps.kb.index();
+    const entry = index.document(docId);
+    if (!entry) return false;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu");
+    return re.test(entry.title) || entry.labels.some((label) => re.test(index.passage(label)?.text ?? ""));
+  };
+
   const extractivePart = (q: Question, retrieved: RetrievedPassage[]): Draft => {
     const { evidence, coverage, typeFound, passageMatched } = selectEvidence(q, retrieved, weight);
     // "When…" needs a date, "How many…" a number and "Who won…" someone: a sentence without one does not answer,
@@ -131,6 +140,15 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       (t) => t.ordinal !== undefined && !passageMatched.has(t.ordinal),
     )?.ordinal;
     if (ordinalMissing) deps.log.debug(`extractive: no chosen passage says which one (${ordinalMissing})`);
+    // "How many people live on Skarvøy?" is not answered from a document that never names Skarvøy, when another does:
+    // not even in part, beside a sentence that names it.
+    // (A name no document uses is left to the other checks: "Polish" for "Poland".)
+    const elsewhere = q.names.find(
+      (name) =>
+        tokenize(name).some((t) => index.idf(t.term) > 0) &&
+        !evidence.every((e) => documentNames(e.passage.docId, name)),
+    );
+    if (elsewhere) deps.log.debug(`extractive: no chosen document names ${elsewhere}`);
     if (
       evidence.length === 0 ||
       coverage < deps.config.ABSTAIN_THRESHOLD ||
@@ -138,7 +156,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       attributeMissing ||
       unnamed !== undefined ||
       yearMissing !== undefined ||
-      ordinalMissing !== undefined
+      ordinalMissing !== undefined ||
+      elsewhere !== undefined
     ) {
       const nearest = evidence[0];
       return {

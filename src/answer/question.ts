@@ -53,6 +53,8 @@ export interface Question {
   attribute?: string;
   /** Years the question names ("the 2027 Sweep"): documents that answer speak of that year where they answer. */
   years: string[];
+  /** Capitalised words after the first ("How many people live on Skarvøy?"): names, of Latin letters. */
+  names: string[];
   /**
    * For a part of "When does the session start and end?", the term that part asks about ("end"): a sentence that
    * does not match it answers the other part, not this one.
@@ -530,5 +532,13 @@ function readPart(text: string): Question {
     ...(defines ? { defines } : {}),
     ...attributeOf(text, defines),
     years: [...new Set(text.match(/(?<!\d)[12]\d{3}(?!\d)/g) ?? [])],
+    names: namesIn(text),
   };
+}
+
+/** Capitalised words of Latin letters after a question's first word, without a possessive "'s". */
+function namesIn(text: string): string[] {
+  const first = /^\s*\S+/.exec(text)?.[0].length ?? 0;
+  const words = [...text.slice(first).matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}-]*/gu)].map((m) => m[0]);
+  return [...new Set(words.filter((w) => !/\p{Script=Cyrillic}/u.test(w) && w !== "I"))];
 }

@@ -133,6 +133,16 @@ describe("readQuestion", () => {
     expect(role("What is the total annual budget of the team?")).toBe("budget");
   });
 
+  it("notes the names a question uses: capitalised words after the first, without a possessive", () => {
+    expect(readQuestion("How many people live on Skarvøy?").names).toEqual(["Skarvøy"]);
+    expect(readQuestion("What did Ponomarev say about the Kremlin's plans?").names).toEqual([
+      "Ponomarev",
+      "Kremlin",
+    ]);
+    expect(readQuestion("Who leads the congress?").names).toEqual([]);
+    expect(readQuestion("Кто возглавляет Съезд?").names).toEqual([]);
+  });
+
   it("notes the years a question names", () => {
     expect(readQuestion("How many tonnes were collected in the 2027 Sweep?").years).toEqual(["2027"]);
     expect(readQuestion("Сколько игроков было на турнире 2031 года?").years).toEqual(["2031"]);

@@ -571,3 +571,27 @@ describe("a question whose 'who' does something", () => {
     expect(a.citations.map((c) => c.quote)).toContainEqual(expect.stringContaining("Halden Savings Bank"));
   });
 });
+
+describe("a name the question uses", () => {
+  let islands: TempApp;
+  beforeAll(async () => {
+    islands = await tempApp({
+      seed: false,
+      docs: {
+        "festival.md":
+          "The Skarvøy Folk Festival is held every July on Skarvøy, a small island in the Vellmar Archipelago.\n\n" +
+          "Visitors travel by ferry from the port town of Hallvik.\n",
+        "union.md": "The union has 640 members, and most of them now live in Estonia and Georgia.\n",
+      },
+    });
+  });
+  afterAll(() => islands.cleanup());
+
+  it("is not answered from a document that never uses it, when another does", async () => {
+    // The union's members live somewhere, but not on Skarvøy: the festival's document names it, the union's does not.
+    const a = await islands.pipeline.ask("How many people live on Skarvøy?");
+    expect(a.abstained).toBe(true);
+    const b = await islands.pipeline.ask("How many members does the union have?");
+    expect(b.citations[0]!.quote).toContain("640 members");
+  });
+});
