@@ -294,14 +294,25 @@ export function cognateKey(latin: string): string {
 /**
  * Whether a stem is an English cognate of a Cyrillic word (by their `cognateKey`s): it is in Latin letters, and they
  * share a beginning of five letters or more, and at least 60% of the shorter ("sessiia" ~ "session", "deputatov" ~
- * "deputi", "regionah" ~ "region").
+ * "deputi", "regionah" ~ "region"); or, where the vowels differ, four consonants or more and 75% of the shorter
+ * consonant skeleton ("спикером" ~ "speaker", "парламента" ~ "parliament").
  */
 export function isCognate(cognate: string, englishStem: string): boolean {
   if (!/^[a-z]+$/.test(englishStem)) return false;
   const other = cognateKey(englishStem);
   let n = 0;
   while (n < cognate.length && n < other.length && cognate[n] === other[n]) n++;
-  return n >= 5 && n >= 0.6 * Math.min(cognate.length, other.length);
+  if (n >= 5 && n >= 0.6 * Math.min(cognate.length, other.length)) return true;
+  // Or their consonants, where the vowels differ: "spicerom" ~ "speacer", "parlamenta" ~ "parliament".
+  const [a, b] = [consonants(cognate), consonants(other)];
+  let m = 0;
+  while (m < a.length && m < b.length && a[m] === b[m]) m++;
+  return m >= 4 && m >= 0.75 * Math.min(a.length, b.length);
+}
+
+/** A key's first letter and its consonants after it: "parlamenta" → "prlmnt". */
+function consonants(key: string): string {
+  return key[0]! + key.slice(1).replace(/[aeiou]/g, "");
 }
 
 /** "itself", "themselves": what a question says of X and X, a text may say with "self-" ("self-described"). */

@@ -309,6 +309,11 @@ describe("cognates", () => {
     expect(isCognate(cognate("президент"), "presid")).toBe(true);
     expect(isCognate(cognate("регионах"), "region")).toBe(true);
     expect(isCognate(cognate("партнёрство"), "partnership")).toBe(true);
+    // Where the vowels differ, by the consonants.
+    expect(isCognate(cognate("спикером"), "speaker")).toBe(true);
+    expect(isCognate(cognate("парламента"), "parliament")).toBe(true);
+    expect(isCognate(cognate("спикером"), "spoke")).toBe(false);
+    expect(isCognate(cognate("стал"), "still")).toBe(false);
     expect(isCognate(cognate("сессия"), "servic")).toBe(false);
     expect(isCognate(cognate("партнёрство"), "parti")).toBe(false);
     // Only a stem in Latin letters can be an English cognate.
