@@ -282,13 +282,17 @@ function roots(doc: ReturnType<typeof nlp>): Map<string, string> {
  * and "conference" both begin "conferen", "prezident" and "president" "presiden".
  */
 export function cognateKey(latin: string): string {
-  return latin
-    .toLowerCase()
-    .replace(/ph/g, "f")
-    .replace(/[kq]/g, "c")
-    .replace(/z/g, "s")
-    .replace(/w/g, "v")
-    .replace(/y/g, "i");
+  return (
+    latin
+      .toLowerCase()
+      // "журнал", "джаз": "journal", "jazz".
+      .replace(/d?zh/g, "j")
+      .replace(/ph/g, "f")
+      .replace(/[kq]/g, "c")
+      .replace(/z/g, "s")
+      .replace(/w/g, "v")
+      .replace(/y/g, "i")
+  );
 }
 
 /**

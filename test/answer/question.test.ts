@@ -312,6 +312,8 @@ describe("cognates", () => {
     // Where the vowels differ, by the consonants.
     expect(isCognate(cognate("спикером"), "speaker")).toBe(true);
     expect(isCognate(cognate("парламента"), "parliament")).toBe(true);
+    // "ж" is an English "j": "журналистов" ~ "journalist".
+    expect(isCognate(cognate("журналистов"), "journalist")).toBe(true);
     expect(isCognate(cognate("спикером"), "spoke")).toBe(false);
     expect(isCognate(cognate("стал"), "still")).toBe(false);
     expect(isCognate(cognate("сессия"), "servic")).toBe(false);
