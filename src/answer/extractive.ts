@@ -25,8 +25,8 @@ export interface Selection {
   typeFound: boolean;
   /** Weighted share of the question's terms that the chosen sentences match (0..1): the abstention signal. */
   coverage: number;
-  /** Query terms that some sentence of the chosen sentences' passages matches (stems). */
-  passageMatched: Set<string>;
+  /** Query terms that some retrieved sentence of the chosen sentences' documents matches (stems). */
+  documentMatched: Set<string>;
 }
 
 const PREFIX_MATCH = 0.8;
@@ -350,7 +350,7 @@ export function selectEvidence(
 ): Selection {
   const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
-  if (total === 0) return { evidence: [], coverage: 0, typeFound: false, passageMatched: new Set() };
+  if (total === 0) return { evidence: [], coverage: 0, typeFound: false, documentMatched: new Set() };
   const all = scoreSentences(question, retrieved, weights, total);
   const candidates = all.filter((c) => question.focus === undefined || c.matched.has(question.focus));
   // A question of no type that asks for several ("What elements…?") is answered by an enumeration.
@@ -370,7 +370,7 @@ export function selectEvidence(
 
   const best = candidates[0];
   if (!best || best.score <= 0)
-    return { evidence: [], coverage: 0, typeFound: false, passageMatched: new Set() };
+    return { evidence: [], coverage: 0, typeFound: false, documentMatched: new Set() };
   const chosen = [best];
   const covered = [...best.gain];
   for (const c of candidates.slice(1)) {
@@ -388,13 +388,15 @@ export function selectEvidence(
   // Read in document order: the answer should flow as the source does.
   chosen.sort(documentOrder);
   const typeFound = chosen.some((c) => hasType(question, c));
-  const passages = new Set(chosen.map((c) => c.passage));
-  const passageMatched = new Set(all.filter((c) => passages.has(c.passage)).flatMap((c) => [...c.matched]));
+  const documents = new Set(chosen.map((c) => c.passage.docId));
+  const documentMatched = new Set(
+    all.filter((c) => documents.has(c.passage.docId)).flatMap((c) => [...c.matched]),
+  );
   return {
     evidence: chosen.map(({ tokens: _t, stems: _s, gain: _g, matchedAt: _m, ...e }) => e),
     coverage,
     typeFound,
-    passageMatched,
+    documentMatched,
   };
 }
 

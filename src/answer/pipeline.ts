@@ -108,7 +108,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   };
 
   const extractivePart = (q: Question, retrieved: RetrievedPassage[]): Draft => {
-    const { evidence, coverage, typeFound, passageMatched } = selectEvidence(q, retrieved, weight);
+    const { evidence, coverage, typeFound, documentMatched } = selectEvidence(q, retrieved, weight);
     // "When…" needs a date, "How many…" a number and "Who won…" someone: a sentence without one does not answer,
     // however similar.
     const mustHaveType = needsType(q);
@@ -134,12 +134,12 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       (y) => !evidence.some((e) => new RegExp(`(?<!\\d)${y}(?!\\d)`).test(e.passage.text)),
     );
     if (yearMissing) deps.log.debug(`extractive: no chosen passage speaks of ${yearMissing}`);
-    // "Where did the sixth meeting take place?" is not answered by a passage about a meeting, but no sixth one.
-    // ("The summit closes on Friday" answers for "the third summit" in a passage that says which summit it is.)
+    // "Where did the sixth meeting take place?" is not answered by a document about a meeting, but no sixth one.
+    // ("The summit closes on Friday" answers for "the third summit" in a document that says which summit it is.)
     const ordinalMissing = q.terms.find(
-      (t) => t.ordinal !== undefined && !passageMatched.has(t.ordinal),
+      (t) => t.ordinal !== undefined && !documentMatched.has(t.ordinal),
     )?.ordinal;
-    if (ordinalMissing) deps.log.debug(`extractive: no chosen passage says which one (${ordinalMissing})`);
+    if (ordinalMissing) deps.log.debug(`extractive: no chosen document says which one (${ordinalMissing})`);
     // "How many people live on Skarvøy?" is not answered from a document that never names Skarvøy, when another does:
     // not even in part, beside a sentence that names it.
     // (A name no document uses is left to the other checks: "Polish" for "Poland".)

@@ -276,7 +276,7 @@ const BROAD_KINDS_BY_GLOSS = 100;
 
 /** Words that end a gloss's head phrase: "a meeting | for execution of…", "a formally arranged gathering". */
 const GENUS_END = new Set(
-  "for of in that which who whom whose to with by from on at as used especially when where or and".split(" "),
+  "for of in that which who whom whose to with by from on at as used especially when where".split(" "),
 );
 
 /**

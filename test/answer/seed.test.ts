@@ -126,6 +126,14 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.citations[0]!.quote).toContain("session in Warsaw, Poland");
   });
 
+  it("answers both days of the fifth session, though the sentence on its end does not say 'fifth'", async () => {
+    // The document says which session it is; "the ongoing session … set to conclude on Saturday" is the same one.
+    const a = await app.pipeline.ask("On which days does the fifth session start and end?");
+    expect(a.answer).toContain("Wednesday");
+    expect(a.answer).toContain("Saturday");
+    expect(a.answer).not.toMatch(/do not answer/);
+  });
+
   it("abstains on a meeting of another number than any sentence gives, and answers the first with the inaugural", async () => {
     // The fifth plenary session is a meeting of the Congress, which is a meeting too; but no sixth, and no next.
     for (const q of ["Where did the sixth meeting take place?", "When is the next meeting?"])

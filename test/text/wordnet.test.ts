@@ -152,6 +152,8 @@ describe("glossKinds", () => {
     expect(glossKinds("meetings")).toContain("session");
     // "a formally arranged gathering": the head, not the participle before it.
     expect(glossKinds("gathering")).toContain("meeting");
+    // "the seventh and last day of the week": the head runs past "and".
+    expect(glossKinds("day")).toContain("saturday");
   });
 
   it("gives none for an unknown word, a broad one whose kinds would match anything, or an adjective", () => {
