@@ -129,6 +129,13 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const attributeMissing = attribute !== undefined && !evidence.some((e) => e.matched.has(attribute));
     if (attributeMissing)
       deps.log.debug(`extractive: no chosen sentence names what is asked about (${attribute})`);
+    // "How did the Kremlin respond to the session?" is not answered by a sentence about the Kremlin and the session
+    // that gives no response: neither names one ("reacted", "a reply") nor quotes one.
+    const { response } = q;
+    const responseMissing =
+      response !== undefined &&
+      !evidence.some((e) => e.matched.has(response) || /["“«„][^"“”«»„]{3,}["”»“]/u.test(e.text));
+    if (responseMissing) deps.log.debug("extractive: no chosen sentence gives a response");
     // "How many tonnes were collected in the 2027 Sweep?" is not answered by a passage about the 2031 one.
     const yearMissing = q.years.find(
       (y) => !evidence.some((e) => new RegExp(`(?<!\\d)${y}(?!\\d)`).test(e.passage.text)),
@@ -154,6 +161,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       coverage < deps.config.ABSTAIN_THRESHOLD ||
       (mustHaveType && !typeFound) ||
       attributeMissing ||
+      responseMissing ||
       unnamed !== undefined ||
       yearMissing !== undefined ||
       ordinalMissing !== undefined ||

@@ -56,6 +56,11 @@ export interface Question {
   /** Capitalised words after the first ("How many people live on Skarvøy?"): names, of Latin letters. */
   names: string[];
   /**
+   * For "How did X respond (react, reply) to Y?", the asking verb's stem: a sentence answers with a response (the
+   * verb, a synonym or a derivation: "reaction") or with quoted words.
+   */
+  response?: string;
+  /**
    * For a part of "When does the session start and end?", the term that part asks about ("end"): a sentence that
    * does not match it answers the other part, not this one.
    */
@@ -548,7 +553,15 @@ function readPart(text: string): Question {
     ...attributeOf(text, defines),
     years: [...new Set(text.match(/(?<!\d)[12]\d{3}(?!\d)/g) ?? [])],
     names: namesIn(text),
+    ...responseOf(text),
   };
+}
+
+const RESPONSE = /^\s*how\s+(?:did|does|do|has|have|will|would)\s+.+?\s+(respond|react|reply|answer)\b/i;
+
+function responseOf(text: string): { response?: string } {
+  const verb = RESPONSE.exec(text)?.[1];
+  return verb ? { response: stem(verb.toLowerCase()) } : {};
 }
 
 /** Capitalised words of Latin letters after a question's first word, without a possessive "'s". */

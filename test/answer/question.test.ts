@@ -143,6 +143,15 @@ describe("readQuestion", () => {
     expect(readQuestion("Кто возглавляет Съезд?").names).toEqual([]);
   });
 
+  it("notes the response a 'How did X respond/react to Y?' question asks for", () => {
+    expect(readQuestion("How did the Kremlin officially respond to the Warsaw session?").response).toBe(
+      "respond",
+    );
+    expect(readQuestion("How did Dastova's government react to the meeting?").response).toBe("react");
+    expect(readQuestion("How did the congress respond?").response).toBe("respond");
+    expect(readQuestion("What did the Kremlin say?").response).toBeUndefined();
+  });
+
   it("notes the years a question names", () => {
     expect(readQuestion("How many tonnes were collected in the 2027 Sweep?").years).toEqual(["2027"]);
     expect(readQuestion("Сколько игроков было на турнире 2031 года?").years).toEqual(["2031"]);

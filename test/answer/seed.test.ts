@@ -167,6 +167,11 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.abstained).toBe(true);
   });
 
+  it("abstains on how the Kremlin responded: the sentence naming it and its authority gives no response", async () => {
+    const a = await app.pipeline.ask("How did the Kremlin officially respond to the Warsaw session?");
+    expect(a.abstained).toBe(true);
+  });
+
   it("abstains on the annual budget, which the documents never mention", async () => {
     const a = await app.pipeline.ask("What is the congress's annual budget?");
     expect(a.abstained).toBe(true);
@@ -601,5 +606,32 @@ describe("a name the question uses", () => {
     expect(a.abstained).toBe(true);
     const b = await islands.pipeline.ask("How many members does the union have?");
     expect(b.citations[0]!.quote).toContain("640 members");
+  });
+});
+
+describe("a question on how someone responded", () => {
+  let ministry: TempApp;
+  beforeAll(async () => {
+    ministry = await tempApp({
+      seed: false,
+      docs: {
+        "forum.md":
+          "The forum met in Lindholm on Saturday, its largest meeting since 2024.\n\n" +
+          'The foreign ministry in Rusk described the forum as "a theatre of fugitives".\n\n' +
+          "The ministry of culture in Rusk funds the national theatre.\n",
+      },
+    });
+  });
+  afterAll(() => ministry.cleanup());
+
+  it("is answered by the words the response quotes", async () => {
+    const a = await ministry.pipeline.ask("How did the foreign ministry in Rusk respond to the forum?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toContain("theatre of fugitives");
+  });
+
+  it("is not answered by a sentence that gives none", async () => {
+    const a = await ministry.pipeline.ask("How did the ministry of culture in Rusk react to the forum?");
+    expect(a.abstained).toBe(true);
   });
 });
