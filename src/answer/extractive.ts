@@ -427,8 +427,13 @@ function mentionsOf(question: Question, text: string): Span[] {
 }
 
 function hasType(question: Question, c: { text: string }): boolean {
-  if (mentionsOf(question, c.text).length > 0) return true;
-  return asksWhoDid(question) && bodiesNamed(question.text, c.text).length > 0;
+  if (!asksWhoDid(question)) return mentionsOf(question, c.text).length > 0;
+  // Someone who does something, not someone a thing belongs to: "Putin's regime", "post-Putin Russia".
+  const doer = (m: Span) =>
+    !/['’]s?$/.test(c.text.slice(m.start, m.end)) &&
+    !/^['’]s\b/.test(c.text.slice(m.end)) &&
+    !/-$/.test(c.text.slice(0, m.start));
+  return [...mentionsOf(question, c.text), ...bodiesNamed(question.text, c.text)].some(doer);
 }
 
 /**

@@ -167,6 +167,11 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.abstained).toBe(true);
   });
 
+  it("abstains on who did what no one is said to do: Putin's regime and a post-Putin Russia name no doer", async () => {
+    for (const q of ["Who won the vote in Warsaw?", "Who chairs the session?", "Who founded the congress?"])
+      expect((await app.pipeline.ask(q)).abstained, q).toBe(true);
+  });
+
   it("abstains on how the Kremlin responded: the sentence naming it and its authority gives no response", async () => {
     const a = await app.pipeline.ask("How did the Kremlin officially respond to the Warsaw session?");
     expect(a.abstained).toBe(true);
