@@ -56,8 +56,9 @@ export interface Question {
   /** Capitalised words after the first ("How many people live on Skarvøy?"): names, of Latin letters. */
   names: string[];
   /**
-   * For "How did X respond (react, reply) to Y?", the asking verb's stem: a sentence answers with a response (the
-   * verb, a synonym or a derivation: "reaction") or with quoted words.
+   * For "How did X respond (react, reply) to Y?" and "What did X say (state, announce)?", the asking verb's stem: a
+   * sentence answers with a response (the verb, a form, a synonym or a derivation: "said", "reaction") or with quoted
+   * words.
    */
   response?: string;
   /**
@@ -557,10 +558,13 @@ function readPart(text: string): Question {
   };
 }
 
-const RESPONSE = /^\s*how\s+(?:did|does|do|has|have|will|would)\s+.+?\s+(respond|react|reply|answer)\b/i;
+/** "How did X respond (react, reply) to Y?", "What did X say (state, announce, declare)?". */
+const RESPONSE =
+  /^\s*(?:how\s+(?:did|does|do|has|have|will|would)\s+.+?\s+(respond|react|reply|answer)|what\s+(?:did|does|do|has|have)\s+.+?\s+(say|state|announce|declare))\b/i;
 
 function responseOf(text: string): { response?: string } {
-  const verb = RESPONSE.exec(text)?.[1];
+  const m = RESPONSE.exec(text);
+  const verb = m?.[1] ?? m?.[2];
   return verb ? { response: stem(verb.toLowerCase()) } : {};
 }
 

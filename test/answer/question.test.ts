@@ -143,13 +143,14 @@ describe("readQuestion", () => {
     expect(readQuestion("Кто возглавляет Съезд?").names).toEqual([]);
   });
 
-  it("notes the response a 'How did X respond/react to Y?' question asks for", () => {
+  it("notes the response a 'How did X respond to Y?' or 'What did X say?' question asks for", () => {
     expect(readQuestion("How did the Kremlin officially respond to the Warsaw session?").response).toBe(
       "respond",
     );
     expect(readQuestion("How did Dastova's government react to the meeting?").response).toBe("react");
     expect(readQuestion("How did the congress respond?").response).toBe("respond");
-    expect(readQuestion("What did the Kremlin say?").response).toBeUndefined();
+    expect(readQuestion("What did the Kremlin say?").response).toBe("say");
+    expect(readQuestion("What did the Kremlin do?").response).toBeUndefined();
   });
 
   it("notes the years a question names", () => {
