@@ -400,6 +400,19 @@ export function selectEvidence(
   };
 }
 
+/**
+ * Whether a sentence gives the response "How did X respond…?" or "What did X say?" asks for: the verb in some form, a
+ * synonym or a derivation ("said", "stated", "reaction"), or quoted words. Not a way of saying it: "representing" is
+ * one of "say" in WordNet.
+ */
+export function givesResponse(question: Question, text: string): boolean {
+  const term = question.terms.find((t) => t.term === question.response);
+  if (/["“«„][^"“”«»„]{3,}["”»“]/u.test(text)) return true;
+  if (!term) return false;
+  const stems = new Set([term.term, ...term.forms, ...term.synonyms, ...term.related]);
+  return sentenceTokens(text).some((t) => stems.has(t.term));
+}
+
 /** A question that only a sentence with a date ("When…?"), a number ("How many…?") or someone ("Who won…?") answers. */
 export function needsType(question: Question): boolean {
   if (question.cyrillic) return false;

@@ -8,7 +8,7 @@ import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
 import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
-import { documentOrder, needsType, rerankPassages, selectEvidence } from "./extractive.js";
+import { documentOrder, givesResponse, needsType, rerankPassages, selectEvidence } from "./extractive.js";
 import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
 import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
@@ -131,10 +131,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       deps.log.debug(`extractive: no chosen sentence names what is asked about (${attribute})`);
     // "How did the Kremlin respond to the session?" is not answered by a sentence about the Kremlin and the session
     // that gives no response: neither names one ("reacted", "a reply") nor quotes one.
-    const { response } = q;
-    const responseMissing =
-      response !== undefined &&
-      !evidence.some((e) => e.matched.has(response) || /["“«„][^"“”«»„]{3,}["”»“]/u.test(e.text));
+    const responseMissing = q.response !== undefined && !evidence.some((e) => givesResponse(q, e.text));
     if (responseMissing) deps.log.debug("extractive: no chosen sentence gives a response");
     // "How many tonnes were collected in the 2027 Sweep?" is not answered by a passage about the 2031 one.
     const yearMissing = q.years.find(

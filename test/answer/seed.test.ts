@@ -629,11 +629,18 @@ describe("a question on how someone responded", () => {
         "forum.md":
           "The forum met in Lindholm on Saturday, its largest meeting since 2024.\n\n" +
           'The foreign ministry in Rusk described the forum as "a theatre of fugitives".\n\n' +
-          "The ministry of culture in Rusk funds the national theatre.\n",
+          "The ministry of culture in Rusk funds the national theatre.\n\n" +
+          "The forum, an assembly representing 400,000 exiles from Rusk, elected Ilona Marek as its new speaker.\n",
       },
     });
   });
   afterAll(() => ministry.cleanup());
+
+  it("is not answered by a sentence that represents something: WordNet's way of saying gives no response", async () => {
+    // The one sentence naming Ilona Marek: "representing" is one of the ways of saying in WordNet.
+    const a = await ministry.pipeline.ask("What did Ilona Marek say?");
+    expect(a.abstained).toBe(true);
+  });
 
   it("is answered by the words the response quotes", async () => {
     const a = await ministry.pipeline.ask("How did the foreign ministry in Rusk respond to the forum?");
