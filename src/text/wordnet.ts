@@ -274,7 +274,10 @@ const BROAD_KINDS = 40;
 /** Nor are the nouns whose glosses more than this many others head: "group" (196), "body" (108). */
 const BROAD_KINDS_BY_GLOSS = 100;
 
-/** Words that end a gloss's head phrase: "a meeting | for execution of…", "a formally arranged gathering". */
+/**
+ * Words that end a gloss's head phrase ("a meeting | for execution of…"); not "and", which may join words before the
+ * head ("the seventh and last day of the week").
+ */
 const GENUS_END = new Set(
   "for of in that which who whom whose to with by from on at as used especially when where".split(" "),
 );
