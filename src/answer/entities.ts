@@ -268,12 +268,20 @@ function countsNames(counted: string | undefined): boolean {
   return counted === undefined || isKindOf(counted, NAMED_KINDS);
 }
 
-/** The bodies a sentence names ("the Halden Savings Bank"), less those the question itself names. */
-export function bodiesNamed(question: string, sentence: string): Span[] {
+/**
+ * A sentence's mentions of one kind, one per name, less those the question itself names (in "What parts of
+ * Russia…?", "Russia" is no answer).
+ */
+function mentionsNotAsked(kind: AnswerType | "organization", question: string, sentence: string): Span[] {
   const asked = question.toLowerCase();
-  return splitAtCommas(sentence, mentionsIn(sentence).get("organization") ?? []).filter(
+  return splitAtCommas(sentence, mentionsIn(sentence).get(kind) ?? []).filter(
     (m) => !asked.includes(sentence.slice(m.start, m.end).toLowerCase()),
   );
+}
+
+/** The bodies a sentence names ("the Halden Savings Bank"), less those the question itself names. */
+export function bodiesNamed(question: string, sentence: string): Span[] {
+  return mentionsNotAsked("organization", question, sentence);
 }
 
 /**
@@ -282,9 +290,7 @@ export function bodiesNamed(question: string, sentence: string): Span[] {
  */
 export function answerMentions(type: AnswerType, question: string, sentence: string): Span[] {
   if (type === "other") return enumeration(sentence);
-  const asked = question.toLowerCase();
-  const own = (m: Span) => asked.includes(sentence.slice(m.start, m.end).toLowerCase());
-  let found = splitAtCommas(sentence, mentionsIn(sentence).get(type) ?? []).filter((m) => !own(m));
+  let found = mentionsNotAsked(type, question, sentence);
   if (type === "number" && /\bhow old\b/i.test(question)) found = found.filter((m) => isAge(sentence, m));
   const place = type === "place" ? askedPlace(question) : undefined;
   if (place) found = found.filter((m) => isPlaceOfKind(sentence.slice(m.start, m.end), place));

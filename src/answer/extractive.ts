@@ -343,6 +343,13 @@ export function rerankPassages(
     .map(({ r }) => r);
 }
 
+const nothingSelected = (): Selection => ({
+  evidence: [],
+  coverage: 0,
+  typeFound: false,
+  documentMatched: new Set(),
+});
+
 export function selectEvidence(
   question: Question,
   retrieved: RetrievedPassage[],
@@ -350,7 +357,7 @@ export function selectEvidence(
 ): Selection {
   const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
-  if (total === 0) return { evidence: [], coverage: 0, typeFound: false, documentMatched: new Set() };
+  if (total === 0) return nothingSelected();
   const all = scoreSentences(question, retrieved, weights, total);
   const candidates = all.filter((c) => question.focus === undefined || c.matched.has(question.focus));
   // A question of no type that asks for several ("What elements…?") is answered by an enumeration.
@@ -369,8 +376,7 @@ export function selectEvidence(
   }
 
   const best = candidates[0];
-  if (!best || best.score <= 0)
-    return { evidence: [], coverage: 0, typeFound: false, documentMatched: new Set() };
+  if (!best || best.score <= 0) return nothingSelected();
   const chosen = [best];
   const covered = [...best.gain];
   for (const c of candidates.slice(1)) {

@@ -99,12 +99,14 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   };
 
   /** Whether a document's title or passages use a name ("Skarvøy", "Skarvøy's"), in any case. */
-  const documentNames = (docId: string, name: string): boolean => {
+  const namedIn = (name: string) => {
     const index = deps.kb.index();
-    const entry = index.document(docId);
-    if (!entry) return false;
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu");
-    return re.test(entry.title) || entry.labels.some((label) => re.test(index.passage(label)?.text ?? ""));
+    return (docId: string): boolean => {
+      const entry = index.document(docId);
+      if (!entry) return false;
+      return re.test(entry.title) || entry.labels.some((label) => re.test(index.passage(label)?.text ?? ""));
+    };
   };
 
   const extractivePart = (q: Question, retrieved: RetrievedPassage[]): Draft => {
@@ -150,7 +152,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const elsewhere = q.names.find(
       (name) =>
         tokenize(name).some((t) => index.idf(t.term) > 0) &&
-        !evidence.every((e) => documentNames(e.passage.docId, name)),
+        !evidence.map((e) => e.passage.docId).every(namedIn(name)),
     );
     if (elsewhere) deps.log.debug(`extractive: no chosen document names ${elsewhere}`);
     if (
