@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TempApp, tempApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { suiteApp } from "../helpers/app.js";
 
 describe("answers on the seed corpus (extractive)", () => {
-  let app: TempApp;
-  beforeAll(async () => {
-    app = await tempApp();
-  });
-  afterAll(() => app.cleanup());
+  const app = suiteApp();
 
   it("names the leader and quotes the sentence that says so", async () => {
-    const a = await app.pipeline.ask("Who leads the congress?");
+    const a = await app().pipeline.ask("Who leads the congress?");
     expect(a.abstained).toBe(false);
     expect(a.mode).toBe("extractive");
     expect(a.answer).toContain("Ilya Ponomarev");
@@ -19,7 +15,7 @@ describe("answers on the seed corpus (extractive)", () => {
   });
 
   it("answers where the fifth session took place", async () => {
-    const a = await app.pipeline.ask("Where did the fifth session take place?");
+    const a = await app().pipeline.ask("Where did the fifth session take place?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("Warsaw");
     expect(a.citations.some((c) => c.quote.includes("fifth plenary session in Warsaw"))).toBe(true);
@@ -27,14 +23,14 @@ describe("answers on the seed corpus (extractive)", () => {
 
   it("takes a shortened name for the whole one, and cites only the sentence that answers", async () => {
     // The answer says "this congress"; the sentences that spell out "Congress of People's Deputies" add nothing.
-    const a = await app.pipeline.ask("Who is at the head of the Congress of People's Deputies?");
+    const a = await app().pipeline.ask("Who is at the head of the Congress of People's Deputies?");
     expect(a.citations.map((c) => c.quote)).toEqual([
       expect.stringContaining("Spearheaded by Ilya Ponomarev"),
     ]);
   });
 
   it("reads a phrase by what it means: what the congress stands for", async () => {
-    const a = await app.pipeline.ask(
+    const a = await app().pipeline.ask(
       "What does the congress stand for with regard to the present authorities?",
     );
     expect(a.abstained).toBe(false);
@@ -44,24 +40,24 @@ describe("answers on the seed corpus (extractive)", () => {
   });
 
   it("finds a synonym WordNet gives for a word's later sense: its first (inaugural) session", async () => {
-    const a = await app.pipeline.ask("When did the congress first convene?");
+    const a = await app().pipeline.ask("When did the congress first convene?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("November 2022");
   });
 
   it("prefers the sentence that names several countries when asked which countries", async () => {
-    const a = await app.pipeline.ask("Which countries are named as the congress's strategic allies?");
+    const a = await app().pipeline.ask("Which countries are named as the congress's strategic allies?");
     expect(a.citations[0]!.quote).toContain("Ukraine, Poland, the United States, Canada, and Germany");
   });
 
   it("finds a way of doing what the question's verb says: a session set to conclude is scheduled to finish", async () => {
-    const a = await app.pipeline.ask("On which day is the current session scheduled to finish?");
+    const a = await app().pipeline.ask("On which day is the current session scheduled to finish?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("set to conclude on Saturday");
   });
 
   it("quotes the sentence that goes on with 'This framework…' when it names the plan's elements", async () => {
-    const a = await app.pipeline.ask("What elements make up the congress's plan for Russia after Putin?");
+    const a = await app().pipeline.ask("What elements make up the congress's plan for Russia after Putin?");
     expect(a.abstained).toBe(false);
     expect(a.citations).toHaveLength(1);
     expect(a.citations[0]!.quote).toMatch(/comprehensive framework .* This framework encompasses/);
@@ -69,7 +65,7 @@ describe("answers on the seed corpus (extractive)", () => {
   });
 
   it("quotes 'These partnerships…' with the sentence before it, which names the partners", async () => {
-    const a = await app.pipeline.ask("How many foreign partners did Ponomarev list, and which are they?");
+    const a = await app().pipeline.ask("How many foreign partners did Ponomarev list, and which are they?");
     expect(a.abstained).toBe(false);
     expect(a.citations).toHaveLength(1);
     expect(a.citations[0]!.quote).toMatch(
@@ -79,19 +75,19 @@ describe("answers on the seed corpus (extractive)", () => {
   });
 
   it("answers a Russian question on partnerships with the countries, not with 'These partnerships…' alone", async () => {
-    const a = await app.pipeline.ask("С какими странами у съезда стратегическое партнёрство?");
+    const a = await app().pipeline.ask("С какими странами у съезда стратегическое партнёрство?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("Ukraine, Poland, the United States, Canada, and Germany");
   });
 
   it("does not count sessions with a list of countries, nor with the year of a date", async () => {
-    const a = await app.pipeline.ask("How many sessions has the congress held?");
+    const a = await app().pipeline.ask("How many sessions has the congress held?");
     expect(a.abstained).toBe(true);
   });
 
   it("answers what the congress is with the sentence that says it, by its full name or a short one", async () => {
     for (const q of ["What is the Congress of People's Deputies?", "What is the congress?"]) {
-      const a = await app.pipeline.ask(q);
+      const a = await app().pipeline.ask(q);
       expect(a.abstained).toBe(false);
       expect(a.citations.map((c) => c.quote)).toEqual([
         expect.stringContaining("a self-described shadow Russian parliament in exile"),
@@ -101,18 +97,18 @@ describe("answers on the seed corpus (extractive)", () => {
 
   it("answers how the congress describes itself with its self-description, in any of the verbs", async () => {
     for (const q of ["How does the congress characterize itself?", "What does the congress call itself?"]) {
-      const a = await app.pipeline.ask(q);
+      const a = await app().pipeline.ask(q);
       expect(a.citations.map((c) => c.quote)).toEqual([
         expect.stringContaining("a self-described shadow Russian parliament in exile"),
       ]);
     }
     // How it positions itself, the document says in so many words.
-    const positioned = await app.pipeline.ask("How does the congress position itself?");
+    const positioned = await app().pipeline.ask("How does the congress position itself?");
     expect(positioned.citations[0]!.quote).toContain("positioning itself as the political wing");
   });
 
   it("takes a list of names as the answer to how many", async () => {
-    const a = await app.pipeline.ask("How many strategic allies does the congress have?");
+    const a = await app().pipeline.ask("How many strategic allies does the congress have?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("Ukraine, Poland, the United States, Canada, and Germany");
   });
@@ -120,7 +116,7 @@ describe("answers on the seed corpus (extractive)", () => {
   it("answers which country the congress is meeting in: a session is a kind of meeting, Poland a country", async () => {
     // WordNet glosses "session" as "a meeting for…"; Warsaw is a city, so the sentence about the inaugural session
     // "near Warsaw" names no country.
-    const a = await app.pipeline.ask("In which country is the congress meeting?");
+    const a = await app().pipeline.ask("In which country is the congress meeting?");
     expect(a.abstained).toBe(false);
     expect(a.citations).toHaveLength(1);
     expect(a.citations[0]!.quote).toContain("session in Warsaw, Poland");
@@ -128,7 +124,7 @@ describe("answers on the seed corpus (extractive)", () => {
 
   it("answers both days of the fifth session, though the sentence on its end does not say 'fifth'", async () => {
     // The document says which session it is; "the ongoing session … set to conclude on Saturday" is the same one.
-    const a = await app.pipeline.ask("On which days does the fifth session start and end?");
+    const a = await app().pipeline.ask("On which days does the fifth session start and end?");
     expect(a.answer).toContain("Wednesday");
     expect(a.answer).toContain("Saturday");
     expect(a.answer).not.toMatch(/do not answer/);
@@ -137,39 +133,41 @@ describe("answers on the seed corpus (extractive)", () => {
   it("abstains on a meeting of another number than any sentence gives, and answers the first with the inaugural", async () => {
     // The fifth plenary session is a meeting of the Congress, which is a meeting too; but no sixth, and no next.
     for (const q of ["Where did the sixth meeting take place?", "When is the next meeting?"])
-      expect((await app.pipeline.ask(q)).abstained, q).toBe(true);
-    const first = await app.pipeline.ask("Where did the first meeting take place?");
+      expect((await app().pipeline.ask(q)).abstained, q).toBe(true);
+    const first = await app().pipeline.ask("Where did the first meeting take place?");
     expect(first.citations.map((c) => c.quote)).toEqual([expect.stringContaining("inaugural session")]);
   });
 
   it("does not take the fifth session for the sixth", async () => {
-    expect((await app.pipeline.ask("Where will the sixth plenary session take place?")).abstained).toBe(true);
-    const fifth = await app.pipeline.ask("Where did the fifth plenary session take place?");
+    expect((await app().pipeline.ask("Where will the sixth plenary session take place?")).abstained).toBe(
+      true,
+    );
+    const fifth = await app().pipeline.ask("Where did the fifth plenary session take place?");
     expect(fifth.answer).toContain("Warsaw");
   });
 
   it("abstains on the president of Ukraine: the sentence naming Ukraine and Ponomarev names no president", async () => {
-    const a = await app.pipeline.ask("Who is the president of Ukraine?");
+    const a = await app().pipeline.ask("Who is the president of Ukraine?");
     expect(a.abstained).toBe(true);
   });
 
   it("abstains on what the documents never mention of a place they name: its population, its weather", async () => {
     for (const q of ["What is the population of Warsaw?", "What is the weather in Warsaw?"])
-      expect((await app.pipeline.ask(q)).abstained).toBe(true);
+      expect((await app().pipeline.ask(q)).abstained).toBe(true);
     // A name is asked for, not mentioned: the sentence that names the shadow parliament answers.
-    const named = await app.pipeline.ask("What is the name of the shadow parliament?");
+    const named = await app().pipeline.ask("What is the name of the shadow parliament?");
     expect(named.abstained).toBe(false);
     expect(named.answer).toContain("Congress of People's Deputies");
   });
 
   it("abstains on a date of birth, though the person is named", async () => {
-    const a = await app.pipeline.ask("What is Ilya Ponomarev's date of birth?");
+    const a = await app().pipeline.ask("What is Ilya Ponomarev's date of birth?");
     expect(a.abstained).toBe(true);
   });
 
   it("abstains on who did what no one is said to do: Putin's regime and a post-Putin Russia name no doer", async () => {
     for (const q of ["Who won the vote in Warsaw?", "Who chairs the session?", "Who founded the congress?"])
-      expect((await app.pipeline.ask(q)).abstained, q).toBe(true);
+      expect((await app().pipeline.ask(q)).abstained, q).toBe(true);
   });
 
   it("abstains on how the Kremlin responded: the sentence naming it and its authority gives no response", async () => {
@@ -177,33 +175,33 @@ describe("answers on the seed corpus (extractive)", () => {
       "How did the Kremlin officially respond to the Warsaw session?",
       "What did the Kremlin say?",
     ])
-      expect((await app.pipeline.ask(q)).abstained, q).toBe(true);
+      expect((await app().pipeline.ask(q)).abstained, q).toBe(true);
     // Ponomarev's words are quoted.
-    const said = await app.pipeline.ask("What did Ponomarev say about the future of his country?");
+    const said = await app().pipeline.ask("What did Ponomarev say about the future of his country?");
     expect(said.citations[0]!.quote).toContain("is being decided right here");
   });
 
   it("abstains on the annual budget, which the documents never mention", async () => {
-    const a = await app.pipeline.ask("What is the congress's annual budget?");
+    const a = await app().pipeline.ask("What is the congress's annual budget?");
     expect(a.abstained).toBe(true);
     expect(a.answer).toMatch(/do not answer/);
     expect(a.answer).not.toMatch(/\d{3,}/);
   });
 
   it("abstains in Russian for a Russian question it cannot answer", async () => {
-    const a = await app.pipeline.ask("Каков годовой бюджет конгресса?");
+    const a = await app().pipeline.ask("Каков годовой бюджет конгресса?");
     expect(a.abstained).toBe(true);
     expect(a.answer).toMatch(/нет ответа/);
   });
 
   it("finds the English sentence for a Russian question through cognates", async () => {
-    const a = await app.pipeline.ask("В каких регионах России действуют партизанские формирования?");
+    const a = await app().pipeline.ask("В каких регионах России действуют партизанские формирования?");
     // Whether it answers or offers the sentence as related, the sentence is the one that names the regions.
     expect(a.citations[0]!.quote).toContain("Belgorod and Kursk regions");
   });
 
   it("reads a Russian 'первое' as 'first', which 'inaugural' is, and answers when the first session was", async () => {
-    const a = await app.pipeline.ask("Когда съезд провёл своё первое заседание?");
+    const a = await app().pipeline.ask("Когда съезд провёл своё первое заседание?");
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote)).toEqual([
       expect.stringContaining("inaugural session in November 2022"),
@@ -212,19 +210,19 @@ describe("answers on the seed corpus (extractive)", () => {
 
   it("does not take 'Russia's political future' for the next session", async () => {
     // "future" is a synonym of "next", but there it qualifies no session.
-    const a = await app.pipeline.ask("In which city will the next session be held?");
+    const a = await app().pipeline.ask("In which city will the next session be held?");
     expect(a.abstained).toBe(true);
   });
 
   it("answers a Russian question naming a person in Cyrillic letters, which no English document uses", async () => {
-    const a = await app.pipeline.ask("Кто такой Илья Пономарёв?");
+    const a = await app().pipeline.ask("Кто такой Илья Пономарёв?");
     expect(a.abstained).toBe(false);
     expect(a.citations[0]!.quote).toContain("Spearheaded by Ilya Ponomarev");
   });
 
   it("answers a Russian question by its ordinal and cognates: the fifth session's city", async () => {
     // "пятая" is "fifth" in any language; "сессия" and "депутатов" are cognates of "session" and "Deputies".
-    const a = await app.pipeline.ask("В каком городе проходит пятая сессия Съезда народных депутатов?");
+    const a = await app().pipeline.ask("В каком городе проходит пятая сессия Съезда народных депутатов?");
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote)).toEqual([
       expect.stringContaining("fifth plenary session in Warsaw"),
@@ -233,7 +231,7 @@ describe("answers on the seed corpus (extractive)", () => {
 
   it("answers a Russian question whose asking word the stop-word list lacks: the regions of the partisans", async () => {
     // "каких" (which) was a term of its own, absent from every sentence, and the question abstained.
-    const a = await app.pipeline.ask("В каких регионах России действуют партизанские формирования?");
+    const a = await app().pipeline.ask("В каких регионах России действуют партизанские формирования?");
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote)).toEqual([expect.stringContaining("Belgorod and Kursk regions")]);
   });
@@ -244,13 +242,13 @@ describe("answers on the seed corpus (extractive)", () => {
       "When will the session conclude?",
       "What does the framework encompass?",
     ]) {
-      const a = await app.pipeline.ask(q);
+      const a = await app().pipeline.ask(q);
       expect(a.citations.length).toBeLessThanOrEqual(3);
     }
   });
 
   it("reports passages in rank order and timings", async () => {
-    const a = await app.pipeline.ask("When will the session conclude?", { k: 3 });
+    const a = await app().pipeline.ask("When will the session conclude?", { k: 3 });
     expect(a.passages).toHaveLength(3);
     const scores = a.passages.map((p) => p.score);
     expect([...scores].sort((x, y) => y - x)).toEqual(scores);
@@ -259,7 +257,7 @@ describe("answers on the seed corpus (extractive)", () => {
   });
 
   it("refuses LLM mode when no model is configured, naming the variable", async () => {
-    await expect(app.pipeline.ask("Who leads the congress?", { mode: "llm" })).rejects.toThrow(
+    await expect(app().pipeline.ask("Who leads the congress?", { mode: "llm" })).rejects.toThrow(
       /LLM_PROVIDER/,
     );
   });
@@ -277,14 +275,10 @@ describe("answers on the seed corpus among many short notes", () => {
     "The congress issued a statement in Riga on independent media.",
     "The congress signed a memorandum in Helsinki with student groups.",
   ];
-  let app2: TempApp;
-  beforeAll(async () => {
-    app2 = await tempApp({ docs: Object.fromEntries(NOTES.map((n, i) => [`note-${i}.md`, `${n}\n`])) });
-  });
-  afterAll(() => app2.cleanup());
+  const app2 = suiteApp({ docs: Object.fromEntries(NOTES.map((n, i) => [`note-${i}.md`, `${n}\n`])) });
 
   it("still names the leader, citing the seed", async () => {
-    const a = await app2.pipeline.ask("Who leads the congress?");
+    const a = await app2().pipeline.ask("Who leads the congress?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("Ilya Ponomarev");
     expect(a.citations[0]!.docId).toBe("congress-fifth-session-warsaw.md");
@@ -293,7 +287,7 @@ describe("answers on the seed corpus among many short notes", () => {
   });
 
   it("answers a question of two parts with a sentence for each", async () => {
-    const a = await app2.pipeline.ask(
+    const a = await app2().pipeline.ask(
       "Where did the congress hold its donor conference, and when did it open a representation office?",
     );
     expect(a.answer).toContain("Oslo");
@@ -303,7 +297,7 @@ describe("answers on the seed corpus among many short notes", () => {
   });
 
   it("answers the part of a question the documents support, and says which part they do not", async () => {
-    const a = await app2.pipeline.ask(
+    const a = await app2().pipeline.ask(
       "Where did the congress hold its donor conference, and what was its budget?",
     );
     expect(a.abstained).toBe(false);
@@ -311,7 +305,7 @@ describe("answers on the seed corpus among many short notes", () => {
     expect(a.answer).toMatch(/The documents do not answer “what was its budget\?”$/);
     expect(a.citations).toHaveLength(1);
     // The user's words never read as a citation mark.
-    const marked = await app2.pipeline.ask(
+    const marked = await app2().pipeline.ask(
       "Where did the congress hold its donor conference, and what was [2]?",
     );
     expect(marked.answer).toContain("“what was (2)?”");
@@ -319,41 +313,33 @@ describe("answers on the seed corpus among many short notes", () => {
   });
 
   it("keeps the answer's citations among the passages it reports", async () => {
-    const a = await app2.pipeline.ask("Where did the congress hold a donor conference?");
+    const a = await app2().pipeline.ask("Where did the congress hold a donor conference?");
     expect(a.answer).toContain("Oslo");
     for (const c of a.citations) expect(a.passages.map((p) => p.passageId)).toContain(c.passageId);
   });
 });
 
 describe("answers a question that ends in two words it asks about alike", () => {
-  let summit: TempApp;
-  let forum: TempApp;
-  beforeAll(async () => {
-    summit = await tempApp({
-      seed: false,
-      docs: {
-        "summit.md":
-          "The third summit of the council opened on Monday in Vilnius, where the third summit heard its first speeches.\n\n" +
-          "Delegates argued about the budget for hours.\n\n" +
-          "The summit closes on Friday with a vote.\n",
-      },
-    });
-    forum = await tempApp({
-      seed: false,
-      docs: {
-        "forum.md":
-          "The second forum of the council opened on Tuesday in Riga, with the second forum's keynote.\n\n" +
-          "Delegates argued about the budget for hours.\n",
-      },
-    });
+  const summit = suiteApp({
+    seed: false,
+    docs: {
+      "summit.md":
+        "The third summit of the council opened on Monday in Vilnius, where the third summit heard its first speeches.\n\n" +
+        "Delegates argued about the budget for hours.\n\n" +
+        "The summit closes on Friday with a vote.\n",
+    },
   });
-  afterAll(async () => {
-    await summit.cleanup();
-    await forum.cleanup();
+  const forum = suiteApp({
+    seed: false,
+    docs: {
+      "forum.md":
+        "The second forum of the council opened on Tuesday in Riga, with the second forum's keynote.\n\n" +
+        "Delegates argued about the budget for hours.\n",
+    },
   });
 
   it("with a sentence for each word", async () => {
-    const a = await summit.pipeline.ask("On which days does the third summit open and close?");
+    const a = await summit().pipeline.ask("On which days does the third summit open and close?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("Monday");
     expect(a.answer).toContain("Friday");
@@ -362,7 +348,7 @@ describe("answers a question that ends in two words it asks about alike", () => 
   });
 
   it("and says which word the documents leave unanswered, rather than citing the other's sentence for it", async () => {
-    const a = await forum.pipeline.ask("On which days does the second forum open and close?");
+    const a = await forum().pipeline.ask("On which days does the second forum open and close?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("Tuesday");
     expect(a.answer).toMatch(/The documents do not answer “On which days does the second forum close\?”$/);
@@ -371,21 +357,17 @@ describe("answers a question that ends in two words it asks about alike", () => 
 });
 
 describe("answers a question for several things", () => {
-  let app3: TempApp;
-  beforeAll(async () => {
-    app3 = await tempApp({
-      seed: false,
-      docs: {
-        "reform.md":
-          "The council presented the reform plan and its elements in March.\n\n" +
-          "The reform plan includes new schools, cheaper transport, and cleaner water.\n",
-      },
-    });
+  const app3 = suiteApp({
+    seed: false,
+    docs: {
+      "reform.md":
+        "The council presented the reform plan and its elements in March.\n\n" +
+        "The reform plan includes new schools, cheaper transport, and cleaner water.\n",
+    },
   });
-  afterAll(() => app3.cleanup());
 
   it("with the sentence that lists them", async () => {
-    const a = await app3.pipeline.ask("What elements does the reform plan include?");
+    const a = await app3().pipeline.ask("What elements does the reform plan include?");
     expect(a.abstained).toBe(false);
     expect(a.citations[0]!.quote).toBe(
       "The reform plan includes new schools, cheaper transport, and cleaner water.",
@@ -394,22 +376,18 @@ describe("answers a question for several things", () => {
 });
 
 describe("reads what a Russian question asks for", () => {
-  let ru: TempApp;
-  beforeAll(async () => {
-    ru = await tempApp({
-      seed: false,
-      docs: {
-        "forum-ru.md":
-          "Форум депутатов собрался в Вильнюсе.\n\n" +
-          "Делегаты долго спорили о бюджете.\n\n" +
-          "После долгого перерыва и споров о бюджете форум депутатов снова собрался 14 мая.\n",
-      },
-    });
+  const ru = suiteApp({
+    seed: false,
+    docs: {
+      "forum-ru.md":
+        "Форум депутатов собрался в Вильнюсе.\n\n" +
+        "Делегаты долго спорили о бюджете.\n\n" +
+        "После долгого перерыва и споров о бюджете форум депутатов снова собрался 14 мая.\n",
+    },
   });
-  afterAll(() => ru.cleanup());
 
   it("'когда' asks for a date: of two sentences that match alike, the one with a date answers", async () => {
-    const a = await ru.pipeline.ask("Когда собрался форум депутатов?");
+    const a = await ru().pipeline.ask("Когда собрался форум депутатов?");
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote)).toEqual([
       "После долгого перерыва и споров о бюджете форум депутатов снова собрался 14 мая.",
@@ -418,28 +396,24 @@ describe("reads what a Russian question asks for", () => {
 });
 
 describe("reads a sentence that points back ('This charter…', 'She said…') with the one before it", () => {
-  let guild: TempApp;
-  beforeAll(async () => {
-    guild = await tempApp({
-      seed: false,
-      docs: {
-        "guild.md":
-          "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
-          "council. This charter names auditing, milling and baking as its duties.\n\n" +
-          "The weather in Gdansk was mild that year.\n",
-        "forum.md":
-          "Marta Kowalski opened the forum of exiled deputies in Vilnius on Friday. She said the forum would meet " +
-          "again in May.\n\nThe hall was full, and the debate ran late.\n",
-        "forum-ru.md":
-          "Марта Ковальская открыла форум депутатов в Вильнюсе в пятницу. Она сказала, что форум снова соберётся " +
-          "14 мая.\n\nЗал был полон.\n",
-      },
-    });
+  const guild = suiteApp({
+    seed: false,
+    docs: {
+      "guild.md":
+        "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
+        "council. This charter names auditing, milling and baking as its duties.\n\n" +
+        "The weather in Gdansk was mild that year.\n",
+      "forum.md":
+        "Marta Kowalski opened the forum of exiled deputies in Vilnius on Friday. She said the forum would meet " +
+        "again in May.\n\nThe hall was full, and the debate ran late.\n",
+      "forum-ru.md":
+        "Марта Ковальская открыла форум депутатов в Вильнюсе в пятницу. Она сказала, что форум снова соберётся " +
+        "14 мая.\n\nЗал был полон.\n",
+    },
   });
-  afterAll(() => guild.cleanup());
 
   it("quotes both when the second answers more of the question", async () => {
-    const a = await guild.pipeline.ask("What duties did the millers' guild in Gdansk adopt?");
+    const a = await guild().pipeline.ask("What duties did the millers' guild in Gdansk adopt?");
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote)).toEqual([
       "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
@@ -449,7 +423,7 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
   });
 
   it("quotes the one before it with a chosen sentence that points back at it", async () => {
-    const a = await guild.pipeline.ask("Which duties does the charter name?");
+    const a = await guild().pipeline.ask("Which duties does the charter name?");
     expect(a.citations.map((c) => c.quote)).toEqual([
       "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
         "council. This charter names auditing, milling and baking as its duties.",
@@ -457,7 +431,7 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
   });
 
   it("quotes a sentence that opens with a pronoun with the one that names whom it means", async () => {
-    const a = await guild.pipeline.ask("When will the forum meet again?");
+    const a = await guild().pipeline.ask("When will the forum meet again?");
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote)).toEqual([
       "Marta Kowalski opened the forum of exiled deputies in Vilnius on Friday. She said the forum would meet again in May.",
@@ -465,14 +439,14 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
   });
 
   it("does so in Russian too: 'Она сказала…'", async () => {
-    const a = await guild.pipeline.ask("Когда форум снова соберётся?");
+    const a = await guild().pipeline.ask("Когда форум снова соберётся?");
     expect(a.citations.map((c) => c.quote)).toEqual([
       "Марта Ковальская открыла форум депутатов в Вильнюсе в пятницу. Она сказала, что форум снова соберётся 14 мая.",
     ]);
   });
 
   it("says once, and whole, what both parts of a question quote: the longer quote holds the shorter", async () => {
-    const a = await guild.pipeline.ask(
+    const a = await guild().pipeline.ask(
       "Who adopted a new charter last spring, and which duties does the charter name?",
     );
     expect(a.citations.map((c) => c.quote)).toEqual([
@@ -482,7 +456,7 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
   });
 
   it("quotes the first alone when the second adds nothing the question asks", async () => {
-    const a = await guild.pipeline.ask("Who adopted a new charter last spring?");
+    const a = await guild().pipeline.ask("Who adopted a new charter last spring?");
     expect(a.citations.map((c) => c.quote)).toEqual([
       "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city council.",
     ]);
@@ -490,32 +464,26 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
 });
 
 describe("answers 'What is X?' with what the documents say X is", () => {
-  let guild: TempApp;
-  beforeAll(async () => {
-    guild = await tempApp({
-      seed: false,
-      docs: {
-        "guild.md":
-          "The Amber Guild met in Riga on Monday, where the Amber Guild elected its chair.\n\n" +
-          "Members of the Amber Guild voted on the guild's budget for hours.\n\n" +
-          "The Amber Guild is a union of amber carvers from the Baltic coast.\n",
-        "forum-ru.md":
-          "Форум свободной России провёл встречу в Вильнюсе, где выступил форум.\n\n" +
-          "Форум свободной России — площадка российской оппозиции в эмиграции.\n",
-      },
-    });
-  });
-  afterAll(async () => {
-    await guild.cleanup();
+  const guild = suiteApp({
+    seed: false,
+    docs: {
+      "guild.md":
+        "The Amber Guild met in Riga on Monday, where the Amber Guild elected its chair.\n\n" +
+        "Members of the Amber Guild voted on the guild's budget for hours.\n\n" +
+        "The Amber Guild is a union of amber carvers from the Baltic coast.\n",
+      "forum-ru.md":
+        "Форум свободной России провёл встречу в Вильнюсе, где выступил форум.\n\n" +
+        "Форум свободной России — площадка российской оппозиции в эмиграции.\n",
+    },
   });
 
   it("in English: the sentence that says what it is, not the ones that say more of its name", async () => {
-    const a = await guild.pipeline.ask("What is the Amber Guild?");
+    const a = await guild().pipeline.ask("What is the Amber Guild?");
     expect(a.citations.map((c) => c.quote)).toEqual([expect.stringContaining("a union of amber carvers")]);
   });
 
   it("in Russian", async () => {
-    const a = await guild.pipeline.ask("Что такое Форум свободной России?");
+    const a = await guild().pipeline.ask("Что такое Форум свободной России?");
     expect(a.citations.map((c) => c.quote)).toEqual([
       expect.stringContaining("площадка российской оппозиции"),
     ]);
@@ -523,133 +491,115 @@ describe("answers 'What is X?' with what the documents say X is", () => {
 });
 
 describe("answers about the year a question names, and only that year", () => {
-  let river: TempApp;
-  beforeAll(async () => {
-    river = await tempApp({
-      seed: false,
-      docs: {
-        "river.md":
-          "The Sarrow Sweep of 2031 drew 3,800 volunteers, who pulled 640 tonnes of waste from the river.\n\n" +
-          "The alliance behind the sweep was founded by six towns after a chemical spill.\n\n" +
-          "The Calder Fund paid for the sweep's two boats with a grant of €12,000.\n",
-      },
-    });
-  });
-  afterAll(async () => {
-    await river.cleanup();
+  const river = suiteApp({
+    seed: false,
+    docs: {
+      "river.md":
+        "The Sarrow Sweep of 2031 drew 3,800 volunteers, who pulled 640 tonnes of waste from the river.\n\n" +
+        "The alliance behind the sweep was founded by six towns after a chemical spill.\n\n" +
+        "The Calder Fund paid for the sweep's two boats with a grant of €12,000.\n",
+    },
   });
 
   it("answers for the year the documents speak of", async () => {
-    const a = await river.pipeline.ask("How many tonnes of waste were collected in the 2031 Sarrow Sweep?");
+    const a = await river().pipeline.ask("How many tonnes of waste were collected in the 2031 Sarrow Sweep?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("640 tonnes");
   });
 
   it("counts what the question counts: people by volunteers, money in a currency, never boats for fish", async () => {
-    const people = await river.pipeline.ask("How many people took part in the 2031 Sarrow Sweep?");
+    const people = await river().pipeline.ask("How many people took part in the 2031 Sarrow Sweep?");
     expect(people.answer).toContain("3,800 volunteers");
-    const money = await river.pipeline.ask("How much money did the Calder Fund give?");
+    const money = await river().pipeline.ask("How much money did the Calder Fund give?");
     expect(money.answer).toContain("€12,000");
-    expect((await river.pipeline.ask("How many fish did the Calder Fund save?")).abstained).toBe(true);
-    expect((await river.pipeline.ask("How much prize money did the Calder Fund give?")).abstained).toBe(
+    expect((await river().pipeline.ask("How many fish did the Calder Fund save?")).abstained).toBe(true);
+    expect((await river().pipeline.ask("How much prize money did the Calder Fund give?")).abstained).toBe(
       false,
     );
   });
 
   it("abstains on a body of several words the documents never name, and answers on one they do", async () => {
     const q = "How did the European Commission pay for the sweep's two boats?";
-    expect((await river.pipeline.ask(q)).abstained).toBe(true);
-    const named = await river.pipeline.ask("How did the Calder Fund help the sweep?");
+    expect((await river().pipeline.ask(q)).abstained).toBe(true);
+    const named = await river().pipeline.ask("How did the Calder Fund help the sweep?");
     expect(named.abstained).toBe(false);
     expect(named.answer).toContain("€12,000");
   });
 
   it("abstains for a year they never mention, rather than give another year's figure", async () => {
-    const a = await river.pipeline.ask("How many tonnes of waste were collected in the 2027 Sarrow Sweep?");
+    const a = await river().pipeline.ask("How many tonnes of waste were collected in the 2027 Sarrow Sweep?");
     expect(a.abstained).toBe(true);
   });
 });
 
 describe("a question whose 'who' does something", () => {
-  let open: TempApp;
-  beforeAll(async () => {
-    open = await tempApp({
-      seed: false,
-      docs: {
-        "open.md":
-          "The Penn-Sokal Open is a weekend chess tournament held every January in Halden.\n\n" +
-          "The Halden Savings Bank pays the tournament's prize fund.\n",
-      },
-    });
+  const open = suiteApp({
+    seed: false,
+    docs: {
+      "open.md":
+        "The Penn-Sokal Open is a weekend chess tournament held every January in Halden.\n\n" +
+        "The Halden Savings Bank pays the tournament's prize fund.\n",
+    },
   });
-  afterAll(() => open.cleanup());
 
   it("abstains when no sentence names anyone, rather than quote the one about the tournament", async () => {
-    const a = await open.pipeline.ask("Who won the Penn-Sokal Open?");
+    const a = await open().pipeline.ask("Who won the Penn-Sokal Open?");
     expect(a.abstained).toBe(true);
   });
 
   it("is answered by a body as well as a person", async () => {
-    const a = await open.pipeline.ask("Who pays the prize fund of the Penn-Sokal Open?");
+    const a = await open().pipeline.ask("Who pays the prize fund of the Penn-Sokal Open?");
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote)).toContainEqual(expect.stringContaining("Halden Savings Bank"));
   });
 });
 
 describe("a name the question uses", () => {
-  let islands: TempApp;
-  beforeAll(async () => {
-    islands = await tempApp({
-      seed: false,
-      docs: {
-        "festival.md":
-          "The Skarvøy Folk Festival is held every July on Skarvøy, a small island in the Vellmar Archipelago.\n\n" +
-          "Visitors travel by ferry from the port town of Hallvik.\n",
-        "union.md": "The union has 640 members, and most of them now live in Estonia and Georgia.\n",
-      },
-    });
+  const islands = suiteApp({
+    seed: false,
+    docs: {
+      "festival.md":
+        "The Skarvøy Folk Festival is held every July on Skarvøy, a small island in the Vellmar Archipelago.\n\n" +
+        "Visitors travel by ferry from the port town of Hallvik.\n",
+      "union.md": "The union has 640 members, and most of them now live in Estonia and Georgia.\n",
+    },
   });
-  afterAll(() => islands.cleanup());
 
   it("is not answered from a document that never uses it, when another does", async () => {
     // The union's members live somewhere, but not on Skarvøy: the festival's document names it, the union's does not.
-    const a = await islands.pipeline.ask("How many people live on Skarvøy?");
+    const a = await islands().pipeline.ask("How many people live on Skarvøy?");
     expect(a.abstained).toBe(true);
-    const b = await islands.pipeline.ask("How many members does the union have?");
+    const b = await islands().pipeline.ask("How many members does the union have?");
     expect(b.citations[0]!.quote).toContain("640 members");
   });
 });
 
 describe("a question on how someone responded", () => {
-  let ministry: TempApp;
-  beforeAll(async () => {
-    ministry = await tempApp({
-      seed: false,
-      docs: {
-        "forum.md":
-          "The forum met in Lindholm on Saturday, its largest meeting since 2024.\n\n" +
-          'The foreign ministry in Rusk described the forum as "a theatre of fugitives".\n\n' +
-          "The ministry of culture in Rusk funds the national theatre.\n\n" +
-          "The forum, an assembly representing 400,000 exiles from Rusk, elected Ilona Marek as its new speaker.\n",
-      },
-    });
+  const ministry = suiteApp({
+    seed: false,
+    docs: {
+      "forum.md":
+        "The forum met in Lindholm on Saturday, its largest meeting since 2024.\n\n" +
+        'The foreign ministry in Rusk described the forum as "a theatre of fugitives".\n\n' +
+        "The ministry of culture in Rusk funds the national theatre.\n\n" +
+        "The forum, an assembly representing 400,000 exiles from Rusk, elected Ilona Marek as its new speaker.\n",
+    },
   });
-  afterAll(() => ministry.cleanup());
 
   it("is not answered by a sentence that represents something: WordNet's way of saying gives no response", async () => {
     // The one sentence naming Ilona Marek: "representing" is one of the ways of saying in WordNet.
-    const a = await ministry.pipeline.ask("What did Ilona Marek say?");
+    const a = await ministry().pipeline.ask("What did Ilona Marek say?");
     expect(a.abstained).toBe(true);
   });
 
   it("is answered by the words the response quotes", async () => {
-    const a = await ministry.pipeline.ask("How did the foreign ministry in Rusk respond to the forum?");
+    const a = await ministry().pipeline.ask("How did the foreign ministry in Rusk respond to the forum?");
     expect(a.abstained).toBe(false);
     expect(a.citations[0]!.quote).toContain("theatre of fugitives");
   });
 
   it("is not answered by a sentence that gives none", async () => {
-    const a = await ministry.pipeline.ask("How did the ministry of culture in Rusk react to the forum?");
+    const a = await ministry().pipeline.ask("How did the ministry of culture in Rusk react to the forum?");
     expect(a.abstained).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { type App, type AppOverrides, buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
@@ -36,4 +37,22 @@ export async function tempApp(
   );
   const app = await buildApp(config, createLogger("silent"), options.overrides);
   return { ...app, root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/**
+ * A temp app for the tests of the describe block this is called in: built before them, removed after them. The
+ * tests read it through the returned function.
+ */
+export function suiteApp(options?: Parameters<typeof tempApp>[0]): () => TempApp {
+  let app: TempApp | undefined;
+  beforeAll(async () => {
+    app = await tempApp(options);
+  });
+  afterAll(async () => {
+    await app?.cleanup();
+  });
+  return () => {
+    if (!app) throw new Error("suiteApp: read before the describe block's beforeAll ran");
+    return app;
+  };
 }
