@@ -12,10 +12,16 @@ import { documentOrder, givesResponse, needsType, rerankPassages, selectEvidence
 import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
 import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
+import { expandQuestion } from "./expand.js";
+import { standalone, type Turn } from "./follow-up.js";
+import { Vocabulary } from "../retrieval/vocabulary.js";
+import { Lexicon } from "../text/lexicon.js";
 
 export interface AskOptions {
   /** Retrieval depth; defaults to TOP_K. */
   k?: number;
+  /** Earlier turns of the same conversation, oldest first: a follow-up ("and where?") is read with them. */
+  history?: Turn[];
   /** Force a mode; defaults to llm when a chat model is configured, else extractive. */
   mode?: "extractive" | "llm";
 }
@@ -31,6 +37,8 @@ export interface PipelineDeps {
   retriever: Retriever;
   chatModel?: BaseChatModel;
   prompts?: Prompts;
+  /** English–Russian word list; none by default. */
+  lexicon?: Lexicon;
 }
 
 interface Draft {
@@ -216,10 +224,14 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     async ask(question, options = {}) {
       const started = performance.now();
       const k = options.k ?? deps.config.TOP_K;
-      const trimmed = question.trim();
+      const trimmed = standalone(question.trim(), options.history ?? []);
+      const { question: read, retrieval } = expandQuestion(
+        readQuestion(trimmed),
+        Vocabulary.of(deps.kb.index()),
+        deps.lexicon ?? Lexicon.empty,
+      );
       // A deeper pool, re-ranked by the sentences' match with the question, then cut to k.
-      const pool = trimmed ? await deps.retriever.search(trimmed, Math.max(k, RERANK_POOL)) : [];
-      const read = readQuestion(trimmed);
+      const pool = trimmed ? await deps.retriever.search(trimmed, Math.max(k, RERANK_POOL), retrieval) : [];
       const retrieved = rerankPassages(read, pool, weight).slice(0, k);
       const retrieveMs = performance.now() - started;
       const mode = options.mode ?? (deps.chatModel ? "llm" : "extractive");

@@ -32,6 +32,11 @@ export class CorpusTexts {
     return [...this.texts.keys()];
   }
 
+  /** Every document as [docId, text]. */
+  entries(): IterableIterator<[string, string]> {
+    return this.texts.entries();
+  }
+
   /** Every occurrence of `evidence` (exact, case-sensitive) in every document, overlapping ones included. */
   occurrences(evidence: string): DocSpan[] {
     let spans = this.found.get(evidence);

@@ -15,6 +15,8 @@ export const METRIC_NAMES = [
   "falseAbstainRate",
   "p50Ms",
   "p95Ms",
+  "baselineHitAtK",
+  "baselineMrr",
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -66,6 +68,8 @@ export interface QuestionResult {
   hit: boolean | null;
   /** 1-based rank of the first covering passage in the top k, or null. */
   rank: number | null;
+  /** The same for plain BM25 over paragraphs (src/eval/baseline.ts), when the run measured it. */
+  baselineRank?: number | null;
   /** Share of fact groups found in the answer; null when unanswerable or without facts. */
   factRecall: number | null;
   factsFound: number;
@@ -103,9 +107,11 @@ async function scoreCitation(
 export async function scoreAnswer(
   q: EvalQuestion,
   answer: Answer | undefined,
-  options: { k: number; corpus: CorpusTexts; elapsedMs: number; error?: string },
+  options: { k: number; corpus: CorpusTexts; elapsedMs: number; error?: string; baseline?: DocSpan[] },
 ): Promise<QuestionResult> {
   const evidence = evidenceSpans(q, options.corpus);
+  const baselineAt =
+    options.baseline && evidence && options.baseline.findIndex((p) => coversAny(p, evidence));
   const passages = (answer?.passages ?? [])
     .slice(0, options.k)
     .map((p, i) => ({ ...p, rank: i + 1, covers: evidence && coversAny(p, evidence) }));
@@ -127,6 +133,9 @@ export async function scoreAnswer(
     abstainCorrect: abstained !== q.answerable,
     hit: evidence && rank !== null,
     rank,
+    ...(baselineAt !== undefined
+      ? { baselineRank: baselineAt === null || baselineAt < 0 ? null : baselineAt + 1 }
+      : {}),
     factRecall: q.answerable && q.facts.length > 0 ? factsFound / q.facts.length : null,
     factsFound,
     factsTotal: q.facts.length,
@@ -166,6 +175,7 @@ export function summarize(results: QuestionResult[]): Metrics {
   const withEvidence = answerable.filter((r) => r.hit !== null);
   const judged = answerable.flatMap((r) => r.citations).filter((c) => c.covers !== null);
   const times = results.map((r) => r.totalMs);
+  const baselined = withEvidence.filter((r) => r.baselineRank !== undefined);
   return {
     hitAtK: share(withEvidence, (r) => r.hit === true),
     mrr: mean(withEvidence.map((r) => (r.rank ? 1 / r.rank : 0))),
@@ -180,6 +190,8 @@ export function summarize(results: QuestionResult[]): Metrics {
     falseAbstainRate: share(answerable, (r) => r.abstained),
     p50Ms: percentile(times, 0.5),
     p95Ms: percentile(times, 0.95),
+    baselineHitAtK: share(baselined, (r) => r.baselineRank !== null),
+    baselineMrr: mean(baselined.map((r) => (r.baselineRank ? 1 / r.baselineRank : 0))),
     n: results.length,
     nAnswerable: answerable.length,
     nUnanswerable: unanswerable.length,

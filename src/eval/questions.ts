@@ -31,6 +31,7 @@ const questionSchema = z.object({
   evidence: z.array(z.string().min(1, "must not be empty")).default([]),
   tag: text.optional(),
   tags: z.array(text).optional(),
+  history: z.array(text).optional(),
 });
 
 export interface EvalQuestion {
@@ -43,6 +44,8 @@ export interface EvalQuestion {
   evidence: string[];
   /** From `tag` (and `tags`, if given). */
   tags: string[];
+  /** Earlier questions of the same conversation, oldest first: asked first, not scored. */
+  history?: string[];
 }
 
 export interface QuestionSet {
@@ -87,7 +90,7 @@ export function parseQuestionFile(file: string, json: unknown): QuestionSet {
       problems.push(`${nameOf(raw, i)}: ${issueText(q.error.issues)}`);
       continue;
     }
-    const { id, question, answerable, facts, evidence, tag, tags = [] } = q.data;
+    const { id, question, answerable, facts, evidence, tag, tags = [], history = [] } = q.data;
     if (seen.has(id)) {
       problems.push(`${nameOf(raw, i)}: the id is used twice`);
       continue;
@@ -100,6 +103,7 @@ export function parseQuestionFile(file: string, json: unknown): QuestionSet {
       facts,
       evidence,
       tags: [...new Set([...(tag ? [tag] : []), ...tags])],
+      history,
     });
   }
   const thresholds = thresholdsSchema.safeParse(top.thresholds ?? {});

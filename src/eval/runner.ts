@@ -1,5 +1,7 @@
 // Runs a question set through the answer pipeline, one question at a time, and builds the report.
+import type { Turn } from "../answer/follow-up.js";
 import type { AnswerPipeline } from "../answer/pipeline.js";
+import { ParagraphBm25 } from "./baseline.js";
 import type { CorpusTexts } from "./corpus-texts.js";
 import { buildSummary, type QuestionResult, scoreAnswer, type Summary } from "./metrics.js";
 import type { EvalQuestion } from "./questions.js";
@@ -27,13 +29,21 @@ export function selectQuestions(questions: EvalQuestion[], excludeTags: string[]
 export async function runEval(run: EvalRun): Promise<EvalReport> {
   const questions = selectQuestions(run.questions, run.excludeTags);
   const results: QuestionResult[] = [];
+  const baseline = new ParagraphBm25(run.corpus.entries());
   for (const q of questions) {
     const began = performance.now();
     let result: QuestionResult;
     try {
-      const answer = await run.pipeline.ask(q.question, { k: run.k, mode: run.mode });
+      // A follow-up is asked at the end of its conversation: the earlier questions first, their answers unscored.
+      const history: Turn[] = [];
+      for (const earlier of q.history ?? []) {
+        const a = await run.pipeline.ask(earlier, { k: run.k, mode: run.mode, history });
+        history.push({ question: earlier, answer: a.answer });
+      }
+      const answer = await run.pipeline.ask(q.question, { k: run.k, mode: run.mode, history });
       result = await scoreAnswer(q, answer, {
         k: run.k,
+        baseline: baseline.search(q.question, run.k),
         corpus: run.corpus,
         elapsedMs: performance.now() - began,
       });

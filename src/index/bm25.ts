@@ -6,6 +6,12 @@ export interface LexicalHit {
   score: number;
 }
 
+/** A stemmed query term and how much it counts: 1 for the question's own words, less for expansions. */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
 /** A term's postings, flat [label, tf, label, tf, …]; lists read from a file stay Int32Arrays until a change. */
 type Postings = number[] | Int32Array;
 
@@ -145,8 +151,27 @@ export class Bm25Index {
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
+  /** Every stemmed term the index holds. */
+  vocabulary(): IterableIterator<string> {
+    return this.postings.keys();
+  }
+
+  /** How many passages hold `term`. */
+  df(term: string): number {
+    return (this.postings.get(term)?.length ?? 0) / 2;
+  }
+
   search(query: string, k: number): LexicalHit[] {
-    const terms = [...new Set(contentTerms(query))];
+    return this.searchTerms(
+      [...new Set(contentTerms(query))].map((term) => ({ term, weight: 1 })),
+      k,
+    );
+  }
+
+  /** BM25 with each term's contribution scaled by its weight; a term given twice counts once, at its best weight. */
+  searchTerms(query: WeightedTerm[], k: number): LexicalHit[] {
+    const weights = new Map<string, number>();
+    for (const { term, weight } of query) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     const avg = this.totalLength / Math.max(1, this.size);
     const { k1, b, lengthOf, score, touchedBy } = this;
     if (this.searches === 0xffffffff) {
@@ -155,10 +180,10 @@ export class Bm25Index {
     }
     const search = ++this.searches;
     const touched: number[] = [];
-    for (const term of terms) {
+    for (const [term, weight] of weights) {
       const list = this.postings.get(term);
-      if (!list) continue;
-      const idf = this.idf(term);
+      if (!list || weight <= 0) continue;
+      const idf = this.idf(term) * weight;
       for (let i = 0; i < list.length; i += 2) {
         const label = list[i]!;
         const tf = list[i + 1]!;

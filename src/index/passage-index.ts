@@ -3,7 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Passage } from "../corpus/types.js";
 import { IndexCorruptError, IndexMismatchError, IndexOutdatedError } from "../errors.js";
-import { Bm25Index, type LexicalHit } from "./bm25.js";
+import { Bm25Index, type LexicalHit, type WeightedTerm } from "./bm25.js";
 import { readBm25, readPassages, writeBm25, writePassages } from "./formats.js";
 import { currentGeneration, writeGeneration } from "./storage.js";
 import { HnswVectorIndex, type VectorHit } from "./vector-index.js";
@@ -236,6 +236,21 @@ export class PassageIndex {
 
   lexicalSearch(query: string, k: number): LexicalHit[] {
     return this.bm25.search(query, k);
+  }
+
+  /** BM25 over weighted stemmed terms (a question with its expansions). */
+  lexicalSearchTerms(terms: WeightedTerm[], k: number): LexicalHit[] {
+    return this.bm25.searchTerms(terms, k);
+  }
+
+  /** The stemmed terms of every passage. */
+  vocabulary(): IterableIterator<string> {
+    return this.bm25.vocabulary();
+  }
+
+  /** How many passages hold a stemmed term. */
+  df(term: string): number {
+    return this.bm25.df(term);
   }
 
   idf(term: string): number {

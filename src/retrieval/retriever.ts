@@ -1,6 +1,7 @@
 // Hybrid retrieval: BM25 and vector search, fused by reciprocal rank fusion. Each hit keeps all three scores.
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { Passage } from "../corpus/types.js";
+import type { WeightedTerm } from "../index/bm25.js";
 import type { PassageIndex } from "../index/passage-index.js";
 
 export interface RetrievedPassage {
@@ -12,7 +13,8 @@ export interface RetrievedPassage {
 }
 
 export interface Retriever {
-  search(query: string, k: number): Promise<RetrievedPassage[]>;
+  /** `terms`, when given, are what BM25 looks for (the question's stems with weighted expansions). */
+  search(query: string, k: number, terms?: WeightedTerm[]): Promise<RetrievedPassage[]>;
 }
 
 /** The usual RRF constant: ranks beyond the first few count for little. */
@@ -35,7 +37,7 @@ export class HybridRetriever implements Retriever {
     });
   }
 
-  async search(query: string, k: number): Promise<RetrievedPassage[]> {
+  async search(query: string, k: number, terms?: WeightedTerm[]): Promise<RetrievedPassage[]> {
     const index = this.index();
     const depth = this.depth(k);
     const vector = await this.embeddings.embedQuery(query);
@@ -45,7 +47,8 @@ export class HybridRetriever implements Retriever {
       if (!e) fused.set(label, (e = { score: 0, lexicalScore: 0, vectorScore: 0 }));
       return e;
     };
-    index.lexicalSearch(query, depth).forEach((h, rank) => {
+    const lexical = terms ? index.lexicalSearchTerms(terms, depth) : index.lexicalSearch(query, depth);
+    lexical.forEach((h, rank) => {
       const e = entry(h.label);
       e.score += 1 / (RRF_K + rank + 1);
       e.lexicalScore = h.score;

@@ -1,0 +1,52 @@
+// Meets a question with the corpus's own words: misspellings corrected, words translated, cognates across scripts.
+import type { WeightedTerm } from "../index/bm25.js";
+import type { Vocabulary } from "../retrieval/vocabulary.js";
+import type { Lexicon } from "../text/lexicon.js";
+import { contentTerms, hasCyrillic } from "../text/tokenize.js";
+import type { QueryTerm, Question } from "./question.js";
+
+/** How much an expansion counts in retrieval beside the question's own words (1). */
+export const EXPANSION_WEIGHTS = { correction: 0.9, translation: 0.8, cognate: 0.6 } as const;
+
+export interface Expanded {
+  question: Question;
+  /** The question's words and their expansions, for BM25. */
+  retrieval: WeightedTerm[];
+  /** Words the corpus lacks that were read as a near spelling it has. */
+  corrections: number;
+}
+
+/** The question with each term's corpus forms added, and the weighted terms retrieval should look for. */
+export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lexicon): Expanded {
+  const retrieval: WeightedTerm[] = contentTerms(q.text).map((term) => ({ term, weight: 1 }));
+  let corrections = 0;
+  const cache = new Map<string, QueryTerm>();
+  const expandTerm = (t: QueryTerm): QueryTerm => {
+    const done = cache.get(t.term);
+    if (done) return done;
+    let out = t;
+    const known = [t.term, ...t.forms].some((x) => vocabulary.has(x));
+    const nearest = known ? undefined : vocabulary.nearest(t.term);
+    if (nearest) {
+      corrections++;
+      out = { ...out, term: nearest, forms: [...out.forms, t.term] };
+      retrieval.push({ term: nearest, weight: EXPANSION_WEIGHTS.correction });
+    }
+    const translated = lexicon.translate(out.term).filter((x) => vocabulary.has(x) && x !== out.term);
+    for (const term of translated) retrieval.push({ term, weight: EXPANSION_WEIGHTS.translation });
+    const cognates = hasCyrillic(out.term)
+      ? vocabulary.latinCognates(out.term)
+      : vocabulary.cyrillicCognates(out.term);
+    for (const term of cognates) retrieval.push({ term, weight: EXPANSION_WEIGHTS.cognate });
+    if (translated.length > 0 || (cognates.length > 0 && !hasCyrillic(out.term))) {
+      // A Russian word's English cognates are matched by `cognate` already; an English word's Russian ones are not.
+      const extra = [...translated, ...(hasCyrillic(out.term) ? [] : cognates)];
+      out = { ...out, forms: [...new Set([...out.forms, ...extra])].filter((f) => f !== out.term) };
+    }
+    cache.set(t.term, out);
+    return out;
+  };
+  const expandPart = (p: Question): Question => ({ ...p, terms: p.terms.map(expandTerm) });
+  const question = { ...expandPart(q), parts: q.parts.map(expandPart) };
+  return { question, retrieval, corrections };
+}

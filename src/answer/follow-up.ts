@@ -1,0 +1,56 @@
+// Follow-ups: "and where?", "when did he found it?" read with the conversation's last question (and answer).
+import { tokenize } from "../text/tokenize.js";
+import { ordinalRank } from "./question.js";
+
+/** One earlier turn of a conversation. */
+export interface Turn {
+  question: string;
+  /** The answer's text, when there was one. */
+  answer?: string;
+}
+
+/** Words that point back at what the conversation was about, or open a question that continues it. */
+const POINTING = new Set([
+  ..."it its he him his she her they them their there this that these those".split(" "),
+  ..."он она оно они его ее её их ему ей им нем ней них там тогда этот эта это эти этого этой".split(" "),
+]);
+const CONTINUING = /^\s*(?:and|but|also|so|what about|how about|а|и|ну а|а как|а что|а кто|а где|а когда)(?![\p{L}])/iu;
+const PERSON = new Set(["he", "him", "his", "she", "her", "он", "его", "ему", "нем", "она", "ее", "её", "ей", "ней"]);
+
+/** Whether a question leans on the conversation: it points back, continues, or names almost nothing itself. */
+export function isFollowUp(text: string): boolean {
+  const tokens = tokenize(text);
+  if (CONTINUING.test(text)) return true;
+  if (tokens.some((t) => POINTING.has(t.word))) return true;
+  return tokens.filter((t) => !t.stop).length <= 1;
+}
+
+/**
+ * The question as it would be asked alone: a follow-up gains the content words of the last question that it does not
+ * repeat (no ordinal when it names its own: "what about the second one?"), and, when it speaks of "he" or "she", the
+ * names the last answer gave. A question that stands alone is returned as it is.
+ */
+export function standalone(text: string, history: Turn[]): string {
+  const last = history.at(-1);
+  if (!last || !text || !isFollowUp(text)) return text;
+  const previous = standalone(last.question, history.slice(0, -1));
+  const own = new Set(tokenize(text).map((t) => t.term));
+  const ownOrdinal = tokenize(text).some((t) => ordinalRank(t.term) !== undefined);
+  const carried = tokenize(previous)
+    .filter((t) => !t.stop && !own.has(t.term) && !(ownOrdinal && ordinalRank(t.term) !== undefined))
+    .map((t) => previous.slice(t.start, t.end));
+  const person = tokenize(text).some((t) => PERSON.has(t.word));
+  const names = person && last.answer ? namesIn(last.answer) : [];
+  const context = [...new Set([...names, ...carried])];
+  return context.length > 0 ? `${text.replace(/[?？]\s*$/, "")} (${context.join(" ")})?` : text;
+}
+
+/** Names of people an answer gives: two or more capitalised words in a row ("Ilya Ponomarev"), the first one only. */
+function namesIn(answer: string): string[] {
+  const text = answer.replace(/\[\d+\]/g, "");
+  for (const m of text.matchAll(/\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)+/gu)) {
+    const name = m[0].replace(/^(?:The|A|An|In|On|At)\s+/, "");
+    if (/\s/.test(name)) return [name];
+  }
+  return [];
+}

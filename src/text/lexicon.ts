@@ -1,0 +1,64 @@
+// A bilingual English–Russian word list (data/en-ru.tsv), read as stems: a Russian question meets English documents.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { contentTerms, normalizeWord, stem } from "./tokenize.js";
+
+const DEFAULT_FILE = fileURLToPath(new URL("./data/en-ru.tsv", import.meta.url));
+
+/** Translations between English and Russian stems. */
+export class Lexicon {
+  private constructor(
+    private readonly toEnglish: Map<string, string[]>,
+    private readonly toRussian: Map<string, string[]>,
+  ) {}
+
+  static readonly empty = new Lexicon(new Map(), new Map());
+
+  /**
+   * Reads `english<TAB>russian|russian…` lines. A Russian word maps to every content word of its English phrase
+   * ("состояться" → "take", "place"); an English word to Russian ones only from one-word entries.
+   */
+  static fromText(text: string): Lexicon {
+    const toEnglish = new Map<string, Set<string>>();
+    const toRussian = new Map<string, Set<string>>();
+    const add = (map: Map<string, Set<string>>, key: string, value: string) => {
+      let set = map.get(key);
+      if (!set) map.set(key, (set = new Set()));
+      set.add(value);
+    };
+    for (const line of text.split("\n")) {
+      const [english, russian] = line.split("\t");
+      if (!english || !russian) continue;
+      const en = contentTerms(english.trim());
+      const ru = russian
+        .split("|")
+        .map((w) => normalizeWord(w.trim()))
+        .filter((w) => w && !/\s/.test(w))
+        .map((w) => stem(w));
+      for (const r of ru) for (const e of en) add(toEnglish, r, e);
+      if (en.length === 1) for (const r of ru) add(toRussian, en[0]!, r);
+    }
+    const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, [...v]]));
+    return new Lexicon(lists(toEnglish), lists(toRussian));
+  }
+
+  /** The project's list; read once, when first asked for. */
+  static load(file = DEFAULT_FILE): Lexicon {
+    const cached = loaded.get(file);
+    if (cached) return cached;
+    const lexicon = Lexicon.fromText(readFileSync(file, "utf8"));
+    loaded.set(file, lexicon);
+    return lexicon;
+  }
+
+  /** Stems of the other language's words for a stem of either ("сесс" → "session"; "session" → "сесс"). */
+  translate(term: string): string[] {
+    return this.toEnglish.get(term) ?? this.toRussian.get(term) ?? [];
+  }
+
+  get size(): number {
+    return this.toEnglish.size + this.toRussian.size;
+  }
+}
+
+const loaded = new Map<string, Lexicon>();
