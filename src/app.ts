@@ -8,6 +8,7 @@ import { createEmbeddings, type EmbeddingsChoice } from "./embeddings/providers.
 import { KnowledgeBase } from "./knowledge-base.js";
 import type { Logger } from "./logger.js";
 import { HybridRetriever } from "./retrieval/retriever.js";
+import { Lexicon } from "./text/lexicon.js";
 
 export interface App {
   config: Config;
@@ -43,6 +44,7 @@ export async function buildApp(config: Config, log: Logger, overrides: AppOverri
   const retriever = new HybridRetriever(() => kb.index(), embeddings.embeddings);
   const chatModel = overrides.chatModel ?? (await createChatModel(config));
   const prompts = chatModel ? await loadPrompts() : undefined;
-  const pipeline = createAnswerPipeline({ config, log, kb, retriever, chatModel, prompts });
+  const lexicon = Lexicon.load();
+  const pipeline = createAnswerPipeline({ config, log, kb, retriever, chatModel, prompts, lexicon });
   return { config, log, embeddings, kb, retriever, pipeline };
 }

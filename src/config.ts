@@ -45,7 +45,7 @@ export const configSchema = z.object({
   PORT: intFrom(1).max(65535).default(8080),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   TOP_K: intFrom(1).max(100).default(5),
-  ABSTAIN_THRESHOLD: numberIn(0, 1).default(0.22),
+  ABSTAIN_THRESHOLD: z.preprocess((v) => (v === "" ? undefined : v), numberIn(0, 1).optional()),
   RATE_LIMIT_PER_MINUTE: intFrom(1).default(10),
   MAX_QUESTION_CHARS: intFrom(10).default(1000),
   MAX_UPLOAD_MB: numberIn(0.001, 2000).default(20),

@@ -6,6 +6,8 @@ import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { isWordNetWord } from "../text/wordnet.js";
 import { type Token, tokenize } from "../text/tokenize.js";
 import { answerMentions, bodiesNamed, definitionsOf } from "./entities.js";
+import { type CandidateView, featureVector, type QuestionContext } from "./features.js";
+import type { Scorer } from "./scorer.js";
 import { isCognate, ordinalBefore, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
 export interface Evidence {
@@ -19,14 +21,21 @@ export interface Evidence {
   rank: number;
 }
 
+export interface ScoredCandidate {
+  evidence: Evidence;
+  features: number[];
+  /** The scorer's ranking score. */
+  rank: number;
+}
+
 export interface Selection {
   evidence: Evidence[];
-  /** For a question that asks for a date or a number: whether a chosen sentence has one. */
-  typeFound: boolean;
-  /** Weighted share of the question's terms that the chosen sentences match (0..1): the abstention signal. */
+  /** The scorer's probability that the best sentence answers (0..1): the abstention signal. */
+  confidence: number;
+  /** Weighted share of the question's terms that the chosen sentences match (0..1). */
   coverage: number;
-  /** Query terms that some retrieved sentence of the chosen sentences' documents matches (stems). */
-  documentMatched: Set<string>;
+  /** Every candidate, best first, with its features: for the trace that fitting reads. */
+  candidates: ScoredCandidate[];
 }
 
 const PREFIX_MATCH = 0.8;
@@ -199,7 +208,17 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n / Math.max(1, Math.min(a.size, b.size));
 }
 
-type Candidate = Evidence & { tokens: Token[]; stems: Set<string>; gain: number[]; matchedAt: Span[] };
+type Candidate = Evidence & {
+  tokens: Token[];
+  stems: Set<string>;
+  gain: number[];
+  matchedAt: Span[];
+  coverage: number;
+  contextCoverage: number;
+  headingCoverage: number;
+  contextText: string;
+  similarity: number;
+};
 
 /**
  * Tokens of recently scored sentences: re-ranking and selection read the same sentences, and a busy bot is asked
@@ -264,10 +283,11 @@ function matchable(question: Question, tokens: Token[]): Matchable {
 }
 
 /**
- * Every sentence of the retrieved passages, scored by coverage of the question's terms, n-gram similarity to the
- * question and the retrieval rank; best first. A sentence that matches none of the terms counts by its rank alone,
- * unless no sentence matches any: then all are compared with the question, to offer the nearest as related. (The
- * comparison is a third of the scoring's time, and most sentences of a pool match nothing.)
+ * Every sentence of the retrieved passages with what the scorer reads of it: its coverage of the question's terms
+ * alone and with its context (the passage's heading and title, the two sentences before it), its n-gram similarity to
+ * the question and its passage's retrieval rank; best first by their plain sum. Only sentences that match some term
+ * are compared with the question, unless none does: then all are, to offer the nearest as related. (The comparison
+ * is a third of the scoring's time, and most sentences of a pool match nothing.)
  */
 function scoreSentences(
   question: Question,
@@ -278,14 +298,28 @@ function scoreSentences(
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const matcher = new StemMatcher(question.terms);
+  const coverageOf = (m: Matchable) => matcher.gains(m, weights).reduce((a, b) => a + b, 0) / total;
   retrieved.forEach(({ passage }, rank) => {
+    const headingText = `${passage.title}\n${passage.heading}`;
+    const heading = sentenceTokens(headingText);
+    const headingCoverage = coverageOf({ stems: new Set(heading.map((t) => t.term)), other: new Set() });
+    const stemsBefore: Set<string>[] = [];
+    const textsBefore: string[] = [];
     for (const span of passage.sentences) {
-      const key = `${passage.docId}:${span.start}`;
-      if (seen.has(key)) continue; // overlapping windows repeat sentences
-      seen.add(key);
       const text = spanText(passage, span);
       const tokens = sentenceTokens(text);
       const match = matchable(question, tokens);
+      const context = new Set([
+        ...match.stems,
+        ...heading.map((t) => t.term),
+        ...stemsBefore.slice(-2).flatMap((x) => [...x]),
+      ]);
+      const contextText = [headingText, ...textsBefore.slice(-2), text].join("\n");
+      stemsBefore.push(match.stems);
+      textsBefore.push(text);
+      const key = `${passage.docId}:${span.start}`;
+      if (seen.has(key)) continue; // overlapping windows repeat sentences
+      seen.add(key);
       const { stems } = match;
       const gain = matcher.gains(match, weights);
       const matchedAt = tokens.filter((tok) => stems.has(tok.term) && matcher.any(tok.term));
@@ -301,13 +335,21 @@ function scoreSentences(
         matched,
         matchedAt,
         tokens,
+        coverage,
+        contextCoverage: Math.max(coverage, coverageOf({ stems: context, other: match.other })),
+        headingCoverage,
+        contextText,
+        similarity: 0,
         score: coverage,
       });
     }
   });
   const compared = candidates.some((c) => c.score > 0) ? candidates.filter((c) => c.score > 0) : candidates;
   const qv = compared.length > 0 ? sentenceEmbedder.embedText(question.text) : [];
-  for (const c of compared) c.score += SIMILARITY_WEIGHT * sentenceEmbedder.similarity(qv, c.text, c.tokens);
+  for (const c of compared) {
+    c.similarity = sentenceEmbedder.similarity(qv, c.text, c.tokens);
+    c.score += SIMILARITY_WEIGHT * c.similarity;
+  }
   for (const c of candidates) c.score += rankPrior(c.rank);
   return candidates.sort((a, b) => b.score - a.score);
 }
@@ -343,44 +385,72 @@ export function rerankPassages(
     .map(({ r }) => r);
 }
 
-const nothingSelected = (): Selection => ({
-  evidence: [],
-  coverage: 0,
-  typeFound: false,
-  documentMatched: new Set(),
-});
+const nothingSelected = (): Selection => ({ evidence: [], confidence: 0, coverage: 0, candidates: [] });
 
+/**
+ * Chooses the sentences that answer: every candidate gets the scorer's probability from its features; the best one
+ * is chosen, with up to two more that answer nearly as well and add part of the question it leaves open. The
+ * selection's confidence is the best probability: the pipeline abstains under the scorer's threshold.
+ */
 export function selectEvidence(
   question: Question,
   retrieved: RetrievedPassage[],
   weight: (term: QueryTerm) => number,
+  context: Omit<QuestionContext, "question">,
+  scorer: Scorer,
 ): Selection {
   const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return nothingSelected();
   const all = scoreSentences(question, retrieved, weights, total);
   const candidates = all.filter((c) => question.focus === undefined || c.matched.has(question.focus));
-  // A question of no type that asks for several ("What elements…?") is answered by an enumeration.
-  if (question.type !== "other" || question.several || question.defines) {
-    // The tagger takes milliseconds a sentence. `floor` never exceeds the best final score (bonuses only add), so a
-    // candidate under floor * KEEP_RATIO even with the largest bonus (typeBonus never exceeds TYPE_BONUS) can
-    // neither be chosen nor change what is; nor can any after it, as they score lower and floor only rises. They
-    // are left untagged: the selection is the same as with every candidate tagged.
-    let floor = candidates[0]?.score ?? 0;
-    for (const c of candidates.slice(0, TAGGED_CANDIDATES)) {
-      if (floor > 0 && c.score + TYPE_BONUS < floor * KEEP_RATIO) break;
-      c.score += typeBonus(question, c.text, c.matchedAt);
-      floor = Math.max(floor, c.score);
-    }
-    candidates.sort((a, b) => b.score - a.score);
+  if (candidates.length === 0) return nothingSelected();
+  const ctx: QuestionContext = { ...context, question };
+  // The tagger takes milliseconds a sentence: only the best candidates by their plain score are read for a type.
+  const typed = question.type !== "other" || question.several || question.defines !== undefined;
+  const tagged = new Set(typed ? candidates.slice(0, TAGGED_CANDIDATES) : []);
+  const byDocument = new Map<string, { gain: number[]; matched: Set<string> }>();
+  for (const c of all) {
+    const d = byDocument.get(c.passage.docId) ?? { gain: weights.map(() => 0), matched: new Set<string>() };
+    c.gain.forEach((g, i) => {
+      d.gain[i] = Math.max(d.gain[i]!, g);
+    });
+    for (const m of c.matched) d.matched.add(m);
+    byDocument.set(c.passage.docId, d);
   }
-
-  const best = candidates[0];
-  if (!best || best.score <= 0) return nothingSelected();
-  const chosen = [best];
-  const covered = [...best.gain];
-  for (const c of candidates.slice(1)) {
-    if (chosen.length >= MAX_SENTENCES || c.score < best.score * KEEP_RATIO) break;
+  const bestCoverage = Math.max(...candidates.map((c) => c.coverage));
+  const scored = candidates.map((c) => {
+    const doc = byDocument.get(c.passage.docId)!;
+    const view: CandidateView = {
+      text: c.text,
+      passage: c.passage,
+      rank: c.rank,
+      coverage: c.coverage,
+      contextCoverage: c.contextCoverage,
+      headingCoverage: c.headingCoverage,
+      contextText: c.contextText,
+      documentCoverage: doc.gain.reduce((a, b) => a + b, 0) / total,
+      bestCoverage,
+      similarity: c.similarity,
+      ...(tagged.has(c)
+        ? { typeFound: hasType(question, c), typeNear: typeBonus(question, c.text, c.matchedAt) / TYPE_BONUS }
+        : {}),
+      matched: c.matched,
+      documentMatched: doc.matched,
+      givesResponse: question.response !== undefined && givesResponse(question, c.text),
+    };
+    const features = featureVector(view, ctx);
+    return { c, features, rank: scorer.rank(features) };
+  });
+  scored.sort((a, b) => b.rank - a.rank || b.c.score - a.c.score);
+  const best = scored[0]!;
+  const second = scored[1]?.rank ?? best.rank - 5;
+  const confidence = scorer.confidence(best.rank, best.rank - second, best.features);
+  const chosen = [best.c];
+  const covered = [...best.c.gain];
+  for (const { c, rank } of scored.slice(1)) {
+    // Nearly as likely to be the answer, by the ranking's softmax.
+    if (chosen.length >= MAX_SENTENCES || rank < best.rank + Math.log(KEEP_RATIO)) break;
     // A further sentence must add part of the question the chosen ones leave open, and not repeat them.
     const adds = c.gain.reduce((sum, g, i) => sum + Math.max(0, g - covered[i]!), 0);
     if (adds < NEW_COVERAGE * total || chosen.some((x) => overlap(x.stems, c.stems) > 0.6)) continue;
@@ -390,20 +460,22 @@ export function selectEvidence(
     });
   }
   extendByContinuations(question, chosen, covered, all);
-  const coverage = covered.reduce((a, b) => a + b, 0) / total;
   // Read in document order: the answer should flow as the source does.
   chosen.sort(documentOrder);
-  const typeFound = chosen.some((c) => hasType(question, c));
-  const documents = new Set(chosen.map((c) => c.passage.docId));
-  const documentMatched = new Set(
-    all.filter((c) => documents.has(c.passage.docId)).flatMap((c) => [...c.matched]),
-  );
   return {
-    evidence: chosen.map(({ tokens: _t, stems: _s, gain: _g, matchedAt: _m, ...e }) => e),
-    coverage,
-    typeFound,
-    documentMatched,
+    evidence: chosen.map(toEvidence),
+    confidence,
+    coverage: covered.reduce((a, b) => a + b, 0) / total,
+    candidates: scored.map(({ c, features, rank }) => ({
+      evidence: toEvidence(c),
+      features,
+      rank,
+    })),
   };
+}
+
+function toEvidence(c: Candidate): Evidence {
+  return { passage: c.passage, span: c.span, text: c.text, score: c.score, matched: c.matched, rank: c.rank };
 }
 
 /**

@@ -14,8 +14,24 @@ const POINTING = new Set([
   ..."it its he him his she her they them their there this that these those".split(" "),
   ..."он она оно они его ее её их ему ей им нем ней них там тогда этот эта это эти этого этой".split(" "),
 ]);
-const CONTINUING = /^\s*(?:and|but|also|so|what about|how about|а|и|ну а|а как|а что|а кто|а где|а когда)(?![\p{L}])/iu;
-const PERSON = new Set(["he", "him", "his", "she", "her", "он", "его", "ему", "нем", "она", "ее", "её", "ей", "ней"]);
+const CONTINUING =
+  /^\s*(?:and|but|also|so|what about|how about|а|и|ну а|а как|а что|а кто|а где|а когда)(?![\p{L}])/iu;
+const PERSON = new Set([
+  "he",
+  "him",
+  "his",
+  "she",
+  "her",
+  "он",
+  "его",
+  "ему",
+  "нем",
+  "она",
+  "ее",
+  "её",
+  "ей",
+  "ней",
+]);
 
 /** Whether a question leans on the conversation: it points back, continues, or names almost nothing itself. */
 export function isFollowUp(text: string): boolean {

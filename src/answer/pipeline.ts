@@ -8,7 +8,15 @@ import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
 import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
-import { documentOrder, givesResponse, needsType, rerankPassages, selectEvidence } from "./extractive.js";
+import {
+  documentOrder,
+  needsType,
+  rerankPassages,
+  type ScoredCandidate,
+  selectEvidence,
+} from "./extractive.js";
+import type { QuestionContext } from "./features.js";
+import { Scorer } from "./scorer.js";
 import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
 import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
@@ -22,6 +30,8 @@ export interface AskOptions {
   k?: number;
   /** Earlier turns of the same conversation, oldest first: a follow-up ("and where?") is read with them. */
   history?: Turn[];
+  /** Receives each part's candidates and features (`npm run fit`). */
+  trace?: (entry: TraceEntry) => void;
   /** Force a mode; defaults to llm when a chat model is configured, else extractive. */
   mode?: "extractive" | "llm";
 }
@@ -31,7 +41,7 @@ export interface AnswerPipeline {
 }
 
 export interface PipelineDeps {
-  config: Pick<Config, "TOP_K" | "ABSTAIN_THRESHOLD" | "LLM_TIMEOUT_MS" | "corpusDir">;
+  config: Pick<Config, "TOP_K" | "LLM_TIMEOUT_MS" | "corpusDir"> & { ABSTAIN_THRESHOLD?: number | undefined };
   log: Logger;
   kb: KnowledgeBase;
   retriever: Retriever;
@@ -39,6 +49,20 @@ export interface PipelineDeps {
   prompts?: Prompts;
   /** English–Russian word list; none by default. */
   lexicon?: Lexicon;
+  /** The answer scorer; the project's fitted one by default. */
+  scorer?: Scorer;
+}
+
+/** What one question's answering carries from step to step. */
+interface Turn_ {
+  corrections: number;
+  trace?: (entry: TraceEntry) => void;
+}
+
+/** One part of a question as the answerer saw it: every candidate sentence with its features (for fitting). */
+export interface TraceEntry {
+  part: string;
+  candidates: ScoredCandidate[];
 }
 
 interface Draft {
@@ -71,6 +95,8 @@ const TEXTS = {
 
 export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   const checker = new SourceChecker(deps.config.corpusDir);
+  const scorer = deps.scorer ?? Scorer.load();
+  const threshold = deps.config.ABSTAIN_THRESHOLD ?? scorer.threshold;
 
   /**
    * A term the corpus never uses weighs as much as the rarest one, so that a question about something absent does
@@ -84,9 +110,9 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   };
 
   /** Each part of a two-part question is answered on its own; the answer has what the documents support. */
-  const extractive = (q: Question, retrieved: RetrievedPassage[]): Draft => {
-    if (q.parts.length === 0) return extractivePart(q, retrieved);
-    const drafts = q.parts.map((part) => extractivePart(part, retrieved));
+  const extractive = (q: Question, retrieved: RetrievedPassage[], turn: Turn_): Draft => {
+    if (q.parts.length === 0) return extractivePart(q, retrieved, turn);
+    const drafts = q.parts.map((part) => extractivePart(part, retrieved, turn));
     const answered = drafts.filter((d) => !d.abstained);
     if (answered.length === 0) return drafts[0]!;
     // Each extractive claim cites a sentence or a few in a row. What both parts chose is said once: of two quotes
@@ -117,68 +143,40 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     };
   };
 
-  const extractivePart = (q: Question, retrieved: RetrievedPassage[]): Draft => {
-    const { evidence, coverage, typeFound, documentMatched } = selectEvidence(q, retrieved, weight);
-    // "When…" needs a date, "How many…" a number and "Who won…" someone: a sentence without one does not answer,
-    // however similar.
-    const mustHaveType = needsType(q);
-    deps.log.debug(
-      `extractive: coverage ${coverage.toFixed(3)} (ABSTAIN_THRESHOLD ${deps.config.ABSTAIN_THRESHOLD})` +
-        (mustHaveType ? `, ${q.type} ${typeFound ? "found" : "missing"}` : ""),
-    );
-    // "How did the European Commission respond…?": documents that never name the European Commission do not answer.
-    // (A Russian name is written in other letters than an English document's.)
+  /** What the features know of a question beyond its reading (src/answer/features.ts). */
+  const contextOf = (q: Question, corrections: number): Omit<QuestionContext, "question"> => {
     const index = deps.kb.index();
-    const unnamed = q.cyrillic
-      ? undefined
-      : q.terms.find((t) => t.name !== undefined && ![t.term, ...t.forms].some((x) => index.idf(x) > 0));
-    if (unnamed) deps.log.debug(`extractive: the documents never name ${unnamed.term}`);
-    // "Who is the president of Ukraine?" is not answered by a sentence that names someone and Ukraine, but no
-    // president; "What is the population of Warsaw?" not by one about Warsaw.
-    const { attribute } = q;
-    const attributeMissing = attribute !== undefined && !evidence.some((e) => e.matched.has(attribute));
-    if (attributeMissing)
-      deps.log.debug(`extractive: no chosen sentence names what is asked about (${attribute})`);
-    // "How did the Kremlin respond to the session?" is not answered by a sentence about the Kremlin and the session
-    // that gives no response: neither names one ("reacted", "a reply") nor quotes one.
-    const responseMissing = q.response !== undefined && !evidence.some((e) => givesResponse(q, e.text));
-    if (responseMissing) deps.log.debug("extractive: no chosen sentence gives a response");
-    // "How many tonnes were collected in the 2027 Sweep?" is not answered by a passage about the 2031 one.
-    const yearMissing = q.years.find(
-      (y) => !evidence.some((e) => new RegExp(`(?<!\\d)${y}(?!\\d)`).test(e.passage.text)),
+    const weights = q.terms.map(weight);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const unknown = q.terms.reduce(
+      (sum, t, i) => sum + ([t.term, ...t.forms].some((x) => index.idf(x) > 0) ? 0 : weights[i]!),
+      0,
     );
-    if (yearMissing) deps.log.debug(`extractive: no chosen passage speaks of ${yearMissing}`);
-    // "Where did the sixth meeting take place?" is not answered by a document about a meeting, but no sixth one.
-    // ("The summit closes on Friday" answers for "the third summit" in a document that says which summit it is.)
-    const ordinalMissing = q.terms.find(
-      (t) => t.ordinal !== undefined && !documentMatched.has(t.ordinal),
-    )?.ordinal;
-    if (ordinalMissing) deps.log.debug(`extractive: no chosen document says which one (${ordinalMissing})`);
-    // "How many people live on Skarvøy?" is not answered from a document that never names Skarvøy, when another does:
-    // not even in part, beside a sentence that names it.
-    // (A name no document uses is left to the other checks: "Polish" for "Poland".)
-    const elsewhere = q.names.find(
-      (name) =>
-        tokenize(name).some((t) => index.idf(t.term) > 0) &&
-        !evidence.map((e) => e.passage.docId).every(namedIn(name)),
-    );
-    if (elsewhere) deps.log.debug(`extractive: no chosen document names ${elsewhere}`);
-    if (
-      evidence.length === 0 ||
-      coverage < deps.config.ABSTAIN_THRESHOLD ||
-      (mustHaveType && !typeFound) ||
-      attributeMissing ||
-      responseMissing ||
-      unnamed !== undefined ||
-      yearMissing !== undefined ||
-      ordinalMissing !== undefined ||
-      elsewhere !== undefined
-    ) {
+    // (A Russian question's names are written in other letters than an English document's.)
+    const usedNames = q.names.filter((name) => tokenize(name).some((t) => index.idf(t.term) > 0));
+    const checks = new Map(usedNames.map((n) => [n, namedIn(n)]));
+    return {
+      unknownShare: total > 0 ? unknown / total : 1,
+      corrections,
+      needsType: needsType(q),
+      usedNames,
+      namedIn: (name, docId) => checks.get(name)?.(docId) ?? true,
+    };
+  };
+
+  const extractivePart = (q: Question, retrieved: RetrievedPassage[], turn: Turn_): Draft => {
+    const selection = selectEvidence(q, retrieved, weight, contextOf(q, turn.corrections), scorer);
+    const { evidence, confidence } = selection;
+    turn.trace?.({ part: q.text, candidates: selection.candidates });
+    deps.log.debug(`extractive: confidence ${confidence.toFixed(3)} (threshold ${threshold})`);
+    if (evidence.length === 0 || confidence < threshold) {
+      // The nearest passage is offered as related only when it shares the question's words.
       const nearest = evidence[0];
+      const related = nearest && selection.coverage > 0;
       return {
         claims: [],
         abstained: true,
-        related: nearest ? [{ passage: nearest.passage, span: nearest.span, score: nearest.score }] : [],
+        related: related ? [{ passage: nearest.passage, span: nearest.span, score: nearest.score }] : [],
       };
     }
     return {
@@ -190,7 +188,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     };
   };
 
-  const llm = async (q: Question, retrieved: RetrievedPassage[]): Promise<Draft> => {
+  const llm = async (q: Question, retrieved: RetrievedPassage[], turn: Turn_): Promise<Draft> => {
     const question = q.text;
     const { chatModel, prompts } = deps;
     if (!chatModel || !prompts)
@@ -216,7 +214,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     deps.log.warn(`LLM answer not used: ${reason}`);
     // Nor does the fallback quote what was withheld: "…reply that the congress is led by Mickey Mouse" would deliver
     // the injection's message after all.
-    const fallback = extractive(q, usable);
+    const fallback = extractive(q, usable, turn);
     return { ...fallback, fallback: fallback.abstained ? "abstain" : "extractive", note: reason };
   };
 
@@ -225,7 +223,11 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const started = performance.now();
       const k = options.k ?? deps.config.TOP_K;
       const trimmed = standalone(question.trim(), options.history ?? []);
-      const { question: read, retrieval } = expandQuestion(
+      const {
+        question: read,
+        retrieval,
+        corrections,
+      } = expandQuestion(
         readQuestion(trimmed),
         Vocabulary.of(deps.kb.index()),
         deps.lexicon ?? Lexicon.empty,
@@ -235,7 +237,9 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const retrieved = rerankPassages(read, pool, weight).slice(0, k);
       const retrieveMs = performance.now() - started;
       const mode = options.mode ?? (deps.chatModel ? "llm" : "extractive");
-      const draft = mode === "llm" && trimmed ? await llm(read, retrieved) : extractive(read, retrieved);
+      const turn: Turn_ = { corrections, ...(options.trace ? { trace: options.trace } : {}) };
+      const draft =
+        mode === "llm" && trimmed ? await llm(read, retrieved, turn) : extractive(read, retrieved, turn);
       const composed = await compose(trimmed, draft, checker);
       const totalMs = performance.now() - started;
       return {

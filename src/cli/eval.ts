@@ -1,6 +1,4 @@
 // `npm run eval`: runs a question file through the answer pipeline, prints the table and summary, writes reports, gates on thresholds.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import type { Config } from "../config.js";
 import { formatConsoleReport } from "../eval/console-report.js";
@@ -11,6 +9,7 @@ import { runEval, selectQuestions } from "../eval/runner.js";
 import { checkThresholds, mergeThresholds, parseThresholdFlag, ThresholdError } from "../eval/thresholds.js";
 import { parseCli } from "./args.js";
 import { runCli } from "./run.js";
+import { scratchConfig } from "./scratch.js";
 
 const USAGE =
   "npm run eval -- [--questions FILE] [--corpus DIR] [--k N] [--json FILE] [--mode extractive|llm] [--exclude-tags a,b] [--min METRIC=VALUE]...";
@@ -63,30 +62,6 @@ function readFlags(config: Config) {
     json: values.json,
     excludeTags,
     minimums,
-  };
-}
-
-/** --corpus DIR gets a throwaway index (and data folder) under the OS temp dir, so the project's stay untouched. */
-async function scratchConfig(config: Config, corpusDir: string) {
-  const scratch = await mkdtemp(path.join(os.tmpdir(), "congress-eval-"));
-  const remove = () => rm(scratch, { recursive: true, force: true });
-  const interrupted = () => void remove().finally(() => process.exit(130));
-  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
-  const [indexDir, dataDir] = [path.join(scratch, "index"), path.join(scratch, "data")];
-  return {
-    config: {
-      ...config,
-      CORPUS_DIR: corpusDir,
-      corpusDir,
-      INDEX_DIR: indexDir,
-      indexDir,
-      DATA_DIR: dataDir,
-      dataDir,
-    },
-    cleanup: async () => {
-      process.off("SIGINT", interrupted).off("SIGTERM", interrupted);
-      await remove();
-    },
   };
 }
 

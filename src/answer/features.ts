@@ -1,0 +1,125 @@
+// What the answer scorer knows of a candidate sentence: one named number per feature, each with its own rule.
+import type { Passage } from "../corpus/types.js";
+import { hasCyrillic } from "../text/tokenize.js";
+import type { Question } from "./question.js";
+
+/** A candidate sentence as the features see it. */
+export interface CandidateView {
+  text: string;
+  passage: Passage;
+  /** Retrieval rank of its passage, from 0. */
+  rank: number;
+  /** Weighted share of the question's terms the sentence matches (0..1). */
+  coverage: number;
+  /** The same, counting also its passage's heading and title and the two sentences before it. */
+  contextCoverage: number;
+  /** The same, of its passage's title and heading alone: the section it stands in. */
+  headingCoverage: number;
+  /** Its passage's title and heading, the two sentences before it, and itself. */
+  contextText: string;
+  /** The same, over every retrieved sentence of its document. */
+  documentCoverage: number;
+  /** Best coverage of any candidate of the question. */
+  bestCoverage: number;
+  /** Character n-gram similarity to the question (0..1). */
+  similarity: number;
+  /** Whether it mentions what the question asks for (a date for "when"…); undefined when not looked at. */
+  typeFound?: boolean;
+  /** How well and how near its matched words it mentions that (0..1: several for "which countries"). */
+  typeNear?: number;
+  /** Question terms (stems) it matches. */
+  matched: Set<string>;
+  /** Question terms some retrieved sentence of its document matches. */
+  documentMatched: Set<string>;
+  /** Whether it gives a response ("said", quoted words), for "How did X respond…?". */
+  givesResponse: boolean;
+}
+
+/** What the features know of the question beyond its reading. */
+export interface QuestionContext {
+  question: Question;
+  /** Weighted share of the question's terms that no document uses in any form. */
+  unknownShare: number;
+  /** Spelling corrections made to meet the corpus. */
+  corrections: number;
+  /** Whether the question needs its type in the answer ("When…?", "How many…?", "Who won…?"). */
+  needsType: boolean;
+  /** Names of the question that some document uses, with the documents that use them. */
+  namedIn: (name: string, docId: string) => boolean;
+  /** Names of the question that some document uses. */
+  usedNames: string[];
+}
+
+export interface Feature {
+  name: string;
+  value(c: CandidateView, ctx: QuestionContext): number;
+}
+
+const flag = (b: boolean) => (b ? 1 : 0);
+const numbersOf = (text: string) => [...new Set(text.match(/(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])/g) ?? [])];
+
+/** The scorer's inputs, in the order of the fitted weights (src/answer/model/weights.json). */
+export const FEATURES: Feature[] = [
+  { name: "coverage", value: (c) => c.coverage },
+  { name: "contextCoverage", value: (c) => c.contextCoverage },
+  { name: "headingCoverage", value: (c) => c.headingCoverage },
+  { name: "documentCoverage", value: (c) => c.documentCoverage },
+  { name: "shortOfBest", value: (c) => c.bestCoverage - c.coverage },
+  { name: "similarity", value: (c) => c.similarity },
+  { name: "rankPrior", value: (c) => 1 / (c.rank + 1) },
+  { name: "typeFound", value: (c) => flag(c.typeFound === true) },
+  { name: "typeNear", value: (c) => c.typeNear ?? 0 },
+  { name: "typeMissing", value: (c, ctx) => flag(ctx.needsType && c.typeFound !== true) },
+  { name: "unknownShare", value: (_, ctx) => ctx.unknownShare },
+  { name: "corrected", value: (_, ctx) => flag(ctx.corrections > 0) },
+  {
+    name: "attributeMissing",
+    value: (c, ctx) => flag(ctx.question.attribute !== undefined && !c.matched.has(ctx.question.attribute)),
+  },
+  {
+    name: "responseMissing",
+    value: (c, ctx) => flag(ctx.question.response !== undefined && !c.givesResponse),
+  },
+  {
+    // "Resolution No. 31", "the 2027 Sweep": a number the question names stands in the passage that answers.
+    name: "numberMissing",
+    value: (c, ctx) => flag(numbersOf(ctx.question.text).some((n) => !numbersOf(c.passage.text).includes(n))),
+  },
+  {
+    // "Resolution No. 1": its number in the sentence or just before it, not only somewhere in the passage.
+    name: "numbersNear",
+    value: (c, ctx) => {
+      const asked = numbersOf(ctx.question.text);
+      if (asked.length === 0) return 0;
+      const near = new Set(numbersOf(c.contextText));
+      return asked.filter((n) => near.has(n)).length / asked.length;
+    },
+  },
+  {
+    // "Who chaired the Riga session?": the names the question uses, in the sentence or just before it.
+    name: "namesNear",
+    value: (c, ctx) => {
+      const names = ctx.usedNames;
+      if (names.length === 0) return 0;
+      const near = c.contextText.toLowerCase();
+      return names.filter((n) => near.includes(n.toLowerCase())).length / names.length;
+    },
+  },
+  { name: "sentenceLength", value: (c) => Math.log(1 + c.text.length) / 6 },
+  {
+    // "the sixth session": a document that never says which one does not answer.
+    name: "ordinalMissing",
+    value: (c, ctx) =>
+      flag(ctx.question.terms.some((t) => t.ordinal !== undefined && !c.documentMatched.has(t.ordinal))),
+  },
+  {
+    name: "nameElsewhere",
+    value: (c, ctx) => flag(ctx.usedNames.some((n) => !ctx.namedIn(n, c.passage.docId))),
+  },
+  { name: "crossScript", value: (c, ctx) => flag(hasCyrillic(c.text) !== ctx.question.cyrillic) },
+  { name: "cyrillicQuestion", value: (_, ctx) => flag(ctx.question.cyrillic) },
+];
+
+export function featureVector(c: CandidateView, ctx: QuestionContext): number[] {
+  return FEATURES.map((f) => f.value(c, ctx));
+}

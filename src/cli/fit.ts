@@ -1,0 +1,111 @@
+// `npm run fit`: asks every development set's questions, records each candidate sentence's features, fits the answer
+// scorer one corpus out at a time, prints what it would do on unseen corpora, and writes src/answer/model/weights.json.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Turn } from "../answer/follow-up.js";
+import type { TraceEntry } from "../answer/pipeline.js";
+import { FEATURES } from "../answer/features.js";
+import type { ScorerWeights } from "../answer/scorer.js";
+import { CorpusTexts } from "../eval/corpus-texts.js";
+import { chooseThreshold, crossValidate, fitTwoStage, type Group, objective, outcomes } from "../eval/fit.js";
+import { coversAny } from "../eval/match.js";
+import { loadQuestionSet } from "../eval/questions.js";
+import { parseCli } from "./args.js";
+import { runCli } from "./run.js";
+import { scratchConfig } from "./scratch.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const WEIGHTS = path.join(ROOT, "src/answer/model/weights.json");
+
+/** The sets the scorer learns from. Never the blind set: only its summary figures are ever read. */
+export const TRAINING_SETS = [
+  ["project", "corpus", "test/eval/questions.json"],
+  ...["set1", "set2", "set3", "set4"].map((s) => [s, `test/eval/held-out/${s}/corpus`, `test/eval/held-out/${s}/questions.json`]),
+  ...["d1", "d2", "d3"].map((s) => [s, `test/eval/dev/${s}/corpus`, `test/eval/dev/${s}/questions.json`]),
+] as const;
+
+const USAGE = "npm run fit -- [--l2 N] [--dry-run]";
+
+runCli(async ({ config, log }) => {
+  const { values } = parseCli({ l2: { type: "string", default: "1" }, "dry-run": { type: "boolean", default: false } }, USAGE);
+  const l2 = Number(values.l2);
+  const { buildApp } = await import("../app.js");
+  const groups: Group[] = [];
+  for (const [name, corpusDir, questionsFile] of TRAINING_SETS) {
+    const corpus = await CorpusTexts.load(path.join(ROOT, corpusDir));
+    const set = await loadQuestionSet(path.join(ROOT, questionsFile), corpus);
+    const scratch = await scratchConfig(config, path.join(ROOT, corpusDir));
+    try {
+      const app = await buildApp({ ...scratch.config, LLM_PROVIDER: "none" }, log);
+      for (const q of set.questions) {
+        const history: Turn[] = [];
+        for (const earlier of q.history ?? []) {
+          const a = await app.pipeline.ask(earlier, { history, mode: "extractive" });
+          history.push({ question: earlier, answer: a.answer });
+        }
+        const traced: TraceEntry[] = [];
+        await app.pipeline.ask(q.question, { history, mode: "extractive", trace: (t) => traced.push(t) });
+        const evidence = q.answerable ? q.evidence.flatMap((e) => corpus.occurrences(e)) : [];
+        for (const t of traced) {
+          if (t.candidates.length === 0) continue;
+          groups.push({
+            corpus: name,
+            questionId: q.id,
+            answerable: q.answerable,
+            features: t.candidates.map((c) => c.features),
+            labels: t.candidates.map(
+              (c) => evidence.length > 0 && coversAny({ docId: c.evidence.passage.docId, ...c.evidence.span }, evidence),
+            ),
+          });
+        }
+      }
+    } finally {
+      await scratch.cleanup();
+    }
+    process.stderr.write(`${name}: ${groups.filter((g) => g.corpus === name).length} question parts\n`);
+  }
+
+  if (process.env.FIT_DUMP) await writeFile(process.env.FIT_DUMP, JSON.stringify(groups));
+  const cv = crossValidate(groups, l2);
+  const model = fitTwoStage(groups, l2);
+  const threshold = chooseThreshold(groups, model);
+  const fmt = (n: number) => n.toFixed(3);
+  const lines = [
+    "Left out one corpus at a time (fitted on the others, their threshold):",
+    "corpus    top1   abstainAcc  falseAbstain  precision",
+    ...cv.map((o) => `${o.corpus.padEnd(8)}  ${fmt(o.top1)}  ${fmt(o.abstainAccuracy)}       ${fmt(o.falseAbstainRate)}         ${fmt(o.precision)}`),
+    `objective ${fmt(objective(cv))} (cross-validated); in-sample ${fmt(objective(outcomes(groups, model, threshold)))} at threshold ${threshold}`,
+    "Weights (ranking; abstention):",
+    `  ${"(bias)".padEnd(18)}         ${model.abstainer.bias.toFixed(3)}`,
+    `  ${"bestScore".padEnd(18)}         ${model.abstainer.weights[0]!.toFixed(3)}`,
+    `  ${"lead".padEnd(18)}         ${model.abstainer.weights[1]!.toFixed(3)}`,
+    ...FEATURES.map(
+      (f, i) =>
+        `  ${f.name.padEnd(18)} ${model.ranker[i]!.toFixed(3).padStart(7)}  ${model.abstainer.weights[i + 2]!.toFixed(3)}`,
+    ),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  if (values["dry-run"]) return 0;
+  const weights: ScorerWeights = {
+    features: FEATURES.map((f) => f.name),
+    ranker: model.ranker.map(round),
+    abstainer: { bias: round(model.abstainer.bias), weights: model.abstainer.weights.map(round) },
+    threshold,
+    fitted: {
+      by: "npm run fit",
+      l2,
+      sets: TRAINING_SETS.map(([n]) => n),
+      questionParts: groups.length,
+      candidates: groups.reduce((s, g) => s + g.features.length, 0),
+      crossValidated: Object.fromEntries(cv.map((o) => [o.corpus, { ...o, corpus: undefined }])),
+    },
+  };
+  await writeFile(WEIGHTS, `${JSON.stringify(weights, null, 2)}\n`);
+  process.stdout.write(`Wrote ${path.relative(ROOT, WEIGHTS)}\n`);
+  return 0;
+});
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

@@ -1,0 +1,242 @@
+// Fitting the answer scorer: logistic regression over candidate sentences, validated one corpus out at a time.
+import { Matrix, solve } from "ml-matrix";
+
+/** One part of one question: its candidates' features and whether each covers the question's evidence. */
+export interface Group {
+  corpus: string;
+  questionId: string;
+  answerable: boolean;
+  features: number[][];
+  labels: boolean[];
+}
+
+export interface Logistic {
+  bias: number;
+  weights: number[];
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+export function predict(model: Logistic, x: number[]): number {
+  let z = model.bias;
+  for (let i = 0; i < x.length; i++) z += model.weights[i]! * x[i]!;
+  return sigmoid(z);
+}
+
+/**
+ * L2-regularized logistic regression by Newton's method. Each group weighs the same in total, however many
+ * candidates it has: a question with 60 sentences must not count for three with 20.
+ */
+export function fitLogistic(groups: Group[], l2 = 1, iterations = 25): Logistic {
+  const rows = groups.flatMap((g) => g.features.map((x, i) => ({ x, y: g.labels[i] ? 1 : 0, w: 1 / g.features.length })));
+  const d = (rows[0]?.x.length ?? 0) + 1;
+  let beta = new Array<number>(d).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    const gradient = new Array<number>(d).fill(0);
+    const hessian = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (const { x, y, w } of rows) {
+      const v = [1, ...x];
+      const p = sigmoid(v.reduce((s, xi, i) => s + xi * beta[i]!, 0));
+      const r = p * (1 - p) * w;
+      for (let i = 0; i < d; i++) {
+        gradient[i]! += (p - y) * v[i]! * w;
+        const row = hessian[i]!;
+        for (let j = 0; j < d; j++) row[j]! += r * v[i]! * v[j]!;
+      }
+    }
+    // The bias is not penalized.
+    for (let i = 1; i < d; i++) {
+      gradient[i]! += l2 * beta[i]!;
+      hessian[i]![i]! += l2;
+    }
+    const step = solve(new Matrix(hessian), Matrix.columnVector(gradient)).to1DArray();
+    const loss = (b: number[]) =>
+      (l2 / 2) * b.slice(1).reduce((s, x) => s + x * x, 0) +
+      rows.reduce((s, { x, y, w }) => {
+        const p = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(b[0]! + x.reduce((a, xi, i) => a + xi * b[i + 1]!, 0))));
+        return s - w * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
+      }, 0);
+    const before = loss(beta);
+    let t = 1;
+    let next = beta.map((b, i) => b - step[i]!);
+    while (t > 1e-4 && loss(next) > before) {
+      t /= 2;
+      next = beta.map((b, i) => b - t * step[i]!);
+    }
+    beta = next;
+    if (Math.max(...step.map((x) => Math.abs(x * t))) < 1e-6) break;
+  }
+  return { bias: beta[0]!, weights: beta.slice(1) };
+}
+
+/** Weights of a linear ranking score over the features: no bias, only differences within a group matter. */
+export type Ranker = number[];
+
+export const rankScore = (ranker: Ranker, x: number[]) => x.reduce((s, xi, i) => s + xi * ranker[i]!, 0);
+
+/**
+ * The ranking score by conditional logit: within each question part, the softmax of the scores should put its weight
+ * on the sentences that cover the evidence (each such sentence counts 1/n of its group). Newton's method, L2 penalty.
+ */
+export function fitRanker(groups: Group[], l2 = 1, iterations = 30): Ranker {
+  const usable = groups.filter((g) => g.labels.some(Boolean) && g.features.length > 1);
+  const d = usable[0]?.features[0]?.length ?? 0;
+  let beta = new Array<number>(d).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    const gradient = beta.map((b) => l2 * b);
+    const hessian = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? l2 : 0)));
+    for (const g of usable) {
+      const s = g.features.map((x) => rankScore(beta, x));
+      const max = Math.max(...s);
+      const e = s.map((v) => Math.exp(v - max));
+      const z = e.reduce((a, b) => a + b, 0);
+      const p = e.map((v) => v / z);
+      const mean = new Array<number>(d).fill(0);
+      g.features.forEach((x, i) => x.forEach((xj, j) => (mean[j]! += p[i]! * xj)));
+      const positives = g.labels.flatMap((l, i) => (l ? [i] : []));
+      for (const i of positives) {
+        const x = g.features[i]!;
+        for (let j = 0; j < d; j++) gradient[j]! += (mean[j]! - x[j]!) / positives.length;
+      }
+      g.features.forEach((x, i) => {
+        for (let a = 0; a < d; a++) {
+          const da = x[a]! - mean[a]!;
+          if (da === 0) continue;
+          const row = hessian[a]!;
+          for (let b = 0; b < d; b++) row[b]! += p[i]! * da * (x[b]! - mean[b]!);
+        }
+      });
+    }
+    const step = solve(new Matrix(hessian), Matrix.columnVector(gradient)).to1DArray();
+    // Damped: a full Newton step can overshoot on a loss this flat in places.
+    const before = rankerLoss(usable, beta, l2);
+    let t = 1;
+    let next = beta.map((b, i) => b - step[i]!);
+    while (t > 1e-4 && rankerLoss(usable, next, l2) > before) {
+      t /= 2;
+      next = beta.map((b, i) => b - t * step[i]!);
+    }
+    beta = next;
+    if (Math.max(...step.map((x) => Math.abs(x * t))) < 1e-6) break;
+  }
+  return beta;
+}
+
+function rankerLoss(groups: Group[], beta: number[], l2: number): number {
+  let loss = (l2 / 2) * beta.reduce((s, b) => s + b * b, 0);
+  for (const g of groups) {
+    const s = g.features.map((x) => rankScore(beta, x));
+    const max = Math.max(...s);
+    const logZ = max + Math.log(s.reduce((a, v) => a + Math.exp(v - max), 0));
+    const positives = g.labels.flatMap((l, i) => (l ? [i] : []));
+    for (const i of positives) loss += (logZ - s[i]!) / positives.length;
+  }
+  return loss;
+}
+
+/** What the abstention model reads of a part: the best score, its lead over the second, and the best's features. */
+export function abstentionInput(scores: number[], features: number[][]): { best: number; x: number[] } {
+  let best = 0;
+  scores.forEach((s, i) => {
+    if (s > scores[best]!) best = i;
+  });
+  const second = Math.max(...scores.filter((_, i) => i !== best), scores[best]! - 5);
+  return { best, x: [scores[best]!, Math.min(5, scores[best]! - second), ...features[best]!] };
+}
+
+/** The two-stage scorer: a ranking of the candidates, then the probability that the best one answers. */
+export interface TwoStage {
+  ranker: Ranker;
+  abstainer: Logistic;
+}
+
+export function fitTwoStage(groups: Group[], l2 = 1): TwoStage {
+  const ranker = fitRanker(groups, l2);
+  const rows: Group[] = groups.map((g) => {
+    const { best, x } = abstentionInput(
+      g.features.map((f) => rankScore(ranker, f)),
+      g.features,
+    );
+    return { ...g, features: [x], labels: [g.answerable && g.labels[best] === true] };
+  });
+  return { ranker, abstainer: fitLogistic(rows, l2) };
+}
+
+/** Scores a part's candidates: each one's ranking score, and the probability that the best answers. */
+export function scoreGroup(model: TwoStage, features: number[][]): { best: number; probability: number } {
+  const { best, x } = abstentionInput(
+    features.map((f) => rankScore(model.ranker, f)),
+    features,
+  );
+  return { best, probability: predict(model.abstainer, x) };
+}
+
+/** What answering with a threshold gives on groups: per corpus, the issue's three answer figures. */
+export interface Outcome {
+  corpus: string;
+  /** Unanswerable parts abstained on. */
+  abstainAccuracy: number;
+  /** Answerable parts abstained on. */
+  falseAbstainRate: number;
+  /** Answered answerable parts whose best sentence covers the evidence, of all answered parts. */
+  precision: number;
+  /** Answerable parts whose best sentence covers the evidence (answered or not): the ranking's quality. */
+  top1: number;
+}
+
+export function outcomes(groups: Group[], model: TwoStage, threshold: number): Outcome[] {
+  const corpora = [...new Set(groups.map((g) => g.corpus))];
+  return corpora.map((corpus) => {
+    const mine = groups.filter((g) => g.corpus === corpus);
+    const best = mine.map((g) => {
+      const { best: i, probability } = scoreGroup(model, g.features);
+      return { g, p: probability, right: g.labels[i] === true };
+    });
+    const un = best.filter((b) => !b.g.answerable);
+    const an = best.filter((b) => b.g.answerable);
+    const answered = best.filter((b) => b.p >= threshold);
+    const share = (n: number, of: number) => (of === 0 ? 0 : n / of);
+    return {
+      corpus,
+      abstainAccuracy: share(un.filter((b) => b.p < threshold).length, un.length),
+      falseAbstainRate: share(an.filter((b) => b.p < threshold).length, an.length),
+      precision: share(answered.filter((b) => b.g.answerable && b.right).length, answered.length),
+      top1: share(an.filter((b) => b.right).length, an.length),
+    };
+  });
+}
+
+/** The mean over corpora of abstention accuracy, answered share and precision: what a threshold is chosen by. */
+export function objective(results: Outcome[]): number {
+  const mean = (f: (o: Outcome) => number) => results.reduce((s, o) => s + f(o), 0) / Math.max(1, results.length);
+  return (mean((o) => o.abstainAccuracy) + mean((o) => 1 - o.falseAbstainRate) + mean((o) => o.precision)) / 3;
+}
+
+/** The threshold (0.05 to 0.95 by 0.01) that maximizes `objective` for the given scores. */
+export function chooseThreshold(groups: Group[], model: TwoStage): number {
+  let best = 0.5;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (let t = 0.05; t <= 0.95 + 1e-9; t += 0.01) {
+    const value = objective(outcomes(groups, model, t));
+    if (value > bestValue + 1e-12) [best, bestValue] = [Math.round(t * 100) / 100, value];
+  }
+  return best;
+}
+
+/**
+ * Leave one corpus out: for each corpus, fit on the others and choose their threshold, then measure on it. What
+ * the scorer will do on a corpus it has never seen.
+ */
+export function crossValidate(groups: Group[], l2 = 1): Outcome[] {
+  const corpora = [...new Set(groups.map((g) => g.corpus))];
+  return corpora.flatMap((corpus) => {
+    const train = groups.filter((g) => g.corpus !== corpus);
+    const model = fitTwoStage(train, l2);
+    const threshold = chooseThreshold(train, model);
+    return outcomes(
+      groups.filter((g) => g.corpus === corpus),
+      model,
+      threshold,
+    );
+  });
+}
