@@ -54,7 +54,7 @@ const MAX_SENTENCES = 3;
 /** Share of the question's weight a further sentence must newly cover to be added. */
 const NEW_COVERAGE = 0.3;
 /** Only the best lexical candidates go through the (slower) tagger. */
-const TAGGED_CANDIDATES = 12;
+const TAGGED_CANDIDATES = 16;
 
 /** Sentences in the order the corpus has them: by document, then by offset. */
 export function documentOrder(
@@ -215,6 +215,9 @@ type Candidate = Evidence & {
   matchedAt: Span[];
   coverage: number;
   contextCoverage: number;
+  /** Per term, its weight times how well the sentence or its context matches it. */
+  contextGain: number[];
+  worstMiss: number;
   headingCoverage: number;
   contextText: string;
   similarity: number;
@@ -283,6 +286,17 @@ function matchable(question: Question, tokens: Token[]): Matchable {
 }
 
 /**
+ * What a sentence covers read with its context: the share of the question's weight, and the largest share that one
+ * term leaves unmatched (a near miss names all but one thing: "the seventh session", "the annual budget").
+ */
+function contextual(gain: number[], contextGain: number[], weights: number[], total: number) {
+  const best = gain.map((g, i) => Math.max(g, contextGain[i]!));
+  const sum = best.reduce((a, b) => a + b, 0);
+  const worst = Math.max(0, ...best.map((g, i) => weights[i]! - g));
+  return { contextCoverage: sum / total, contextGain: best, worstMiss: worst / total };
+}
+
+/**
  * Every sentence of the retrieved passages with what the scorer reads of it: its coverage of the question's terms
  * alone and with its context (the passage's heading and title, the two sentences before it), its n-gram similarity to
  * the question and its passage's retrieval rank; best first by their plain sum. Only sentences that match some term
@@ -336,7 +350,7 @@ function scoreSentences(
         matchedAt,
         tokens,
         coverage,
-        contextCoverage: Math.max(coverage, coverageOf({ stems: context, other: match.other })),
+        ...contextual(gain, matcher.gains({ stems: context, other: match.other }, weights), weights, total),
         headingCoverage,
         contextText,
         similarity: 0,
@@ -408,7 +422,11 @@ export function selectEvidence(
   const ctx: QuestionContext = { ...context, question };
   // The tagger takes milliseconds a sentence: only the best candidates by their plain score are read for a type.
   const typed = question.type !== "other" || question.several || question.defines !== undefined;
-  const tagged = new Set(typed ? candidates.slice(0, TAGGED_CANDIDATES) : []);
+  // By what the sentence and its context match: the answer is often a short sentence after the one naming the topic.
+  const prelim = (c: Candidate) => c.coverage + c.contextCoverage + c.similarity;
+  const tagged = new Set(
+    typed ? [...candidates].sort((a, b) => prelim(b) - prelim(a)).slice(0, TAGGED_CANDIDATES) : [],
+  );
   const byDocument = new Map<string, { gain: number[]; matched: Set<string> }>();
   for (const c of all) {
     const d = byDocument.get(c.passage.docId) ?? { gain: weights.map(() => 0), matched: new Set<string>() };
@@ -427,6 +445,8 @@ export function selectEvidence(
       rank: c.rank,
       coverage: c.coverage,
       contextCoverage: c.contextCoverage,
+      worstMiss: c.worstMiss,
+      documentWorstMiss: Math.max(0, ...doc.gain.map((g, i) => weights[i]! - g)) / total,
       headingCoverage: c.headingCoverage,
       contextText: c.contextText,
       documentCoverage: doc.gain.reduce((a, b) => a + b, 0) / total,

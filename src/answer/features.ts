@@ -13,6 +13,10 @@ export interface CandidateView {
   coverage: number;
   /** The same, counting also its passage's heading and title and the two sentences before it. */
   contextCoverage: number;
+  /** The largest share of the question's weight that one term leaves unmatched by the sentence and its context. */
+  worstMiss: number;
+  /** The same, by every retrieved sentence of its document. */
+  documentWorstMiss: number;
   /** The same, of its passage's title and heading alone: the section it stands in. */
   headingCoverage: number;
   /** Its passage's title and heading, the two sentences before it, and itself. */
@@ -56,18 +60,45 @@ export interface Feature {
 }
 
 const flag = (b: boolean) => (b ? 1 : 0);
+
+const NUMBER_WORDS =
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двадцать|тридцать|сто|тысяч|миллион";
+const MONTHS =
+  "january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|январ|феврал|март|апрел|мая|май|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень";
+/** What an answer of each type looks like on the surface, cheaply, in English and Russian. */
+const SHAPES: Partial<Record<Question["type"], RegExp>> = {
+  number: new RegExp(`\\d|(?<![\\p{L}])(?:${NUMBER_WORDS})`, "iu"),
+  date: new RegExp(`(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d)|(?<![\\p{L}])(?:${MONTHS})`, "iu"),
+  person: /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}\p{Ll}+/u,
+  place: /(?<=[\p{L},;:]\s+)\p{Lu}\p{Ll}+/u,
+  reason:
+    /(?<![\p{L}])(?:because|due to|owing to|as a result|after|following|since|citing|из-за|потому|так как|в связи|поскольку|после)(?![\p{L}])/iu,
+};
+
+/** Whether a sentence has the surface shape of the answer a question of this type wants (a digit for "how many"). */
+export function hasShape(type: Question["type"], text: string): boolean {
+  return SHAPES[type]?.test(text) ?? false;
+}
 const numbersOf = (text: string) => [...new Set(text.match(/(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])/g) ?? [])];
 
 /** The scorer's inputs, in the order of the fitted weights (src/answer/model/weights.json). */
 export const FEATURES: Feature[] = [
   { name: "coverage", value: (c) => c.coverage },
   { name: "contextCoverage", value: (c) => c.contextCoverage },
+  { name: "worstMiss", value: (c) => c.worstMiss },
+  { name: "documentWorstMiss", value: (c) => c.documentWorstMiss },
   { name: "headingCoverage", value: (c) => c.headingCoverage },
   { name: "documentCoverage", value: (c) => c.documentCoverage },
   { name: "shortOfBest", value: (c) => c.bestCoverage - c.coverage },
   { name: "similarity", value: (c) => c.similarity },
   { name: "rankPrior", value: (c) => 1 / (c.rank + 1) },
   { name: "typeFound", value: (c) => flag(c.typeFound === true) },
+  { name: "shapeFound", value: (c, ctx) => flag(hasShape(ctx.question.type, c.text)) },
+  {
+    // The answer's shape where the topic is matched: both together, which a sum of the two does not say.
+    name: "shapeInContext",
+    value: (c, ctx) => c.contextCoverage * flag(hasShape(ctx.question.type, c.text) || c.typeFound === true),
+  },
   { name: "typeNear", value: (c) => c.typeNear ?? 0 },
   { name: "typeMissing", value: (c, ctx) => flag(ctx.needsType && c.typeFound !== true) },
   { name: "unknownShare", value: (_, ctx) => ctx.unknownShare },

@@ -21,14 +21,21 @@ const WEIGHTS = path.join(ROOT, "src/answer/model/weights.json");
 /** The sets the scorer learns from. Never the blind set: only its summary figures are ever read. */
 export const TRAINING_SETS = [
   ["project", "corpus", "test/eval/questions.json"],
-  ...["set1", "set2", "set3", "set4"].map((s) => [s, `test/eval/held-out/${s}/corpus`, `test/eval/held-out/${s}/questions.json`]),
+  ...["set1", "set2", "set3", "set4"].map((s) => [
+    s,
+    `test/eval/held-out/${s}/corpus`,
+    `test/eval/held-out/${s}/questions.json`,
+  ]),
   ...["d1", "d2", "d3"].map((s) => [s, `test/eval/dev/${s}/corpus`, `test/eval/dev/${s}/questions.json`]),
 ] as const;
 
 const USAGE = "npm run fit -- [--l2 N] [--dry-run]";
 
 runCli(async ({ config, log }) => {
-  const { values } = parseCli({ l2: { type: "string", default: "1" }, "dry-run": { type: "boolean", default: false } }, USAGE);
+  const { values } = parseCli(
+    { l2: { type: "string", default: "1" }, "dry-run": { type: "boolean", default: false } },
+    USAGE,
+  );
   const l2 = Number(values.l2);
   const { buildApp } = await import("../app.js");
   const groups: Group[] = [];
@@ -55,7 +62,9 @@ runCli(async ({ config, log }) => {
             answerable: q.answerable,
             features: t.candidates.map((c) => c.features),
             labels: t.candidates.map(
-              (c) => evidence.length > 0 && coversAny({ docId: c.evidence.passage.docId, ...c.evidence.span }, evidence),
+              (c) =>
+                evidence.length > 0 &&
+                coversAny({ docId: c.evidence.passage.docId, ...c.evidence.span }, evidence),
             ),
           });
         }
@@ -74,7 +83,10 @@ runCli(async ({ config, log }) => {
   const lines = [
     "Left out one corpus at a time (fitted on the others, their threshold):",
     "corpus    top1   abstainAcc  falseAbstain  precision",
-    ...cv.map((o) => `${o.corpus.padEnd(8)}  ${fmt(o.top1)}  ${fmt(o.abstainAccuracy)}       ${fmt(o.falseAbstainRate)}         ${fmt(o.precision)}`),
+    ...cv.map(
+      (o) =>
+        `${o.corpus.padEnd(8)}  ${fmt(o.top1)}  ${fmt(o.abstainAccuracy)}       ${fmt(o.falseAbstainRate)}         ${fmt(o.precision)}`,
+    ),
     `objective ${fmt(objective(cv))} (cross-validated); in-sample ${fmt(objective(outcomes(groups, model, threshold)))} at threshold ${threshold}`,
     "Weights (ranking; abstention):",
     `  ${"(bias)".padEnd(18)}         ${model.abstainer.bias.toFixed(3)}`,

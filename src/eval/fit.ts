@@ -28,7 +28,9 @@ export function predict(model: Logistic, x: number[]): number {
  * candidates it has: a question with 60 sentences must not count for three with 20.
  */
 export function fitLogistic(groups: Group[], l2 = 1, iterations = 25): Logistic {
-  const rows = groups.flatMap((g) => g.features.map((x, i) => ({ x, y: g.labels[i] ? 1 : 0, w: 1 / g.features.length })));
+  const rows = groups.flatMap((g) =>
+    g.features.map((x, i) => ({ x, y: g.labels[i] ? 1 : 0, w: 1 / g.features.length })),
+  );
   const d = (rows[0]?.x.length ?? 0) + 1;
   let beta = new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {
@@ -53,7 +55,10 @@ export function fitLogistic(groups: Group[], l2 = 1, iterations = 25): Logistic 
     const loss = (b: number[]) =>
       (l2 / 2) * b.slice(1).reduce((s, x) => s + x * x, 0) +
       rows.reduce((s, { x, y, w }) => {
-        const p = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(b[0]! + x.reduce((a, xi, i) => a + xi * b[i + 1]!, 0))));
+        const p = Math.min(
+          1 - 1e-12,
+          Math.max(1e-12, sigmoid(b[0]! + x.reduce((a, xi, i) => a + xi * b[i + 1]!, 0))),
+        );
         return s - w * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
       }, 0);
     const before = loss(beta);
@@ -84,7 +89,9 @@ export function fitRanker(groups: Group[], l2 = 1, iterations = 30): Ranker {
   let beta = new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {
     const gradient = beta.map((b) => l2 * b);
-    const hessian = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? l2 : 0)));
+    const hessian = Array.from({ length: d }, (_, i) =>
+      Array.from({ length: d }, (_, j) => (i === j ? l2 : 0)),
+    );
     for (const g of usable) {
       const s = g.features.map((x) => rankScore(beta, x));
       const max = Math.max(...s);
@@ -157,7 +164,9 @@ export function fitTwoStage(groups: Group[], l2 = 1): TwoStage {
       g.features.map((f) => rankScore(ranker, f)),
       g.features,
     );
-    return { ...g, features: [x], labels: [g.answerable && g.labels[best] === true] };
+    // Whether the documents answer the question, not whether this best sentence does: a wrong sentence is the
+    // ranking's failure, and abstaining on an answerable question is a failure of its own.
+    return { ...g, features: [x], labels: [g.answerable] };
   });
   return { ranker, abstainer: fitLogistic(rows, l2) };
 }
@@ -206,10 +215,11 @@ export function outcomes(groups: Group[], model: TwoStage, threshold: number): O
   });
 }
 
-/** The mean over corpora of abstention accuracy, answered share and precision: what a threshold is chosen by. */
+/** The mean over corpora of abstention accuracy and answered share (balanced accuracy): what a threshold is chosen by. */
 export function objective(results: Outcome[]): number {
-  const mean = (f: (o: Outcome) => number) => results.reduce((s, o) => s + f(o), 0) / Math.max(1, results.length);
-  return (mean((o) => o.abstainAccuracy) + mean((o) => 1 - o.falseAbstainRate) + mean((o) => o.precision)) / 3;
+  const mean = (f: (o: Outcome) => number) =>
+    results.reduce((s, o) => s + f(o), 0) / Math.max(1, results.length);
+  return (mean((o) => o.abstainAccuracy) + mean((o) => 1 - o.falseAbstainRate)) / 2;
 }
 
 /** The threshold (0.05 to 0.95 by 0.01) that maximizes `objective` for the given scores. */
