@@ -10,7 +10,8 @@ const FILLER = new Set(
 
 /** The slug: up to five words of the title, fillers dropped when at least three others remain. */
 export function titleSlug(title: string): string {
-  const words = slugify(title, { lower: true, strict: true }).split("-").filter(Boolean);
+  const spaced = title.replace(/[^\p{L}\p{N}]+/gu, " ");
+  const words = slugify(spaced, { lower: true, strict: true }).split("-").filter(Boolean);
   const meaningful = words.filter((w) => !FILLER.has(w));
   const chosen = (meaningful.length >= MIN_WORDS ? meaningful : words).slice(0, MAX_WORDS);
   return chosen.map((w) => w.slice(0, 20)).join("-") || "note";
