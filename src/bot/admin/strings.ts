@@ -74,7 +74,7 @@ const en = {
     `<b>Documents: ${n}</b>, newest first · page ${page} of ${pages}`,
   docsEmpty: "The corpus is empty. Add a document with /add.",
   docLine: (d: DocLine) =>
-    `<b>${d.n}. ${h(d.title, 60)}</b>\n<code>${h(d.docId, 80)}</code> · ${size(d.bytes)} · ${count("en", d.passages, "passage")}\n` +
+    `<b>${d.n}. ${h(d.title, 80)}</b>\n<code>${h(d.docId, 80)}</code> · ${size(d.bytes)} · ${count("en", d.passages, "passage")}\n` +
     (d.addedBy
       ? `added by ${who(d.addedBy)}, ${h(d.when)}`
       : `put in the corpus folder, indexed ${h(d.when)}`) +
@@ -146,7 +146,7 @@ const ru: AdminStrings = {
   docsTitle: (n, page, pages) => `<b>Документы: ${n}</b>, сначала новые · страница ${page} из ${pages}`,
   docsEmpty: "Корпус пуст. Добавьте документ командой /add.",
   docLine: (d) =>
-    `<b>${d.n}. ${h(d.title, 60)}</b>\n<code>${h(d.docId, 80)}</code> · ${size(d.bytes)} · ${count("ru", d.passages, "passage")}\n` +
+    `<b>${d.n}. ${h(d.title, 80)}</b>\n<code>${h(d.docId, 80)}</code> · ${size(d.bytes)} · ${count("ru", d.passages, "passage")}\n` +
     (d.addedBy
       ? `добавил ${who(d.addedBy)}, ${h(d.when)}`
       : `положен в папку корпуса, проиндексирован ${h(d.when)}`) +
