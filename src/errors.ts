@@ -82,19 +82,50 @@ export class PromptError extends AppError {}
 /** A document cannot be accepted into the corpus (wrong type, too large, no text, duplicate). */
 export class DocumentRejectedError extends AppError {
   constructor(
-    readonly reason: "unsupported" | "too-large" | "no-text" | "binary" | "duplicate" | "fetch" | "address",
+    readonly reason:
+      | "unsupported"
+      | "too-large"
+      | "no-text"
+      | "binary"
+      | "duplicate"
+      | "fetch"
+      | "address"
+      | "encrypted"
+      | "damaged"
+      | "not-docx",
     message: string,
     hint?: string,
   ) {
     super(message, hint);
   }
 
-  /** A file or page over the upload limit, wherever it is found out (declared size, download, body read). */
-  static tooLarge(maxBytes: number, what: "file" | "page" = "file"): DocumentRejectedError {
+  /**
+   * A file or page over the upload limit, wherever it is found out (declared size, download, body read); `size` is
+   * the file's size when known.
+   */
+  static tooLarge(maxBytes: number, what: "file" | "page" = "file", size?: number): DocumentRejectedError {
+    const mb = (bytes: number) => `${Number((bytes / 1048576).toFixed(1))} MB`;
     return new DocumentRejectedError(
       "too-large",
-      `The ${what} is larger than ${(maxBytes / 1048576).toFixed(1)} MB.`,
-      "Split it or raise MAX_UPLOAD_MB.",
+      size === undefined
+        ? `The ${what} is larger than the ${mb(maxBytes)} limit.`
+        : `The ${what} is ${mb(size)}, larger than the ${mb(maxBytes)} limit.`,
+      "Split it into smaller files, or raise MAX_UPLOAD_MB (bots can download at most 20 MB from Telegram).",
+    );
+  }
+}
+
+/** Most of a new document is already in the corpus, in another document: the admin decides whether to keep both. */
+export class NearDuplicateError extends AppError {
+  constructor(
+    readonly docId: string,
+    readonly title: string,
+    /** Share of the new document's wording found in `docId` (0..1). */
+    readonly share: number,
+  ) {
+    super(
+      `${Math.round(share * 100)}% of this document's wording is already in the corpus, in ${docId} ("${title}").`,
+      "Add it anyway to keep both, or cancel.",
     );
   }
 }

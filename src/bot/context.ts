@@ -21,7 +21,7 @@ export interface BotDeps {
   log: Logger;
   /** Where 👍/👎 go; defaults to DATA_DIR/feedback.jsonl. */
   feedback?: FeedbackLog;
-  /** Mounted before the question handler, inside the error boundary (admin commands, issue 6). */
+  /** Mounted first inside the error boundary, before /help and the question handler (admin commands, issue 6). */
   adminFeature?: Composer<BotContext>;
   /** Skips getMe at start (tests). */
   botInfo?: UserFromGetMe;

@@ -42,10 +42,11 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   bot.use(i18n());
 
   const features = bot.errorBoundary(apologize(deps.log));
+  // Admin first: an admin's /help adds the admin commands to the general one.
+  if (deps.adminFeature) features.use(deps.adminFeature);
   features.use(startFeature(deps));
   features.use(sourceButtonFeature(deps));
   features.use(feedbackFeature(deps.feedback ?? JsonlFeedbackLog.inDataDir(config.dataDir), recent));
-  if (deps.adminFeature) features.use(deps.adminFeature);
   features.use(askFeature(config, deps, recent));
   // A button nobody handles (an old keyboard, a removed feature) still gets its spinner stopped.
   features.on("callback_query", (ctx) => ctx.answerCallbackQuery());

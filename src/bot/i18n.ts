@@ -2,13 +2,14 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "./context.js";
 import { escapeHtml as h } from "./html.js";
+import { count } from "./plural.js";
 
 export type Lang = "en" | "ru";
 export const LANGS: readonly Lang[] = ["en", "ru"];
 
 const en = {
   welcome: (docs: number, examples: readonly string[]) =>
-    `Hello! I answer questions about the <b>Congress of People's Deputies</b> from ${docs} document${docs === 1 ? "" : "s"}, ` +
+    `Hello! I answer questions about the <b>Congress of People's Deputies</b> from ${count("en", docs, "document")}, ` +
     "and every claim I make is marked [1], [2]… with the exact quote it comes from.\n\n" +
     `Try asking:\n${examples.map((e) => `• <code>${h(e)}</code>`).join("\n")}\n\n` +
     "In a group, mention me, reply to me, or use /ask. /sources lists the documents, /help explains more.",
@@ -26,7 +27,8 @@ const en = {
     "<b>Commands</b>\n/start: welcome\n/help: this message\n/sources: the documents I know\n/ask: ask a question",
   sourcesTitle: (n: number) => `<b>Documents (${n})</b>`,
   sourcesEmpty: "I have no documents yet.",
-  sourceLine: (i: number, title: string, passages: number) => `${i}. ${h(title)} (${passages} passages)`,
+  sourceLine: (i: number, title: string, passages: number) =>
+    `${i}. ${h(title)} (${count("en", passages, "passage")})`,
   answerSources: "<b>Sources</b>",
   relatedSources: "<b>Related passages</b> (they do not answer the question)",
   citationLine: (n: number, title: string, line: number) => `<b>[${n}]</b> ${h(title)}, line ${line}`,
@@ -57,7 +59,7 @@ export type Strings = typeof en;
 
 const ru: Strings = {
   welcome: (docs, examples) =>
-    `Здравствуйте! Я отвечаю на вопросы о <b>Съезде народных депутатов</b> по документам (${docs}); ` +
+    `Здравствуйте! Я отвечаю на вопросы о <b>Съезде народных депутатов</b> по ${docs === 1 ? "одному документу" : `документам (${docs})`}; ` +
     "каждое утверждение помечено [1], [2]… и подкреплено точной цитатой.\n\n" +
     `Например, спросите:\n${examples.map((e) => `• <code>${h(e)}</code>`).join("\n")}\n\n` +
     "В группе упомяните меня, ответьте на моё сообщение или используйте /ask. /sources — список документов, /help — справка.",
@@ -71,7 +73,7 @@ const ru: Strings = {
     "<b>Команды</b>\n/start — приветствие\n/help — справка\n/sources — документы\n/ask — задать вопрос",
   sourcesTitle: (n) => `<b>Документы (${n})</b>`,
   sourcesEmpty: "Документов пока нет.",
-  sourceLine: (i, title, passages) => `${i}. ${h(title)} (фрагментов: ${passages})`,
+  sourceLine: (i, title, passages) => `${i}. ${h(title)} (${count("ru", passages, "passage")})`,
   answerSources: "<b>Источники</b>",
   relatedSources: "<b>Близкие фрагменты</b> (на вопрос они не отвечают)",
   citationLine: (n, title, line) => `<b>[${n}]</b> ${h(title)}, строка ${line}`,

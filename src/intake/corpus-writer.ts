@@ -1,13 +1,16 @@
-// Adds and removes corpus documents safely: validated, deduplicated, written atomically, indexed at once.
+// Adds and removes corpus documents safely: validated, deduplicated (exact and near), written atomically, indexed at once.
 import { mkdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
-import slugify from "slugify";
 import writeFileAtomic from "write-file-atomic";
 import { stringify as toYaml } from "yaml";
 import { sha256 } from "../corpus/documents.js";
-import { DocumentRejectedError } from "../errors.js";
+import { DocumentRejectedError, NearDuplicateError } from "../errors.js";
 import type { KnowledgeBase } from "../knowledge-base.js";
-import { type Extracted, extractText, formatOf } from "./extract.js";
+import { newDocId } from "./doc-id.js";
+import { type Extracted, extractText, type Format, formatOf, SUPPORTED } from "./extract.js";
+import { nearDuplicateOf } from "./near-duplicate.js";
+import { readNote } from "./note-title.js";
+import { mergeMeta, ownString, splitOwnFrontMatter } from "./upload-meta.js";
 
 export interface Submission {
   bytes: Uint8Array;
@@ -16,8 +19,13 @@ export interface Submission {
   mimeType?: string;
   /** Where it came from: a URL, "telegram file NAME", "telegram message". */
   source: string;
+  /** Given by the admin: wins over any title found in the file. */
   title?: string;
   addedBy: number;
+  /** The admin's name as Telegram shows it, for /docs. */
+  addedByName?: string;
+  /** Store it even when most of its wording is already in another document (the admin chose "keep both"). */
+  keepNearDuplicate?: boolean;
 }
 
 export interface Added {
@@ -30,24 +38,29 @@ export interface Added {
 
 export type Step = "extracting" | "indexing";
 
+/** What was read from the submission, before anything is stored. */
+export interface ExtractedInfo {
+  title: string;
+  bytes: number;
+  chars: number;
+}
+
 export interface WriterOptions {
   dataDir: string;
   maxBytes: number;
   onStep?: (step: Step) => void | Promise<void>;
+  /** Called once the text is extracted, before the near-duplicate check and indexing. */
+  onExtracted?: (info: ExtractedInfo) => void | Promise<void>;
 }
 
-/** Title: given, else found in the file, else the first line, else the file name. */
-function titleFor(sub: Submission, extracted: Extracted): string {
-  const firstLine =
-    extracted.text
-      .split("\n")
-      .find((l) => l.trim())
-      ?.replace(/^#+\s*/, "")
-      .trim() ?? "";
+/** Title: the admin's, the file's own front matter or metadata, its first heading or sentence, its name. */
+function titleFor(sub: Submission, extracted: Extracted, own: Record<string, unknown>, body: string): string {
+  const first = body.split("\n").find((l) => l.trim()) ?? "";
   const candidates = [
     sub.title,
+    ownString(own, "title"),
     extracted.title,
-    firstLine.length <= 120 ? firstLine : `${firstLine.slice(0, 100)}…`,
+    first ? readNote(first).title : undefined,
     sub.fileName,
   ];
   return clip(
@@ -89,23 +102,32 @@ async function writeAtomically(file: string, data: string | Uint8Array): Promise
   await writeFileAtomic(file, data);
 }
 
-function freeDocId(kb: KnowledgeBase, title: string): string {
-  const base = slugify(title, { lower: true, strict: true }).slice(0, 60).replace(/-+$/, "") || "document";
-  const taken = new Set(kb.index().documentIds());
-  for (let i = 1; ; i++) {
-    const id = `${base}${i === 1 ? "" : `-${i}`}.md`;
-    if (!taken.has(id)) return id;
-  }
+/** The kept original's extension: the file's own when supported, else its format's (typed text is .txt). */
+function uploadExtension(sub: Submission, format: Format): string {
+  const own = path.extname(sub.fileName ?? "").toLowerCase();
+  if ((SUPPORTED as readonly string[]).includes(own)) return own;
+  return { text: ".txt", markdown: ".md", html: ".html", pdf: ".pdf", docx: ".docx" }[format];
 }
 
-/** Validates, extracts, writes CORPUS_DIR/<slug>.md with front matter, keeps the original, and indexes it. */
+/** The text to index and the file's own front matter (only Markdown has one; it is never indexed as body). */
+function bodyOf(extracted: Extracted): { body: string; own: Record<string, unknown> } {
+  return extracted.format === "markdown"
+    ? splitOwnFrontMatter(extracted.text)
+    : { body: extracted.text, own: {} };
+}
+
+/**
+ * Validates, extracts, writes CORPUS_DIR/<date>-<slug>.md with front matter, keeps the original, and indexes it.
+ * Refuses exact duplicates; a near-duplicate is a NearDuplicateError unless `keepNearDuplicate` is set.
+ */
 export async function addDocument(
   kb: KnowledgeBase,
   sub: Submission,
   options: WriterOptions,
 ): Promise<Added> {
   const began = performance.now();
-  if (sub.bytes.byteLength > options.maxBytes) throw DocumentRejectedError.tooLarge(options.maxBytes);
+  if (sub.bytes.byteLength > options.maxBytes)
+    throw DocumentRejectedError.tooLarge(options.maxBytes, "file", sub.bytes.byteLength);
   // Text typed into the chat has neither a name nor a type.
   const format = sub.fileName || sub.mimeType ? formatOf(sub.fileName, sub.mimeType) : "text";
   if (!format) {
@@ -117,8 +139,10 @@ export async function addDocument(
   }
   await options.onStep?.("extracting");
   const extracted = await extractText(sub.bytes, format);
-  const hashes = [sha256(sub.bytes), sha256(extracted.text)];
-  const title = titleFor(sub, extracted);
+  const { body, own } = bodyOf(extracted);
+  const hashes = [sha256(sub.bytes), sha256(body)];
+  const title = titleFor(sub, extracted, own, body);
+  await options.onExtracted?.({ title, bytes: sub.bytes.byteLength, chars: body.length });
   await options.onStep?.("indexing");
   const {
     result: { id: docId },
@@ -127,22 +151,27 @@ export async function addDocument(
       const existing = duplicateOf(kb, hashes);
       if (existing)
         throw new DocumentRejectedError("duplicate", `This content is already in the corpus as ${existing}.`);
-      const id = freeDocId(kb, title);
-      const meta = {
+      const near = sub.keepNearDuplicate ? undefined : nearDuplicateOf(kb.index(), body);
+      if (near) throw new NearDuplicateError(near.docId, near.title, near.containment);
+      const now = new Date();
+      const id = newDocId(title, now, (taken) => kb.index().document(taken) !== undefined);
+      const meta = mergeMeta(own, {
         title,
         source: sub.source,
         added_by: sub.addedBy,
-        added_at: new Date().toISOString(),
-        sha256: hashes[0],
-        content_sha256: hashes[1],
+        ...(sub.addedByName ? { added_by_name: sub.addedByName } : {}),
+        added_at: now.toISOString(),
+        sha256: hashes[0]!,
+        content_sha256: hashes[1]!,
         format,
-      };
-      const ext = sub.fileName
-        ? path.extname(sub.fileName).toLowerCase()
-        : `.${format === "markdown" ? "md" : format}`;
-      const upload = path.join(options.dataDir, "uploads", `${id.replace(/\.md$/, "")}${ext}`);
+      });
+      const upload = path.join(
+        options.dataDir,
+        "uploads",
+        `${id.replace(/\.md$/, "")}${uploadExtension(sub, format)}`,
+      );
       await writeAtomically(upload, sub.bytes);
-      await writeAtomically(path.join(kb.corpusDir, id), `---\n${toYaml(meta)}---\n${extracted.text}\n`);
+      await writeAtomically(path.join(kb.corpusDir, id), `---\n${toYaml(meta)}---\n${body}\n`);
       return { id, upload };
     },
     // The original goes too: a failed add leaves nothing behind.
@@ -152,7 +181,7 @@ export async function addDocument(
     },
   );
   const passages = kb.index().document(docId)?.passageIds.length ?? 0;
-  return { docId, title, chars: extracted.text.length, passages, ms: performance.now() - began };
+  return { docId, title, chars: body.length, passages, ms: performance.now() - began };
 }
 
 /** Deletes a document (an id from the index, never a path typed by a user) and its passages. */

@@ -64,26 +64,56 @@ async function fromHtml(html: string): Promise<Extracted> {
   return { text, title, format: "html" };
 }
 
+/** Why pdf.js could not open a PDF, in words an admin can act on. */
+function pdfRefusal(cause: unknown): DocumentRejectedError {
+  const name = (cause as Error | undefined)?.name;
+  if (name === "PasswordException")
+    return new DocumentRejectedError(
+      "encrypted",
+      "This PDF is protected with a password, so its text cannot be read.",
+      "Remove the protection (open it and print or export it to a new PDF), or paste the text.",
+    );
+  return new DocumentRejectedError(
+    "damaged",
+    "This file is not a readable PDF: its structure is damaged or incomplete.",
+    `Open it and save or export it as PDF again, or send the text as .txt. (${name ?? "Error"}: ${(cause as Error)?.message})`,
+  );
+}
+
 async function fromPdf(bytes: Uint8Array): Promise<Extracted> {
   const { PDFParse } = await import("pdf-parse");
   // pdf.js transfers (detaches) the buffer it is given: hand it a copy, the caller still needs the bytes.
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
-    const info = await parser.getInfo().catch(() => undefined);
-    const result = await parser.getText();
+    // Opening the document fails here with the real cause (a password, a broken structure); getText on a document
+    // that did not open fails only with "Unable to deserialize cloned data".
+    const info = await parser.getInfo().catch((cause: unknown) => {
+      throw pdfRefusal(cause);
+    });
+    const result = await parser.getText().catch((cause: unknown) => {
+      throw pdfRefusal(cause);
+    });
     const title = (info?.info as { Title?: string } | undefined)?.Title?.trim() || undefined;
     // Page markers ("-- 1 of 3 --") are layout, not content.
     const text = result.text.replace(/^-- \d+ of \d+ --$/gm, "").replace(/\n{3,}/g, "\n\n");
     return { text, title, format: "pdf" };
-  } catch (cause) {
-    throw new DocumentRejectedError(
-      "no-text",
-      "This PDF cannot be read (it is damaged or encrypted).",
-      `Details: ${(cause as Error).message}`,
-    );
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/** Refuses a file that is no zip at all (a DOCX is one): an old .doc, a renamed PDF or text. */
+function notADocx(bytes: Uint8Array): void {
+  const head = Buffer.from(bytes.subarray(0, 8));
+  if (head.subarray(0, 4).equals(Buffer.from("PK\u0003\u0004"))) return;
+  const oldWord = head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  throw new DocumentRejectedError(
+    "not-docx",
+    oldWord
+      ? "This is an old Word .doc file, not a DOCX."
+      : "This file is not a DOCX (Word) document, although its name or type says so.",
+    "Open it in Word or LibreOffice and save it as .docx, or send it as PDF or plain text.",
+  );
 }
 
 /** What a DOCX may unpack to, by its own zip directory; beyond it, it is refused before anything is unpacked. */
@@ -122,15 +152,16 @@ async function fromDocx(bytes: Uint8Array): Promise<Extracted> {
       "Split it, or save it as PDF or plain text.",
     );
   }
+  notADocx(bytes);
   const mammoth = await import("mammoth");
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return { text: value, format: "docx" };
   } catch (cause) {
     throw new DocumentRejectedError(
-      "no-text",
-      "This DOCX file cannot be read (it is damaged or not a Word document).",
-      `Details: ${(cause as Error).message}`,
+      "damaged",
+      "This DOCX file cannot be read: it is damaged or incomplete.",
+      `Open it in Word or LibreOffice and save it as .docx again, or send it as PDF. (${(cause as Error).message})`,
     );
   }
 }
@@ -173,11 +204,17 @@ export async function extractInThread(bytes: Uint8Array, format: Format): Promis
       "This file holds no readable text (it looks like binary data).",
     );
   if (text.replace(/\s/g, "").length < MIN_CHARS) {
-    throw new DocumentRejectedError(
-      "no-text",
-      "No text could be extracted from this file.",
-      "A scanned PDF has only images: send a version with a text layer, or paste the text.",
-    );
+    throw format === "pdf"
+      ? new DocumentRejectedError(
+          "no-text",
+          "This PDF has no text layer: it looks like a scan (pages of images), so there is nothing to index.",
+          "Run it through OCR (e.g. “Recognize text” in a PDF editor) and send the result, or paste the text.",
+        )
+      : new DocumentRejectedError(
+          "no-text",
+          "No text could be extracted from this file.",
+          "Send a file with at least a few sentences of text, or paste the text.",
+        );
   }
   return { ...out, text };
 }

@@ -278,13 +278,13 @@ describe("hostile input", () => {
           async (chat) => void (await deliver(ADMIN, `/add ${t}\n${b}`, chat)),
         );
         if (`${t}\n${b}`.trim() === "") {
-          // Nothing to add ("/add" and blanks): the bot asks for the file instead, as it does for a bare /add.
-          expect(sent.map((s) => s.text)).toContain(
-            "Send me the file now (.txt, .md, .html, .pdf, .docx). /cancel to stop.",
-          );
+          // Nothing to add ("/add" and blanks): the bot explains the three ways to add, as for a bare /add.
+          expect(sent.map((s) => s.text)).toEqual([
+            expect.stringMatching(/^<b>Three ways to add a document<\/b>/),
+          ]);
           return;
         }
-        const final = sent.map((s) => s.text).find((s) => /^(✅|❌)/.test(s));
+        const final = sent.map((s) => s.text).find((s) => /^(✅|❌|⚠️)/.test(s));
         expect(final, sent.map((s) => s.text).join("\n")).toBeDefined();
         const docId = /^✅.* as <code>([^<]+)<\/code>/.exec(final!)?.[1];
         if (docId) expect(docId).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*\.md$/);
@@ -334,7 +334,7 @@ describe("hostile input", () => {
         const { sent } = await exchange(ADMIN, async (chat) => {
           await deliver(ADMIN, "", chat, { document, caption: "/add" });
         });
-        const final = sent.map((s) => s.text).find((s) => /^(✅|❌)/.test(s));
+        const final = sent.map((s) => s.text).find((s) => /^(✅|❌|⚠️)/.test(s));
         expect(final, sent.map((s) => s.text).join("\n")).toBeDefined();
       }),
       {

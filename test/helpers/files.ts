@@ -1,8 +1,11 @@
 // Builds real PDF and DOCX files in memory for intake tests.
 import JSZip from "jszip";
 
-/** A minimal valid one-page PDF whose text layer holds `lines` (or none, like a scanned page). */
-export function makePdf(lines: string[], title?: string): Buffer {
+/**
+ * A minimal valid one-page PDF whose text layer holds `lines` (or none, like a scanned page). `encrypted` adds a
+ * standard security handler whose user password is not empty: a reader must ask for it.
+ */
+export function makePdf(lines: string[], title?: string, options: { encrypted?: boolean } = {}): Buffer {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
   const content = lines.length
     ? `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => `(${esc(l)}) Tj T*`).join(" ")} ET`
@@ -15,6 +18,11 @@ export function makePdf(lines: string[], title?: string): Buffer {
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     `<< /Title (${esc(title ?? "")}) >>`,
   ];
+  if (options.encrypted)
+    objects.push(`<< /Filter /Standard /V 1 /R 2 /O <${"ab".repeat(32)}> /U <${"cd".repeat(32)}> /P -4 >>`);
+  const encryption = options.encrypted
+    ? ` /Encrypt 7 0 R /ID [<${"01".repeat(16)}> <${"01".repeat(16)}>]`
+    : "";
   let pdf = "%PDF-1.4\n";
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -23,7 +31,7 @@ export function makePdf(lines: string[], title?: string): Buffer {
   });
   const xref = Buffer.byteLength(pdf);
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R${encryption} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, "latin1");
 }
 

@@ -1,7 +1,7 @@
 import { chmod, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DocumentRejectedError } from "../../src/errors.js";
+import { DocumentRejectedError, NearDuplicateError } from "../../src/errors.js";
 import { addDocument, removeDocument } from "../../src/intake/corpus-writer.js";
 import { type TempApp, tempApp } from "../helpers/app.js";
 import { makePdf } from "../helpers/files.js";
@@ -31,16 +31,19 @@ describe("adding and removing documents", () => {
       { ...options, onStep: (s) => void steps.push(s) },
     );
     expect(steps).toEqual(["extracting", "indexing"]);
-    expect(added).toMatchObject({ docId: "sixth-session-plans.md", title: "Sixth session plans" });
+    expect(added.title).toBe("Sixth session plans");
+    expect(added.docId).toMatch(/^\d{4}-\d\d-\d\d-sixth-session-plans\.md$/);
     expect(added.passages).toBeGreaterThan(0);
     const file = await readFile(path.join(app.config.corpusDir, added.docId), "utf8");
     expect(file).toMatch(
       /^---\ntitle: Sixth session plans\nsource: telegram file notes.txt\nadded_by: 42\nadded_at: .+\nsha256: [0-9a-f]{64}\n/,
     );
-    expect(await readdir(path.join(app.config.dataDir, "uploads"))).toEqual(["sixth-session-plans.txt"]);
+    expect(await readdir(path.join(app.config.dataDir, "uploads"))).toEqual([
+      added.docId.replace(/\.md$/, ".txt"),
+    ]);
     const a = await app.pipeline.ask("Where will the sixth session be held?");
     expect(a.answer).toContain("Vilnius");
-    expect(a.citations[0]!.docId).toBe("sixth-session-plans.md");
+    expect(a.citations[0]!.docId).toBe(added.docId);
   });
 
   it("never takes a path from user input as a file name", async () => {
@@ -71,7 +74,9 @@ describe("adding and removing documents", () => {
       options,
     ).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DocumentRejectedError);
-    expect((e as Error).message).toMatch(/already in the corpus as the-sixth-session.*\.md/);
+    expect((e as Error).message).toMatch(
+      /already in the corpus as \d{4}-\d\d-\d\d-sixth-session-congress.*\.md/,
+    );
     const seedBytes = await readFile(path.join(app.config.corpusDir, "congress-fifth-session-warsaw.md"));
     await expect(
       addDocument(app.kb, { bytes: seedBytes, fileName: "seed.md", source: "z", addedBy: 3 }, options),
@@ -83,13 +88,50 @@ describe("adding and removing documents", () => {
     [
       "a file over the size limit",
       { bytes: Buffer.alloc(2 * 1024 * 1024, 97), fileName: "big.txt" },
-      /larger than 1\.0 MB/,
+      /The file is 2 MB, larger than the 1 MB limit/,
     ],
-    ["a scanned PDF", { bytes: makePdf([]), fileName: "scan.pdf" }, /No text could be extracted/],
+    ["a scanned PDF", { bytes: makePdf([]), fileName: "scan.pdf" }, /This PDF has no text layer/],
   ])("refuses %s and writes nothing", async (_name, sub, message) => {
     const before = await readdir(app.config.corpusDir);
     await expect(addDocument(app.kb, { ...sub, source: "x", addedBy: 1 }, options)).rejects.toThrow(message);
     expect(await readdir(app.config.corpusDir)).toEqual(before);
+  });
+
+  it("takes an uploaded Markdown file's own front matter (title, source, date), never indexing it as body text", async () => {
+    const md = `---\ntitle: Vilnius charter\nsource: https://example.org/charter\ndate: 2026-02-01\nadded_by: 999\n---\n${VILNIUS}\n`;
+    const added = await addDocument(
+      app.kb,
+      { bytes: Buffer.from(md), fileName: "charter.md", source: "telegram file charter.md", addedBy: 7 },
+      options,
+    );
+    expect(added.title).toBe("Vilnius charter");
+    expect(added.docId).toMatch(/^\d{4}-\d\d-\d\d-vilnius-charter\.md$/);
+    const file = await readFile(path.join(app.config.corpusDir, added.docId), "utf8");
+    expect(file).toMatch(/^---\ntitle: Vilnius charter\nsource: telegram file charter\.md\nadded_by: 7\n/);
+    expect(file).toContain("\ndate: 2026-02-01\n");
+    expect(file).toContain("\noriginal_source: https://example.org/charter\n");
+    expect(file.match(/^---$/gm)).toHaveLength(2);
+    const passages = app.kb
+      .index()
+      .document(added.docId)!
+      .passageIds.map((id) => app.kb.index().passageById(id)!.text);
+    expect(passages.join("\n")).toBe(VILNIUS);
+  });
+
+  it("holds back a near-duplicate, naming the document it repeats, unless told to keep both", async () => {
+    const first = await addDocument(
+      app.kb,
+      { bytes: Buffer.from(VILNIUS), title: "Plans", source: "x", addedBy: 1 },
+      options,
+    );
+    const reworded = { bytes: Buffer.from(VILNIUS.replace("twelve", "12")), source: "y", addedBy: 1 };
+    const before = await readdir(app.config.corpusDir);
+    const e = await addDocument(app.kb, reworded, options).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NearDuplicateError);
+    expect(e).toMatchObject({ docId: first.docId, title: "Plans" });
+    expect(await readdir(app.config.corpusDir)).toEqual(before);
+    const kept = await addDocument(app.kb, { ...reworded, keepNearDuplicate: true }, options);
+    expect(app.kb.index().document(kept.docId)).toBeDefined();
   });
 
   it("serializes two admins adding at once: both land, both indexed", async () => {
@@ -108,8 +150,12 @@ describe("adding and removing documents", () => {
         options,
       ),
     ]);
-    expect(new Set([a.docId, b.docId])).toEqual(new Set(["plans.md", "plans-2.md"]));
-    expect(app.kb.index().documentIds()).toEqual(expect.arrayContaining(["plans.md", "plans-2.md"]));
+    const ids = [a.docId, b.docId].sort();
+    expect(ids).toEqual([
+      expect.stringMatching(/^\d{4}-\d\d-\d\d-plans-2\.md$/),
+      expect.stringMatching(/^\d{4}-\d\d-\d\d-plans\.md$/),
+    ]);
+    expect(app.kb.index().documentIds()).toEqual(expect.arrayContaining(ids));
   });
 
   it("removes a document so that answers never cite it again", async () => {

@@ -32,8 +32,10 @@ describe("extractText", () => {
 
   it.each([
     ["a scanned PDF with no text layer", () => makePdf([]), "pdf", "no-text"],
-    ["a damaged PDF", () => Buffer.from("%PDF-1.4 broken"), "pdf", "no-text"],
-    ["a damaged DOCX", () => Buffer.from("PK\u0003\u0004 not really a zip"), "docx", "no-text"],
+    ["a damaged PDF", () => Buffer.from("%PDF-1.4 broken"), "pdf", "damaged"],
+    ["a password-protected PDF", () => makePdf([SENTENCE], "x", { encrypted: true }), "pdf", "encrypted"],
+    ["a damaged DOCX", () => Buffer.from("PK\u0003\u0004 not really a zip"), "docx", "damaged"],
+    ["a text file named .docx", () => Buffer.from(`${SENTENCE} typed`), "docx", "not-docx"],
     [
       "binary garbage sent as text",
       () => Buffer.from(Array.from({ length: 400 }, (_, i) => (i * 37) % 256)),
