@@ -437,6 +437,11 @@ export function selectEvidence(
     byDocument.set(c.passage.docId, d);
   }
   const bestCoverage = Math.max(...candidates.map((c) => c.coverage));
+  // The hand-weighted score the answerer ranked by before it had fitted weights: one more opinion to weigh.
+  const plain = new Map(
+    candidates.map((c) => [c, c.score + (tagged.has(c) ? typeBonus(question, c.text, c.matchedAt) : 0)]),
+  );
+  const bestPlain = Math.max(...plain.values());
   const scored = candidates.map((c) => {
     const doc = byDocument.get(c.passage.docId)!;
     const view: CandidateView = {
@@ -452,6 +457,8 @@ export function selectEvidence(
       documentCoverage: doc.gain.reduce((a, b) => a + b, 0) / total,
       bestCoverage,
       similarity: c.similarity,
+      plainScore: plain.get(c)!,
+      plainBest: plain.get(c)! >= bestPlain,
       ...(tagged.has(c)
         ? { typeFound: hasType(question, c), typeNear: typeBonus(question, c.text, c.matchedAt) / TYPE_BONUS }
         : {}),
@@ -463,12 +470,19 @@ export function selectEvidence(
     return { c, features, rank: scorer.rank(features) };
   });
   scored.sort((a, b) => b.rank - a.rank || b.c.score - a.c.score);
-  const best = scored[0]!;
-  const second = scored[1]?.rank ?? best.rank - 5;
+  // A vetoed candidate cannot answer; the nearest is still offered as related when none can.
+  const allowed = scored.filter((x) => !scorer.vetoed(x.features));
+  const traced = scored.map(({ c, features, rank }) => ({ evidence: toEvidence(c), features, rank }));
+  if (allowed.length === 0) {
+    const nearest = scored[0]!.c;
+    return { evidence: [toEvidence(nearest)], confidence: 0, coverage: nearest.coverage, candidates: traced };
+  }
+  const best = allowed[0]!;
+  const second = allowed[1]?.rank ?? best.rank - 5;
   const confidence = scorer.confidence(best.rank, best.rank - second, best.features);
   const chosen = [best.c];
   const covered = [...best.c.gain];
-  for (const { c, rank } of scored.slice(1)) {
+  for (const { c, rank } of allowed.slice(1)) {
     // Nearly as likely to be the answer, by the ranking's softmax.
     if (chosen.length >= MAX_SENTENCES || rank < best.rank + Math.log(KEEP_RATIO)) break;
     // A further sentence must add part of the question the chosen ones leave open, and not repeat them.
@@ -486,11 +500,7 @@ export function selectEvidence(
     evidence: chosen.map(toEvidence),
     confidence,
     coverage: covered.reduce((a, b) => a + b, 0) / total,
-    candidates: scored.map(({ c, features, rank }) => ({
-      evidence: toEvidence(c),
-      features,
-      rank,
-    })),
+    candidates: traced,
   };
 }
 

@@ -25,6 +25,10 @@ export interface CandidateView {
   documentCoverage: number;
   /** Best coverage of any candidate of the question. */
   bestCoverage: number;
+  /** The hand-weighted score of the answerer before fitting: coverage, similarity, rank and a type bonus. */
+  plainScore: number;
+  /** Whether that score is the best of the question's candidates. */
+  plainBest: boolean;
   /** Character n-gram similarity to the question (0..1). */
   similarity: number;
   /** Whether it mentions what the question asks for (a date for "when"…); undefined when not looked at. */
@@ -91,6 +95,8 @@ export const FEATURES: Feature[] = [
   { name: "documentCoverage", value: (c) => c.documentCoverage },
   { name: "shortOfBest", value: (c) => c.bestCoverage - c.coverage },
   { name: "similarity", value: (c) => c.similarity },
+  { name: "plainScore", value: (c) => c.plainScore },
+  { name: "plainBest", value: (c) => flag(c.plainBest) },
   { name: "rankPrior", value: (c) => 1 / (c.rank + 1) },
   { name: "typeFound", value: (c) => flag(c.typeFound === true) },
   { name: "shapeFound", value: (c, ctx) => flag(hasShape(ctx.question.type, c.text)) },

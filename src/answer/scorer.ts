@@ -10,6 +10,8 @@ export interface ScorerWeights {
   ranker: number[];
   /** Logistic model of "the best candidate answers", over [best score, its lead over the second, its features]. */
   abstainer: { bias: number; weights: number[] };
+  /** Features that rule a candidate out when set. */
+  vetoes?: string[];
   /** Below this probability the answerer abstains. */
   threshold: number;
   /** How the weights were fitted, for the reader. */
@@ -68,6 +70,16 @@ export class Scorer {
     let z = bias;
     for (let i = 0; i < input.length; i++) z += weights[i]! * input[i]!;
     return 1 / (1 + Math.exp(-z));
+  }
+
+  /** Whether a candidate's features rule it out. */
+  vetoed(x: number[]): boolean {
+    return this.vetoIndices.some((i) => x[i]! > 0);
+  }
+
+  private get vetoIndices(): number[] {
+    const names = FEATURES.map((f) => f.name);
+    return (this.model.vetoes ?? []).map((v) => names.indexOf(v)).filter((i) => i >= 0);
   }
 
   get threshold(): number {

@@ -8,7 +8,15 @@ import type { TraceEntry } from "../answer/pipeline.js";
 import { FEATURES } from "../answer/features.js";
 import type { ScorerWeights } from "../answer/scorer.js";
 import { CorpusTexts } from "../eval/corpus-texts.js";
-import { chooseThreshold, crossValidate, fitTwoStage, type Group, objective, outcomes } from "../eval/fit.js";
+import {
+  chooseThreshold,
+  chooseVetoes,
+  crossValidate,
+  fitTwoStage,
+  type Group,
+  objective,
+  outcomes,
+} from "../eval/fit.js";
 import { coversAny } from "../eval/match.js";
 import { loadQuestionSet } from "../eval/questions.js";
 import { parseCli } from "./args.js";
@@ -28,6 +36,16 @@ export const TRAINING_SETS = [
   ]),
   ...["d1", "d2", "d3"].map((s) => [s, `test/eval/dev/${s}/corpus`, `test/eval/dev/${s}/questions.json`]),
 ] as const;
+
+/** Binary features that may rule a candidate out altogether. */
+const VETOABLE = [
+  "typeMissing",
+  "attributeMissing",
+  "responseMissing",
+  "numberMissing",
+  "ordinalMissing",
+  "nameElsewhere",
+];
 
 const USAGE = "npm run fit -- [--l2 N] [--dry-run]";
 
@@ -76,8 +94,11 @@ runCli(async ({ config, log }) => {
   }
 
   if (process.env.FIT_DUMP) await writeFile(process.env.FIT_DUMP, JSON.stringify(groups));
-  const cv = crossValidate(groups, l2);
-  const model = fitTwoStage(groups, l2);
+  // Rules that were gates before: each may rule a candidate out, if leaving one corpus out says it helps.
+  const vetoable = FEATURES.flatMap((f, i) => (VETOABLE.includes(f.name) ? [i] : []));
+  const { vetoes, steps } = chooseVetoes(groups, vetoable, l2);
+  const cv = crossValidate(groups, l2, vetoes);
+  const model = fitTwoStage(groups, l2, vetoes);
   const threshold = chooseThreshold(groups, model);
   const fmt = (n: number) => n.toFixed(3);
   const lines = [
@@ -88,6 +109,7 @@ runCli(async ({ config, log }) => {
         `${o.corpus.padEnd(8)}  ${fmt(o.top1)}  ${fmt(o.abstainAccuracy)}       ${fmt(o.falseAbstainRate)}         ${fmt(o.precision)}`,
     ),
     `objective ${fmt(objective(cv))} (cross-validated); in-sample ${fmt(objective(outcomes(groups, model, threshold)))} at threshold ${threshold}`,
+    `Vetoes: ${vetoes.map((v) => FEATURES[v]!.name).join(", ") || "none"} (objective by step: ${steps.map(fmt).join(" → ")})`,
     "Weights (ranking; abstention):",
     `  ${"(bias)".padEnd(18)}         ${model.abstainer.bias.toFixed(3)}`,
     `  ${"bestScore".padEnd(18)}         ${model.abstainer.weights[0]!.toFixed(3)}`,
@@ -103,6 +125,7 @@ runCli(async ({ config, log }) => {
     features: FEATURES.map((f) => f.name),
     ranker: model.ranker.map(round),
     abstainer: { bias: round(model.abstainer.bias), weights: model.abstainer.weights.map(round) },
+    vetoes: vetoes.map((v) => FEATURES[v]!.name),
     threshold,
     fitted: {
       by: "npm run fit",
