@@ -1,0 +1,64 @@
+// English word vectors (GloVe, data/glove-50k.bin, from `npm run build-vectors`): how near two words are in meaning.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const DEFAULT_FILE = fileURLToPath(new URL("./data/glove-50k.bin", import.meta.url));
+
+export class WordVectorsError extends Error {
+  constructor(file: string, reason: string) {
+    super(`${file}: ${reason}. Rebuild it with \`npm run build-vectors\` (see src/cli/build-vectors.ts).`);
+    this.name = "WordVectorsError";
+  }
+}
+
+/** 50,000 frequent English words as unit vectors of signed bytes. */
+export class WordVectors {
+  private readonly index = new Map<string, number>();
+
+  private constructor(
+    private readonly dims: number,
+    private readonly vectors: Int8Array,
+    words: string[],
+  ) {
+    words.forEach((w, i) => this.index.set(w, i));
+  }
+
+  static readonly none = new WordVectors(0, new Int8Array(0), []);
+
+  static fromBuffer(buf: Buffer, file = "word vectors"): WordVectors {
+    if (buf.length < 16 || buf.toString("ascii", 0, 4) !== "GLV1")
+      throw new WordVectorsError(file, "not a GLV1 file");
+    const count = buf.readUInt32LE(4);
+    const dims = buf.readUInt32LE(8);
+    const wordBytes = buf.readUInt32LE(12);
+    if (buf.length !== 16 + wordBytes + count * dims) throw new WordVectorsError(file, "cut short or padded");
+    const words = buf.toString("utf8", 16, 16 + wordBytes).split("\n");
+    if (words.length !== count) throw new WordVectorsError(file, "its word list does not match its count");
+    const start = 16 + wordBytes;
+    return new WordVectors(dims, new Int8Array(buf.buffer, buf.byteOffset + start, count * dims), words);
+  }
+
+  /** The project's vectors; read once, when first asked for. */
+  static load(file = DEFAULT_FILE): WordVectors {
+    let v = loaded.get(file);
+    if (!v) loaded.set(file, (v = WordVectors.fromBuffer(readFileSync(file), file)));
+    return v;
+  }
+
+  has(word: string): boolean {
+    return this.index.has(word);
+  }
+
+  /** Cosine similarity of two words (-1..1); undefined when either is unknown. */
+  similarity(a: string, b: string): number | undefined {
+    const i = this.index.get(a);
+    const j = this.index.get(b);
+    if (i === undefined || j === undefined) return undefined;
+    const { vectors, dims } = this;
+    let dot = 0;
+    for (let d = 0, x = i * dims, y = j * dims; d < dims; d++, x++, y++) dot += vectors[x]! * vectors[y]!;
+    return dot / (127 * 127);
+  }
+}
+
+const loaded = new Map<string, WordVectors>();
