@@ -5,7 +5,8 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { documentFromBytes, listDocumentIds, sha256 } from "../corpus/documents.js";
 import { splitPassages } from "../corpus/passages.js";
 import type { EmbeddingsChoice } from "../embeddings/providers.js";
-import { IndexOutdatedError } from "../errors.js";
+import { IndexCorruptError, IndexOutdatedError } from "../errors.js";
+import type { Logger } from "../logger.js";
 import { embeddingsInfo, PassageIndex } from "./passage-index.js";
 import { currentGeneration, removeStale } from "./storage.js";
 
@@ -17,6 +18,8 @@ export interface IngestOptions {
   /** Called as passages are embedded. */
   onProgress?: (done: number, total: number) => void;
   batchSize?: number;
+  /** Where a damaged index is reported (it is then rebuilt from the corpus). */
+  log?: Pick<Logger, "warn">;
 }
 
 export interface IngestReport {
@@ -29,6 +32,8 @@ export interface IngestReport {
   embedded: number;
   ms: number;
   upToDate: boolean;
+  /** The saved index was damaged or unreadable, so this ingest rebuilt it from the corpus. */
+  rebuiltDamaged?: boolean;
   /** Where the time went, in milliseconds: `ms` split by stage (the benchmark reports these). */
   timings: IngestTimings;
 }
@@ -88,11 +93,18 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
   };
   const { embeddings } = options.embeddings;
   const info = embeddingsInfo(options.embeddings);
+  let rebuiltDamaged = false;
   const saved = options.rebuild
     ? undefined
     : await PassageIndex.load(options.indexDir, info).catch((e: unknown) => {
         // Vectors of an earlier local embeddings scheme: every document is embedded again.
         if (e instanceof IndexOutdatedError) return undefined;
+        // The corpus is the source of truth: a damaged index is rebuilt from it, and said so.
+        if (e instanceof IndexCorruptError) {
+          options.log?.warn(`${damageWarning(e)}; rebuilding from the corpus`);
+          rebuiltDamaged = true;
+          return undefined;
+        }
         throw e;
       });
   const index = saved ?? PassageIndex.empty(info);
@@ -139,7 +151,9 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
   lap("indexMs");
 
   const upToDate = pending.length === 0 && removed.length === 0 && !options.rebuild && !fresh;
-  if (!upToDate || touched || options.rebuild || fresh) await index.save(options.indexDir);
+  // A generation without checksums (written before they were recorded) is saved again to gain them.
+  if (!upToDate || touched || options.rebuild || fresh || !index.checksummed)
+    await index.save(options.indexDir);
   else await clearLeftovers(options.indexDir);
   lap("saveMs");
   const report: IngestReport = {
@@ -151,9 +165,16 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
     embedded: total,
     ms: performance.now() - began,
     upToDate,
+    ...(rebuiltDamaged ? { rebuiltDamaged } : {}),
     timings,
   };
   return { index, report };
+}
+
+/** The log line for a damaged index: which generation, and what is wrong with it (a file that fails its checksum…). */
+export function damageWarning(e: IndexCorruptError): string {
+  const reason = e.cause instanceof Error ? `: ${e.cause.message.split("\n")[0]}` : "";
+  return `index unreadable (${e.path}${reason})`;
 }
 
 /**
