@@ -7,6 +7,7 @@ import { splitPassages } from "../corpus/passages.js";
 import type { EmbeddingsChoice } from "../embeddings/providers.js";
 import { IndexCorruptError, IndexOutdatedError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { type LockOptions, withIndexLock } from "./index-lock.js";
 import { embeddingsInfo, PassageIndex } from "./passage-index.js";
 import { currentGeneration, removeStale } from "./storage.js";
 
@@ -18,8 +19,10 @@ export interface IngestOptions {
   /** Called as passages are embedded. */
   onProgress?: (done: number, total: number) => void;
   batchSize?: number;
-  /** Where a damaged index is reported (it is then rebuilt from the corpus). */
-  log?: Pick<Logger, "warn">;
+  /** Where a damaged index is reported (it is then rebuilt from the corpus), and a wait for another writer. */
+  log?: Pick<Logger, "warn" | "info">;
+  /** How long to wait for another process writing INDEX_DIR (index-lock.ts). */
+  lockWaitMs?: number;
 }
 
 export interface IngestReport {
@@ -80,8 +83,22 @@ async function diffCorpus(corpusDir: string, index: PassageIndex) {
   return { ids, pending, removed, touched };
 }
 
-/** Updates (or rebuilds) the index in INDEX_DIR from CORPUS_DIR, saves it atomically and returns it. */
+/**
+ * Updates (or rebuilds) the index in INDEX_DIR from CORPUS_DIR, saves it atomically and returns it. Holds INDEX_DIR's
+ * writer lock from loading to saving: a second writer (the bot and `npm run ingest`) waits, and so saves on top.
+ */
 export async function ingest(options: IngestOptions): Promise<{ index: PassageIndex; report: IngestReport }> {
+  const lock: LockOptions = {
+    waitMs: options.lockWaitMs,
+    onWait: (h) =>
+      options.log?.info(
+        `waiting for pid ${h.pid} (${h.command}, since ${h.startedAt}) to finish writing INDEX_DIR`,
+      ),
+  };
+  return withIndexLock(options.indexDir, () => ingestLocked(options), lock);
+}
+
+async function ingestLocked(options: IngestOptions): Promise<{ index: PassageIndex; report: IngestReport }> {
   const began = performance.now();
   const timings: IngestTimings = { readMs: 0, splitMs: 0, embedMs: 0, indexMs: 0, saveMs: 0 };
   let mark = began;

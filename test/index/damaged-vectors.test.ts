@@ -59,7 +59,7 @@ describe("a vectors.hnsw damaged in place", { timeout: 60_000 }, () => {
         corpusDir: app.config.corpusDir,
         indexDir: app.config.indexDir,
         embeddings: app.embeddings,
-        log: { warn: (m: string) => warnings.push(m) },
+        log: { warn: (m: string) => warnings.push(m), info: () => undefined },
       });
       expect(warnings.join("\n")).toMatch(/damaged: vectors\.hnsw .+rebuilding from the corpus/);
       expect(report.upToDate).toBe(false);
