@@ -85,7 +85,8 @@ export function adminFeature(options: AdminOptions): Composer<BotContext> {
         .editMessageText(status.chat.id, status.message_id, html, { parse_mode: "HTML" })
         .catch(() => undefined);
     try {
-      const sub = { ...(await load()), source, addedBy: userId(ctx) };
+      const request = `telegram ${ctx.chat?.id}/${ctx.msg?.message_id}`;
+      const sub = { ...(await load()), source, addedBy: userId(ctx), request };
       const added = await addDocument(kb, sub, {
         dataDir: config.dataDir,
         maxBytes,
@@ -95,7 +96,8 @@ export function adminFeature(options: AdminOptions): Composer<BotContext> {
         action: "add",
         userId: userId(ctx),
         docId: added.docId,
-        detail: source,
+        // Written before a crash, indexed on start: this replay of the request completes it.
+        detail: added.resumed ? `${source} (completed after a restart)` : source,
         ok: true,
       });
       await show(
