@@ -39,6 +39,9 @@ const en = {
     `You are asking faster than I can keep up (${perMinute} questions a minute). Please wait a minute and try again.`,
   unknownCommand: "I don't know that command. See /help.",
   apology: "Sorry, something went wrong while answering. Please try again in a moment.",
+  setAside:
+    "Sorry, I could not handle this message: it stopped me each time I tried, so I have set it aside. " +
+    "Please try rephrasing it.",
   passageHeader: (title: string, docId: string) => `📄 <b>${h(title)}</b> (<code>${h(docId)}</code>)`,
   passageWhere: (line: number, heading: string) =>
     heading ? `${h(heading)} · line ${line}` : `line ${line}`,
@@ -83,6 +86,9 @@ const ru: Strings = {
     `Вы спрашиваете быстрее, чем я успеваю (не больше ${perMinute} вопросов в минуту). Подождите минуту и попробуйте снова.`,
   unknownCommand: "Такой команды я не знаю. См. /help.",
   apology: "Извините, при ответе что-то пошло не так. Попробуйте ещё раз чуть позже.",
+  setAside:
+    "Извините, это сообщение обработать не удалось: каждая попытка останавливала меня, поэтому я отложил его. " +
+    "Попробуйте сформулировать иначе.",
   passageHeader: (title, docId) => `📄 <b>${h(title)}</b> (<code>${h(docId)}</code>)`,
   passageWhere: (line, heading) => (heading ? `${h(heading)} · строка ${line}` : `строка ${line}`),
   sourceChanged: "Этот источник изменился после ответа. Спросите ещё раз, чтобы получить свежий ответ.",
