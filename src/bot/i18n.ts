@@ -48,6 +48,8 @@ const en = {
   sourceChanged: "This source has changed since the answer was given. Ask again for an up-to-date answer.",
   thanks: (up: boolean): string =>
     up ? "Thanks! Glad it helped." : "Thanks, noted. We'll use it to improve.",
+  voteElsewhere: "This vote belongs to an answer in another chat, so it was not counted.",
+  voteCapped: "You have voted a lot in the last hour; this vote was not counted. Please try later.",
   commands: {
     start: "Welcome and example questions",
     help: "How to use the bot",
@@ -93,6 +95,8 @@ const ru: Strings = {
   passageWhere: (line, heading) => (heading ? `${h(heading)} · строка ${line}` : `строка ${line}`),
   sourceChanged: "Этот источник изменился после ответа. Спросите ещё раз, чтобы получить свежий ответ.",
   thanks: (up) => (up ? "Спасибо! Рад, что помог." : "Спасибо, учтём."),
+  voteElsewhere: "Этот голос относится к ответу в другом чате, поэтому не учтён.",
+  voteCapped: "За последний час вы проголосовали слишком много раз; этот голос не учтён. Попробуйте позже.",
   commands: {
     start: "Приветствие и примеры вопросов",
     help: "Как пользоваться ботом",
