@@ -1,6 +1,7 @@
 // One writer of INDEX_DIR at a time, across processes (the bot, `npm run ingest`): a lock file names its holder (pid,
 // start time, command); a second writer waits for it, then refuses naming the holder; a dead holder's lock is taken over.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -45,6 +46,29 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** When process `pid` started, from Linux's /proc (clock ticks after boot); undefined where that cannot be read. */
+function startOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1]);
+    return Number.isFinite(ticks) && boot ? boot * 1000 + ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A holder is gone when its pid is dead, or when that pid now belongs to a process started well after the lock was
+ * taken (the pid was reused: common for pid 1 in a container). Unknown start times count as the holder's own.
+ */
+function isGone(holder: LockHolder): boolean {
+  if (!isAlive(holder.pid)) return true;
+  const started = startOf(holder.pid);
+  const claimed = Date.parse(holder.startedAt);
+  return started !== undefined && Number.isFinite(claimed) && started - claimed > 5_000;
+}
+
 async function readHolder(file: string): Promise<LockHolder | undefined> {
   const text = await readFile(file, "utf8").catch(() => undefined);
   if (text === undefined) return undefined;
@@ -85,7 +109,7 @@ async function acquire(indexDir: string, options: LockOptions): Promise<string> 
     }
     const holder = await readHolder(file);
     if (!holder) continue; // released meanwhile
-    const stale = holder.pid === process.pid ? !heldHere.has(file) : !isAlive(holder.pid);
+    const stale = holder.pid === process.pid ? !heldHere.has(file) : isGone(holder);
     if (stale) {
       // Taken over: removed only if it is still the dead holder's (another writer may have taken it over first).
       const again = await readHolder(file);

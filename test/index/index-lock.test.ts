@@ -22,13 +22,15 @@ async function dirs() {
   return { corpusDir, indexDir };
 }
 
-/** A lock file as another process would leave it. */
-const lockOf = async (indexDir: string, pid: number, command: string) => {
+/** A lock file as another process would leave it (taken now, unless said otherwise). */
+const lockOf = async (
+  indexDir: string,
+  pid: number,
+  command: string,
+  startedAt = new Date().toISOString(),
+) => {
   await mkdir(indexDir, { recursive: true });
-  await writeFile(
-    path.join(indexDir, LOCK_FILE),
-    JSON.stringify({ pid, startedAt: "2026-12-05T10:00:00.000Z", command }),
-  );
+  await writeFile(path.join(indexDir, LOCK_FILE), JSON.stringify({ pid, startedAt, command }));
 };
 
 describe("the INDEX_DIR writer lock", { timeout: 60_000 }, () => {
@@ -105,5 +107,13 @@ describe("the INDEX_DIR writer lock", { timeout: 60_000 }, () => {
     });
     expect(report.added).toEqual(["late-addition.md"]);
     expect(await readdir(indexDir)).not.toContain(LOCK_FILE);
+  });
+
+  it("takes over a lock whose pid now belongs to a process started after the lock was taken (pid reused)", async () => {
+    const { corpusDir, indexDir } = await dirs();
+    await writeDocs(corpusDir, NEW_DOC);
+    await lockOf(indexDir, process.ppid, "node src/cli/ingest.ts", "2001-01-01T00:00:00.000Z");
+    const { report } = await ingest({ corpusDir, indexDir, embeddings: localEmbeddings(64), lockWaitMs: 0 });
+    expect(report.added).toEqual(["late-addition.md"]);
   });
 });
