@@ -97,7 +97,10 @@ async function tryCreate(file: string): Promise<boolean> {
 }
 
 async function acquire(indexDir: string, options: LockOptions): Promise<string> {
-  await mkdir(indexDir, { recursive: true });
+  // A file standing where INDEX_DIR should be fails below, with ENOTDIR, as every other write into it would.
+  await mkdir(indexDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== "EEXIST") throw e;
+  });
   const file = path.join(indexDir, LOCK_FILE);
   const waitMs = options.waitMs ?? LOCK_DEFAULTS.waitMs;
   const began = Date.now();
