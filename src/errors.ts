@@ -174,3 +174,16 @@ export class StorageError extends AppError {
     return undefined;
   }
 }
+
+/** Another process (the bot, or `npm run ingest`) is writing INDEX_DIR, and did not finish within the wait. */
+export class IndexLockedError extends AppError {
+  constructor(
+    readonly indexDir: string,
+    readonly holder: { pid: number; startedAt: string; command: string },
+  ) {
+    super(
+      `INDEX_DIR (${indexDir}) is being written by another process: pid ${holder.pid} (${holder.command}), running since ${holder.startedAt}.`,
+      "Wait for it to finish and try again, or stop that process; a lock left by a process that has died is taken over by itself.",
+    );
+  }
+}

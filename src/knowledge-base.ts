@@ -2,7 +2,7 @@
 import { Mutex } from "async-mutex";
 import type { EmbeddingsChoice } from "./embeddings/providers.js";
 import { IndexCorruptError, IndexOutdatedError, StorageError } from "./errors.js";
-import { type IngestReport, ingest, isStale } from "./index/ingest.js";
+import { damageWarning, type IngestReport, ingest, isStale } from "./index/ingest.js";
 import { embeddingsInfo, PassageIndex } from "./index/passage-index.js";
 import type { Logger } from "./logger.js";
 
@@ -43,10 +43,10 @@ export class KnowledgeBase {
         return this.sync({ rebuild: true });
       }
       if (!(e instanceof IndexCorruptError)) throw e;
-      log.warn(`index unreadable (${e.path}); rebuilding from the corpus`);
+      log.warn(`${damageWarning(e)}; rebuilding from the corpus`);
       return this.sync({ rebuild: true });
     }
-    if (saved && !(await isStale(corpusDir, saved))) {
+    if (saved?.checksummed && !(await isStale(corpusDir, saved))) {
       this.live = saved;
       return undefined;
     }

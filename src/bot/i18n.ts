@@ -41,12 +41,17 @@ const en = {
     `You are asking faster than I can keep up (${perMinute} questions a minute). Please wait a minute and try again.`,
   unknownCommand: "I don't know that command. See /help.",
   apology: "Sorry, something went wrong while answering. Please try again in a moment.",
+  setAside:
+    "Sorry, I could not handle this message: it stopped me each time I tried, so I have set it aside. " +
+    "Please try rephrasing it.",
   passageHeader: (title: string, docId: string) => `📄 <b>${h(title)}</b> (<code>${h(docId)}</code>)`,
   passageWhere: (line: number, heading: string) =>
     heading ? `${h(heading)} · line ${line}` : `line ${line}`,
   sourceChanged: "This source has changed since the answer was given. Ask again for an up-to-date answer.",
   thanks: (up: boolean): string =>
     up ? "Thanks! Glad it helped." : "Thanks, noted. We'll use it to improve.",
+  voteElsewhere: "This vote belongs to an answer in another chat, so it was not counted.",
+  voteCapped: "You have voted a lot in the last hour; this vote was not counted. Please try later.",
   commands: {
     start: "Welcome and example questions",
     help: "How to use the bot",
@@ -85,10 +90,15 @@ const ru: Strings = {
     `Вы спрашиваете быстрее, чем я успеваю (не больше ${perMinute} вопросов в минуту). Подождите минуту и попробуйте снова.`,
   unknownCommand: "Такой команды я не знаю. См. /help.",
   apology: "Извините, при ответе что-то пошло не так. Попробуйте ещё раз чуть позже.",
+  setAside:
+    "Извините, это сообщение обработать не удалось: каждая попытка останавливала меня, поэтому я отложил его. " +
+    "Попробуйте сформулировать иначе.",
   passageHeader: (title, docId) => `📄 <b>${h(title)}</b> (<code>${h(docId)}</code>)`,
   passageWhere: (line, heading) => (heading ? `${h(heading)} · строка ${line}` : `строка ${line}`),
   sourceChanged: "Этот источник изменился после ответа. Спросите ещё раз, чтобы получить свежий ответ.",
   thanks: (up) => (up ? "Спасибо! Рад, что помог." : "Спасибо, учтём."),
+  voteElsewhere: "Этот голос относится к ответу в другом чате, поэтому не учтён.",
+  voteCapped: "За последний час вы проголосовали слишком много раз; этот голос не учтён. Попробуйте позже.",
   commands: {
     start: "Приветствие и примеры вопросов",
     help: "Как пользоваться ботом",

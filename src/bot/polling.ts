@@ -7,7 +7,8 @@ import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
 import { describeError } from "./error-boundary.js";
 import { inFlightOf } from "./in-flight.js";
-import { UpdateJournal } from "./update-journal.js";
+import { reportSetAside } from "./set-aside.js";
+import { type SetAside, UpdateJournal } from "./update-journal.js";
 
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
@@ -39,7 +40,8 @@ export async function startPolling(
       throw e;
     }
   });
-  const { journal, unfinished } = options.dataDir ? await openJournal(options.dataDir, log) : {};
+  const { journal, unfinished, setAside } = options.dataDir ? await openJournal(options.dataDir, log) : {};
+  if (setAside?.length) await reportSetAside(bot.api, setAside, log);
   const handle = handler(bot, log, journal);
   const fetchUpdates = createUpdateFetcher(bot, {
     fetch: { allowed_updates: ALLOWED_UPDATES },
@@ -84,7 +86,7 @@ export async function startPolling(
 async function openJournal(
   dataDir: string,
   log: Logger,
-): Promise<{ journal?: UpdateJournal; unfinished?: Update[] }> {
+): Promise<{ journal?: UpdateJournal; unfinished?: Update[]; setAside?: SetAside[] }> {
   try {
     return await UpdateJournal.open(dataDir);
   } catch (e) {

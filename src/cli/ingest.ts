@@ -30,6 +30,7 @@ runCli(async ({ config, log }) => {
     embeddings,
     rebuild: values.rebuild,
     onProgress,
+    log,
   });
   bar?.stop();
   if (report.upToDate) {

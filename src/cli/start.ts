@@ -9,6 +9,9 @@ runCli(async ({ config, log }) => {
   const { buildApp } = await import("../app.js");
   const { createBot } = await import("../bot/create-bot.js");
   const { startBot } = await import("../bot/start-bot.js");
+  const { removeOrphanedUploads } = await import("../intake/orphans.js");
+  const orphans = await removeOrphanedUploads(config.dataDir, config.corpusDir);
+  if (orphans.length) log.info(`removed what an interrupted /add left behind: ${orphans.join(", ")}`);
   const app = await buildApp(config, log);
   // Now, not while the first user waits.
   const { preloadWordNet } = await import("../text/wordnet.js");

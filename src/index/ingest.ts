@@ -5,7 +5,9 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { documentFromBytes, listDocumentIds, sha256 } from "../corpus/documents.js";
 import { splitPassages } from "../corpus/passages.js";
 import type { EmbeddingsChoice } from "../embeddings/providers.js";
-import { IndexOutdatedError } from "../errors.js";
+import { IndexCorruptError, IndexOutdatedError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import { type LockOptions, withIndexLock } from "./index-lock.js";
 import { embeddingsInfo, PassageIndex } from "./passage-index.js";
 import { currentGeneration, removeStale } from "./storage.js";
 
@@ -17,6 +19,10 @@ export interface IngestOptions {
   /** Called as passages are embedded. */
   onProgress?: (done: number, total: number) => void;
   batchSize?: number;
+  /** Where a damaged index is reported (it is then rebuilt from the corpus), and a wait for another writer. */
+  log?: Pick<Logger, "warn" | "info">;
+  /** How long to wait for another process writing INDEX_DIR (index-lock.ts). */
+  lockWaitMs?: number;
 }
 
 export interface IngestReport {
@@ -29,6 +35,8 @@ export interface IngestReport {
   embedded: number;
   ms: number;
   upToDate: boolean;
+  /** The saved index was damaged or unreadable, so this ingest rebuilt it from the corpus. */
+  rebuiltDamaged?: boolean;
   /** Where the time went, in milliseconds: `ms` split by stage (the benchmark reports these). */
   timings: IngestTimings;
 }
@@ -75,8 +83,22 @@ async function diffCorpus(corpusDir: string, index: PassageIndex) {
   return { ids, pending, removed, touched };
 }
 
-/** Updates (or rebuilds) the index in INDEX_DIR from CORPUS_DIR, saves it atomically and returns it. */
+/**
+ * Updates (or rebuilds) the index in INDEX_DIR from CORPUS_DIR, saves it atomically and returns it. Holds INDEX_DIR's
+ * writer lock from loading to saving: a second writer (the bot and `npm run ingest`) waits, and so saves on top.
+ */
 export async function ingest(options: IngestOptions): Promise<{ index: PassageIndex; report: IngestReport }> {
+  const lock: LockOptions = {
+    waitMs: options.lockWaitMs,
+    onWait: (h) =>
+      options.log?.info(
+        `waiting for pid ${h.pid} (${h.command}, since ${h.startedAt}) to finish writing INDEX_DIR`,
+      ),
+  };
+  return withIndexLock(options.indexDir, () => ingestLocked(options), lock);
+}
+
+async function ingestLocked(options: IngestOptions): Promise<{ index: PassageIndex; report: IngestReport }> {
   const began = performance.now();
   const timings: IngestTimings = { readMs: 0, splitMs: 0, embedMs: 0, indexMs: 0, saveMs: 0 };
   let mark = began;
@@ -88,11 +110,18 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
   };
   const { embeddings } = options.embeddings;
   const info = embeddingsInfo(options.embeddings);
+  let rebuiltDamaged = false;
   const saved = options.rebuild
     ? undefined
     : await PassageIndex.load(options.indexDir, info).catch((e: unknown) => {
         // Vectors of an earlier local embeddings scheme: every document is embedded again.
         if (e instanceof IndexOutdatedError) return undefined;
+        // The corpus is the source of truth: a damaged index is rebuilt from it, and said so.
+        if (e instanceof IndexCorruptError) {
+          options.log?.warn(`${damageWarning(e)}; rebuilding from the corpus`);
+          rebuiltDamaged = true;
+          return undefined;
+        }
         throw e;
       });
   const index = saved ?? PassageIndex.empty(info);
@@ -139,7 +168,9 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
   lap("indexMs");
 
   const upToDate = pending.length === 0 && removed.length === 0 && !options.rebuild && !fresh;
-  if (!upToDate || touched || options.rebuild || fresh) await index.save(options.indexDir);
+  // A generation without checksums (written before they were recorded) is saved again to gain them.
+  if (!upToDate || touched || options.rebuild || fresh || !index.checksummed)
+    await index.save(options.indexDir);
   else await clearLeftovers(options.indexDir);
   lap("saveMs");
   const report: IngestReport = {
@@ -151,9 +182,16 @@ export async function ingest(options: IngestOptions): Promise<{ index: PassageIn
     embedded: total,
     ms: performance.now() - began,
     upToDate,
+    ...(rebuiltDamaged ? { rebuiltDamaged } : {}),
     timings,
   };
   return { index, report };
+}
+
+/** The log line for a damaged index: which generation, and what is wrong with it (a file that fails its checksum…). */
+export function damageWarning(e: IndexCorruptError): string {
+  const reason = e.cause instanceof Error ? `: ${e.cause.message.split("\n")[0]}` : "";
+  return `index unreadable (${e.path}${reason})`;
 }
 
 /**

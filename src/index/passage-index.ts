@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Passage } from "../corpus/types.js";
 import { IndexCorruptError, IndexMismatchError, IndexOutdatedError } from "../errors.js";
 import { Bm25Index, type LexicalHit, type WeightedTerm } from "./bm25.js";
+import { type Checksums, checksumFiles, verifyChecksums } from "./checksums.js";
 import { readBm25, readPassages, writeBm25, writePassages } from "./formats.js";
 import { currentGeneration, writeGeneration } from "./storage.js";
 import { HnswVectorIndex, type VectorHit } from "./vector-index.js";
@@ -36,6 +37,8 @@ export interface Manifest {
   nextLabel: number;
   updatedAt: string;
   documents: Record<string, DocumentEntry>;
+  /** SHA-256 of every other file of the generation (absent in generations written before issue 22). */
+  checksums?: Checksums;
 }
 
 const FILES = {
@@ -127,6 +130,8 @@ export class PassageIndex {
       );
     }
     try {
+      // Before any file is parsed: hnswlib trusts its file, and a graph damaged in place crashes its search.
+      if (manifest.checksums) await verifyChecksums(dir, manifest.checksums);
       // hnswlib reads its file on a worker thread: it starts first, and the passages and postings are parsed
       // on this thread meanwhile (a third of a cold start at 100,000 passages).
       const passagesRead = readPassages(dir);
@@ -157,9 +162,15 @@ export class PassageIndex {
       await writePassages(dir, this.passages);
       await writeBm25(dir, this.bm25);
       if (this.vectors) await this.vectors.save(path.join(dir, FILES.vectors));
+      this.manifest.checksums = await checksumFiles(dir, [FILES.manifest]);
       // The manifest goes last: a generation folder without one is never complete.
       await writeFile(path.join(dir, FILES.manifest), JSON.stringify(this.manifest, null, 1));
     });
+  }
+
+  /** False for a generation written before checksums were recorded: it is saved again to gain them. */
+  get checksummed(): boolean {
+    return this.manifest.checksums !== undefined;
   }
 
   get size(): number {

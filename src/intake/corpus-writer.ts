@@ -26,6 +26,11 @@ export interface Submission {
   addedByName?: string;
   /** Store it even when most of its wording is already in another document (the admin chose "keep both"). */
   keepNearDuplicate?: boolean;
+  /**
+   * The request that asked for it (chat and message id). A crash after the document was written leaves it to be
+   * indexed on start; the request, handled again, then finds its own document and completes instead of refusing it.
+   */
+  request?: string;
 }
 
 export interface Added {
@@ -34,6 +39,8 @@ export interface Added {
   chars: number;
   passages: number;
   ms: number;
+  /** True when this request had already written the document before a crash: nothing was written now. */
+  resumed?: boolean;
 }
 
 export type Step = "extracting" | "indexing";
@@ -81,6 +88,13 @@ function clip(text: string, max: number): string {
         .slice(0, max - 1)
         .join("")
         .trimEnd()}…`;
+}
+
+/** The document this request wrote before a crash cut it short, if any. */
+function writtenBy(kb: KnowledgeBase, request: string | undefined): string | undefined {
+  if (!request) return undefined;
+  const index = kb.index();
+  return index.documentIds().find((id) => index.document(id)!.meta?.request === request);
 }
 
 /** Which document already holds these bytes or this text, if any. */
@@ -145,9 +159,11 @@ export async function addDocument(
   await options.onExtracted?.({ title, bytes: sub.bytes.byteLength, chars: body.length });
   await options.onStep?.("indexing");
   const {
-    result: { id: docId },
+    result: { id: docId, resumed },
   } = await kb.change(
     async () => {
+      const written = writtenBy(kb, sub.request);
+      if (written) return { id: written, upload: undefined, resumed: true };
       const existing = duplicateOf(kb, hashes);
       if (existing)
         throw new DocumentRejectedError("duplicate", `This content is already in the corpus as ${existing}.`);
@@ -164,6 +180,7 @@ export async function addDocument(
         sha256: hashes[0]!,
         content_sha256: hashes[1]!,
         format,
+        ...(sub.request ? { request: sub.request } : {}),
       });
       const upload = path.join(
         options.dataDir,
@@ -172,16 +189,26 @@ export async function addDocument(
       );
       await writeAtomically(upload, sub.bytes);
       await writeAtomically(path.join(kb.corpusDir, id), `---\n${toYaml(meta)}---\n${body}\n`);
-      return { id, upload };
+      return { id, upload, resumed: false };
     },
-    // The original goes too: a failed add leaves nothing behind.
-    async ({ id, upload }) => {
+    // The original goes too: a failed add leaves nothing behind (a resumed one wrote nothing now).
+    async ({ id, upload, resumed }) => {
+      if (resumed) return;
       await unlink(path.join(kb.corpusDir, id));
-      await unlink(upload).catch(() => undefined);
+      if (upload) await unlink(upload).catch(() => undefined);
     },
   );
-  const passages = kb.index().document(docId)?.passageIds.length ?? 0;
-  return { docId, title, chars: body.length, passages, ms: performance.now() - began };
+  const entry = kb.index().document(docId);
+  const passages = entry?.passageIds.length ?? 0;
+  const shown = resumed ? (entry?.title ?? title) : title;
+  return {
+    docId,
+    title: shown,
+    chars: body.length,
+    passages,
+    ms: performance.now() - began,
+    ...(resumed ? { resumed } : {}),
+  };
 }
 
 /** Deletes a document (an id from the index, never a path typed by a user) and its passages. */

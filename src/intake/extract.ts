@@ -2,6 +2,7 @@
 import path from "node:path";
 import { DocumentRejectedError } from "../errors.js";
 import { runSandboxed, type SandboxLimits } from "./sandbox.js";
+import { checkUnpackedSize } from "./zip-budget.js";
 
 export const SUPPORTED = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"] as const;
 export type Format = "text" | "markdown" | "html" | "pdf" | "docx";
@@ -116,7 +117,10 @@ function notADocx(bytes: Uint8Array): void {
   );
 }
 
-/** What a DOCX may unpack to, by its own zip directory; beyond it, it is refused before anything is unpacked. */
+/**
+ * What a DOCX may unpack to: by its own zip directory first (refused before anything is unpacked), then by really
+ * inflating it into nothing (zip-budget.ts), since the directory can lie.
+ */
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
 /** The total unpacked size a zip's central directory declares (Infinity for ZIP64); undefined when none is found. */
@@ -153,6 +157,7 @@ async function fromDocx(bytes: Uint8Array): Promise<Extracted> {
     );
   }
   notADocx(bytes);
+  await checkUnpackedSize(bytes, MAX_UNZIPPED_BYTES);
   const mammoth = await import("mammoth");
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });

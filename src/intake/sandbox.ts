@@ -16,6 +16,13 @@ export interface SandboxLimits {
 
 export const SANDBOX_DEFAULTS = { timeoutMs: 60_000, maxHeapMb: 1024 };
 
+/**
+ * After a file this large, or one refused for its size (a zip bomb), the worker is discarded rather than kept: what a
+ * parser allocated outside the JS heap (unzipped buffers, pdf.js's caches) goes back to the system with the thread.
+ * A damaged or empty file is refused without that, and keeps the worker (reloading pdf.js takes a second).
+ */
+export const DISCARD_AFTER_BYTES = 4 * 1024 * 1024;
+
 /** What the worker posts back (with the job's id): the text, or a refusal's fields, or an unexpected error's message. */
 export type WorkerReply =
   | { ok: true; extracted: Extracted }
@@ -46,7 +53,7 @@ interface Parser {
   heapMb: number;
 }
 
-/** One worker, kept between files (loading pdf.js takes seconds), replaced after a timeout or a crash. */
+/** One worker, kept between files (loading pdf.js takes seconds); replaced after a timeout, a crash, or a large job. */
 let parser: Parser | undefined;
 /** Files are parsed one at a time. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -79,7 +86,8 @@ function parseOnce(bytes: Uint8Array, format: Format, limits: Required<SandboxLi
     };
     const onMessage = (reply: WorkerReply & { id: number }) => {
       if (reply.id !== id) return;
-      finish(false, () => (reply.ok ? resolve(reply.extracted) : reject(rebuild(reply))));
+      const spent = (!reply.ok && reply.reason === "too-large") || bytes.byteLength >= DISCARD_AFTER_BYTES;
+      finish(spent, () => (reply.ok ? resolve(reply.extracted) : reject(rebuild(reply))));
     };
     const onError = (e: Error & { code?: string }) =>
       finish(true, () => reject(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? outOfMemory() : e));

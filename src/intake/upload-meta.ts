@@ -11,7 +11,12 @@ export interface BotMeta {
   sha256: string;
   content_sha256: string;
   format: string;
+  /** The request that added it (chat and message id), by which an /add replayed after a crash finds it. */
+  request?: string;
 }
+
+/** Keys a file's own front matter never brings in, even when the bot does not set them this time. */
+const RESERVED = new Set(["request"]);
 
 /** A Markdown file's own front matter, split off: its body is what gets indexed. */
 export function splitOwnFrontMatter(text: string): { body: string; own: Record<string, unknown> } {
@@ -31,7 +36,9 @@ export function ownString(own: Record<string, unknown>, key: string): string | u
  * (where the text was published) is kept as `original_source` when the bot's differs (a Telegram upload).
  */
 export function mergeMeta(own: Record<string, unknown>, bot: BotMeta): Record<string, unknown> {
-  const extras = Object.fromEntries(Object.entries(own).filter(([key]) => !Object.hasOwn(bot, key)));
+  const extras = Object.fromEntries(
+    Object.entries(own).filter(([key]) => !Object.hasOwn(bot, key) && !RESERVED.has(key)),
+  );
   const ownSource = ownString(own, "source");
   const date = ownString(own, "date");
   return {

@@ -3,7 +3,7 @@ import { appendFile, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { UpdateJournal } from "../../src/bot/update-journal.js";
+import { MAX_ATTEMPTS, SET_ASIDE_FILE, UpdateJournal } from "../../src/bot/update-journal.js";
 import { tempDir } from "../helpers/temp.js";
 
 const update = (id: number, text = `question ${id}`): Update =>
@@ -75,5 +75,40 @@ describe("update journal", () => {
     const reopened = await UpdateJournal.open(dir);
     expect(ids(reopened.unfinished)).toEqual([17]);
     await reopened.journal.close();
+  });
+
+  // Issue 22: an update that crashed the bot at every attempt was replayed at every start, a crash loop.
+  it(`sets aside an update after ${MAX_ATTEMPTS} attempts that never finished, keeping it in ${SET_ASIDE_FILE}`, async () => {
+    const dir = await tempDir();
+    const first = await UpdateJournal.open(dir);
+    await first.journal.received([update(30), update(31)]);
+    await first.journal.finish(31);
+    // Each open without a finish is a start whose replay was cut short again (a SIGKILL, a native crash).
+    const opened = [first];
+    for (let start = 2; start <= MAX_ATTEMPTS; start++) {
+      const again = await UpdateJournal.open(dir);
+      expect(ids(again.unfinished)).toEqual([30]);
+      expect(again.setAside).toEqual([]);
+      opened.push(again);
+    }
+    const last = await UpdateJournal.open(dir);
+    expect(last.unfinished).toEqual([]);
+    expect(last.setAside).toEqual([{ update: update(30), tries: MAX_ATTEMPTS }]);
+    const kept = (await readFile(path.join(dir, SET_ASIDE_FILE), "utf8")).trim().split("\n");
+    expect(kept.map((l) => JSON.parse(l).update.update_id)).toEqual([30]);
+    // Set aside once: the next start neither replays it nor reports it again.
+    const after = await UpdateJournal.open(dir);
+    expect([after.unfinished, after.setAside]).toEqual([[], []]);
+    for (const j of [...opened, last, after]) await j.journal.close();
+  });
+
+  it("counts a re-delivery of a pending update as the same attempt", async () => {
+    const dir = await tempDir();
+    const { journal } = await UpdateJournal.open(dir);
+    await journal.received([update(40)]);
+    await journal.received([update(40)]);
+    const again = await UpdateJournal.open(dir);
+    expect(ids(again.unfinished)).toEqual([40]);
+    for (const j of [journal, again.journal]) await j.close();
   });
 });

@@ -1,6 +1,6 @@
 // `npm run ingest` as a user runs it: counts on the first run, "up to date" on the second, clear errors otherwise.
 import { spawn } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentFromBytes } from "../../src/corpus/documents.js";
@@ -77,6 +77,23 @@ describe("npm run ingest", { timeout: 60_000 }, () => {
     const rebuilt = await npmIngest(["--rebuild"], { ...env, EMBEDDINGS_MODEL: "hash-256" });
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     expect(rebuilt.stdout).toMatch(/2 added/);
+  });
+
+  // Issue 22: with vectors.hnsw damaged in place it said "Index is up to date", and the bot crashed on the next search.
+  it("finds a vectors.hnsw damaged in place (same size) and rebuilds it, saying so", async () => {
+    const { indexDir, env } = await setup();
+    expect((await npmIngest([], env)).code).toBe(0);
+    const vectors = path.join((await currentGeneration(indexDir))!, "vectors.hnsw");
+    const bytes = await readFile(vectors);
+    bytes.fill(0x5a, Math.floor(bytes.length / 3), Math.floor(bytes.length / 3) + 1024);
+    await writeFile(vectors, bytes);
+    const again = await npmIngest([], env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(
+      /WARN index unreadable \(.+damaged: vectors\.hnsw .+\); rebuilding from the corpus/,
+    );
+    expect(again.stdout).toMatch(/2 added/);
+    expect(again.stdout).not.toMatch(/up to date/i);
   });
 
   it("names a bad variable and exits non-zero without a stack trace", async () => {

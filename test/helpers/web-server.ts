@@ -6,6 +6,7 @@ export type Route = (res: import("node:http").ServerResponse) => void;
 
 export async function startWebServer(
   routes: Record<string, Route>,
+  host = "127.0.0.1",
 ): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
   const hits: string[] = [];
   const server = createServer((req, res) => {
@@ -14,10 +15,10 @@ export async function startWebServer(
     if (route) route(res);
     else res.writeHead(404).end("not found");
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(0, host, r));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     hits,
     close: () =>
       new Promise((r) => {

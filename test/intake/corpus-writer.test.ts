@@ -118,6 +118,40 @@ describe("adding and removing documents", () => {
     expect(passages.join("\n")).toBe(VILNIUS);
   });
 
+  it("records the request in the front matter (never a file's own), and the same request again completes the add", async () => {
+    // Issue 22's replayed /add with issue 21's front matter: an uploaded file's own `request` is never taken as one.
+    const riga =
+      "The third session met in Riga in May 2024, where the treasurer reported on membership fees and the budget.";
+    const planted = await addDocument(
+      app.kb,
+      {
+        bytes: Buffer.from(`---\ntitle: Riga notes\nrequest: telegram 7/70\n---\n${riga}\n`),
+        fileName: "riga.md",
+        source: "telegram file riga.md",
+        addedBy: 7,
+      },
+      options,
+    );
+    const plantedFile = await readFile(path.join(app.config.corpusDir, planted.docId), "utf8");
+    expect(plantedFile).not.toMatch(/^request:/m);
+    const sub = {
+      bytes: Buffer.from(VILNIUS),
+      title: "Vilnius charter",
+      source: "telegram message",
+      addedBy: 7,
+      request: "telegram 7/70",
+    };
+    const added = await addDocument(app.kb, sub, options);
+    expect(added.resumed).toBeUndefined();
+    expect(added.docId).not.toBe(planted.docId);
+    const file = await readFile(path.join(app.config.corpusDir, added.docId), "utf8");
+    expect(file.match(/^request: .*$/gm)).toEqual(["request: telegram 7/70"]);
+    const before = await readdir(app.config.corpusDir);
+    const again = await addDocument(app.kb, sub, options);
+    expect(again).toMatchObject({ docId: added.docId, title: "Vilnius charter", resumed: true });
+    expect(await readdir(app.config.corpusDir)).toEqual(before);
+  });
+
   it("holds back a near-duplicate, naming the document it repeats, unless told to keep both", async () => {
     const first = await addDocument(
       app.kb,

@@ -1,5 +1,7 @@
+// Link fetching for /add: schemes, private addresses (checked where the connection is made), redirects, limits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DocumentRejectedError } from "../../src/errors.js";
+import type { LookupFunction } from "../../src/intake/address-guard.js";
 import { fetchUrl } from "../../src/intake/fetch-url.js";
 import { startWebServer } from "../helpers/web-server.js";
 
@@ -70,5 +72,64 @@ describe("fetchUrl", () => {
       fetchUrl(`${web.url}/slow`, { maxBytes: 1e6, allowPrivate: true, timeoutMs: 300 }),
     );
     expect(e.reason).toBe("fetch");
+  });
+});
+
+// Issue 22: a name that answers a public address to the check and 127.0.0.1 to the connection (DNS rebinding) must not
+// reach the loopback page, neither directly nor through a redirect. 127.0.0.2 stands in for a public address.
+describe("fetchUrl against DNS rebinding", () => {
+  let internal: Awaited<ReturnType<typeof startWebServer>>;
+  let outside: Awaited<ReturnType<typeof startWebServer>>;
+  const SECRET = "<html><body><p>Internal admin page, never to be fetched by the bot.</p></body></html>";
+  beforeAll(async () => {
+    internal = await startWebServer({
+      "/secret": (res) => res.writeHead(200, { "content-type": "text/html" }).end(SECRET),
+    });
+    const port = new URL(internal.url).port;
+    outside = await startWebServer(
+      { "/go": (res) => res.writeHead(302, { location: `http://rebind.test:${port}/secret` }).end() },
+      "127.0.0.2",
+    );
+  });
+  afterAll(async () => {
+    await internal.close();
+    await outside.close();
+  });
+
+  /** A resolver that answers rebind.test with 127.0.0.2 once, then with 127.0.0.1; outside.test always 127.0.0.2. */
+  const rebinding = () => {
+    const asked: string[] = [];
+    const lookup: LookupFunction = (host, options, callback) => {
+      asked.push(host);
+      const first = host === "outside.test" || asked.filter((h) => h === host).length === 1;
+      const address = first ? "127.0.0.2" : "127.0.0.1";
+      if (options.all) callback(null, [{ address, family: 4 }]);
+      else callback(null, address, 4);
+    };
+    return { lookup, asked };
+  };
+  const isPublic = (address: string) => address === "127.0.0.2";
+
+  it("refuses a name that resolves to 127.0.0.1 at connect time, after a public answer", async () => {
+    const { lookup, asked } = rebinding();
+    const port = new URL(internal.url).port;
+    const e = await fetchUrl(`http://rebind.test:${port}/secret`, { maxBytes: 1e6, lookup, isPublic }).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(DocumentRejectedError);
+    expect((e as DocumentRejectedError).reason).toBe("address");
+    expect((e as Error).message).toContain("127.0.0.1");
+    expect(asked.filter((h) => h === "rebind.test").length).toBeGreaterThanOrEqual(2);
+    expect(internal.hits).toEqual([]);
+  });
+
+  it("refuses the same through a redirect from a public page", async () => {
+    const { lookup } = rebinding();
+    const outsideUrl = `http://outside.test:${new URL(outside.url).port}/go`;
+    const e = await fetchUrl(outsideUrl, { maxBytes: 1e6, lookup, isPublic }).catch((x: unknown) => x);
+    expect(outside.hits).toEqual(["/go"]);
+    expect(e).toBeInstanceOf(DocumentRejectedError);
+    expect((e as DocumentRejectedError).reason).toBe("address");
+    expect(internal.hits).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ interface Status {
   chatId: number;
   messageId: number;
 }
-type Loaded = Omit<Submission, "source" | "addedBy" | "addedByName">;
+type Loaded = Omit<Submission, "source" | "addedBy" | "addedByName" | "request">;
 interface Offer {
   sub: Submission;
   link?: string;
@@ -85,7 +85,8 @@ export function addFeature(options: AdminOptions): Composer<BotContext> {
         action: "add",
         userId: userIdOf(ctx),
         docId: added.docId,
-        detail: sub.source,
+        // Written before a crash, indexed on start: this replay of the request completes it.
+        detail: added.resumed ? `${sub.source} (completed after a restart)` : sub.source,
         ok: true,
       });
       const seconds = (added.ms / 1000).toFixed(1);
@@ -106,7 +107,9 @@ export function addFeature(options: AdminOptions): Composer<BotContext> {
       reply_parameters: { message_id: ctx.msg!.message_id, allow_sending_without_reply: true },
     });
     const at = { chatId: status.chat.id, messageId: status.message_id };
-    const by = { source, addedBy: userIdOf(ctx), addedByName: userNameOf(ctx) };
+    // The request (chat and message) goes into the document's front matter: replayed after a crash, it finds it.
+    const request = `telegram ${ctx.chat?.id}/${ctx.msg?.message_id}`;
+    const by = { source, addedBy: userIdOf(ctx), addedByName: userNameOf(ctx), request };
     return store(ctx, at, async () => ({ ...(await load()), ...by }), link);
   };
 

@@ -31,7 +31,7 @@ export function askFeature(config: AskConfig, deps: BotDeps, recent: RecentAnswe
         return notify(ctx, ctx.t.tooLong(length, config.MAX_QUESTION_CHARS));
       }
       const result = await withTyping(ctx, deps.log, () => deps.pipeline.ask(question));
-      const { messages, keyboard } = renderAnswer(result, ctx.t, recent.remember(result));
+      const { messages, keyboard } = renderAnswer(result, ctx.t, recent.remember(result, ctx.chat?.id));
       await sendHtml(ctx, messages, { replyToMessageId: ctx.msg?.message_id, keyboard });
       deps.log.debug(
         `update ${ctx.update.update_id}: answered in ${messages.length} message(s), ${result.citations.length} citation(s)` +

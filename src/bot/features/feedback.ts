@@ -1,4 +1,5 @@
-// 👍/👎 under an answer: recorded with the question and answer, acknowledged with a short toast.
+// 👍/👎 under an answer: recorded with the question and answer (one per user and answer, only from the answer's own
+// chat, within a per-user cap), acknowledged with a short toast.
 import { Composer } from "grammy";
 import { parseCallbackData } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -11,6 +12,10 @@ export function feedbackFeature(log: FeedbackLog, recent: RecentAnswers): Compos
   feature.callbackQuery(/^fb:/, async (ctx) => {
     const action = parseCallbackData(ctx.callbackQuery.data);
     if (action?.kind !== "vote") return ctx.answerCallbackQuery();
+    // A press carrying another chat's answer id (forged callback data) would file that chat's question under this one.
+    const sentTo = recent.chatOf(action.answerId);
+    if (sentTo !== undefined && sentTo !== ctx.chat?.id)
+      return ctx.answerCallbackQuery({ text: ctx.t.voteElsewhere });
     const answer = recent.get(action.answerId);
     const message = ctx.callbackQuery.message;
     const record: FeedbackRecord = {
@@ -31,8 +36,10 @@ export function feedbackFeature(log: FeedbackLog, recent: RecentAnswers): Compos
         passageId,
       })),
     };
-    await log.record(record);
-    await ctx.answerCallbackQuery({ text: ctx.t.thanks(action.up) });
+    const outcome = await log.record(record);
+    await ctx.answerCallbackQuery({
+      text: outcome === "capped" ? ctx.t.voteCapped : ctx.t.thanks(action.up),
+    });
   });
 
   return feature;
