@@ -9,6 +9,7 @@ import { KnowledgeBase } from "./knowledge-base.js";
 import type { Logger } from "./logger.js";
 import { HybridRetriever } from "./retrieval/retriever.js";
 import { Lexicon } from "./text/lexicon.js";
+import { WordVectors } from "./text/word-vectors.js";
 
 export interface App {
   config: Config;
@@ -45,6 +46,7 @@ export async function buildApp(config: Config, log: Logger, overrides: AppOverri
   const chatModel = overrides.chatModel ?? (await createChatModel(config));
   const prompts = chatModel ? await loadPrompts() : undefined;
   const lexicon = Lexicon.load();
-  const pipeline = createAnswerPipeline({ config, log, kb, retriever, chatModel, prompts, lexicon });
+  const vectors = WordVectors.load();
+  const pipeline = createAnswerPipeline({ config, log, kb, retriever, chatModel, prompts, lexicon, vectors });
   return { config, log, embeddings, kb, retriever, pipeline };
 }

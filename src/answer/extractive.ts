@@ -8,6 +8,7 @@ import { type Token, tokenize } from "../text/tokenize.js";
 import { answerMentions, bodiesNamed, definitionsOf } from "./entities.js";
 import { type CandidateView, featureVector, type QuestionContext } from "./features.js";
 import type { Scorer } from "./scorer.js";
+import { WordVectors } from "../text/word-vectors.js";
 import { isCognate, ordinalBefore, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
 export interface Evidence {
@@ -214,6 +215,8 @@ type Candidate = Evidence & {
   gain: number[];
   matchedAt: Span[];
   coverage: number;
+  /** Coverage where a word near in meaning (by word vectors) counts for part of a term it does not match. */
+  softCoverage: number;
   contextCoverage: number;
   /** Per term, its weight times how well the sentence or its context matches it. */
   contextGain: number[];
@@ -285,6 +288,42 @@ function matchable(question: Question, tokens: Token[]): Matchable {
   return { stems, other };
 }
 
+/** Below this cosine two words are not near in meaning; at SOFT_FULL and above a near word counts SOFT_MATCH. */
+const SOFT_FLOOR = 0.4;
+const SOFT_FULL = 0.8;
+const SOFT_MATCH = 0.7;
+
+/**
+ * Per sentence, the weighted match of the question's terms where a term unmatched by its stem counts by the nearest
+ * word in meaning ("came" ~ "attended", "allies" ~ "partners"), from word vectors; English words only.
+ */
+function softMatcher(question: Question, vectors: WordVectors) {
+  const known = question.terms.map((t) => (t.word && vectors.has(t.word) ? t.word : undefined));
+  const cache = new Map<string, number>();
+  const near = (a: string, b: string) => {
+    const key = `${a} ${b}`;
+    let v = cache.get(key);
+    if (v === undefined) {
+      const cos = vectors.similarity(a, b) ?? 0;
+      v = Math.max(0, Math.min(1, (cos - SOFT_FLOOR) / (SOFT_FULL - SOFT_FLOOR))) * SOFT_MATCH;
+      cache.set(key, v);
+    }
+    return v;
+  };
+  return (tokens: Token[], gain: number[], weights: number[]): number => {
+    let sum = 0;
+    known.forEach((word, i) => {
+      let best = gain[i]!;
+      if (word && best < weights[i]! * SOFT_MATCH) {
+        for (const t of tokens)
+          if (!t.stop && t.word !== word) best = Math.max(best, weights[i]! * near(word, t.word));
+      }
+      sum += best;
+    });
+    return sum;
+  };
+}
+
 /**
  * What a sentence covers read with its context: the share of the question's weight, and the largest share that one
  * term leaves unmatched (a near miss names all but one thing: "the seventh session", "the annual budget").
@@ -308,7 +347,9 @@ function scoreSentences(
   retrieved: RetrievedPassage[],
   weights: number[],
   total: number,
+  vectors: WordVectors = WordVectors.none,
 ): Candidate[] {
+  const soft = softMatcher(question, vectors);
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const matcher = new StemMatcher(question.terms);
@@ -351,6 +392,7 @@ function scoreSentences(
         tokens,
         coverage,
         ...contextual(gain, matcher.gains({ stems: context, other: match.other }, weights), weights, total),
+        softCoverage: soft(tokens, gain, weights) / total,
         headingCoverage,
         contextText,
         similarity: 0,
@@ -412,11 +454,12 @@ export function selectEvidence(
   weight: (term: QueryTerm) => number,
   context: Omit<QuestionContext, "question">,
   scorer: Scorer,
+  vectors: WordVectors = WordVectors.none,
 ): Selection {
   const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return nothingSelected();
-  const all = scoreSentences(question, retrieved, weights, total);
+  const all = scoreSentences(question, retrieved, weights, total, vectors);
   const candidates = all.filter((c) => question.focus === undefined || c.matched.has(question.focus));
   if (candidates.length === 0) return nothingSelected();
   const ctx: QuestionContext = { ...context, question };
@@ -449,6 +492,7 @@ export function selectEvidence(
       passage: c.passage,
       rank: c.rank,
       coverage: c.coverage,
+      softCoverage: c.softCoverage,
       contextCoverage: c.contextCoverage,
       worstMiss: c.worstMiss,
       documentWorstMiss: Math.max(0, ...doc.gain.map((g, i) => weights[i]! - g)) / total,

@@ -11,6 +11,8 @@ export interface CandidateView {
   rank: number;
   /** Weighted share of the question's terms the sentence matches (0..1). */
   coverage: number;
+  /** The same, where a word near in meaning counts for part of a term it does not match. */
+  softCoverage: number;
   /** The same, counting also its passage's heading and title and the two sentences before it. */
   contextCoverage: number;
   /** The largest share of the question's weight that one term leaves unmatched by the sentence and its context. */
@@ -88,6 +90,7 @@ const numbersOf = (text: string) => [...new Set(text.match(/(?<![\d.,])\d+(?:[.,
 /** The scorer's inputs, in the order of the fitted weights (src/answer/model/weights.json). */
 export const FEATURES: Feature[] = [
   { name: "coverage", value: (c) => c.coverage },
+  { name: "softCoverage", value: (c) => c.softCoverage },
   { name: "contextCoverage", value: (c) => c.contextCoverage },
   { name: "worstMiss", value: (c) => c.worstMiss },
   { name: "documentWorstMiss", value: (c) => c.documentWorstMiss },

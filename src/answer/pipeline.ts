@@ -24,6 +24,7 @@ import { expandQuestion } from "./expand.js";
 import { standalone, type Turn } from "./follow-up.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
 import { Lexicon } from "../text/lexicon.js";
+import type { WordVectors } from "../text/word-vectors.js";
 
 export interface AskOptions {
   /** Retrieval depth; defaults to TOP_K. */
@@ -49,6 +50,8 @@ export interface PipelineDeps {
   prompts?: Prompts;
   /** English–Russian word list; none by default. */
   lexicon?: Lexicon;
+  /** English word vectors for meaning-near words; none by default. */
+  vectors?: WordVectors;
   /** The answer scorer; the project's fitted one by default. */
   scorer?: Scorer;
 }
@@ -165,7 +168,14 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   };
 
   const extractivePart = (q: Question, retrieved: RetrievedPassage[], turn: Turn_): Draft => {
-    const selection = selectEvidence(q, retrieved, weight, contextOf(q, turn.corrections), scorer);
+    const selection = selectEvidence(
+      q,
+      retrieved,
+      weight,
+      contextOf(q, turn.corrections),
+      scorer,
+      deps.vectors,
+    );
     const { evidence, confidence } = selection;
     turn.trace?.({ part: q.text, candidates: selection.candidates });
     deps.log.debug(`extractive: confidence ${confidence.toFixed(3)} (threshold ${threshold})`);

@@ -13,6 +13,8 @@ export type AnswerType = "person" | "date" | "place" | "number" | "reason" | "ot
 
 export interface QueryTerm {
   term: string;
+  /** The word as the question writes it, lower-cased: what word vectors know. */
+  word?: string;
   /** Other stems that count as the same word (the dictionary form of an irregular one: "took" → "take"). */
   forms: string[];
   /** WordNet senses of the word (0 when unknown): many senses mean a common, vague word. */
@@ -479,6 +481,7 @@ function readPart(text: string): Question {
     } else {
       terms.push({
         term: t.term,
+        word: t.word,
         forms,
         senses: english ? senseCount(root) || senseCount(t.word) : 0,
         synonyms: synonymStems(english ? [root, t.word] : ordinalWords(t.term), stem(root)),
