@@ -151,10 +151,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const index = deps.kb.index();
     const weights = q.terms.map(weight);
     const total = weights.reduce((a, b) => a + b, 0);
-    const unknown = q.terms.reduce(
-      (sum, t, i) => sum + ([t.term, ...t.forms].some((x) => index.idf(x) > 0) ? 0 : weights[i]!),
-      0,
-    );
+    const isUnknown = (t: QueryTerm) => ![t.term, ...t.forms].some((x) => index.idf(x) > 0);
+    const unknown = q.terms.reduce((sum, t, i) => sum + (isUnknown(t) ? weights[i]! : 0), 0);
     // (A Russian question's names are written in other letters than an English document's.)
     const usedNames = q.names.filter((name) => tokenize(name).some((t) => index.idf(t.term) > 0));
     const checks = new Map(usedNames.map((n) => [n, namedIn(n)]));

@@ -100,6 +100,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
     anyOf(
       "where",
       "(?:what|which) (?:cit(?:y|ies)|countr(?:y|ies)|places?|nations?|regions?|states)",
+      "(?:как|котор)(?:ой|ая|ые|ие|ими|ых|их|ом|ую|ом) (?:стран|город|регион|мест)\\p{L}*",
       "где",
       "куда",
       "откуда",

@@ -99,7 +99,9 @@ export function fitRanker(groups: Group[], l2 = 1, iterations = 30): Ranker {
       const z = e.reduce((a, b) => a + b, 0);
       const p = e.map((v) => v / z);
       const mean = new Array<number>(d).fill(0);
-      g.features.forEach((x, i) => x.forEach((xj, j) => (mean[j]! += p[i]! * xj)));
+      g.features.forEach((x, i) => {
+        for (let j = 0; j < d; j++) mean[j]! += p[i]! * x[j]!;
+      });
       const positives = g.labels.flatMap((l, i) => (l ? [i] : []));
       for (const i of positives) {
         const x = g.features[i]!;
@@ -178,7 +180,7 @@ export function fitTwoStage(groups: Group[], l2 = 1, vetoes: number[] = []): Two
       vetoes,
     );
     if (!input) return [];
-    const { best, x } = input;
+    const { x } = input;
     // Whether the documents answer the question, not whether this best sentence does: a wrong sentence is the
     // ranking's failure, and abstaining on an answerable question is a failure of its own.
     return [{ ...g, features: [x], labels: [g.answerable] }];

@@ -20,7 +20,9 @@ export class WordVectors {
     private readonly vectors: Int8Array,
     words: string[],
   ) {
-    words.forEach((w, i) => this.index.set(w, i));
+    words.forEach((w, i) => {
+      this.index.set(w, i);
+    });
   }
 
   static readonly none = new WordVectors(0, new Int8Array(0), []);
