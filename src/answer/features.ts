@@ -50,6 +50,8 @@ export interface QuestionContext {
   question: Question;
   /** Weighted share of the question's terms that no document uses in any form. */
   unknownShare: number;
+  /** The largest share of the question's weight that one term no document uses takes. */
+  worstUnknown: number;
   /** Spelling corrections made to meet the corpus. */
   corrections: number;
   /** Whether the question needs its type in the answer ("When…?", "How many…?", "Who won…?"). */
@@ -112,6 +114,11 @@ export const FEATURES: Feature[] = [
   { name: "typeMissing", value: (c, ctx) => flag(ctx.needsType && c.typeFound !== true) },
   { name: "unknownShare", value: (_, ctx) => ctx.unknownShare },
   { name: "corrected", value: (_, ctx) => flag(ctx.corrections > 0) },
+  {
+    // "What is the congress's annual budget?" of documents that never speak of a budget, in any form or language.
+    name: "termUnknown",
+    value: (_, ctx) => flag(ctx.worstUnknown >= 0.2),
+  },
   {
     name: "attributeMissing",
     value: (c, ctx) => flag(ctx.question.attribute !== undefined && !c.matched.has(ctx.question.attribute)),

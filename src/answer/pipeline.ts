@@ -152,12 +152,14 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const weights = q.terms.map(weight);
     const total = weights.reduce((a, b) => a + b, 0);
     const isUnknown = (t: QueryTerm) => ![t.term, ...t.forms].some((x) => index.idf(x) > 0);
-    const unknown = q.terms.reduce((sum, t, i) => sum + (isUnknown(t) ? weights[i]! : 0), 0);
+    const unknownWeights = q.terms.map((t, i) => (isUnknown(t) ? weights[i]! : 0));
+    const unknown = unknownWeights.reduce((a, b) => a + b, 0);
     // (A Russian question's names are written in other letters than an English document's.)
     const usedNames = q.names.filter((name) => tokenize(name).some((t) => index.idf(t.term) > 0));
     const checks = new Map(usedNames.map((n) => [n, namedIn(n)]));
     return {
       unknownShare: total > 0 ? unknown / total : 1,
+      worstUnknown: total > 0 ? Math.max(0, ...unknownWeights) / total : 1,
       corrections,
       needsType: needsType(q),
       usedNames,

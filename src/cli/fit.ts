@@ -39,6 +39,7 @@ export const TRAINING_SETS = [
 
 /** Binary features that may rule a candidate out altogether. */
 const VETOABLE = [
+  "termUnknown",
   "typeMissing",
   "attributeMissing",
   "responseMissing",
@@ -47,11 +48,15 @@ const VETOABLE = [
   "nameElsewhere",
 ];
 
-const USAGE = "npm run fit -- [--l2 N] [--dry-run]";
+const USAGE = "npm run fit -- [--l2 N] [--vetoes a,b] [--dry-run]";
 
 runCli(async ({ config, log }) => {
   const { values } = parseCli(
-    { l2: { type: "string", default: "1" }, "dry-run": { type: "boolean", default: false } },
+    {
+      l2: { type: "string", default: "1" },
+      "dry-run": { type: "boolean", default: false },
+      vetoes: { type: "string" },
+    },
     USAGE,
   );
   const l2 = Number(values.l2);
@@ -96,7 +101,11 @@ runCli(async ({ config, log }) => {
   if (process.env.FIT_DUMP) await writeFile(process.env.FIT_DUMP, JSON.stringify(groups));
   // Rules that were gates before: each may rule a candidate out, if leaving one corpus out says it helps.
   const vetoable = FEATURES.flatMap((f, i) => (VETOABLE.includes(f.name) ? [i] : []));
-  const { vetoes, steps } = chooseVetoes(groups, vetoable, l2);
+  const forced = values.vetoes?.split(",").map((name) => FEATURES.findIndex((f) => f.name === name));
+  if (forced?.some((i) => i < 0)) throw new Error(`--vetoes: names one of ${VETOABLE.join(", ")}`);
+  const { vetoes, steps } = forced
+    ? { vetoes: forced, steps: [objective(crossValidate(groups, l2, forced))] }
+    : chooseVetoes(groups, vetoable, l2);
   const cv = crossValidate(groups, l2, vetoes);
   const model = fitTwoStage(groups, l2, vetoes);
   const threshold = chooseThreshold(groups, model);

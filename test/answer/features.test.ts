@@ -1,0 +1,179 @@
+// Each feature of the answer scorer, on a table of questions and sentences: a failure names the feature.
+import { describe, expect, it } from "vitest";
+import type { Passage } from "../../src/corpus/types.js";
+import { type CandidateView, FEATURES, hasShape, type QuestionContext } from "../../src/answer/features.js";
+import { readQuestion } from "../../src/answer/question.js";
+
+function passage(text: string, docId = "a.md", heading = ""): Passage {
+  return {
+    passageId: "p",
+    docId,
+    title: "T",
+    text,
+    start: 0,
+    end: text.length,
+    line: 1,
+    heading,
+    sentences: [],
+  };
+}
+
+function view(text: string, over: Partial<CandidateView> = {}): CandidateView {
+  return {
+    text,
+    passage: passage(text),
+    rank: 0,
+    coverage: 0.5,
+    softCoverage: 0.5,
+    contextCoverage: 0.5,
+    worstMiss: 0,
+    documentWorstMiss: 0,
+    headingCoverage: 0,
+    contextText: text,
+    documentCoverage: 0.5,
+    bestCoverage: 0.5,
+    similarity: 0.2,
+    plainScore: 0.7,
+    plainBest: true,
+    matched: new Set(),
+    documentMatched: new Set(),
+    givesResponse: false,
+    ...over,
+  };
+}
+
+function context(question: string, over: Partial<Omit<QuestionContext, "question">> = {}): QuestionContext {
+  return {
+    question: readQuestion(question),
+    unknownShare: 0,
+    worstUnknown: 0,
+    corrections: 0,
+    needsType: false,
+    usedNames: [],
+    namedIn: () => true,
+    ...over,
+  };
+}
+
+const value = (name: string, c: CandidateView, ctx: QuestionContext) => {
+  const f = FEATURES.find((x) => x.name === name);
+  if (!f) throw new Error(`no feature ${name}`);
+  return f.value(c, ctx);
+};
+
+describe("the answer scorer's features", () => {
+  it("have unique names", () => {
+    expect(new Set(FEATURES.map((f) => f.name)).size).toBe(FEATURES.length);
+  });
+
+  it.each([
+    // feature, question, sentence, extra view, extra context, expected
+    [
+      "typeMissing",
+      "Who chairs the session?",
+      "Putin's regime rules.",
+      { typeFound: false },
+      { needsType: true },
+      1,
+    ],
+    [
+      "typeMissing",
+      "Who chairs the session?",
+      "Anna Kowal chairs it.",
+      { typeFound: true },
+      { needsType: true },
+      0,
+    ],
+    ["typeMissing", "What is the plan?", "The plan is bold.", {}, { needsType: false }, 0],
+    ["numberMissing", "What was the vote on Resolution No. 31?", "Resolution No. 30 passed.", {}, {}, 1],
+    [
+      "numberMissing",
+      "What was the vote on Resolution No. 31?",
+      "Resolution No. 31 passed 60 to 4.",
+      {},
+      {},
+      0,
+    ],
+    ["numbersNear", "What was the vote on Resolution No. 31?", "Resolution No. 31 passed.", {}, {}, 1],
+    [
+      "ordinalMissing",
+      "Where did the sixth session take place?",
+      "The fifth session met in Warsaw.",
+      {},
+      {},
+      1,
+    ],
+    ["termUnknown", "What is the annual budget?", "The congress met.", {}, { worstUnknown: 0.4 }, 1],
+    ["termUnknown", "Who leads the congress?", "Ilya Ponomarev leads it.", {}, { worstUnknown: 0 }, 0],
+    [
+      "responseMissing",
+      "How did the Kremlin respond?",
+      "The Kremlin's authority.",
+      { givesResponse: false },
+      {},
+      1,
+    ],
+    [
+      "responseMissing",
+      "How did the Kremlin respond?",
+      'The Kremlin said "no".',
+      { givesResponse: true },
+      {},
+      0,
+    ],
+    ["crossScript", "Кто возглавляет съезд?", "Ilya Ponomarev leads it.", {}, {}, 1],
+    ["crossScript", "Who leads the congress?", "Ilya Ponomarev leads it.", {}, {}, 0],
+    ["rankPrior", "Who leads?", "x", { rank: 1 }, {}, 0.5],
+    ["shortOfBest", "Who leads?", "x", { coverage: 0.2, bestCoverage: 0.5 }, {}, 0.3],
+  ] as const)("%s for %j over %j is %s", (name, question, sentence, over, ctx, expected) => {
+    expect(value(name, view(sentence, over), context(question, ctx))).toBeCloseTo(expected);
+  });
+
+  it("attributeMissing: the role asked about must be named", () => {
+    const ctx = context("Who is the president of Ukraine?");
+    expect(ctx.question.attribute).toBeDefined();
+    const attr = ctx.question.attribute!;
+    expect(value("attributeMissing", view("Ponomarev thanked Ukraine."), ctx)).toBe(1);
+    expect(value("attributeMissing", view("x", { matched: new Set([attr]) }), ctx)).toBe(0);
+  });
+
+  it("nameElsewhere: a name the question uses must be used by the sentence's document", () => {
+    const ctx = context("How many people live on Skarvøy?", {
+      usedNames: ["Skarvøy"],
+      namedIn: (_, docId) => docId === "island.md",
+    });
+    expect(value("nameElsewhere", view("The union has 640 members."), ctx)).toBe(1);
+    const onIsland = view("About 300 people live there.", {
+      passage: passage("About 300 people.", "island.md"),
+    });
+    expect(value("nameElsewhere", onIsland, ctx)).toBe(0);
+  });
+
+  it("namesNear: the question's names in the sentence or just before it", () => {
+    const ctx = context("Who chaired the Riga session?", { usedNames: ["Riga"] });
+    expect(
+      value("namesNear", view("x", { contextText: "Riga, June 2023\nThe session was chaired by P." }), ctx),
+    ).toBe(1);
+    expect(value("namesNear", view("x", { contextText: "Prague\nThe session was chaired by S." }), ctx)).toBe(
+      0,
+    );
+  });
+});
+
+describe("hasShape: what an answer of each type looks like", () => {
+  it.each([
+    ["number", "It was attended by 134 delegates.", true],
+    ["number", "Пришли сто двадцать человек.", true],
+    ["number", "The meeting was long.", false],
+    ["date", "It opened on 14 May.", true],
+    ["date", "Сессия открылась в апреле 2024 года.", true],
+    ["date", "It opened with a speech.", false],
+    ["person", "The chair was Marjatta Koskinen, head of the centre.", true],
+    ["person", "The chair was elected.", false],
+    ["place", "They met in Oslo.", true],
+    ["reason", "It moved online because of the pandemic.", true],
+    ["other", "Anything.", false],
+  ] as const)("%s in %j: %s", (type, text, expected) => {
+    expect(hasShape(type, text)).toBe(expected);
+  });
+});

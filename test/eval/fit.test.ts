@@ -1,0 +1,79 @@
+// Fitting the answer scorer: the ranking learns which candidates answer; thresholds and vetoes are chosen by data.
+import { describe, expect, it } from "vitest";
+import {
+  abstentionInput,
+  chooseThreshold,
+  crossValidate,
+  fitRanker,
+  fitTwoStage,
+  type Group,
+  rankScore,
+  scoreGroup,
+} from "../../src/eval/fit.js";
+
+/** Seeded so the fitted figures do not change from run to run. */
+function random(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+/** Feature 0 marks the answer in answerable parts; feature 1 is noise; feature 2 is set only in unanswerable ones. */
+function groups(n: number, seed = 1): Group[] {
+  const r = random(seed);
+  return Array.from({ length: n }, (_, k) => {
+    const answerable = k % 3 !== 0;
+    const features = Array.from({ length: 6 }, (_, i) => [
+      answerable && i === 2 ? 0.9 : r() * 0.4,
+      r(),
+      answerable ? 0 : 1,
+    ]);
+    return {
+      corpus: `c${k % 4}`,
+      questionId: String(k),
+      answerable,
+      features,
+      labels: features.map((_, i) => answerable && i === 2),
+    };
+  });
+}
+
+describe("fitting the answer scorer", () => {
+  it("ranks the candidate that answers first", () => {
+    const ranker = fitRanker(groups(80));
+    expect(ranker[0]!).toBeGreaterThan(1);
+    for (const g of groups(40, 7).filter((x) => x.answerable)) {
+      const scores = g.features.map((f) => rankScore(ranker, f));
+      expect(scores.indexOf(Math.max(...scores))).toBe(2);
+    }
+  });
+
+  it("abstains where the documents do not answer, at the threshold it chooses", () => {
+    const model = fitTwoStage(groups(80));
+    const threshold = chooseThreshold(groups(80), model);
+    for (const g of groups(40, 9)) {
+      expect(scoreGroup(model, g.features).probability >= threshold, g.questionId).toBe(g.answerable);
+    }
+  });
+
+  it("left out one corpus at a time, still answers what it should", () => {
+    const outcomes = crossValidate(groups(120));
+    expect(outcomes.map((o) => o.corpus).sort()).toEqual(["c0", "c1", "c2", "c3"]);
+    for (const o of outcomes) {
+      expect(o.top1).toBeGreaterThanOrEqual(0.85);
+      expect(o.abstainAccuracy).toBeGreaterThanOrEqual(0.85);
+      expect(o.falseAbstainRate).toBeLessThanOrEqual(0.15);
+    }
+  });
+
+  it("skips a vetoed candidate, and has no best when all are vetoed", () => {
+    const features = [
+      [0.9, 0, 1],
+      [0.5, 0, 0],
+    ];
+    expect(abstentionInput([2, 1], features, [2])!.best).toBe(1);
+    expect(abstentionInput([2, 1], features, [])!.best).toBe(0);
+    expect(abstentionInput([2, 1], [features[0]!], [2])).toBeUndefined();
+  });
+});

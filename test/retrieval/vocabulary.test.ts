@@ -1,0 +1,77 @@
+// The corpus vocabulary: near spellings and cognates across scripts, and what expansion makes of a question.
+import { describe, expect, it } from "vitest";
+import { expandQuestion } from "../../src/answer/expand.js";
+import { readQuestion } from "../../src/answer/question.js";
+import { type TermSource, Vocabulary } from "../../src/retrieval/vocabulary.js";
+import { Lexicon } from "../../src/text/lexicon.js";
+import { contentTerms } from "../../src/text/tokenize.js";
+
+function source(text: string): TermSource {
+  const df = new Map<string, number>();
+  for (const t of contentTerms(text)) df.set(t, (df.get(t) ?? 0) + 1);
+  return { vocabulary: () => df.keys(), df: (t) => df.get(t) ?? 0 };
+}
+
+const CORPUS =
+  "The congress opened its session in Warsaw. Ponomarev chaired the presidium. The parliament met in Vilnius. " +
+  "Пятая сессия парламента прошла в Таллине.";
+
+describe("Vocabulary", () => {
+  const v = Vocabulary.of(source(CORPUS));
+
+  it.each([
+    ["sesion", "session"],
+    ["ponomarv", "ponomarev"],
+    ["presidum", "presidium"],
+    ["budget", undefined],
+    ["cat", undefined],
+  ])("reads %s as %s", (word, expected) => {
+    expect(v.nearest(word)).toBe(expected);
+  });
+
+  it("finds English cognates of a Russian word, and Russian ones of an English word", () => {
+    expect(v.latinCognates("сессии")).toContain("session");
+    expect(v.latinCognates("парламента")).toContain("parliament");
+    expect(v.cyrillicCognates("parliament")).toEqual(expect.arrayContaining(["парламент"]));
+    expect(v.latinCognates("бюджет")).toEqual([]);
+  });
+
+  it("is built once per source", () => {
+    const s = source(CORPUS);
+    expect(Vocabulary.of(s)).toBe(Vocabulary.of(s));
+  });
+});
+
+describe("expandQuestion", () => {
+  const v = Vocabulary.of(source(CORPUS));
+  const lexicon = Lexicon.fromText("session\tсессия|заседание\nchair\tпредседательствовать\ncity\tгород\n");
+
+  it("corrects a misspelled word to the corpus's, and retrieval looks for it", () => {
+    const { question, retrieval, corrections } = expandQuestion(
+      readQuestion("who chaired the sesion"),
+      v,
+      lexicon,
+    );
+    expect(corrections).toBe(1);
+    expect(question.terms.map((t) => t.term)).toContain("session");
+    expect(retrieval).toContainEqual({ term: "session", weight: expect.any(Number) });
+  });
+
+  it("translates a Russian word to the English one the corpus uses", () => {
+    const { question, retrieval } = expandQuestion(
+      readQuestion("Кто председательствовал на сессии?"),
+      v,
+      lexicon,
+    );
+    const all = question.terms.flatMap((t) => [t.term, ...t.forms]);
+    expect(all).toContain("chair");
+    expect(retrieval.map((r) => r.term)).toEqual(expect.arrayContaining(["chair", "session"]));
+  });
+
+  it("leaves a question in the corpus's own words as it is", () => {
+    const q = readQuestion("Who chaired the session?");
+    const { question, corrections } = expandQuestion(q, v, Lexicon.empty);
+    expect(corrections).toBe(0);
+    expect(question.terms.map((t) => t.term)).toEqual(q.terms.map((t) => t.term));
+  });
+});
