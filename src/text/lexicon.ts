@@ -36,7 +36,7 @@ export class Lexicon {
         .filter((w) => w && !/\s/.test(w))
         .map((w) => stem(w));
       for (const r of ru) for (const e of en) add(toEnglish, r, e);
-      if (en.length === 1) for (const r of ru) add(toRussian, en[0]!, r);
+      if (en.length === 1 && !/\s/.test(english.trim())) for (const r of ru) add(toRussian, en[0]!, r);
     }
     const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, [...v]]));
     return new Lexicon(lists(toEnglish), lists(toRussian));
