@@ -388,16 +388,6 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
     },
   });
 
-  it("quotes both when the second answers more of the question", async () => {
-    const a = await guild().pipeline.ask("What duties did the millers' guild in Gdansk adopt?");
-    expect(a.abstained).toBe(false);
-    expect(a.citations.map((c) => c.quote)).toEqual([
-      "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
-        "council. This charter names auditing, milling and baking as its duties.",
-    ]);
-    expect(a.answer).toBe(`${a.citations[0]!.quote} [1]`);
-  });
-
   it("quotes the one before it with a chosen sentence that points back at it", async () => {
     const a = await guild().pipeline.ask("Which duties does the charter name?");
     expect(a.citations.map((c) => c.quote)).toEqual([
