@@ -36,6 +36,8 @@ export interface Answer {
   fallback?: "extractive" | "abstain";
   /** Set when abstained and citations are offered as related passages only. */
   related?: boolean;
+  /** Extractive answers: the answer scorer's probability (0..1) that the documents answer the question. */
+  confidence?: number;
   /** Why LLM fallback happened, or other notes for the reader. */
   note?: string;
 }

@@ -69,6 +69,8 @@ export interface TraceEntry {
 }
 
 interface Draft {
+  /** The extractive scorer's probability that the documents answer (for two parts, the surer one). */
+  confidence?: number;
   claims: VerifiedClaim[];
   abstained: boolean;
   related?: VerifiedClaim["refs"];
@@ -132,7 +134,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     }
     const claims = kept.sort((a, b) => documentOrder(a.refs[0]!, b.refs[0]!));
     const unanswered = q.parts.filter((_, i) => drafts[i]!.abstained).map((p) => p.text);
-    return { abstained: false, claims, ...(unanswered.length ? { unanswered } : {}) };
+    const confidence = Math.max(...drafts.map((d) => d.confidence ?? 0));
+    return { abstained: false, claims, confidence, ...(unanswered.length ? { unanswered } : {}) };
   };
 
   /** Whether a document's title or passages use a name ("Skarvøy", "Skarvøy's"), in any case. */
@@ -186,11 +189,13 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       return {
         claims: [],
         abstained: true,
+        confidence,
         related: related ? [{ passage: nearest.passage, span: nearest.span, score: nearest.score }] : [],
       };
     }
     return {
       abstained: false,
+      confidence,
       claims: evidence.map((e) => ({
         text: e.text.replace(/\s+/g, " "),
         refs: [{ passage: e.passage, span: e.span, score: e.score }],
@@ -258,6 +263,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         mode,
         ...(draft.fallback ? { fallback: draft.fallback } : {}),
         ...(draft.note ? { note: draft.note } : {}),
+        ...(draft.confidence !== undefined ? { confidence: Math.round(draft.confidence * 1000) / 1000 } : {}),
         passages: retrieved.map((r) => ({
           passageId: r.passage.passageId,
           docId: r.passage.docId,

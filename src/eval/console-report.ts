@@ -59,6 +59,21 @@ export function formatConsoleReport(report: FullReport): string {
       ["all", summary],
       ...Object.entries(summary.byTag).map(([tag, m]): [string, Metrics] => [`tag ${tag}`, m]),
     ]),
+    ...(summary.reliability?.length
+      ? [
+          "",
+          "Reliability (by the answerer's confidence):",
+          table(
+            ["confidence", "questions", "answered", "right"],
+            summary.reliability.map((b) => [
+              b.band,
+              String(b.questions),
+              String(b.answered),
+              String(b.right),
+            ]),
+          ),
+        ]
+      : []),
     "",
     formatThresholds(report.thresholds),
   ];

@@ -34,7 +34,18 @@ export type Metrics = Record<MetricName, number | null> & {
   errors: number;
 };
 
+/** One band of the answerer's confidence: how many questions fell in it, were answered, and were answered right. */
+export interface ReliabilityBand {
+  band: string;
+  questions: number;
+  answered: number;
+  /** Answered answerable questions with a citation that covers their evidence. */
+  right: number;
+}
+
 export interface Summary extends Metrics {
+  /** Per confidence band (extractive mode). */
+  reliability: ReliabilityBand[];
   k: number;
   mode: "extractive" | "llm";
   byTag: Record<string, Metrics>;
@@ -66,6 +77,8 @@ export interface QuestionResult {
   abstainCorrect: boolean;
   /** A covering passage among the top k; null when unanswerable or without evidence. */
   hit: boolean | null;
+  /** The answer's confidence, when the answerer gave one. */
+  confidence?: number;
   /** 1-based rank of the first covering passage in the top k, or null. */
   rank: number | null;
   /** The same for plain BM25 over paragraphs (src/eval/baseline.ts), when the run measured it. */
@@ -133,6 +146,7 @@ export async function scoreAnswer(
     abstainCorrect: abstained !== q.answerable,
     hit: evidence && rank !== null,
     rank,
+    ...(answer?.confidence !== undefined ? { confidence: answer.confidence } : {}),
     ...(baselineAt !== undefined
       ? { baselineRank: baselineAt === null || baselineAt < 0 ? null : baselineAt + 1 }
       : {}),
@@ -208,5 +222,31 @@ export function buildSummary(
   const byTag = Object.fromEntries(
     tags.map((t) => [t, summarize(results.filter((r) => r.tags.includes(t)))]),
   );
-  return { ...summarize(results), k: run.k, mode: run.mode, byTag, excludedTags: run.excludedTags ?? [] };
+  return {
+    ...summarize(results),
+    k: run.k,
+    mode: run.mode,
+    byTag,
+    excludedTags: run.excludedTags ?? [],
+    reliability: reliability(results),
+  };
+}
+
+/** Questions by their answer's confidence, in five bands: whether a confidence of 0.8 is right four times in five. */
+export function reliability(results: QuestionResult[]): ReliabilityBand[] {
+  const scored = results.filter((r) => r.confidence !== undefined);
+  if (scored.length === 0) return [];
+  return [0, 0.2, 0.4, 0.6, 0.8].map((low) => {
+    const high = low + 0.2;
+    const mine = scored.filter(
+      (r) => r.confidence! >= low && (r.confidence! < high || (high >= 1 && r.confidence! <= 1)),
+    );
+    const answered = mine.filter((r) => !r.abstained);
+    return {
+      band: `${low.toFixed(1)}–${high.toFixed(1)}`,
+      questions: mine.length,
+      answered: answered.length,
+      right: answered.filter((r) => r.answerable && r.citationCovered === true).length,
+    };
+  });
 }

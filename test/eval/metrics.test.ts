@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, Citation, PassageRef } from "../../src/answer/answer.js";
 import { CorpusTexts } from "../../src/eval/corpus-texts.js";
-import { buildSummary, percentile, scoreAnswer, summarize } from "../../src/eval/metrics.js";
+import {
+  buildSummary,
+  percentile,
+  type QuestionResult,
+  reliability,
+  scoreAnswer,
+  summarize,
+} from "../../src/eval/metrics.js";
 import type { EvalQuestion } from "../../src/eval/questions.js";
 
 const DOC =
@@ -182,5 +189,27 @@ describe("summary metrics", () => {
     expect(percentile([5], 0.95)).toBe(5);
     expect(percentile([4, 1, 3, 2], 0.5)).toBe(2.5);
     expect(percentile([10, 20], 0.95)).toBeCloseTo(19.5);
+  });
+});
+
+describe("reliability", () => {
+  const result = (confidence: number, abstained: boolean, covered: boolean, answerable = true) =>
+    ({ confidence, abstained, answerable, citationCovered: covered }) as unknown as QuestionResult;
+
+  it("counts questions, answers and right answers per band of confidence", () => {
+    const bands = reliability([
+      result(0.1, true, false),
+      result(0.85, false, true),
+      result(0.9, false, false),
+      result(1, false, true),
+      result(0.95, false, false, false),
+    ]);
+    expect(bands.map((b) => b.band)).toEqual(["0.0–0.2", "0.2–0.4", "0.4–0.6", "0.6–0.8", "0.8–1.0"]);
+    expect(bands[0]).toMatchObject({ questions: 1, answered: 0, right: 0 });
+    expect(bands[4]).toMatchObject({ questions: 4, answered: 4, right: 2 });
+  });
+
+  it("is empty when no answer carries a confidence", () => {
+    expect(reliability([{ abstained: true } as unknown as QuestionResult])).toEqual([]);
   });
 });
