@@ -20,7 +20,13 @@ export function sourceData(passageId: string, start: number, end: number): strin
 }
 
 /** `s:<answerId>:<n>[:<passageId>[:<start>:<end>]]`, dropping what does not fit. */
-export function showData(answerId: string, n: number, passageId?: string, start?: number, end?: number): string {
+export function showData(
+  answerId: string,
+  n: number,
+  passageId?: string,
+  start?: number,
+  end?: number,
+): string {
   const base = `s:${answerId}:${n}`;
   const withSpan = `${base}:${passageId}:${start?.toString(36)}:${end?.toString(36)}`;
   if (passageId && start !== undefined && end !== undefined && fits(withSpan)) return withSpan;
@@ -48,7 +54,13 @@ export function parseCallbackData(data: string): CallbackAction | undefined {
     const start = from === undefined ? undefined : Number.parseInt(from, 36);
     const end = to === undefined ? undefined : Number.parseInt(to, 36);
     const span = Number.isInteger(start) && Number.isInteger(end) && start! <= end!;
-    return { kind: "show", answerId: a, n: Number(b), ...(passageId ? { passageId } : {}), ...(span ? { start, end } : {}) };
+    return {
+      kind: "show",
+      answerId: a,
+      n: Number(b),
+      ...(passageId ? { passageId } : {}),
+      ...(span ? { start, end } : {}),
+    };
   }
   if (kind === "fb" && (a === "u" || a === "d") && b) return { kind: "vote", up: a === "u", answerId: b };
   return undefined;

@@ -1,7 +1,7 @@
 // The bot's conversation state and its file together: loaded once before the first use, saved after each change.
 import type { Logger } from "../logger.js";
 import { ConversationFile } from "./conversation-file.js";
-import { Conversations } from "./conversations.js";
+import type { Conversations } from "./conversations.js";
 
 export class ConversationState {
   private readonly file: ConversationFile;

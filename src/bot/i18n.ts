@@ -24,7 +24,7 @@ const en = {
     "<b>Under each answer</b>\n• a button per source shows the whole passage, the quote in bold;\n" +
     "• 👍/👎 tell us whether the answer helped.\n\n" +
     "<b>In groups</b>\nMention me, reply to one of my messages, or use <code>/ask your question</code>.\n\n" +
-    "<b>Follow-ups</b>\nI remember the last few questions of a chat for 30 minutes, so you can ask \"and where?\" or \"who leads it?\"; " +
+    '<b>Follow-ups</b>\nI remember the last few questions of a chat for 30 minutes, so you can ask "and where?" or "who leads it?"; ' +
     "in a group, reply to one of my answers to continue it. /new starts afresh.\n\n" +
     "<b>Commands</b>\n/start: welcome\n/help: this message\n/sources: the documents I know\n/ask: ask a question\n/new: a new conversation",
   sourcesTitle: (n: number) => `<b>Documents (${n})</b>`,
@@ -33,7 +33,8 @@ const en = {
     `${i}. ${h(title)} (${count("en", passages, "passage")})`,
   answerSources: "<b>Sources</b>",
   relatedSources: "<b>Related passages</b> (they do not answer the question)",
-  citationLine: (n: number, title: string, where: string) => `<b>[${n}]</b> ${h(title)}${where ? `, ${h(where)}` : ""}`,
+  citationLine: (n: number, title: string, where: string) =>
+    `<b>[${n}]</b> ${h(title)}${where ? `, ${h(where)}` : ""}`,
   where: (heading: string, paragraph: number | undefined) =>
     [heading, paragraph === undefined ? "" : `paragraph ${paragraph}`].filter(Boolean).join(", "),
   notCovered: "<b>My documents do not cover this.</b>",
@@ -47,7 +48,8 @@ const en = {
     greeting:
       "Hello! Ask me about the Congress of People's Deputies, for example: <code>Who leads the congress?</code>",
     thanks: "You're welcome! Ask me anything else about the congress.",
-    emoji: "🙂 Ask me a question about the Congress of People's Deputies, for example: <code>Where did the fifth session open?</code>",
+    emoji:
+      "🙂 Ask me a question about the Congress of People's Deputies, for example: <code>Where did the fifth session open?</code>",
   },
   newConversation: "OK, a new conversation: my next answer will not lean on earlier questions.",
   askUsage: "Ask me a question, for example: <code>/ask Who leads the congress?</code>",
@@ -112,9 +114,11 @@ const ru: Strings = {
   hideSource: "▴ Скрыть",
   sourceExpired: "Этот ответ слишком старый, чтобы развернуть источник. Спросите ещё раз.",
   smallTalk: {
-    greeting: "Здравствуйте! Спросите меня о Съезде народных депутатов, например: <code>Кто возглавляет съезд?</code>",
+    greeting:
+      "Здравствуйте! Спросите меня о Съезде народных депутатов, например: <code>Кто возглавляет съезд?</code>",
     thanks: "Пожалуйста! Спрашивайте ещё о съезде.",
-    emoji: "🙂 Задайте вопрос о Съезде народных депутатов, например: <code>Где открылась пятая сессия?</code>",
+    emoji:
+      "🙂 Задайте вопрос о Съезде народных депутатов, например: <code>Где открылась пятая сессия?</code>",
   },
   newConversation: "Хорошо, начнём заново: следующий ответ не будет опираться на прежние вопросы.",
   askUsage: "Задайте вопрос, например: <code>/ask Кто возглавляет съезд?</code>",

@@ -11,7 +11,11 @@ export interface Location {
 }
 
 /** The heading and paragraph of the document `docId` that holds `offset`. */
-export function locate(index: Pick<PassageIndex, "document" | "passageById">, docId: string, offset: number): Location {
+export function locate(
+  index: Pick<PassageIndex, "document" | "passageById">,
+  docId: string,
+  offset: number,
+): Location {
   const ids = index.document(docId)?.passageIds ?? [];
   const passages = ids
     .map((id) => index.passageById(id))

@@ -3,8 +3,7 @@
 
 export type Reservation =
   /** Answer after `waitMs` (0: now); `notice`: the first wait of a backlog, to be told once. */
-  | { waitMs: number; notice: boolean }
-  | { refused: true; retryMs: number };
+  { waitMs: number; notice: boolean } | { refused: true; retryMs: number };
 
 export class RateQueue {
   /** Start times reserved per user within the last window (future ones included), ascending. */
@@ -25,7 +24,8 @@ export class RateQueue {
   reserve(key: string): Reservation {
     const now = this.now();
     const times = (this.slots.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    const slot = times.length < this.limit ? now : Math.max(now, times[times.length - this.limit]! + this.windowMs);
+    const slot =
+      times.length < this.limit ? now : Math.max(now, times[times.length - this.limit]! + this.windowMs);
     const waitMs = slot - now;
     if (waitMs > this.maxWaitMs) {
       this.slots.set(key, times);

@@ -5,7 +5,7 @@ import { InlineKeyboard } from "grammy";
 import type { Answer, Citation } from "../answer/answer.js";
 import type { Passage } from "../corpus/types.js";
 import { showData, voteData } from "./callback-data.js";
-import { blockquote, escapeHtml, truncate } from "./html.js";
+import { blockquote, escapeHtml } from "./html.js";
 import type { Strings } from "./i18n.js";
 import type { Location } from "./location.js";
 import { splitHtml } from "./split-html.js";
@@ -27,7 +27,12 @@ export interface AnswerView {
 
 const TITLES_SHOWN = 3;
 
-export function renderAnswer(answer: Answer, t: Strings, answerId: string, view: AnswerView = {}): RenderedAnswer {
+export function renderAnswer(
+  answer: Answer,
+  t: Strings,
+  answerId: string,
+  view: AnswerView = {},
+): RenderedAnswer {
   const shown = answer.abstained ? (answer.related ? answer.citations : []) : answer.citations;
   const blocks = answer.abstained ? [t.notCovered] : [escapeHtml(answer.answer)];
   const printed = new Set<string>();
@@ -43,7 +48,9 @@ export function renderAnswer(answer: Answer, t: Strings, answerId: string, view:
     blocks.push(header + (repeat ? line : `${line}\n${blockquote(escapeHtml(c.quote), c.quote.length)}`));
   });
   if (answer.abstained && view.titles?.length) {
-    blocks.push(t.coverage(view.titles.slice(0, TITLES_SHOWN), Math.max(0, view.titles.length - TITLES_SHOWN)));
+    blocks.push(
+      t.coverage(view.titles.slice(0, TITLES_SHOWN), Math.max(0, view.titles.length - TITLES_SHOWN)),
+    );
   }
   if (view.expanded) blocks.push(expandedBlock(view.expanded.passage, view.expanded.n, answer, t, view));
   return { messages: splitHtml(blocks), keyboard: answerKeyboard(shown, answerId, t, view.expanded?.n) };
@@ -59,17 +66,18 @@ export function answerKeyboard(
   const keyboard = new InlineKeyboard();
   for (const c of citations) {
     if (c.n === expanded) keyboard.text(`[${c.n}] ${t.hideSource}`, showData(answerId, 0)).row();
-    else keyboard.text(`[${c.n}] ${buttonLabel(c)}`, showData(answerId, c.n, c.passageId, c.start, c.end)).row();
+    else
+      keyboard.text(`[${c.n}] ${buttonLabel(c)}`, showData(answerId, c.n, c.passageId, c.start, c.end)).row();
   }
   return keyboard.text("👍", voteData(true, answerId)).text("👎", voteData(false, answerId));
 }
 
 /** The quote's first words, e.g. “Spearheaded by Ilya Ponomarev, this…”. */
 export function buttonLabel(c: Citation): string {
-  return `“${truncate(c.quote.replace(/\s+/g, " ").trim(), 36)}”`;
+  return `“${shortTitle(c.quote.replace(/\s+/g, " ").trim(), 36)}”`;
 }
 
-/** A title short enough for a phone line, cut at a word. */
+/** A title (or any text) short enough for a phone line, cut at a word. */
 export function shortTitle(title: string, max = 48): string {
   if (Array.from(title).length <= max) return title;
   const cut = title.slice(0, max - 1);

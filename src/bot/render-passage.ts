@@ -5,7 +5,13 @@ import type { Strings } from "./i18n.js";
 import { splitHtml } from "./split-html.js";
 
 /** `start`/`end` are absolute offsets of the quote; outside the passage they are ignored. */
-export function renderPassage(p: Passage, t: Strings, start?: number, end?: number, where = p.heading): string[] {
+export function renderPassage(
+  p: Passage,
+  t: Strings,
+  start?: number,
+  end?: number,
+  where = p.heading,
+): string[] {
   const from = start === undefined ? -1 : start - p.start;
   const to = end === undefined ? -1 : end - p.start;
   const body =

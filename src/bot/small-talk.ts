@@ -3,14 +3,16 @@
 export type SmallTalk = "greeting" | "thanks" | "emoji";
 
 const GREETING = new Set(
-  "hi hello hey hiya howdy greetings yo hallo morning evening afternoon привет здравствуйте здравствуй приветствую хай салют здорово добрый доброе день вечер утро"
-    .split(" "),
+  "hi hello hey hiya howdy greetings yo hallo morning evening afternoon привет здравствуйте здравствуй приветствую хай салют здорово добрый доброе день вечер утро".split(
+    " ",
+  ),
 );
 const THANKS = new Set("thanks thank thx ty cheers спасибо благодарю спс пасибо мерси".split(" "));
 /** Words that may come with a greeting or thanks without making it a question. */
 const FILLER = new Set(
-  "you there again a lot so much very many all good great ok okay bot nice to meet everyone folks guys dear большое огромное всем вам тебе бот ок хорошо отлично очень"
-    .split(" "),
+  "you there again a lot so much very many all good great ok okay bot nice to meet everyone folks guys dear большое огромное всем вам тебе бот ок хорошо отлично очень".split(
+    " ",
+  ),
 );
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3]/gu;
@@ -23,7 +25,11 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
   if (!trimmed) return undefined;
   const bare = trimmed.replace(EMOJI, "").replace(/[\s\p{P}]/gu, "");
   if (bare === "" && /\p{Extended_Pictographic}/u.test(trimmed)) return "emoji";
-  const words = trimmed.toLowerCase().replace(EMOJI, " ").match(/[\p{L}]+/gu) ?? [];
+  const words =
+    trimmed
+      .toLowerCase()
+      .replace(EMOJI, " ")
+      .match(/[\p{L}]+/gu) ?? [];
   if (words.length === 0 || words.length > MAX_WORDS || /[?？]/.test(trimmed)) return undefined;
   if (!words.every((w) => GREETING.has(w) || THANKS.has(w) || FILLER.has(w))) return undefined;
   if (words.some((w) => THANKS.has(w))) return "thanks";

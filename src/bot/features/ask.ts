@@ -38,16 +38,25 @@ export function askFeature(
       await sleep(turn.waitMs);
     }
     const length = Array.from(question).length;
-    if (length > config.MAX_QUESTION_CHARS) return notify(ctx, ctx.t.tooLong(length, config.MAX_QUESTION_CHARS));
+    if (length > config.MAX_QUESTION_CHARS)
+      return notify(ctx, ctx.t.tooLong(length, config.MAX_QUESTION_CHARS));
     const conversations = await state.ready();
     const chatId = ctx.chat!.id;
     const history = threadOf(ctx, conversations) ?? conversations.history(chatId);
     const result = await withTyping(ctx, deps.log, () => deps.pipeline.ask(question, { history }));
     const index = deps.kb.index();
     const rendered = renderAnswer(result, ctx.t, recent.remember(result, chatId), answerView(index));
-    const sent = await sendHtml(ctx, rendered.messages, { replyToMessageId: ctx.msg?.message_id, keyboard: rendered.keyboard });
+    const sent = await sendHtml(ctx, rendered.messages, {
+      replyToMessageId: ctx.msg?.message_id,
+      keyboard: rendered.keyboard,
+    });
     const said: Turn = { question, answer: result.abstained ? undefined : result.answer };
-    conversations.record(chatId, said, history, sent.map((m) => m.message_id));
+    conversations.record(
+      chatId,
+      said,
+      history,
+      sent.map((m) => m.message_id),
+    );
     await state.save();
     deps.log.debug(
       `update ${ctx.update.update_id}: answered in ${sent.length} message(s), ${result.citations.length} citation(s)` +

@@ -21,7 +21,8 @@ export function smallTalkFeature(log: Logger): Composer<BotContext> {
 
   feature.on("message:sticker", async (ctx) => {
     const private_ = ctx.chat.type === "private";
-    if (private_ || ctx.msg.reply_to_message?.from?.id === ctx.me.id) await respond(ctx, "emoji", ctx.lang, log);
+    if (private_ || ctx.msg.reply_to_message?.from?.id === ctx.me.id)
+      await respond(ctx, "emoji", ctx.lang, log);
   });
 
   return feature;

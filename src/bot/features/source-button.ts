@@ -37,7 +37,8 @@ export function sourceButtonFeature(deps: Pick<BotDeps, "kb">, recent: RecentAns
         return;
       }
     }
-    if (action.n === 0 && !answer) return ctx.answerCallbackQuery({ text: ctx.t.sourceExpired, show_alert: true });
+    if (action.n === 0 && !answer)
+      return ctx.answerCallbackQuery({ text: ctx.t.sourceExpired, show_alert: true });
     return postPassage(ctx, deps, action);
   });
 

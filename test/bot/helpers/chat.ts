@@ -80,6 +80,13 @@ export class UserChat {
     return (m?.message as { text?: string } | undefined)?.text ?? "";
   }
 
+  /** One of the bot's messages here as it is now (after any edits). */
+  current(messageId: number): BotMessage {
+    const m = this.mine().find((u) => u.messageId === messageId);
+    if (!m) throw new Error(`no bot message ${messageId} in chat ${this.chatId}`);
+    return toBotMessage(m);
+  }
+
   /** Presses an inline button under one of the bot's messages. */
   async press(message: BotMessage, callbackData: string): Promise<void> {
     const query = this.client.makeCallbackQuery(callbackData, {
