@@ -34,7 +34,8 @@ export class RateQueue {
     times.push(slot);
     this.slots.set(key, times);
     const notice = waitMs > 0 && now >= (this.announced.get(key) ?? 0);
-    if (waitMs > 0) this.announced.set(key, Math.max(slot, this.announced.get(key) ?? 0));
+    // Told once per backlog: not again while the user's questions keep waiting within a window of the last notice.
+    if (waitMs > 0) this.announced.set(key, Math.max(slot + this.windowMs, this.announced.get(key) ?? 0));
     this.prune(now);
     return { waitMs, notice };
   }

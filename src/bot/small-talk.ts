@@ -15,7 +15,7 @@ const FILLER = new Set(
   ),
 );
 
-const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3]/gu;
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D|\u20E3/gu;
 /** More words than this is a question, not small talk ("thanks, and where did it meet?"). */
 const MAX_WORDS = 5;
 

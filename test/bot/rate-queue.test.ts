@@ -13,7 +13,12 @@ it("queues past the limit in order, announces once, refuses beyond a window's wa
   expect(q.reserve("u")).toEqual({ refused: true, retryMs: 120_000 });
   expect(q.reserve("other")).toEqual({ waitMs: 0, notice: false });
   now += 60_000;
-  // The two queued turns are now; the next waits a window again, and is announced anew.
+  // The two queued turns are now; the next waits again, still the same backlog: not announced again.
+  expect(q.reserve("u")).toEqual({ waitMs: 60_000, notice: false });
+  now += 180_000;
+  q.reserve("u");
+  q.reserve("u");
+  // A new backlog, after a quiet window, is announced anew.
   expect(q.reserve("u")).toEqual({ waitMs: 60_000, notice: true });
 });
 
