@@ -13,7 +13,11 @@ afterAll(async () => {
   await f?.close();
 });
 
-const QUESTIONS = ["Who leads the congress?", "Where did the fifth session open?", "When does the session end?"];
+const QUESTIONS = [
+  "Who leads the congress?",
+  "Where did the fifth session open?",
+  "When does the session end?",
+];
 
 it("a burst of 15 questions: every one answered in order or told when to ask again, none dropped", async () => {
   const chat = new UserChat(f.emulator, TOKEN, { userId: 7 });
