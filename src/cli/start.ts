@@ -9,7 +9,8 @@ import { runCli } from "./run.js";
 async function warmUp(pipeline: AnswerPipeline, log: Logger): Promise<void> {
   const started = performance.now();
   try {
-    await pipeline.ask("Who leads the congress?");
+    // Extractive: loads the same parts without calling a configured LLM.
+    await pipeline.ask("Who leads the congress?", { mode: "extractive" });
     log.debug(`warm-up question answered in ${(performance.now() - started).toFixed(0)} ms`);
   } catch (e) {
     log.warn(`warm-up question failed (the bot starts anyway): ${(e as Error).message}`);
