@@ -1,8 +1,7 @@
 // Saves the conversation state to DATA_DIR/conversations.json (atomic writes, one at a time, the latest state wins)
 // and reads it back at start, so a restart keeps every chat's thread.
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import type { Logger } from "../logger.js";
 import { describeError } from "./error-boundary.js";
 import type { ConversationSnapshot, Conversations } from "./conversations.js";
@@ -62,7 +61,11 @@ export class ConversationFile {
       this.again = false;
       try {
         await mkdir(path.dirname(this.file), { recursive: true });
-        await writeFileAtomic(this.file, JSON.stringify(this.conversations.snapshot()));
+        // A temporary file renamed over the old one, not write-file-atomic: its signal-exit hooks, registered per
+        // write in flight, can re-raise a SIGTERM that arrives mid-write and cut the bot's clean shutdown short.
+        const temporary = `${this.file}.${process.pid}.tmp`;
+        await writeFile(temporary, JSON.stringify(this.conversations.snapshot()));
+        await rename(temporary, this.file);
       } catch (e) {
         // Losing follow-up context after a restart is a nuisance, not a reason to fail an answer.
         this.log.warn(`could not save conversations to ${this.file}: ${describeError(e)}`);
