@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import { describeError } from "./error-boundary.js";
 import { LANGS, stringsOf } from "./i18n.js";
 
-export const COMMANDS = ["start", "help", "sources", "ask"] as const;
+export const COMMANDS = ["start", "help", "sources", "ask", "new"] as const;
 
 export function commandMenu(lang: (typeof LANGS)[number]): BotCommand[] {
   const descriptions = stringsOf(lang).commands;

@@ -4,6 +4,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { AnswerPipeline } from "../answer/pipeline.js";
 import type { PassageIndex } from "../index/passage-index.js";
 import type { Logger } from "../logger.js";
+import type { Conversations } from "./conversations.js";
 import type { FeedbackLog } from "./feedback-log.js";
 import type { Lang, Strings } from "./i18n.js";
 
@@ -23,6 +24,10 @@ export interface BotDeps {
   feedback?: FeedbackLog;
   /** Mounted first inside the error boundary, before /help and the question handler (admin commands, issue 6). */
   adminFeature?: Composer<BotContext>;
+  /** The rate limit's window (default a minute; tests shorten it). */
+  rateWindowMs?: number;
+  /** Conversation state (default: in memory, saved to DATA_DIR/conversations.json). */
+  conversations?: Conversations;
   /** Skips getMe at start (tests). */
   botInfo?: UserFromGetMe;
 }

@@ -1,4 +1,5 @@
-// Builds the bot: API transformers, per-chat ordering, language, then one composer per feature inside an error boundary.
+// Builds the bot: API transformers, per-chat ordering, language, then one composer per feature inside an error boundary
+// (admin, /start and /help, /new, source buttons, votes, small talk, questions).
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
@@ -8,6 +9,10 @@ import { apologize, logUnhandled } from "./error-boundary.js";
 import { feedbackFeature } from "./features/feedback.js";
 import { sourceButtonFeature } from "./features/source-button.js";
 import { askFeature } from "./features/ask.js";
+import { conversationFeature } from "./features/conversation.js";
+import { smallTalkFeature } from "./features/small-talk.js";
+import { ConversationState } from "./conversation-state.js";
+import { Conversations } from "./conversations.js";
 import { startFeature } from "./features/start.js";
 import { JsonlFeedbackLog } from "./feedback-log.js";
 import { missingTokenError } from "./missing-token.js";
@@ -37,6 +42,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   );
 
   const recent = new RecentAnswers();
+  const state = new ConversationState(deps.conversations ?? new Conversations(), config.dataDir, deps.log);
   bot.use(inFlightOf(bot).middleware());
   bot.use(sequentialize((ctx: BotContext) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   bot.use(i18n());
@@ -45,9 +51,11 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   // Admin first: an admin's /help adds the admin commands to the general one.
   if (deps.adminFeature) features.use(deps.adminFeature);
   features.use(startFeature(deps));
-  features.use(sourceButtonFeature(deps));
+  features.use(conversationFeature(state));
+  features.use(sourceButtonFeature(deps, recent));
   features.use(feedbackFeature(deps.feedback ?? JsonlFeedbackLog.inDataDir(config.dataDir), recent));
-  features.use(askFeature(config, deps, recent));
+  features.use(smallTalkFeature(deps.log));
+  features.use(askFeature(config, deps, recent, state));
   // A button nobody handles (an old keyboard, a removed feature) still gets its spinner stopped.
   features.on("callback_query", (ctx) => ctx.answerCallbackQuery());
 

@@ -1,11 +1,17 @@
-// Renders a whole passage, the quoted span in bold, with its document and location: what a source button shows.
+// Renders a whole passage, the quoted span in bold, with its document and section: what an old source button shows.
 import type { Passage } from "../corpus/types.js";
 import { blockquote, escapeHtml } from "./html.js";
 import type { Strings } from "./i18n.js";
 import { splitHtml } from "./split-html.js";
 
 /** `start`/`end` are absolute offsets of the quote; outside the passage they are ignored. */
-export function renderPassage(p: Passage, t: Strings, start?: number, end?: number): string[] {
+export function renderPassage(
+  p: Passage,
+  t: Strings,
+  start?: number,
+  end?: number,
+  where = p.heading,
+): string[] {
   const from = start === undefined ? -1 : start - p.start;
   const to = end === undefined ? -1 : end - p.start;
   const body =
@@ -14,6 +20,6 @@ export function renderPassage(p: Passage, t: Strings, start?: number, end?: numb
         `<b>${escapeHtml(p.text.slice(from, to))}</b>` +
         escapeHtml(p.text.slice(to))
       : escapeHtml(p.text);
-  const header = `${t.passageHeader(p.title, p.docId)}\n${t.passageWhere(p.line, p.heading)}`;
+  const header = t.passageHeader(p.title, p.docId) + (where ? `\n${t.passageWhere(where)}` : "");
   return splitHtml([header, blockquote(body, 0)]);
 }

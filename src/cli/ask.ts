@@ -1,7 +1,5 @@
 // `npm run ask -- [--json] "QUESTION"`: one question, one answer. With --json, stdout carries exactly one Answer object.
-import { buildApp } from "../app.js";
 import { parseCli } from "./args.js";
-import { formatAnswer } from "./format.js";
 import { runCli } from "./run.js";
 
 const USAGE = 'npm run ask -- [--json] [--k N] "QUESTION"';
@@ -21,8 +19,17 @@ runCli(async ({ config, log }) => {
     process.stderr.write(`--k must be a positive whole number (got ${values.k}).\n`);
     return 2;
   }
+  // Loaded after the arguments are checked: a usage error is said without loading the answerer.
+  const { buildApp } = await import("../app.js");
+  const { formatAnswer, humanLocator } = await import("./format.js");
   const app = await buildApp(config, log);
   const answer = await app.pipeline.ask(question, { k });
-  process.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${formatAnswer(answer)}\n`);
+  const text = values.json
+    ? JSON.stringify(answer, null, 2)
+    : formatAnswer(
+        answer,
+        humanLocator(() => app.kb.index()),
+      );
+  process.stdout.write(`${text}\n`);
   return 0;
 });

@@ -1,9 +1,11 @@
-// `npm run chat`: an interactive console chat over the same answer pipeline. /sources shows the last answer's passages.
+// `npm run chat`: an interactive console chat over the same answer pipeline, with the bot's conversation state in
+// memory (follow-ups read with the last turns; /new forgets them). /sources shows the last answer's passages.
 import { createInterface } from "node:readline";
 import type { Answer } from "../answer/answer.js";
 import { type App, buildApp } from "../app.js";
 import { preloadWordNet } from "../text/wordnet.js";
-import { formatAnswer } from "./format.js";
+import { Conversations } from "../bot/conversations.js";
+import { formatAnswer, humanLocator } from "./format.js";
 import { runCli } from "./run.js";
 
 function formatPassages(app: App, last: Answer | undefined): string {
@@ -18,6 +20,9 @@ function formatPassages(app: App, last: Answer | undefined): string {
     .join("\n");
 }
 
+/** The console's one conversation. */
+const CONSOLE = "console";
+
 runCli(async ({ config, log }) => {
   const app = await buildApp(config, log);
   // Now, not while the first question waits.
@@ -31,18 +36,30 @@ runCli(async ({ config, log }) => {
   });
   const prompt = () => process.stdin.isTTY && rl.prompt();
   console.log(
-    `Ask about the Congress of People's Deputies (${docs} documents). /sources shows the last answer's passages; Ctrl-D quits.`,
+    `Ask about the Congress of People's Deputies (${docs} documents). Follow-ups ("and where?") continue the conversation; ` +
+      "/new starts afresh, /sources shows the last answer's passages; Ctrl-D quits.",
   );
   rl.setPrompt("? ");
   prompt();
   let last: Answer | undefined;
+  const conversations = new Conversations();
+  const where = humanLocator(() => app.kb.index());
   for await (const line of rl) {
     const input = line.trim();
     if (input === "/sources") console.log(formatPassages(app, last));
-    else if (input === "/quit" || input === "/exit") break;
+    else if (input === "/new" || input === "/reset") {
+      conversations.forget(CONSOLE);
+      console.log("New conversation: the next question is read on its own.");
+    } else if (input === "/quit" || input === "/exit") break;
     else if (input) {
-      last = await app.pipeline.ask(input);
-      console.log(`${formatAnswer(last)}\n`);
+      const history = conversations.history(CONSOLE);
+      last = await app.pipeline.ask(input, { history });
+      conversations.record(
+        CONSOLE,
+        { question: input, answer: last.abstained ? undefined : last.answer },
+        history,
+      );
+      console.log(`${formatAnswer(last, where)}\n`);
     }
     prompt();
   }

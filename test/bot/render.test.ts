@@ -1,7 +1,7 @@
 // Rendering answers and passages: escaped, with exact quotes, buttons within Telegram's 64-byte callback data.
 import { describe, expect, it } from "vitest";
 import type { Answer, Citation } from "../../src/answer/answer.js";
-import { parseCallbackData, sourceData, voteData } from "../../src/bot/callback-data.js";
+import { parseCallbackData, showData, sourceData, voteData } from "../../src/bot/callback-data.js";
 import { pickLang, stringsOf } from "../../src/bot/i18n.js";
 import { renderAnswer } from "../../src/bot/render-answer.js";
 import { renderPassage } from "../../src/bot/render-passage.js";
@@ -55,6 +55,23 @@ describe("callback data", () => {
     });
   });
 
+  it("round-trips a show button, dropping the passage's span, then the passage, when they do not fit", () => {
+    expect(parseCallbackData(showData("abcDEF123_-", 2, "0123456789abcdef", 100, 200))).toEqual({
+      kind: "show",
+      answerId: "abcDEF123_-",
+      n: 2,
+      passageId: "0123456789abcdef",
+      start: 100,
+      end: 200,
+    });
+    expect(parseCallbackData(showData("abcDEF123_-", 0))).toEqual({
+      kind: "show",
+      answerId: "abcDEF123_-",
+      n: 0,
+    });
+    expect(showData("abcDEF123_-", 1, "x".repeat(60), 1, 2)).toBe("s:abcDEF123_-:1");
+  });
+
   it("drops the span, then the button, when an id is too long", () => {
     expect(sourceData("x".repeat(50), 1e9, 2e9)).toBe(`src:${"x".repeat(50)}`);
     expect(sourceData("x".repeat(80), 1, 2)).toBeUndefined();
@@ -64,17 +81,48 @@ describe("callback data", () => {
 
 describe("renderAnswer", () => {
   it("escapes the answer, titles and quotes, and adds a button per citation plus 👍/👎", () => {
-    const r = renderAnswer(answer("A <b>bold</b> & claim [1].", [citation(1, "x < y & z")]), en, "id1");
+    const view = { locate: () => ({ heading: "Formation <and> Aims", paragraph: 2 }) };
+    const r = renderAnswer(answer("A <b>bold</b> & claim [1].", [citation(1, "x < y & z")]), en, "id1", view);
     expect(r.messages).toHaveLength(1);
     const html = r.messages[0]!;
     expect(parseTelegramHtml(html).problems).toEqual([]);
     expect(html).toContain("A &lt;b&gt;bold&lt;/b&gt; &amp; claim [1].");
-    expect(html).toContain("<b>[1]</b> Title &lt;i&gt;&amp;&lt;/i&gt;, line 3");
+    expect(html).toContain(
+      "<b>[1]</b> Title &lt;i&gt;&amp;&lt;/i&gt;, Formation &lt;and&gt; Aims, paragraph 2",
+    );
+    expect(html).not.toContain("line 3");
     expect(html).toContain("<blockquote>x &lt; y &amp; z</blockquote>");
     const buttons = r.keyboard.inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(["[1] Title <i>&</i>", "👍", "👎"]);
+    expect(buttons.map((b) => b.text)).toEqual(["[1] “x < y & z”", "👍", "👎"]);
     for (const b of buttons)
       expect(Buffer.byteLength((b as { callback_data: string }).callback_data)).toBeLessThanOrEqual(64);
+  });
+
+  it("never prints a sentence twice: a quote the answer already shows is named, not repeated", () => {
+    const quote = "Spearheaded by Ilya Ponomarev, this congress represents a bold statement.";
+    const r = renderAnswer(
+      answer(`${quote} [1]`, [citation(1, quote), citation(2, quote, { start: 900 })]),
+      en,
+      "id",
+    );
+    const html = r.messages[0]!;
+    expect(html.split("Spearheaded by Ilya Ponomarev")).toHaveLength(2);
+    expect(html).toContain("<b>[1]</b> Title");
+    expect(html).toContain("<b>[2]</b> Title");
+    expect(html).not.toContain("<blockquote>");
+  });
+
+  it("names each source button by its quote's first words, distinct for distinct quotes", () => {
+    const r = renderAnswer(
+      answer("A [1] B [2].", [
+        citation(1, "The first quote is long enough to be cut at a word"),
+        citation(2, "Another one"),
+      ]),
+      en,
+      "abcDEF123_-",
+    );
+    const labels = r.keyboard.inline_keyboard.flat().map((b) => b.text);
+    expect(labels).toEqual(["[1] “The first quote is long enough to…”", "[2] “Another one”", "👍", "👎"]);
   });
 
   it("makes a long quote an expandable blockquote", () => {
@@ -82,7 +130,8 @@ describe("renderAnswer", () => {
     expect(r.messages[0]).toContain("<blockquote expandable>word word");
   });
 
-  it("an abstention suggests rephrasing (question escaped) and labels its passages as related only", () => {
+  it("an abstention says the documents do not cover it, shows related passages, and what the documents cover", () => {
+    const titles = ["Congress <opens>", "Committees", "Notes", "Budget"];
     const r = renderAnswer(
       answer("The documents do not answer this [1].", [citation(1, "near")], {
         abstained: true,
@@ -90,17 +139,35 @@ describe("renderAnswer", () => {
       }),
       en,
       "id",
+      { titles },
     );
-    expect(r.messages[0]).toContain("Try rephrasing “Who &lt;leads&gt;?”");
-    expect(r.messages[0]).toContain("<b>Related passages</b> (they do not answer the question)");
+    const html = r.messages[0]!;
+    expect(html).toContain("My documents do not cover this.");
+    expect(html).toContain("<b>Nearest passages</b>");
+    expect(html).toContain("<blockquote>near</blockquote>");
+    expect(html).toContain("“Congress &lt;opens&gt;”; “Committees”; “Notes” and 1 more (/sources)");
+    expect(html).not.toContain("rephras");
+  });
+
+  it("an abstention without related passages shows none of its citations", () => {
+    const r = renderAnswer(
+      answer("The documents do not answer this.", [citation(1, "unrelated")], { abstained: true }),
+      en,
+      "id",
+      { titles: ["Congress"] },
+    );
+    expect(r.messages[0]).not.toContain("unrelated");
+    expect(r.messages[0]).not.toContain("Nearest");
+    expect(r.keyboard.inline_keyboard.flat().map((b) => b.text)).toEqual(["👍", "👎"]);
   });
 
   it("renders in Russian for a Russian user", () => {
     expect(pickLang("ru-RU")).toBe("ru");
     expect(pickLang("de")).toBe("en");
-    const r = renderAnswer(answer("Да [1].", [citation(1, "цитата")]), stringsOf("ru"), "id");
+    const view = { locate: () => ({ heading: "", paragraph: 3 }) };
+    const r = renderAnswer(answer("Да [1].", [citation(1, "цитата")]), stringsOf("ru"), "id", view);
     expect(r.messages[0]).toContain("<b>Источники</b>");
-    expect(r.messages[0]).toContain("строка 3");
+    expect(r.messages[0]).toContain("абзац 3");
   });
 });
 
@@ -117,11 +184,11 @@ describe("renderPassage", () => {
     sentences: [],
   };
 
-  it("shows the whole passage, the quoted span in bold, with its document, heading and line", () => {
+  it("shows the whole passage, the quoted span in bold, with its document and heading", () => {
     const [html] = renderPassage(passage, en, 1012, 1027);
     expect(parseTelegramHtml(html!).problems).toEqual([]);
     expect(html).toContain("📄 <b>T &amp; co</b> (<code>doc.md</code>)");
-    expect(html).toContain("Section &lt;1&gt; · line 7");
+    expect(html).toContain("Section &lt;1&gt;");
     expect(html).toContain("Before &lt;x&gt;. <b>The quote here.</b> After.");
   });
 

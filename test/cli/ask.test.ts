@@ -42,15 +42,17 @@ describe("npm run ask and npm run chat", () => {
     expect(answer.timings.totalMs).toBeGreaterThan(0);
   });
 
-  it("prints the answer and numbered sources with title, line and quote", async () => {
+  it("prints the answer and numbered sources with title and paragraph, not repeating the answer's sentence", async () => {
     const { stdout } = await run("npm", ["run", "ask", "--", "Where did the fifth session take place?"], {
       cwd: ROOT,
       env,
     });
     expect(stdout).toMatch(/Warsaw.*\[1\]/);
     expect(stdout).toMatch(
-      /\[1\] Congress of People's Deputies opens its fifth session in Warsaw — congress-fifth-session-warsaw\.md, line 5/,
+      /\[1\] Congress of People's Deputies opens its fifth session in Warsaw — congress-fifth-session-warsaw\.md, paragraph 1/,
     );
+    expect(stdout.split("commenced its fifth plenary session")).toHaveLength(2);
+    expect(stdout).not.toMatch(/line \d+/);
   });
 
   it("explains a bad flag and exits non-zero", async () => {
@@ -68,5 +70,17 @@ describe("npm run ask and npm run chat", () => {
     expect(code).toBe(0);
     expect(out).toContain("Ilya Ponomarev");
     expect(out).toMatch(/#1 .*congress-fifth-session-warsaw\.md, line \d+/);
+  });
+
+  it("chat reads a follow-up with the last question, and /new forgets it", async () => {
+    const child = execFile("npm", ["run", "chat"], { cwd: ROOT, env });
+    child.stdin!.end("Where did the fifth session open?\nand when?\n/new\n");
+    let out = "";
+    child.stdout!.on("data", (d) => (out += d));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    const [, followUp] = out.split("Sources:");
+    expect(followUp).toContain("Wednesday");
+    expect(out).toContain("New conversation");
   });
 });

@@ -1,43 +1,67 @@
-// Questions: plain text in private chats; in groups a mention, a reply to the bot, or /ask. Limited, then answered.
-import { limit } from "@grammyjs/ratelimiter";
+// Questions: plain text in private chats; in groups a mention, a reply to the bot, or /ask. Each is read with the
+// chat's recent turns (or, for a reply to one of the bot's answers, that answer's turn), limited per user by a queue
+// that delays rather than drops, then answered.
+import { setTimeout as sleep } from "node:timers/promises";
 import { Composer } from "grammy";
+import type { Turn } from "../../answer/follow-up.js";
 import type { Config } from "../../config.js";
 import { isCommand, questionFor } from "../addressing.js";
 import type { BotContext, BotDeps } from "../context.js";
+import type { ConversationState } from "../conversation-state.js";
+import type { Conversations } from "../conversations.js";
 import { replyTo } from "../error-boundary.js";
+import { RateQueue } from "../rate-queue.js";
 import type { RecentAnswers } from "../recent-answers.js";
 import { renderAnswer } from "../render-answer.js";
+import { answerView } from "../answer-view.js";
 import { sendHtml } from "../send-html.js";
 import { withTyping } from "../typing.js";
 
 type AskConfig = Pick<Config, "RATE_LIMIT_PER_MINUTE" | "MAX_QUESTION_CHARS">;
 
-export function askFeature(config: AskConfig, deps: BotDeps, recent: RecentAnswers): Composer<BotContext> {
+export function askFeature(
+  config: AskConfig,
+  deps: BotDeps,
+  recent: RecentAnswers,
+  state: ConversationState,
+): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const perMinute = config.RATE_LIMIT_PER_MINUTE;
-  const limiter = limit<BotContext, never>({
-    timeFrame: 60_000,
-    limit: perMinute,
-    keyGenerator: (ctx) => ctx.from?.id.toString(),
-    // Returned, not fired and forgotten: the limiter hands it back, so a failed reply reaches the error boundary.
-    onLimitExceeded: (ctx) => notify(ctx, ctx.t.rateLimited(perMinute)),
-  });
+  const queue = new RateQueue(perMinute, deps.rateWindowMs ?? 60_000);
 
   const answer = async (ctx: BotContext, question: string) => {
     if (!question) return notify(ctx, ctx.t.askUsage);
-    await limiter(ctx, async () => {
-      const length = Array.from(question).length;
-      if (length > config.MAX_QUESTION_CHARS) {
-        return notify(ctx, ctx.t.tooLong(length, config.MAX_QUESTION_CHARS));
-      }
-      const result = await withTyping(ctx, deps.log, () => deps.pipeline.ask(question));
-      const { messages, keyboard } = renderAnswer(result, ctx.t, recent.remember(result, ctx.chat?.id));
-      await sendHtml(ctx, messages, { replyToMessageId: ctx.msg?.message_id, keyboard });
-      deps.log.debug(
-        `update ${ctx.update.update_id}: answered in ${messages.length} message(s), ${result.citations.length} citation(s)` +
-          `${result.abstained ? ", abstained" : ""}, ${result.timings.totalMs.toFixed(0)} ms`,
-      );
+    const turn = queue.reserve(String(ctx.from?.id ?? ctx.chat?.id));
+    if ("refused" in turn) return notify(ctx, ctx.t.rateRefused(perMinute, seconds(turn.retryMs)));
+    if (turn.waitMs > 0) {
+      if (turn.notice) await notify(ctx, ctx.t.rateLimited(perMinute, seconds(turn.waitMs)));
+      await sleep(turn.waitMs);
+    }
+    const length = Array.from(question).length;
+    if (length > config.MAX_QUESTION_CHARS)
+      return notify(ctx, ctx.t.tooLong(length, config.MAX_QUESTION_CHARS));
+    const conversations = await state.ready();
+    const chatId = ctx.chat!.id;
+    const history = threadOf(ctx, conversations) ?? conversations.history(chatId);
+    const result = await withTyping(ctx, deps.log, () => deps.pipeline.ask(question, { history }));
+    const index = deps.kb.index();
+    const rendered = renderAnswer(result, ctx.t, recent.remember(result, chatId), answerView(index));
+    const sent = await sendHtml(ctx, rendered.messages, {
+      replyToMessageId: ctx.msg?.message_id,
+      keyboard: rendered.keyboard,
     });
+    const said: Turn = { question, answer: result.abstained ? undefined : result.answer };
+    conversations.record(
+      chatId,
+      said,
+      history,
+      sent.map((m) => m.message_id),
+    );
+    await state.save();
+    deps.log.debug(
+      `update ${ctx.update.update_id}: answered in ${sent.length} message(s), ${result.citations.length} citation(s)` +
+        `${result.abstained ? ", abstained" : ""}, ${history.length} earlier turn(s), ${result.timings.totalMs.toFixed(0)} ms`,
+    );
   };
 
   feature.command("ask", (ctx) => answer(ctx, ctx.match.trim()));
@@ -53,6 +77,17 @@ export function askFeature(config: AskConfig, deps: BotDeps, recent: RecentAnswe
   });
 
   return feature;
+}
+
+/** A reply to one of the bot's answers continues that answer's turn, whatever the chat said since. */
+function threadOf(ctx: BotContext, conversations: Conversations): Turn[] | undefined {
+  const replied = ctx.msg?.reply_to_message;
+  if (!replied || replied.from?.id !== ctx.me.id || !ctx.chat) return undefined;
+  return conversations.thread(ctx.chat.id, replied.message_id);
+}
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
 }
 
 /** A short reply to the user's message (usage, limits), in HTML. */

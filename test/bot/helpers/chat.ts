@@ -68,6 +68,30 @@ export class UserChat {
     return sent.messageId;
   }
 
+  /** Sends a sticker (an emoji-only sticker, as Telegram's clients do), with extra message fields; returns its id. */
+  async sendSticker(emoji: string, extra: Record<string, unknown> = {}): Promise<number> {
+    const from = { language_code: this.options.languageCode ?? "en" };
+    const base = this.client.makeMessage("", { from, ...extra }) as unknown as Record<string, unknown>;
+    const { text: _text, ...message } = base;
+    const file_id = `sticker-${Date.now()}-${Math.random()}`;
+    const sticker = {
+      file_id,
+      file_unique_id: file_id,
+      type: "regular",
+      width: 512,
+      height: 512,
+      is_animated: false,
+      is_video: false,
+      emoji,
+    };
+    await this.client.sendMessage({ ...message, sticker } as never);
+    const sent = this.emulator.storage.userMessages.findLast(
+      (u) => "message" in u && (u.message as { sticker?: { file_id: string } }).sticker?.file_id === file_id,
+    );
+    if (!sent) throw new Error("sticker not stored by the emulator");
+    return sent.messageId;
+  }
+
   /** Treats every message the bot already sent here as read (a second UserChat on the same chat). */
   catchUp(): this {
     this.seen = this.mine().length;
@@ -78,6 +102,13 @@ export class UserChat {
   textOf(messageId: number): string {
     const m = this.mine().find((u) => u.messageId === messageId);
     return (m?.message as { text?: string } | undefined)?.text ?? "";
+  }
+
+  /** One of the bot's messages here as it is now (after any edits). */
+  current(messageId: number): BotMessage {
+    const m = this.mine().find((u) => u.messageId === messageId);
+    if (!m) throw new Error(`no bot message ${messageId} in chat ${this.chatId}`);
+    return toBotMessage(m);
   }
 
   /** Presses an inline button under one of the bot's messages. */

@@ -8,7 +8,7 @@ import type { AnswerPipeline } from "../../../src/answer/pipeline.js";
 import { type App, buildApp } from "../../../src/app.js";
 import { type Config, loadConfig } from "../../../src/config.js";
 import { createLogger } from "../../../src/logger.js";
-import type { BotContext } from "../../../src/bot/context.js";
+import type { BotContext, BotDeps } from "../../../src/bot/context.js";
 import { adminFeature } from "../../../src/bot/admin/admin-feature.js";
 import { createBot } from "../../../src/bot/create-bot.js";
 import { type RunningBot, startBot } from "../../../src/bot/start-bot.js";
@@ -37,14 +37,18 @@ export interface FixtureOptions {
   emulator?: BotApiEmulator;
   /** Mount the admin commands (issue 6), as `npm start` does. */
   admin?: boolean;
+  /** Extra bot dependencies (a shorter rate window, conversation state of the test's own). */
+  deps?: Partial<Pick<BotDeps, "rateWindowMs" | "conversations">>;
+  /** Keep this root (and so DATA_DIR) instead of a new one: a restart of the same bot. */
+  root?: string;
   /** Webhook mode: call setWebhook on the emulator (default: no, tests POST updates themselves). */
   registerWebhook?: boolean;
 }
 
 export async function startFixture(options: FixtureOptions = {}): Promise<BotFixture> {
-  const root = await mkdtemp(path.join(os.tmpdir(), "bot-e2e-"));
+  const root = options.root ?? (await mkdtemp(path.join(os.tmpdir(), "bot-e2e-")));
   const corpus = path.join(root, "corpus");
-  await mkdir(corpus);
+  await mkdir(corpus, { recursive: true });
   await cp(path.join(SEED_CORPUS, SEED_DOC), path.join(corpus, SEED_DOC));
   for (const doc of FIXTURE_DOCS) await writeFile(path.join(corpus, doc.id), doc.text);
   const emulator = options.emulator ?? (await BotApiEmulator.launch());
@@ -65,7 +69,7 @@ export async function startFixture(options: FixtureOptions = {}): Promise<BotFix
   const admin = options.admin
     ? adminFeature({ config, kb: app.kb, files: { apiRoot: config.TELEGRAM_API_ROOT, token: TOKEN }, log })
     : undefined;
-  const bot = createBot(config, { pipeline, kb: app.kb, log, adminFeature: admin });
+  const bot = createBot(config, { pipeline, kb: app.kb, log, adminFeature: admin, ...options.deps });
   const running = await startBot(bot, config, log, {
     port: 0,
     host: "127.0.0.1",
@@ -74,7 +78,7 @@ export async function startFixture(options: FixtureOptions = {}): Promise<BotFix
   const close = async () => {
     await running.stop();
     if (!options.emulator) await emulator.stop();
-    await rm(root, { recursive: true, force: true });
+    if (!options.root) await rm(root, { recursive: true, force: true });
   };
   return { root, config, app, bot, running, emulator, logs, close };
 }
