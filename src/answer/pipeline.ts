@@ -57,7 +57,7 @@ export interface PipelineDeps {
 }
 
 /** What one question's answering carries from step to step. */
-interface Turn_ {
+interface AskState {
   corrections: number;
   trace?: (entry: TraceEntry) => void;
 }
@@ -115,7 +115,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   };
 
   /** Each part of a two-part question is answered on its own; the answer has what the documents support. */
-  const extractive = (q: Question, retrieved: RetrievedPassage[], turn: Turn_): Draft => {
+  const extractive = (q: Question, retrieved: RetrievedPassage[], turn: AskState): Draft => {
     if (q.parts.length === 0) return extractivePart(q, retrieved, turn);
     const drafts = q.parts.map((part) => extractivePart(part, retrieved, turn));
     const answered = drafts.filter((d) => !d.abstained);
@@ -170,7 +170,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     };
   };
 
-  const extractivePart = (q: Question, retrieved: RetrievedPassage[], turn: Turn_): Draft => {
+  const extractivePart = (q: Question, retrieved: RetrievedPassage[], turn: AskState): Draft => {
     const selection = selectEvidence(
       q,
       retrieved,
@@ -203,7 +203,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     };
   };
 
-  const llm = async (q: Question, retrieved: RetrievedPassage[], turn: Turn_): Promise<Draft> => {
+  const llm = async (q: Question, retrieved: RetrievedPassage[], turn: AskState): Promise<Draft> => {
     const question = q.text;
     const { chatModel, prompts } = deps;
     if (!chatModel || !prompts)
@@ -252,7 +252,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const retrieved = rerankPassages(read, pool, weight).slice(0, k);
       const retrieveMs = performance.now() - started;
       const mode = options.mode ?? (deps.chatModel ? "llm" : "extractive");
-      const turn: Turn_ = { corrections, ...(options.trace ? { trace: options.trace } : {}) };
+      const turn: AskState = { corrections, ...(options.trace ? { trace: options.trace } : {}) };
       const draft =
         mode === "llm" && trimmed ? await llm(read, retrieved, turn) : extractive(read, retrieved, turn);
       const composed = await compose(trimmed, draft, checker);

@@ -98,6 +98,7 @@ runCli(async ({ config, log }) => {
     process.stderr.write(`${name}: ${groups.filter((g) => g.corpus === name).length} question parts\n`);
   }
 
+  // FIT_DUMP=FILE keeps the recorded candidates (features and labels) for analysis outside.
   if (process.env.FIT_DUMP) await writeFile(process.env.FIT_DUMP, JSON.stringify(groups));
   // Rules that were gates before: each may rule a candidate out, if leaving one corpus out says it helps.
   const vetoable = FEATURES.flatMap((f, i) => (VETOABLE.includes(f.name) ? [i] : []));
