@@ -125,7 +125,7 @@ describe("the answer scorer's features", () => {
     ["crossScript", "Who leads the congress?", "Ilya Ponomarev leads it.", {}, {}, 0],
     ["rankPrior", "Who leads?", "x", { rank: 1 }, {}, 0.5],
     ["shortOfBest", "Who leads?", "x", { coverage: 0.2, bestCoverage: 0.5 }, {}, 0.3],
-  ] as const)("%s for %j over %j is %s", (name, question, sentence, over, ctx, expected) => {
+  ] as const)("%s for %j over %j (%o, %o) is %s", (name, question, sentence, over, ctx, expected) => {
     expect(value(name, view(sentence, over), context(question, ctx))).toBeCloseTo(expected);
   });
 
