@@ -6,7 +6,7 @@ import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { isWordNetWord } from "../text/wordnet.js";
 import { type Token, tokenize } from "../text/tokenize.js";
 import { answerMentions, bodiesNamed, definitionsOf } from "./entities.js";
-import { type CandidateView, featureVector, type QuestionContext } from "./features.js";
+import { type CandidateView, featureVector, hasShape, type QuestionContext } from "./features.js";
 import type { Scorer } from "./scorer.js";
 import { WordVectors } from "../text/word-vectors.js";
 import { isCognate, ordinalBefore, ordinalRank, type QueryTerm, type Question } from "./question.js";
@@ -55,7 +55,7 @@ const MAX_SENTENCES = 3;
 /** Share of the question's weight a further sentence must newly cover to be added. */
 const NEW_COVERAGE = 0.3;
 /** Only the best lexical candidates go through the (slower) tagger. */
-const TAGGED_CANDIDATES = 16;
+const TAGGED_CANDIDATES = 6;
 
 /** Sentences in the order the corpus has them: by document, then by offset. */
 export function documentOrder(
@@ -467,8 +467,14 @@ export function selectEvidence(
   const typed = question.type !== "other" || question.several || question.defines !== undefined;
   // By what the sentence and its context match: the answer is often a short sentence after the one naming the topic.
   const prelim = (c: Candidate) => c.coverage + c.contextCoverage + c.similarity;
+  // "What is X?" is read by a pattern, not the tagger: every candidate can be.
+  const definitionOnly = question.defines !== undefined && question.type === "other";
   const tagged = new Set(
-    typed ? [...candidates].sort((a, b) => prelim(b) - prelim(a)).slice(0, TAGGED_CANDIDATES) : [],
+    definitionOnly
+      ? candidates
+      : typed
+        ? [...candidates].sort((a, b) => prelim(b) - prelim(a)).slice(0, TAGGED_CANDIDATES)
+        : [],
   );
   const byDocument = new Map<string, { gain: number[]; matched: Set<string> }>();
   for (const c of all) {
@@ -503,9 +509,12 @@ export function selectEvidence(
       similarity: c.similarity,
       plainScore: plain.get(c)!,
       plainBest: plain.get(c)! >= bestPlain,
+      // The rest are judged by their surface shape alone (a digit for "how many"): the tagger is the slow part.
       ...(tagged.has(c)
         ? { typeFound: hasType(question, c), typeNear: typeBonus(question, c.text, c.matchedAt) / TYPE_BONUS }
-        : {}),
+        : typed
+          ? { typeFound: cheapType(question, c.text) }
+          : {}),
       matched: c.matched,
       documentMatched: doc.matched,
       givesResponse: question.response !== undefined && givesResponse(question, c.text),
@@ -546,6 +555,12 @@ export function selectEvidence(
     coverage: covered.reduce((a, b) => a + b, 0) / total,
     candidates: traced,
   };
+}
+
+/** Without the tagger: what "What is X?" defines X as (a pattern), or the surface shape of the answer's type. */
+function cheapType(question: Question, text: string): boolean {
+  if (question.defines) return definitionsOf(question.defines, text).length > 0;
+  return hasShape(question.type, text);
 }
 
 function toEvidence(c: Candidate): Evidence {

@@ -41,14 +41,21 @@ export function isFollowUp(text: string): boolean {
   return tokens.filter((t) => !t.stop).length <= 1;
 }
 
+/** A follow-up's own words and the words it borrows from the conversation. */
+export interface Resolved {
+  question: string;
+  /** Content words of the last question (and names of the last answer) the follow-up leans on; "" when none. */
+  context: string;
+}
+
 /**
  * The question as it would be asked alone: a follow-up gains the content words of the last question that it does not
  * repeat (no ordinal when it names its own: "what about the second one?"), and, when it speaks of "he" or "she", the
- * names the last answer gave. A question that stands alone is returned as it is.
+ * names the last answer gave. A question that stands alone has no context.
  */
-export function standalone(text: string, history: Turn[]): string {
+export function resolveFollowUp(text: string, history: Turn[]): Resolved {
   const last = history.at(-1);
-  if (!last || !text || !isFollowUp(text)) return text;
+  if (!last || !text || !isFollowUp(text)) return { question: text, context: "" };
   const previous = standalone(last.question, history.slice(0, -1));
   const own = new Set(tokenize(text).map((t) => t.term));
   const ownOrdinal = tokenize(text).some((t) => ordinalRank(t.term) !== undefined);
@@ -57,8 +64,13 @@ export function standalone(text: string, history: Turn[]): string {
     .map((t) => previous.slice(t.start, t.end));
   const person = tokenize(text).some((t) => PERSON.has(t.word));
   const names = person && last.answer ? namesIn(last.answer) : [];
-  const context = [...new Set([...names, ...carried])];
-  return context.length > 0 ? `${text.replace(/[?？]\s*$/, "")} (${context.join(" ")})?` : text;
+  return { question: text, context: [...new Set([...names, ...carried])].join(" ") };
+}
+
+/** The resolved follow-up as one text: "and where (leads congress)?". */
+export function standalone(text: string, history: Turn[]): string {
+  const { question, context } = resolveFollowUp(text, history);
+  return context ? `${question.replace(/[?？]\s*$/, "")} (${context})?` : question;
 }
 
 /** Names of people an answer gives: two or more capitalised words in a row ("Ilya Ponomarev"), the first one only. */

@@ -21,7 +21,7 @@ import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from
 import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
-import { standalone, type Turn } from "./follow-up.js";
+import { type Resolved, resolveFollowUp, standalone, type Turn } from "./follow-up.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
 import { Lexicon } from "../text/lexicon.js";
 import type { WordVectors } from "../text/word-vectors.js";
@@ -80,6 +80,20 @@ interface Draft {
   unanswered?: string[];
 }
 
+/** What a word a follow-up borrows from the conversation counts for, against the follow-up's own words. */
+const CONTEXT_WEIGHT = 0.5;
+
+/** Marks the terms of a resolved follow-up that come from the conversation, in the question and its parts. */
+function markContext(q: Question, resolved: Resolved): Question {
+  if (!resolved.context) return q;
+  const own = new Set(tokenize(resolved.question).map((t) => t.term));
+  const mark = (p: Question): Question => ({
+    ...p,
+    terms: p.terms.map((t) => (own.has(t.term) ? t : { ...t, context: true })),
+  });
+  return { ...mark(q), parts: q.parts.map(mark) };
+}
+
 /** How many passages retrieval hands to the re-ranker, at least. */
 const RERANK_POOL = 20;
 
@@ -109,9 +123,10 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
    */
   const weight = (term: QueryTerm) => {
     const index = deps.kb.index();
+    const share = term.context ? CONTEXT_WEIGHT : 1;
     const idf = index.idf(term.term);
-    if (idf > 0) return idf;
-    return Math.log(1 + (index.size + 0.5) / 0.5) / (1 + Math.log(1 + term.senses));
+    if (idf > 0) return idf * share;
+    return (share * Math.log(1 + (index.size + 0.5) / 0.5)) / (1 + Math.log(1 + term.senses));
   };
 
   /** Each part of a two-part question is answered on its own; the answer has what the documents support. */
@@ -237,15 +252,18 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     async ask(question, options = {}) {
       const started = performance.now();
       const k = options.k ?? deps.config.TOP_K;
+      const resolved = resolveFollowUp(question.trim(), options.history ?? []);
       const trimmed = standalone(question.trim(), options.history ?? []);
-      const {
-        question: read,
-        retrieval,
-        corrections,
-      } = expandQuestion(
-        readQuestion(trimmed),
+      const expanded = expandQuestion(
+        markContext(readQuestion(trimmed), resolved),
         Vocabulary.of(deps.kb.index()),
         deps.lexicon ?? Lexicon.empty,
+      );
+      const { question: read, corrections } = expanded;
+      // Words a follow-up borrows count for less in retrieval too.
+      const borrowed = new Set(read.terms.filter((t) => t.context).map((t) => t.term));
+      const retrieval = expanded.retrieval.map((r) =>
+        borrowed.has(r.term) ? { ...r, weight: r.weight * CONTEXT_WEIGHT } : r,
       );
       // A deeper pool, re-ranked by the sentences' match with the question, then cut to k.
       const pool = trimmed ? await deps.retriever.search(trimmed, Math.max(k, RERANK_POOL), retrieval) : [];

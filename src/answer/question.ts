@@ -30,6 +30,8 @@ export interface QueryTerm {
   narrower: string[];
   /** The ordinal that picks out which one the question means: "sixth" in "the sixth session", "next". */
   ordinal?: string;
+  /** Borrowed from the conversation by a follow-up, not asked in its own words: it counts for less. */
+  context?: boolean;
   /** The name this word is part of ("Congress of People's Deputies"), numbered from 0 within the question. */
   name?: number;
   /** A Cyrillic word's sound in Latin letters (`cognateKey`), to meet its English cognate: "сессия", "session". */
