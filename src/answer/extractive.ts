@@ -463,7 +463,7 @@ export function selectEvidence(
   const candidates = all.filter((c) => question.focus === undefined || c.matched.has(question.focus));
   if (candidates.length === 0) return nothingSelected();
   const ctx: QuestionContext = { ...context, question };
-  // The tagger takes milliseconds a sentence: only the best candidates by their plain score are read for a type.
+  // The tagger takes milliseconds a sentence: only the best few candidates are read for a type by it.
   const typed = question.type !== "other" || question.several || question.defines !== undefined;
   // By what the sentence and its context match: the answer is often a short sentence after the one naming the topic.
   const prelim = (c: Candidate) => c.coverage + c.contextCoverage + c.similarity;
