@@ -10,7 +10,7 @@ import { createEmbeddings } from "../../src/embeddings/providers.js";
 import { PassageIndex } from "../../src/index/passage-index.js";
 import { type BotProcess, startBotProcess } from "../../src/loadtest/bot-process.js";
 import { type ChatServer, startChatServer } from "../helpers/chat-server.js";
-import { botRoot, until } from "./helpers/bot-root.js";
+import { botRoot, childBotEnv, startPolling, until } from "./helpers/bot-root.js";
 import { UserChat } from "./helpers/chat.js";
 import { BotApiEmulator } from "./helpers/emulator.js";
 import { TOKEN } from "./helpers/fixture.js";
@@ -63,17 +63,8 @@ const answerTo = (messageId: number) =>
 const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&");
 
 /** The bot's environment: folders relative to its root, this emulator, `admin` allowed to add documents. */
-const botEnv = (admin: number, extra: Record<string, string> = {}) => ({
-  TELEGRAM_BOT_TOKEN: TOKEN,
-  TELEGRAM_API_ROOT: emulator.config.apiURL,
-  CORPUS_DIR: "corpus",
-  INDEX_DIR: "index",
-  DATA_DIR: "data",
-  ADMIN_IDS: String(admin),
-  RATE_LIMIT_PER_MINUTE: "1000",
-  LOG_LEVEL: "debug",
-  ...extra,
-});
+const botEnv = (admin: number, extra: Record<string, string> = {}) =>
+  childBotEnv(emulator.config.apiURL, admin, extra);
 
 it("after a SIGKILL while answering and one while ingesting, answers every acknowledged question and stays consistent", async () => {
   const dirs = await botRoot("bot-faults-");
@@ -83,12 +74,7 @@ it("after a SIGKILL while answering and one while ingesting, answers every ackno
     OPENAI_API_KEY: "sk-faults-test-key",
     LLM_TIMEOUT_MS: "60000",
   });
-  const start = async () => {
-    const bot = startBotProcess(env, dirs.root);
-    bots.push(bot);
-    await bot.waitFor(/is polling for updates/);
-    return bot;
-  };
+  const start = () => startPolling(env, dirs.root, bots);
 
   // 1. Six users ask at once; the LLM holds every answer. Once Telegram has been told all six were received (their
   //    offset confirmed: it will never send them again) and none is answered yet, the process is killed.

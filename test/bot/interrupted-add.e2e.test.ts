@@ -6,8 +6,8 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { listDocumentIds } from "../../src/corpus/documents.js";
 import { LOCK_FILE } from "../../src/index/index-lock.js";
-import { type BotProcess, startBotProcess } from "../../src/loadtest/bot-process.js";
-import { botRoot, until } from "./helpers/bot-root.js";
+import type { BotProcess } from "../../src/loadtest/bot-process.js";
+import { botRoot, childBotEnv, startPolling, until } from "./helpers/bot-root.js";
 import { UserChat } from "./helpers/chat.js";
 import { BotApiEmulator } from "./helpers/emulator.js";
 import { TOKEN } from "./helpers/fixture.js";
@@ -41,22 +41,8 @@ const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&amp;/g, "
 
 it("after a SIGKILL between writing the document and indexing it, the replayed /add records the add with its docId", async () => {
   const dirs = await botRoot("bot-interrupted-add-");
-  const env = {
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: emulator.config.apiURL,
-    CORPUS_DIR: "corpus",
-    INDEX_DIR: "index",
-    DATA_DIR: "data",
-    ADMIN_IDS: String(ADMIN),
-    RATE_LIMIT_PER_MINUTE: "1000",
-    LOG_LEVEL: "debug",
-  };
-  const start = async () => {
-    const bot = startBotProcess(env, dirs.root);
-    bots.push(bot);
-    await bot.waitFor(/is polling for updates/);
-    return bot;
-  };
+  const env = childBotEnv(emulator.config.apiURL, ADMIN);
+  const start = () => startPolling(env, dirs.root, bots);
   const first = await start();
   // This test holds INDEX_DIR's writer lock (as `npm run ingest` would): the /add writes its document, then waits to
   // index it, and the kill lands exactly there.
