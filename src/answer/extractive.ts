@@ -7,7 +7,7 @@ import { isWordNetWord } from "../text/wordnet.js";
 import { type Token, tokenize } from "../text/tokenize.js";
 import { answerMentions, bodiesNamed, definitionsOf } from "./entities.js";
 import { type CandidateView, featureVector, hasShape, type QuestionContext } from "./features.js";
-import type { Scorer } from "./scorer.js";
+import { MAX_LEAD, type Scorer } from "./scorer.js";
 import { WordVectors } from "../text/word-vectors.js";
 import { isCognate, ordinalBefore, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
@@ -487,9 +487,8 @@ export function selectEvidence(
   }
   const bestCoverage = Math.max(...candidates.map((c) => c.coverage));
   // The hand-weighted score the answerer ranked by before it had fitted weights: one more opinion to weigh.
-  const plain = new Map(
-    candidates.map((c) => [c, c.score + (tagged.has(c) ? typeBonus(question, c.text, c.matchedAt) : 0)]),
-  );
+  const bonus = new Map([...tagged].map((c) => [c, typeBonus(question, c.text, c.matchedAt)]));
+  const plain = new Map(candidates.map((c) => [c, c.score + (bonus.get(c) ?? 0)]));
   const bestPlain = Math.max(...plain.values());
   const scored = candidates.map((c) => {
     const doc = byDocument.get(c.passage.docId)!;
@@ -511,7 +510,7 @@ export function selectEvidence(
       plainBest: plain.get(c)! >= bestPlain,
       // The rest are judged by their surface shape alone (a digit for "how many"): the tagger is the slow part.
       ...(tagged.has(c)
-        ? { typeFound: hasType(question, c), typeNear: typeBonus(question, c.text, c.matchedAt) / TYPE_BONUS }
+        ? { typeFound: hasType(question, c), typeNear: bonus.get(c)! / TYPE_BONUS }
         : typed
           ? { typeFound: cheapType(question, c.text) }
           : {}),
@@ -531,7 +530,7 @@ export function selectEvidence(
     return { evidence: [toEvidence(nearest)], confidence: 0, coverage: nearest.coverage, candidates: traced };
   }
   const best = allowed[0]!;
-  const second = allowed[1]?.rank ?? best.rank - 5;
+  const second = allowed[1]?.rank ?? best.rank - MAX_LEAD;
   const confidence = scorer.confidence(best.rank, best.rank - second, best.features);
   const chosen = [best.c];
   const covered = [...best.c.gain];

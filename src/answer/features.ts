@@ -89,6 +89,14 @@ export function hasShape(type: Question["type"], text: string): boolean {
 }
 const numbersOf = (text: string) => [...new Set(text.match(/(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])/g) ?? [])];
 
+/** Numbers of a question or a passage, read once each: every candidate of a question asks for both. */
+const numbersRead = new WeakMap<object, string[]>();
+function numbersIn(owner: Question | Passage): string[] {
+  let found = numbersRead.get(owner);
+  if (!found) numbersRead.set(owner, (found = numbersOf(owner.text)));
+  return found;
+}
+
 /** The scorer's inputs, in the order of the fitted weights (src/answer/model/weights.json). */
 export const FEATURES: Feature[] = [
   { name: "coverage", value: (c) => c.coverage },
@@ -130,13 +138,13 @@ export const FEATURES: Feature[] = [
   {
     // "Resolution No. 31", "the 2027 Sweep": a number the question names stands in the passage that answers.
     name: "numberMissing",
-    value: (c, ctx) => flag(numbersOf(ctx.question.text).some((n) => !numbersOf(c.passage.text).includes(n))),
+    value: (c, ctx) => flag(numbersIn(ctx.question).some((n) => !numbersIn(c.passage).includes(n))),
   },
   {
     // "Resolution No. 1": its number in the sentence or just before it, not only somewhere in the passage.
     name: "numbersNear",
     value: (c, ctx) => {
-      const asked = numbersOf(ctx.question.text);
+      const asked = numbersIn(ctx.question);
       if (asked.length === 0) return 0;
       const near = new Set(numbersOf(c.contextText));
       return asked.filter((n) => near.has(n)).length / asked.length;

@@ -57,20 +57,25 @@ export function resolveFollowUp(text: string, history: Turn[]): Resolved {
   const last = history.at(-1);
   if (!last || !text || !isFollowUp(text)) return { question: text, context: "" };
   const previous = standalone(last.question, history.slice(0, -1));
-  const own = new Set(tokenize(text).map((t) => t.term));
-  const ownOrdinal = tokenize(text).some((t) => ordinalRank(t.term) !== undefined);
+  const tokens = tokenize(text);
+  const own = new Set(tokens.map((t) => t.term));
+  const ownOrdinal = tokens.some((t) => ordinalRank(t.term) !== undefined);
   const carried = tokenize(previous)
     .filter((t) => !t.stop && !own.has(t.term) && !(ownOrdinal && ordinalRank(t.term) !== undefined))
     .map((t) => previous.slice(t.start, t.end));
-  const person = tokenize(text).some((t) => PERSON.has(t.word));
+  const person = tokens.some((t) => PERSON.has(t.word));
   const names = person && last.answer ? namesIn(last.answer) : [];
   return { question: text, context: [...new Set([...names, ...carried])].join(" ") };
 }
 
-/** The resolved follow-up as one text: "and where (leads congress)?". */
-export function standalone(text: string, history: Turn[]): string {
-  const { question, context } = resolveFollowUp(text, history);
+/** A resolved follow-up as one text: "and where (leads congress)?". */
+export function asText({ question, context }: Resolved): string {
   return context ? `${question.replace(/[?？]\s*$/, "")} (${context})?` : question;
+}
+
+/** The question as one text it would be asked alone with (`resolveFollowUp`, then `asText`). */
+export function standalone(text: string, history: Turn[]): string {
+  return asText(resolveFollowUp(text, history));
 }
 
 /** Names of people an answer gives: two or more capitalised words in a row ("Ilya Ponomarev"), the first one only. */

@@ -21,7 +21,7 @@ import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from
 import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
-import { type Resolved, resolveFollowUp, standalone, type Turn } from "./follow-up.js";
+import { asText, type Resolved, resolveFollowUp, type Turn } from "./follow-up.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
 import { Lexicon } from "../text/lexicon.js";
 import type { WordVectors } from "../text/word-vectors.js";
@@ -253,7 +253,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const started = performance.now();
       const k = options.k ?? deps.config.TOP_K;
       const resolved = resolveFollowUp(question.trim(), options.history ?? []);
-      const trimmed = standalone(question.trim(), options.history ?? []);
+      const trimmed = asText(resolved);
       const expanded = expandQuestion(
         markContext(readQuestion(trimmed), resolved),
         Vocabulary.of(deps.kb.index()),

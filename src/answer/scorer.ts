@@ -27,8 +27,28 @@ export class ScorerError extends Error {
   }
 }
 
+/** The largest lead of the best candidate's score over the second's that the abstention model reads. */
+export const MAX_LEAD = 5;
+
+/** start + Σ weights[i]·x[i]: the ranking score (from 0), and the abstention model's logit (from its bias). */
+export function linear(weights: readonly number[], x: readonly number[], start = 0): number {
+  let s = start;
+  for (let i = 0; i < x.length; i++) s += weights[i]! * x[i]!;
+  return s;
+}
+
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** What the abstention model reads: the best candidate's score, its lead over the second (capped), its features. */
+export function abstentionFeatures(best: number, lead: number, x: readonly number[]): number[] {
+  return [best, Math.min(MAX_LEAD, lead), ...x];
+}
+
 /** The probability that a candidate sentence answers the question. */
 export class Scorer {
+  /** Indices of the features that rule a candidate out. */
+  private readonly vetoIndices: number[];
+
   constructor(readonly model: ScorerWeights) {
     const names = FEATURES.map((f) => f.name);
     if (
@@ -40,6 +60,7 @@ export class Scorer {
         "weights",
         `fitted for features ${model.features.join(", ")}, not ${names.join(", ")}`,
       );
+    this.vetoIndices = (model.vetoes ?? []).map((v) => names.indexOf(v)).filter((i) => i >= 0);
   }
 
   static load(file = DEFAULT_FILE): Scorer {
@@ -58,28 +79,18 @@ export class Scorer {
 
   /** A candidate's ranking score: higher is better; only differences between one question's candidates matter. */
   rank(x: number[]): number {
-    let s = 0;
-    for (let i = 0; i < x.length; i++) s += this.model.ranker[i]! * x[i]!;
-    return s;
+    return linear(this.model.ranker, x);
   }
 
   /** The probability that the best candidate answers, from its score, its lead over the second and its features. */
   confidence(best: number, lead: number, x: number[]): number {
     const { bias, weights } = this.model.abstainer;
-    const input = [best, Math.min(5, lead), ...x];
-    let z = bias;
-    for (let i = 0; i < input.length; i++) z += weights[i]! * input[i]!;
-    return 1 / (1 + Math.exp(-z));
+    return sigmoid(linear(weights, abstentionFeatures(best, lead, x), bias));
   }
 
   /** Whether a candidate's features rule it out. */
   vetoed(x: number[]): boolean {
     return this.vetoIndices.some((i) => x[i]! > 0);
-  }
-
-  private get vetoIndices(): number[] {
-    const names = FEATURES.map((f) => f.name);
-    return (this.model.vetoes ?? []).map((v) => names.indexOf(v)).filter((i) => i >= 0);
   }
 
   get threshold(): number {

@@ -3,7 +3,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Turn } from "../answer/follow-up.js";
 import type { TraceEntry } from "../answer/pipeline.js";
 import { FEATURES } from "../answer/features.js";
 import type { ScorerWeights } from "../answer/scorer.js";
@@ -19,6 +18,7 @@ import {
 } from "../eval/fit.js";
 import { coversAny } from "../eval/match.js";
 import { loadQuestionSet } from "../eval/questions.js";
+import { askInConversation } from "../eval/runner.js";
 import { parseCli } from "./args.js";
 import { runCli } from "./run.js";
 import { scratchConfig } from "./scratch.js";
@@ -69,13 +69,8 @@ runCli(async ({ config, log }) => {
     try {
       const app = await buildApp({ ...scratch.config, LLM_PROVIDER: "none" }, log);
       for (const q of set.questions) {
-        const history: Turn[] = [];
-        for (const earlier of q.history ?? []) {
-          const a = await app.pipeline.ask(earlier, { history, mode: "extractive" });
-          history.push({ question: earlier, answer: a.answer });
-        }
         const traced: TraceEntry[] = [];
-        await app.pipeline.ask(q.question, { history, mode: "extractive", trace: (t) => traced.push(t) });
+        await askInConversation(app.pipeline, q, { mode: "extractive", trace: (t) => traced.push(t) });
         const evidence = q.answerable ? q.evidence.flatMap((e) => corpus.occurrences(e)) : [];
         for (const t of traced) {
           if (t.candidates.length === 0) continue;

@@ -1,5 +1,6 @@
 // Fitting the answer scorer: logistic regression over candidate sentences, validated one corpus out at a time.
 import { Matrix, solve } from "ml-matrix";
+import { abstentionFeatures, linear, MAX_LEAD, sigmoid } from "../answer/scorer.js";
 
 /** One part of one question: its candidates' features and whether each covers the question's evidence. */
 export interface Group {
@@ -15,12 +16,30 @@ export interface Logistic {
   weights: number[];
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
+/** The model's probability for `x`: the same sum as the answer scorer's (src/answer/scorer.ts). */
 export function predict(model: Logistic, x: number[]): number {
-  let z = model.bias;
-  for (let i = 0; i < x.length; i++) z += model.weights[i]! * x[i]!;
-  return sigmoid(z);
+  return sigmoid(linear(model.weights, x, model.bias));
+}
+
+/**
+ * One damped Newton step from `beta`: the full step, halved while it raises `loss` (a full step can overshoot on a
+ * loss this flat in places). Returns the new point and whether the step was still large enough to go on.
+ */
+function newtonStep(
+  beta: number[],
+  hessian: number[][],
+  gradient: number[],
+  loss: (b: number[]) => number,
+): { next: number[]; moving: boolean } {
+  const step = solve(new Matrix(hessian), Matrix.columnVector(gradient)).to1DArray();
+  const before = loss(beta);
+  let t = 1;
+  let next = beta.map((b, i) => b - step[i]!);
+  while (t > 1e-4 && loss(next) > before) {
+    t /= 2;
+    next = beta.map((b, i) => b - t * step[i]!);
+  }
+  return { next, moving: Math.max(...step.map((x) => Math.abs(x * t))) >= 1e-6 };
 }
 
 /**
@@ -32,6 +51,15 @@ export function fitLogistic(groups: Group[], l2 = 1, iterations = 25): Logistic 
     g.features.map((x, i) => ({ x, y: g.labels[i] ? 1 : 0, w: 1 / g.features.length })),
   );
   const d = (rows[0]?.x.length ?? 0) + 1;
+  const loss = (b: number[]) =>
+    (l2 / 2) * b.slice(1).reduce((s, x) => s + x * x, 0) +
+    rows.reduce((s, { x, y, w }) => {
+      const p = Math.min(
+        1 - 1e-12,
+        Math.max(1e-12, sigmoid(b[0]! + x.reduce((a, xi, i) => a + xi * b[i + 1]!, 0))),
+      );
+      return s - w * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
+    }, 0);
   let beta = new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {
     const gradient = new Array<number>(d).fill(0);
@@ -51,25 +79,9 @@ export function fitLogistic(groups: Group[], l2 = 1, iterations = 25): Logistic 
       gradient[i]! += l2 * beta[i]!;
       hessian[i]![i]! += l2;
     }
-    const step = solve(new Matrix(hessian), Matrix.columnVector(gradient)).to1DArray();
-    const loss = (b: number[]) =>
-      (l2 / 2) * b.slice(1).reduce((s, x) => s + x * x, 0) +
-      rows.reduce((s, { x, y, w }) => {
-        const p = Math.min(
-          1 - 1e-12,
-          Math.max(1e-12, sigmoid(b[0]! + x.reduce((a, xi, i) => a + xi * b[i + 1]!, 0))),
-        );
-        return s - w * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
-      }, 0);
-    const before = loss(beta);
-    let t = 1;
-    let next = beta.map((b, i) => b - step[i]!);
-    while (t > 1e-4 && loss(next) > before) {
-      t /= 2;
-      next = beta.map((b, i) => b - t * step[i]!);
-    }
+    const { next, moving } = newtonStep(beta, hessian, gradient, loss);
     beta = next;
-    if (Math.max(...step.map((x) => Math.abs(x * t))) < 1e-6) break;
+    if (!moving) break;
   }
   return { bias: beta[0]!, weights: beta.slice(1) };
 }
@@ -77,7 +89,7 @@ export function fitLogistic(groups: Group[], l2 = 1, iterations = 25): Logistic 
 /** Weights of a linear ranking score over the features: no bias, only differences within a group matter. */
 export type Ranker = number[];
 
-export const rankScore = (ranker: Ranker, x: number[]) => x.reduce((s, xi, i) => s + xi * ranker[i]!, 0);
+export const rankScore = (ranker: Ranker, x: number[]) => linear(ranker, x);
 
 /**
  * The ranking score by conditional logit: within each question part, the softmax of the scores should put its weight
@@ -116,17 +128,9 @@ export function fitRanker(groups: Group[], l2 = 1, iterations = 30): Ranker {
         }
       });
     }
-    const step = solve(new Matrix(hessian), Matrix.columnVector(gradient)).to1DArray();
-    // Damped: a full Newton step can overshoot on a loss this flat in places.
-    const before = rankerLoss(usable, beta, l2);
-    let t = 1;
-    let next = beta.map((b, i) => b - step[i]!);
-    while (t > 1e-4 && rankerLoss(usable, next, l2) > before) {
-      t /= 2;
-      next = beta.map((b, i) => b - t * step[i]!);
-    }
+    const { next, moving } = newtonStep(beta, hessian, gradient, (b) => rankerLoss(usable, b, l2));
     beta = next;
-    if (Math.max(...step.map((x) => Math.abs(x * t))) < 1e-6) break;
+    if (!moving) break;
   }
   return beta;
 }
@@ -159,8 +163,8 @@ export function abstentionInput(
   });
   if (best < 0) return undefined;
   const others = scores.filter((_, i) => i !== best && allowed[i]);
-  const second = Math.max(...others, scores[best]! - 5);
-  return { best, x: [scores[best]!, Math.min(5, scores[best]! - second), ...features[best]!] };
+  const second = Math.max(...others, scores[best]! - MAX_LEAD);
+  return { best, x: abstentionFeatures(scores[best]!, scores[best]! - second, features[best]!) };
 }
 
 /** The two-stage scorer: a ranking of the candidates, then the probability that the best one answers. */

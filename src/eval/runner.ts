@@ -1,6 +1,7 @@
 // Runs a question set through the answer pipeline, one question at a time, and builds the report.
 import type { Turn } from "../answer/follow-up.js";
-import type { AnswerPipeline } from "../answer/pipeline.js";
+import type { Answer } from "../answer/answer.js";
+import type { AnswerPipeline, AskOptions } from "../answer/pipeline.js";
 import { ParagraphBm25 } from "./baseline.js";
 import type { CorpusTexts } from "./corpus-texts.js";
 import { buildSummary, type QuestionResult, scoreAnswer, type Summary } from "./metrics.js";
@@ -22,6 +23,24 @@ export interface EvalReport {
   results: QuestionResult[];
 }
 
+/**
+ * Asks a question at the end of its conversation: its `history` first, in order, each with the answers before it
+ * (their answers unscored), then the question itself with `options` (a trace, say) and the whole history.
+ */
+export async function askInConversation(
+  pipeline: AnswerPipeline,
+  q: Pick<EvalQuestion, "question" | "history">,
+  options: AskOptions = {},
+): Promise<Answer> {
+  const { trace: _, ...earlierOptions } = options;
+  const history: Turn[] = [];
+  for (const earlier of q.history ?? []) {
+    const a = await pipeline.ask(earlier, { ...earlierOptions, history });
+    history.push({ question: earlier, answer: a.answer });
+  }
+  return pipeline.ask(q.question, { ...options, history });
+}
+
 export function selectQuestions(questions: EvalQuestion[], excludeTags: string[] = []): EvalQuestion[] {
   return questions.filter((q) => !q.tags.some((t) => excludeTags.includes(t)));
 }
@@ -34,13 +53,7 @@ export async function runEval(run: EvalRun): Promise<EvalReport> {
     const began = performance.now();
     let result: QuestionResult;
     try {
-      // A follow-up is asked at the end of its conversation: the earlier questions first, their answers unscored.
-      const history: Turn[] = [];
-      for (const earlier of q.history ?? []) {
-        const a = await run.pipeline.ask(earlier, { k: run.k, mode: run.mode, history });
-        history.push({ question: earlier, answer: a.answer });
-      }
-      const answer = await run.pipeline.ask(q.question, { k: run.k, mode: run.mode, history });
+      const answer = await askInConversation(run.pipeline, q, { k: run.k, mode: run.mode });
       result = await scoreAnswer(q, answer, {
         k: run.k,
         baseline: baseline.search(q.question, run.k),
