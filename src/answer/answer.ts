@@ -36,6 +36,11 @@ export interface Answer {
   fallback?: "extractive" | "abstain";
   /** Set when abstained and citations are offered as related passages only. */
   related?: boolean;
+  /**
+   * Extractive answers: the short answer the first cited sentence gives, where the question asks for a name, a place,
+   * a date or a number and one fits ("Ilya Ponomarev", "9 to 11 June 2023"); `answer` keeps the sentences.
+   */
+  lead?: string;
   /** Extractive answers: the answer scorer's probability (0..1) that the documents answer the question. */
   confidence?: number;
   /** Why LLM fallback happened, or other notes for the reader. */

@@ -358,20 +358,23 @@ function scoreSentences(
     const headingText = `${passage.title}\n${passage.heading}`;
     const heading = sentenceTokens(headingText);
     const headingCoverage = coverageOf({ stems: new Set(heading.map((t) => t.term)), other: new Set() });
-    const stemsBefore: Set<string>[] = [];
-    const textsBefore: string[] = [];
+    const before: { stems: Set<string>; text: string }[] = [];
+    // A table row's context is the table's header row, however far above it stands.
+    let tableHeader: { stems: Set<string>; text: string } | undefined;
     for (const span of passage.sentences) {
       const text = spanText(passage, span);
       const tokens = sentenceTokens(text);
       const match = matchable(question, tokens);
+      const row = text.startsWith("|");
+      const near = row && tableHeader ? [tableHeader] : before.slice(-2);
       const context = new Set([
         ...match.stems,
         ...heading.map((t) => t.term),
-        ...stemsBefore.slice(-2).flatMap((x) => [...x]),
+        ...near.flatMap((x) => [...x.stems]),
       ]);
-      const contextText = [headingText, ...textsBefore.slice(-2), text].join("\n");
-      stemsBefore.push(match.stems);
-      textsBefore.push(text);
+      const contextText = [headingText, ...near.map((x) => x.text), text].join("\n");
+      before.push({ stems: match.stems, text });
+      tableHeader = row ? (tableHeader ?? before.at(-1)) : undefined;
       const key = `${passage.docId}:${span.start}`;
       if (seen.has(key)) continue; // overlapping windows repeat sentences
       seen.add(key);

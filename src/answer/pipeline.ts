@@ -22,6 +22,7 @@ import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
 import { asText, type Resolved, resolveFollowUp, type Turn } from "./follow-up.js";
+import { leadSpan } from "./lead.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
 import { Lexicon } from "../text/lexicon.js";
 import type { WordVectors } from "../text/word-vectors.js";
@@ -78,6 +79,8 @@ interface Draft {
   note?: string;
   /** Parts of a two-part question the documents do not answer, when the other part is answered. */
   unanswered?: string[];
+  /** The short answer the first claim gives (`leadSpan`): a name, a place, a date or a number. */
+  lead?: string;
 }
 
 /** What a word a follow-up borrows from the conversation counts for, against the follow-up's own words. */
@@ -132,7 +135,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   /** Each part of a two-part question is answered on its own; the answer has what the documents support. */
   const extractive = (q: Question, retrieved: RetrievedPassage[], turn: AskState): Draft => {
     if (q.parts.length === 0) return extractivePart(q, retrieved, turn);
-    const drafts = q.parts.map((part) => extractivePart(part, retrieved, turn));
+    const drafts = q.parts.map((part) => extractivePart(part, retrieved, turn, false));
     const answered = drafts.filter((d) => !d.abstained);
     if (answered.length === 0) return drafts[0]!;
     // Each extractive claim cites a sentence or a few in a row. What both parts chose is said once: of two quotes
@@ -185,7 +188,12 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     };
   };
 
-  const extractivePart = (q: Question, retrieved: RetrievedPassage[], turn: AskState): Draft => {
+  const extractivePart = (
+    q: Question,
+    retrieved: RetrievedPassage[],
+    turn: AskState,
+    alone = true,
+  ): Draft => {
     const selection = selectEvidence(
       q,
       retrieved,
@@ -208,9 +216,14 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         related: related ? [{ passage: nearest.passage, span: nearest.span, score: nearest.score }] : [],
       };
     }
+    // The short answer leads ("Ilya Ponomarev"); a part of a two-part question keeps its sentence, which says
+    // which part it answers.
+    const first = evidence[0]!;
+    const lead = alone ? leadSpan(q, first.text) : undefined;
     return {
       abstained: false,
       confidence,
+      ...(lead ? { lead: first.text.slice(lead.start, lead.end).replace(/\s+/g, " ") } : {}),
       claims: evidence.map((e) => ({
         text: e.text.replace(/\s+/g, " "),
         refs: [{ passage: e.passage, span: e.span, score: e.score }],
@@ -278,6 +291,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       return {
         question,
         ...composed,
+        ...(draft.lead && !composed.abstained ? { lead: draft.lead } : {}),
         mode,
         ...(draft.fallback ? { fallback: draft.fallback } : {}),
         ...(draft.note ? { note: draft.note } : {}),

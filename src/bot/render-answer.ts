@@ -1,6 +1,6 @@
-// Renders an Answer as HTML messages: the answer with its [n] marks, then each source once (its location, and its
-// quote unless the answer already shows it word for word); an abstention says so plainly and what the documents
-// cover. Buttons name the quote they open; the opened one is shown under the answer.
+// Renders an Answer as HTML messages: the answer (its short lead where it has one) with its [n] marks, then each
+// source once (its location, and its quote unless the answer already shows it word for word); an abstention says so
+// plainly and what the documents cover. Buttons name the quote they open; the opened one is shown under the answer.
 import { InlineKeyboard } from "grammy";
 import type { Answer, Citation } from "../answer/answer.js";
 import type { Passage } from "../corpus/types.js";
@@ -34,9 +34,14 @@ export function renderAnswer(
   view: AnswerView = {},
 ): RenderedAnswer {
   const shown = answer.abstained ? (answer.related ? answer.citations : []) : answer.citations;
-  const blocks = answer.abstained ? [t.notCovered] : [escapeHtml(answer.answer)];
+  // The short answer leads, with the answer's marks; its sentences are then the quotes under it.
+  const lead = answer.abstained ? undefined : answer.lead;
+  const marks = [...new Set(answer.answer.match(/\[\d+\]/g) ?? [])].join("");
+  const blocks = answer.abstained
+    ? [t.notCovered]
+    : [lead ? `<b>${escapeHtml(lead)}</b> ${marks}` : escapeHtml(answer.answer)];
   const printed = new Set<string>();
-  const answerText = normalize(answer.answer.replace(/\[\d+\]/g, ""));
+  const answerText = normalize((lead ?? answer.answer).replace(/\[\d+\]/g, ""));
   shown.forEach((c, i) => {
     const header = i === 0 ? `${answer.abstained ? t.nearest : t.answerSources}\n` : "";
     const where = view.locate ? whereOf(view.locate(c), t) : "";

@@ -74,13 +74,59 @@ function hardSplit(text: string, span: Span, max: number): Span[] {
   return out;
 }
 
-/** Sentence spans inside a paragraph. Single line breaks inside a paragraph are read as spaces (hard-wrapped text). */
-export function sentenceSpans(text: string, span: Span): Span[] {
-  const flat = text.slice(span.start, span.end).replace(/[\r\n]/g, " ");
+/**
+ * A segment that ends with an abbreviation or an initial ("Resolution No.", "Mr.", "Andrei V.", "ул.") goes on into the
+ * next: the runtime's sentence segmenter has no list of abbreviations.
+ */
+const ABBREVIATION_END =
+  /(?:^|[\s(*_])(?:No|Nos|Nr|Mr|Mrs|Ms|Dr|St|Prof|Gen|Col|Lt|Sgt|Jr|Sr|vs|Art|Sec|Vol|Fig|approx|[\p{Lu}]|т|г|гг|им|ул|д|св|проф|см|ст|п)\.[\s*_]*$/u;
+
+/** A line that starts a block of its own: a list item, a table row, a quote or a "Q:"/"A:" turn of an interview. */
+const BLOCK_LINE = /^[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|\||>|\*{0,2}[QA]:)/;
+/** A table's rule under its header ("| --- | :-: |"): no words to read. */
+const TABLE_RULE = /^\|?[ \t:|-]+\|?$/;
+
+/** The lines of a paragraph grouped into blocks: a list item, a table row… with the plain lines that continue it. */
+function blocks(text: string, span: Span): Span[] {
   const out: Span[] = [];
-  for (const seg of segmenter.segment(flat)) {
-    const s = trimSpan(text, span.start + seg.index, span.start + seg.index + seg.segment.length);
-    if (s) out.push(...hardSplit(text, s, WINDOW_TARGET));
+  let from = span.start;
+  let at = span.start;
+  while (at < span.end) {
+    const eol = text.indexOf("\n", at);
+    const lineEnd = eol === -1 || eol > span.end ? span.end : eol;
+    const next = lineEnd + 1;
+    if (next < span.end && BLOCK_LINE.test(text.slice(next, Math.min(span.end, next + 8)))) {
+      out.push({ start: from, end: lineEnd });
+      from = next;
+    }
+    at = next;
+  }
+  out.push({ start: from, end: span.end });
+  return out;
+}
+
+/**
+ * Sentence spans inside a paragraph. Single line breaks inside a paragraph are read as spaces (hard-wrapped text),
+ * except before a list item, a table row, a quote or an interview's turn, which start a sentence of their own.
+ */
+export function sentenceSpans(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  for (const block of blocks(text, span)) {
+    const flat = text.slice(block.start, block.end).replace(/[\r\n]/g, " ");
+    if (TABLE_RULE.test(flat.trim())) continue;
+    let from = 0;
+    const first = out.length;
+    for (const seg of segmenter.segment(flat)) {
+      const end = seg.index + seg.segment.length;
+      if (end < flat.length && ABBREVIATION_END.test(seg.segment)) continue;
+      const s = trimSpan(text, block.start + from, block.start + end);
+      from = end;
+      if (!s) continue;
+      // Markup left after a sentence's end ("**Q: Why?**") closes that sentence.
+      const last = out[out.length - 1];
+      if (last && out.length > first && !/[\p{L}\p{N}]/u.test(text.slice(s.start, s.end))) last.end = s.end;
+      else out.push(...hardSplit(text, s, WINDOW_TARGET));
+    }
   }
   return out;
 }

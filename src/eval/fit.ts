@@ -254,8 +254,31 @@ export function objective(results: Outcome[]): number {
  * best, since the objective is flat near its top and the single best moves with every refit.
  */
 export function chooseThreshold(groups: Group[], model: TwoStage): number {
+  return plateauMiddle((t) => objective(outcomes(groups, model, t)));
+}
+
+/**
+ * The threshold for corpora the scorer has never seen: each corpus is scored by the model fitted without it, and the
+ * threshold is chosen over all those out-of-fold outcomes together. (A model is surer of its own training questions
+ * than of new ones, so a threshold chosen in-sample sits too high or too low for a new corpus.)
+ */
+export function chooseThresholdOutOfFold(groups: Group[], l2 = 1, vetoes: number[] = []): number {
+  const corpora = [...new Set(groups.map((g) => g.corpus))];
+  const folds = corpora.map((corpus) => ({
+    test: groups.filter((g) => g.corpus === corpus),
+    model: fitTwoStage(
+      groups.filter((g) => g.corpus !== corpus),
+      l2,
+      vetoes,
+    ),
+  }));
+  return plateauMiddle((t) => objective(folds.flatMap((f) => outcomes(f.test, f.model, t))));
+}
+
+/** The middle of the thresholds (0.05…0.95) whose objective is within 0.005 of the best: not the edge of a plateau. */
+function plateauMiddle(value: (t: number) => number): number {
   const grid: { t: number; value: number }[] = [];
-  for (let i = 5; i <= 95; i++) grid.push({ t: i / 100, value: objective(outcomes(groups, model, i / 100)) });
+  for (let i = 5; i <= 95; i++) grid.push({ t: i / 100, value: value(i / 100) });
   const best = Math.max(...grid.map((g) => g.value));
   const near = grid.filter((g) => g.value >= best - 0.005).map((g) => g.t);
   return near[Math.floor((near.length - 1) / 2)]!;

@@ -17,6 +17,8 @@ export const METRIC_NAMES = [
   "p95Ms",
   "baselineHitAtK",
   "baselineMrr",
+  "leadShare",
+  "leadFactRecall",
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -89,6 +91,10 @@ export interface QuestionResult {
   factsTotal: number;
   /** Fact groups not found, for the reader. */
   missingFacts: string[][];
+  /** The answer's short lead (a name, a date…), when it has one. */
+  lead?: string;
+  /** Share of fact groups the lead alone states; null without a lead, or when unanswerable or without facts. */
+  leadFactRecall: number | null;
   /** At least one citation covers evidence; null when unanswerable or without evidence. */
   citationCovered: boolean | null;
   citations: ScoredCitation[];
@@ -153,6 +159,11 @@ export async function scoreAnswer(
     factRecall: q.answerable && q.facts.length > 0 ? factsFound / q.facts.length : null,
     factsFound,
     factsTotal: q.facts.length,
+    ...(answer?.lead !== undefined ? { lead: answer.lead } : {}),
+    leadFactRecall:
+      q.answerable && q.facts.length > 0 && answer?.lead !== undefined
+        ? matchFacts(answer.lead, q.facts).filter((f) => f !== undefined).length / q.facts.length
+        : null,
     missingFacts: q.facts.filter((_, i) => found[i] === undefined),
     citationCovered: evidence && citations.some((c) => c.covers),
     citations,
@@ -206,6 +217,11 @@ export function summarize(results: QuestionResult[]): Metrics {
     p95Ms: percentile(times, 0.95),
     baselineHitAtK: share(baselined, (r) => r.baselineRank !== null),
     baselineMrr: mean(baselined.map((r) => (r.baselineRank ? 1 / r.baselineRank : 0))),
+    leadShare: share(
+      answerable.filter((r) => !r.abstained),
+      (r) => r.lead !== undefined,
+    ),
+    leadFactRecall: mean(answerable.flatMap((r) => (r.leadFactRecall === null ? [] : [r.leadFactRecall]))),
     n: results.length,
     nAnswerable: answerable.length,
     nUnanswerable: unanswerable.length,

@@ -1,0 +1,75 @@
+// The short answer a chosen sentence gives: what the question asked for, or nothing where no span fits.
+import { describe, expect, it } from "vitest";
+import { leadSpan } from "../../src/answer/lead.js";
+import { readQuestion } from "../../src/answer/question.js";
+
+const lead = (question: string, sentence: string) => {
+  const span = leadSpan(readQuestion(question), sentence);
+  return span && sentence.slice(span.start, span.end);
+};
+
+describe("leadSpan", () => {
+  it.each([
+    [
+      "Who leads the congress?",
+      "Spearheaded by Ilya Ponomarev, this congress represents a bold statement.",
+      "Ilya Ponomarev",
+    ],
+    [
+      "Who chaired the Umeå meeting?",
+      "The meeting was chaired by Lars Ekdahl of the Umeå Laboratory.",
+      "Lars Ekdahl",
+    ],
+    // A date the tagger reads in pieces, and the first day of a range, are one answer.
+    [
+      "When did the network switch?",
+      "Valmora switched to a new network on Sunday, 3 November 2024, after two years.",
+      "Sunday, 3 November 2024",
+    ],
+    [
+      "When was the third session held?",
+      "The third session was held in Riga from 9 to 11 June 2023.",
+      "9 to 11 June 2023",
+    ],
+    // A count keeps the noun the question counts; the list's head the tagger missed belongs to the list.
+    [
+      "How many delegates came?",
+      "The gathering brought together 412 delegates from eleven countries.",
+      "412 delegates",
+    ],
+    [
+      "Which countries sent delegates?",
+      "Delegates came from seven countries: Estonia, Finland, Germany and Poland.",
+      "Estonia, Finland, Germany and Poland",
+    ],
+    ["Сколько человек работало на станции?", "В 2022 году на станции работали 17 человек.", "17 человек"],
+    [
+      "Кто возглавляет съезд?",
+      "Spearheaded by Ilya Ponomarev, this congress represents a bold statement.",
+      "Ilya Ponomarev",
+    ],
+  ])("%s → %s", (question, sentence, expected) => {
+    expect(lead(question, sentence)).toBe(expected);
+  });
+
+  it.each([
+    // The sentence is the answer: a description, a reason, two questions in one.
+    ["What is the congress?", "The congress is a shadow parliament of former deputies."],
+    ["Why did the meeting move online?", "It was moved online because of the pandemic in 2020."],
+    ["When and where was the forum set up?", "The forum was founded in 2024 in Lindholm."],
+    [
+      "How many delegates attended, and from how many countries?",
+      "412 delegates came from eleven countries.",
+    ],
+    // Nothing of the asked type, or only what the question itself names.
+    ["Who chaired the Umeå meeting?", "The meeting in Umeå was long."],
+    // A Russian sentence's capitalised word is not yet a name; a Russian question's places are not told apart.
+    ["Кто руководит станцией?", "Станцией руководит Андрей Лукин."],
+    [
+      "В каких регионах России действуют отряды?",
+      "The units operate in the Belgorod and Kursk regions of Russia.",
+    ],
+  ])("%s: none", (question, sentence) => {
+    expect(lead(question, sentence)).toBeUndefined();
+  });
+});
