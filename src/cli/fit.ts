@@ -16,7 +16,7 @@ import {
   objective,
   outcomes,
 } from "../eval/fit.js";
-import { coversAny, statesFacts } from "../eval/match.js";
+import { coversAny } from "../eval/match.js";
 import { loadQuestionSet } from "../eval/questions.js";
 import { askInConversation } from "../eval/runner.js";
 import { parseCli } from "./args.js";
@@ -79,13 +79,10 @@ runCli(async ({ config, log }) => {
             questionId: q.id,
             answerable: q.answerable,
             features: t.candidates.map((c) => c.features),
-            // A sentence is right where it covers the marked evidence, or where it states every fact the answer
-            // needs: a corpus often says the same thing twice (a report and a register, English and Russian).
             labels: t.candidates.map(
               (c) =>
                 evidence.length > 0 &&
-                (coversAny({ docId: c.evidence.passage.docId, ...c.evidence.span }, evidence) ||
-                  statesFacts(c.evidence.text, q.facts)),
+                coversAny({ docId: c.evidence.passage.docId, ...c.evidence.span }, evidence),
             ),
           });
         }

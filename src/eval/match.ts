@@ -17,22 +17,6 @@ export function matchFacts(answer: string, facts: readonly (readonly string[])[]
   return facts.map((group) => group.find((alt) => haystack.includes(normalizeForMatch(alt))));
 }
 
-/**
- * Whether a sentence states every fact group, each alternative as a word or a word's beginning ("девят" of
- * "девяти"), and a number as a whole number: "2" is not in "2022". False without facts.
- */
-export function statesFacts(text: string, facts: readonly (readonly string[])[]): boolean {
-  if (facts.length === 0) return false;
-  const haystack = normalizeForMatch(text);
-  return facts.every((group) =>
-    group.some((alt) => {
-      const needle = normalizeForMatch(alt).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const end = /\p{N}$/u.test(needle) ? "(?![\\p{N}])" : "";
-      return new RegExp(`(?<![\\p{L}\\p{N}])${needle}${end}`, "u").test(haystack);
-    }),
-  );
-}
-
 export interface DocSpan extends Span {
   docId: string;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   abstentionInput,
   chooseThreshold,
+  chooseThresholdOutOfFold,
   crossValidate,
   fitRanker,
   fitTwoStage,
@@ -53,6 +54,16 @@ describe("fitting the answer scorer", () => {
     const model = fitTwoStage(groups(80));
     const threshold = chooseThreshold(groups(80), model);
     for (const g of groups(40, 9)) {
+      expect(scoreGroup(model, g.features).probability >= threshold, g.questionId).toBe(g.answerable);
+    }
+  });
+
+  it("chooses the threshold for unseen corpora from models that did not see them, and it separates new questions", () => {
+    const model = fitTwoStage(groups(120));
+    const threshold = chooseThresholdOutOfFold(groups(120));
+    expect(threshold).toBeGreaterThan(0.05);
+    expect(threshold).toBeLessThan(0.95);
+    for (const g of groups(40, 11)) {
       expect(scoreGroup(model, g.features).probability >= threshold, g.questionId).toBe(g.answerable);
     }
   });
