@@ -34,10 +34,14 @@ runCli(async ({ config, log }) => {
   // lazy parts): about 0.3 s here, measured after WordNet is loaded.
   await warmUp(app.pipeline, log);
   const { adminFeature } = await import("../bot/admin/admin-feature.js");
+  const { Suggestions } = await import("../bot/suggestions.js");
   const files = { apiRoot: config.TELEGRAM_API_ROOT, token: config.TELEGRAM_BOT_TOKEN };
   const admin = adminFeature({ config, kb: app.kb, files, log });
-  const bot = createBot(config, { pipeline: app.pipeline, kb: app.kb, log, adminFeature: admin });
+  const suggestions = new Suggestions(app.pipeline, app.kb);
+  const bot = createBot(config, { pipeline: app.pipeline, kb: app.kb, log, adminFeature: admin, suggestions });
   const running = await startBot(bot, config, log);
+  // In the background, once answering: the first abstention then offers its questions without working them out.
+  void suggestions.warm(log);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
