@@ -38,7 +38,13 @@ runCli(async ({ config, log }) => {
   const files = { apiRoot: config.TELEGRAM_API_ROOT, token: config.TELEGRAM_BOT_TOKEN };
   const admin = adminFeature({ config, kb: app.kb, files, log });
   const suggestions = new Suggestions(app.pipeline, app.kb);
-  const bot = createBot(config, { pipeline: app.pipeline, kb: app.kb, log, adminFeature: admin, suggestions });
+  const bot = createBot(config, {
+    pipeline: app.pipeline,
+    kb: app.kb,
+    log,
+    adminFeature: admin,
+    suggestions,
+  });
   const running = await startBot(bot, config, log);
   // In the background, once answering: the first abstention then offers its questions without working them out.
   void suggestions.warm(log);

@@ -165,7 +165,9 @@ describe("renderAnswer", () => {
     const suggestions = ["What is known about “A <b>”?", "What is known about “B”?"];
     const abstained = renderAnswer(answer("No.", [], { abstained: true }), en, "id", { suggestions });
     const seen = parseTelegramHtml(abstained.messages[0]!).text;
-    expect(seen).toContain("Questions they do answer:\n• What is known about “A <b>”?\n• What is known about “B”?");
+    expect(seen).toContain(
+      "Questions they do answer:\n• What is known about “A <b>”?\n• What is known about “B”?",
+    );
     const answered = renderAnswer(answer("Yes [1].", [citation(1, "yes")]), en, "id", { suggestions });
     expect(answered.messages.join("")).not.toContain("Questions they do answer");
   });
