@@ -1,21 +1,8 @@
 // `npm start`: the Telegram bot. Long polling by default, a webhook server when WEBHOOK_URL is set; stops cleanly on
 // SIGINT/SIGTERM after finishing the answers under way.
-import type { AnswerPipeline } from "../answer/pipeline.js";
 import { missingTokenError } from "../bot/missing-token.js";
-import type { Logger } from "../logger.js";
 import { runCli } from "./run.js";
-
-/** Answers an example question and forgets it; a failure is logged, never fatal (the bot answers regardless). */
-async function warmUp(pipeline: AnswerPipeline, log: Logger): Promise<void> {
-  const started = performance.now();
-  try {
-    // Extractive: loads the same parts without calling a configured LLM.
-    await pipeline.ask("Who leads the congress?", { mode: "extractive" });
-    log.debug(`warm-up question answered in ${(performance.now() - started).toFixed(0)} ms`);
-  } catch (e) {
-    log.warn(`warm-up question failed (the bot starts anyway): ${(e as Error).message}`);
-  }
-}
+import { warmUp } from "./warm-up.js";
 
 runCli(async ({ config, log }) => {
   if (!config.TELEGRAM_BOT_TOKEN) throw missingTokenError();
