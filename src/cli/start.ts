@@ -32,9 +32,11 @@ runCli(async ({ config, log }) => {
     adminFeature: admin,
     suggestions,
   });
+  // Before polling, not in the background: the first abstention then offers its questions at once, and no
+  // answering holds the event loop when a stop signal comes (tsx, which runs `npm start`, kills a bot that does not
+  // take a signal within 30 ms). About 0.3 s.
+  await suggestions.warm(log);
   const running = await startBot(bot, config, log);
-  // In the background, once answering: the first abstention then offers its questions without working them out.
-  void suggestions.warm(log);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
