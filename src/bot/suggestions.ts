@@ -23,8 +23,10 @@ interface Candidate {
   question: string;
 }
 
+type IndexView = Pick<PassageIndex, "documentIds" | "document" | "passage">;
+
 /** Per document, its distinct section headings in order, then its title: one question each. */
-export function candidateQuestions(index: PassageIndex, lang: Lang): Candidate[] {
+export function candidateQuestions(index: IndexView, lang: Lang): Candidate[] {
   const perDocument = index.documentIds().map((docId) => {
     const entry = index.document(docId);
     const headings = new Set<string>();
@@ -43,11 +45,11 @@ export function candidateQuestions(index: PassageIndex, lang: Lang): Candidate[]
 }
 
 export class Suggestions {
-  private readonly byIndex = new WeakMap<PassageIndex, Map<Lang, Promise<string[]>>>();
+  private readonly byIndex = new WeakMap<IndexView, Map<Lang, Promise<string[]>>>();
 
   constructor(
     private readonly pipeline: Pick<AnswerPipeline, "ask">,
-    private readonly kb: { index(): PassageIndex },
+    private readonly kb: { index(): IndexView },
   ) {}
 
   /** Up to two questions the live index answers, in the user's language, from different documents when it can. */
@@ -79,7 +81,7 @@ export class Suggestions {
     }
   }
 
-  private async find(index: PassageIndex, lang: Lang): Promise<string[]> {
+  private async find(index: IndexView, lang: Lang): Promise<string[]> {
     const answered: (Candidate & { confidence: number })[] = [];
     for (const candidate of candidateQuestions(index, lang)) {
       // Extractive: checking a suggestion never calls a configured LLM.
