@@ -1,6 +1,5 @@
 // LLM answering: asks the chat model for claims with verbatim quotes, then keeps only quotes found in the cited passage.
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { z } from "zod";
 import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
@@ -72,6 +71,8 @@ export async function draftAnswer(
   retrieved: RetrievedPassage[],
   timeoutMs: number,
 ): Promise<Draft> {
+  // Loaded here, in LLM mode only: LangChain's messages take about 0.4 s to load, which extractive answers skip.
+  const { HumanMessage, SystemMessage } = await import("@langchain/core/messages");
   const messages = [
     new SystemMessage(prompts.system),
     new HumanMessage(fill(prompts.user, { passages: renderPassages(retrieved), question })),

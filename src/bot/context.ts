@@ -7,6 +7,7 @@ import type { Logger } from "../logger.js";
 import type { Conversations } from "./conversations.js";
 import type { FeedbackLog } from "./feedback-log.js";
 import type { Lang, Strings } from "./i18n.js";
+import type { Suggestions } from "./suggestions.js";
 
 export type BotContext = Context & {
   /** The user's language, from Telegram's language_code. */
@@ -28,6 +29,8 @@ export interface BotDeps {
   rateWindowMs?: number;
   /** Conversation state (default: in memory, saved to DATA_DIR/conversations.json). */
   conversations?: Conversations;
+  /** Questions offered when an answer abstains (default: worked out from the live index on first need). */
+  suggestions?: Suggestions;
   /** Skips getMe at start (tests). */
   botInfo?: UserFromGetMe;
 }

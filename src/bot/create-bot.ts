@@ -20,6 +20,7 @@ import { i18n } from "./i18n.js";
 import { inFlightOf } from "./in-flight.js";
 import { networkRetry, retryLine } from "./network-retry.js";
 import { RecentAnswers } from "./recent-answers.js";
+import { Suggestions } from "./suggestions.js";
 
 export type BotConfig = Pick<
   Config,
@@ -55,7 +56,8 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   features.use(sourceButtonFeature(deps, recent));
   features.use(feedbackFeature(deps.feedback ?? JsonlFeedbackLog.inDataDir(config.dataDir), recent));
   features.use(smallTalkFeature(deps.log));
-  features.use(askFeature(config, deps, recent, state));
+  const suggestions = deps.suggestions ?? new Suggestions(deps.pipeline, deps.kb);
+  features.use(askFeature(config, deps, recent, state, suggestions));
   // A button nobody handles (an old keyboard, a removed feature) still gets its spinner stopped.
   features.on("callback_query", (ctx) => ctx.answerCallbackQuery());
 

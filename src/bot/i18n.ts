@@ -41,6 +41,8 @@ const en = {
   nearest: "<b>Nearest passages</b> (they share words with the question, but do not answer it)",
   coverage: (titles: readonly string[], more: number) =>
     `<i>The documents cover: ${titles.map((x) => `“${h(x)}”`).join("; ")}${more > 0 ? ` and ${more} more (/sources)` : ""}.</i>`,
+  tryAsking: (questions: readonly string[]) =>
+    `<i>Questions they do answer:</i>\n${questions.map((q) => `• <code>${h(q)}</code>`).join("\n")}`,
   showSource: "Show source",
   hideSource: "▴ Hide",
   sourceExpired: "This answer is too old to expand here. Ask again to see its sources.",
@@ -110,6 +112,8 @@ const ru: Strings = {
   nearest: "<b>Ближайшие фрагменты</b> (в них есть слова вопроса, но ответа нет)",
   coverage: (titles, more) =>
     `<i>Документы рассказывают о: ${titles.map((x) => `«${h(x)}»`).join("; ")}${more > 0 ? ` и ещё ${more} (/sources)` : ""}.</i>`,
+  tryAsking: (questions) =>
+    `<i>На такие вопросы в них есть ответ:</i>\n${questions.map((q) => `• <code>${h(q)}</code>`).join("\n")}`,
   showSource: "Показать источник",
   hideSource: "▴ Скрыть",
   sourceExpired: "Этот ответ слишком старый, чтобы развернуть источник. Спросите ещё раз.",

@@ -21,6 +21,8 @@ export interface AnswerView {
   locate?: (c: Citation) => Location;
   /** Titles of the documents, offered when the answer abstains. */
   titles?: readonly string[];
+  /** Questions the documents answer, offered when the answer abstains. */
+  suggestions?: readonly string[];
   /** The citation shown in full under the answer, with its passage. */
   expanded?: { n: number; passage: Passage };
 }
@@ -57,6 +59,7 @@ export function renderAnswer(
       t.coverage(view.titles.slice(0, TITLES_SHOWN), Math.max(0, view.titles.length - TITLES_SHOWN)),
     );
   }
+  if (answer.abstained && view.suggestions?.length) blocks.push(t.tryAsking(view.suggestions));
   if (view.expanded) blocks.push(expandedBlock(view.expanded.passage, view.expanded.n, answer, t, view));
   return { messages: splitHtml(blocks), keyboard: answerKeyboard(shown, answerId, t, view.expanded?.n) };
 }

@@ -7,6 +7,7 @@ import { preloadWordNet } from "../text/wordnet.js";
 import { Conversations } from "../bot/conversations.js";
 import { formatAnswer, humanLocator } from "./format.js";
 import { runCli } from "./run.js";
+import { warmUp } from "./warm-up.js";
 
 function formatPassages(app: App, last: Answer | undefined): string {
   if (!last) return "Ask a question first.";
@@ -41,6 +42,8 @@ runCli(async ({ config, log }) => {
   );
   rl.setPrompt("? ");
   prompt();
+  // While the user types: the first question then waits no longer than the next.
+  const warm = warmUp(app.pipeline, log);
   let last: Answer | undefined;
   const conversations = new Conversations();
   const where = humanLocator(() => app.kb.index());
@@ -52,6 +55,7 @@ runCli(async ({ config, log }) => {
       console.log("New conversation: the next question is read on its own.");
     } else if (input === "/quit" || input === "/exit") break;
     else if (input) {
+      await warm;
       const history = conversations.history(CONSOLE);
       last = await app.pipeline.ask(input, { history });
       conversations.record(

@@ -1,21 +1,8 @@
 // `npm start`: the Telegram bot. Long polling by default, a webhook server when WEBHOOK_URL is set; stops cleanly on
 // SIGINT/SIGTERM after finishing the answers under way.
-import type { AnswerPipeline } from "../answer/pipeline.js";
 import { missingTokenError } from "../bot/missing-token.js";
-import type { Logger } from "../logger.js";
 import { runCli } from "./run.js";
-
-/** Answers an example question and forgets it; a failure is logged, never fatal (the bot answers regardless). */
-async function warmUp(pipeline: AnswerPipeline, log: Logger): Promise<void> {
-  const started = performance.now();
-  try {
-    // Extractive: loads the same parts without calling a configured LLM.
-    await pipeline.ask("Who leads the congress?", { mode: "extractive" });
-    log.debug(`warm-up question answered in ${(performance.now() - started).toFixed(0)} ms`);
-  } catch (e) {
-    log.warn(`warm-up question failed (the bot starts anyway): ${(e as Error).message}`);
-  }
-}
+import { warmUp } from "./warm-up.js";
 
 runCli(async ({ config, log }) => {
   if (!config.TELEGRAM_BOT_TOKEN) throw missingTokenError();
@@ -34,9 +21,21 @@ runCli(async ({ config, log }) => {
   // lazy parts): about 0.3 s here, measured after WordNet is loaded.
   await warmUp(app.pipeline, log);
   const { adminFeature } = await import("../bot/admin/admin-feature.js");
+  const { Suggestions } = await import("../bot/suggestions.js");
   const files = { apiRoot: config.TELEGRAM_API_ROOT, token: config.TELEGRAM_BOT_TOKEN };
   const admin = adminFeature({ config, kb: app.kb, files, log });
-  const bot = createBot(config, { pipeline: app.pipeline, kb: app.kb, log, adminFeature: admin });
+  const suggestions = new Suggestions(app.pipeline, app.kb);
+  const bot = createBot(config, {
+    pipeline: app.pipeline,
+    kb: app.kb,
+    log,
+    adminFeature: admin,
+    suggestions,
+  });
+  // Before polling, not in the background: the first abstention then offers its questions at once, and no
+  // answering holds the event loop when a stop signal comes (tsx, which runs `npm start`, kills a bot that does not
+  // take a signal within 30 ms). About 0.3 s.
+  await suggestions.warm(log);
   const running = await startBot(bot, config, log);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);

@@ -1,9 +1,26 @@
 // A bilingual English–Russian word list (data/en-ru.tsv), read as stems: a Russian question meets English documents.
-import { readFileSync } from "node:fs";
+// Stemming the list takes about 0.4 s, so its stems are also kept beside it (data/en-ru.stems.json, written by
+// `npm run build-snapshots`) and used while they are of the list as it is.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { contentTerms, normalizeWord, stem } from "./tokenize.js";
 
 const DEFAULT_FILE = fileURLToPath(new URL("./data/en-ru.tsv", import.meta.url));
+
+/** The stems of a list: its translations both ways, and the SHA-256 of the list's text they were made from. */
+export interface LexiconStems {
+  source: string;
+  toEnglish: [string, string[]][];
+  toRussian: [string, string[]][];
+}
+
+/** Where a list's stems are kept: beside it, `.tsv` → `.stems.json`. */
+export function stemsFileOf(file: string): string {
+  return file.replace(/(\.tsv)?$/, ".stems.json");
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Translations between English and Russian stems. */
 export class Lexicon {
@@ -42,11 +59,24 @@ export class Lexicon {
     return new Lexicon(lists(toEnglish), lists(toRussian));
   }
 
-  /** The project's list; read once, when first asked for. */
+  /** The stems of `text`'s list, to keep beside it. */
+  static stemsOf(text: string): LexiconStems {
+    const lexicon = Lexicon.fromText(text);
+    return { source: sha256(text), toEnglish: [...lexicon.toEnglish], toRussian: [...lexicon.toRussian] };
+  }
+
+  /** The project's list; read once, when first asked for: from its stems when they are of this text. */
   static load(file = DEFAULT_FILE): Lexicon {
     const cached = loaded.get(file);
     if (cached) return cached;
-    const lexicon = Lexicon.fromText(readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    const stems = existsSync(stemsFileOf(file))
+      ? (JSON.parse(readFileSync(stemsFileOf(file), "utf8")) as LexiconStems)
+      : undefined;
+    const lexicon =
+      stems?.source === sha256(text)
+        ? new Lexicon(new Map(stems.toEnglish), new Map(stems.toRussian))
+        : Lexicon.fromText(text);
     loaded.set(file, lexicon);
     return lexicon;
   }

@@ -146,7 +146,102 @@ describe("small talk and abstentions in a private chat", () => {
     expect(text).toContain("Standing committees of the congress");
     expect(text).not.toMatch(/rephras/i);
   });
+
+  it("offers two questions the documents do answer, made from them; each, asked, is answered", async () => {
+    const chat = new UserChat(f.emulator, TOKEN, { userId: userId++ });
+    await chat.say("What is the population of Warsaw?");
+    const text = seen(await chat.reply());
+    expect(text).toContain("Questions they do answer:");
+    const offered = offeredIn(text, "Questions they do answer:");
+    expect(offered).toHaveLength(2);
+    // Made from the documents' headings and titles, not a fixed list.
+    const titles = f.app.kb
+      .index()
+      .documentIds()
+      .map((id) => f.app.kb.index().document(id)!.title);
+    const headings = [...f.app.kb.index().documentIds()].flatMap((id) =>
+      f.app.kb
+        .index()
+        .document(id)!
+        .labels.map((l) => f.app.kb.index().passage(l)!.heading),
+    );
+    for (const q of offered)
+      expect([...titles, ...headings].some((topic) => topic && q.includes(topic))).toBe(true);
+    for (const q of offered) {
+      await chat.say(q);
+      const answer = seen(await chat.reply());
+      expect(answer).not.toContain("My documents do not cover this.");
+      expect(answer).toContain("Sources");
+    }
+  });
 });
+
+describe("a Russian user, English documents", () => {
+  const ENGLISH_LABELS =
+    /\b(Sources|paragraph|Nearest passages|My documents|The documents cover|Questions they|Hide)\b/;
+
+  it("sees the bot's own words in Russian around the English quotes, in the answer and in an opened source", async () => {
+    const chat = new UserChat(f.emulator, TOKEN, { userId: userId++, languageCode: "ru" });
+    await chat.say("Кто возглавляет съезд?");
+    const answer = await chat.reply();
+    const text = seen(answer);
+    expect(text).toContain("Spearheaded by Ilya Ponomarev");
+    expect(text).toContain("Источники");
+    expect(text).toMatch(/абзац \d/);
+    expect(text).not.toMatch(ENGLISH_LABELS);
+    expect(answer.buttons.map((b) => b.text)).toEqual([
+      expect.stringMatching(/^\[1\] “Spearheaded by/),
+      "👍",
+      "👎",
+    ]);
+
+    const edits = f.emulator.edits.length;
+    await chat.press(answer, answer.buttons[0]!.callback_data);
+    await poll(async () => (f.emulator.edits.length > edits ? true : undefined));
+    const opened = chat.current(answer.messageId);
+    expect(opened.buttons[0]?.text).toBe("[1] ▴ Скрыть");
+    expect(seen(opened)).toMatch(/абзац \d/);
+    expect(seen(opened)).not.toMatch(ENGLISH_LABELS);
+  });
+
+  it("is told in Russian that the documents do not cover it, what they cover, and two Russian questions they answer", async () => {
+    const chat = new UserChat(f.emulator, TOKEN, { userId: userId++, languageCode: "ru" });
+    await chat.say("Какая погода в Лондоне?");
+    const text = seen(await chat.reply());
+    expect(text).toContain("В моих документах об этом нет.");
+    expect(text).toContain("Документы рассказывают о:");
+    expect(text).toContain("На такие вопросы в них есть ответ:");
+    expect(text).not.toMatch(ENGLISH_LABELS);
+    const offered = offeredIn(text, "На такие вопросы в них есть ответ:");
+    expect(offered).toHaveLength(2);
+    for (const q of offered) {
+      expect(q).toMatch(/^Что известно о «.+»\?$/);
+      await chat.say(q);
+      const answer = seen(await chat.reply());
+      expect(answer).not.toContain("В моих документах об этом нет.");
+      expect(answer).toContain("Источники");
+    }
+  });
+});
+
+/** The questions listed after `header` in a message's text, one "• …" line each. */
+function offeredIn(text: string, header: string): string[] {
+  const after = text.slice(text.indexOf(header) + header.length).split("\n");
+  return after
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("• "))
+    .map((line) => line.slice(2));
+}
+
+async function poll<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 describe("a group", () => {
   it("a reply to one of the bot's answers continues that answer's thread, not the group's latest", async () => {

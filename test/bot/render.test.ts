@@ -161,6 +161,17 @@ describe("renderAnswer", () => {
     expect(r.keyboard.inline_keyboard.flat().map((b) => b.text)).toEqual(["👍", "👎"]);
   });
 
+  it("an abstention offers the questions it is given, escaped; an answer does not", () => {
+    const suggestions = ["What is known about “A <b>”?", "What is known about “B”?"];
+    const abstained = renderAnswer(answer("No.", [], { abstained: true }), en, "id", { suggestions });
+    const seen = parseTelegramHtml(abstained.messages[0]!).text;
+    expect(seen).toContain(
+      "Questions they do answer:\n• What is known about “A <b>”?\n• What is known about “B”?",
+    );
+    const answered = renderAnswer(answer("Yes [1].", [citation(1, "yes")]), en, "id", { suggestions });
+    expect(answered.messages.join("")).not.toContain("Questions they do answer");
+  });
+
   it("renders in Russian for a Russian user", () => {
     expect(pickLang("ru-RU")).toBe("ru");
     expect(pickLang("de")).toBe("en");

@@ -1,6 +1,10 @@
 // The English–Russian word list, read as stems both ways.
-import { describe, expect, it } from "vitest";
-import { Lexicon } from "../../src/text/lexicon.js";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { Lexicon, stemsFileOf } from "../../src/text/lexicon.js";
 import { stem } from "../../src/text/tokenize.js";
 import { WordVectors, WordVectorsError } from "../../src/text/word-vectors.js";
 
@@ -21,6 +25,40 @@ describe("Lexicon", () => {
     const project = Lexicon.load();
     expect(project.size).toBeGreaterThan(3000);
     expect(project.translate(stem("варшава"))).toContain("warsaw");
+  });
+});
+
+describe("the list's kept stems", () => {
+  const file = fileURLToPath(new URL("../../src/text/data/en-ru.tsv", import.meta.url));
+  const tmp = mkdtempSync(path.join(tmpdir(), "lexicon-"));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it("are what stemming the list gives today (else: npm run build-snapshots)", () => {
+    const kept = JSON.parse(readFileSync(stemsFileOf(file), "utf8"));
+    const fresh = Lexicon.stemsOf(readFileSync(file, "utf8"));
+    expect(JSON.stringify(kept) === JSON.stringify(fresh), "stale stems: run npm run build-snapshots").toBe(
+      true,
+    );
+  });
+
+  it("are ignored once the list changes: the list is stemmed instead", () => {
+    const list = path.join(tmp, "list.tsv");
+    writeFileSync(list, "session\tсессия\n");
+    writeFileSync(stemsFileOf(list), JSON.stringify(Lexicon.stemsOf("city\tгород\n")));
+    const lexicon = Lexicon.load(list);
+    expect(lexicon.translate("session")).toEqual([stem("сессия")]);
+    expect(lexicon.translate("city")).toEqual([]);
+  });
+
+  it("are used while the list is as they were made from", () => {
+    const list = path.join(tmp, "same.tsv");
+    writeFileSync(list, "city\tгород\n");
+    // Stems that stemming would not give: only a kept file can have said them.
+    writeFileSync(
+      stemsFileOf(list),
+      JSON.stringify({ ...Lexicon.stemsOf("city\tгород\n"), toRussian: [["city", ["x"]]] }),
+    );
+    expect(Lexicon.load(list).translate("city")).toEqual(["x"]);
   });
 });
 

@@ -15,6 +15,7 @@ import type { RecentAnswers } from "../recent-answers.js";
 import { renderAnswer } from "../render-answer.js";
 import { answerView } from "../answer-view.js";
 import { sendHtml } from "../send-html.js";
+import type { Suggestions } from "../suggestions.js";
 import { withTyping } from "../typing.js";
 
 type AskConfig = Pick<Config, "RATE_LIMIT_PER_MINUTE" | "MAX_QUESTION_CHARS">;
@@ -24,6 +25,7 @@ export function askFeature(
   deps: BotDeps,
   recent: RecentAnswers,
   state: ConversationState,
+  suggestions: Suggestions,
 ): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const perMinute = config.RATE_LIMIT_PER_MINUTE;
@@ -45,7 +47,9 @@ export function askFeature(
     const history = threadOf(ctx, conversations) ?? conversations.history(chatId);
     const result = await withTyping(ctx, deps.log, () => deps.pipeline.ask(question, { history }));
     const index = deps.kb.index();
-    const rendered = renderAnswer(result, ctx.t, recent.remember(result, chatId), answerView(index));
+    const view = answerView(index);
+    if (result.abstained) view.suggestions = await suggested(suggestions, ctx, deps);
+    const rendered = renderAnswer(result, ctx.t, recent.remember(result, chatId), view);
     const sent = await sendHtml(ctx, rendered.messages, {
       replyToMessageId: ctx.msg?.message_id,
       keyboard: rendered.keyboard,
@@ -84,6 +88,16 @@ function threadOf(ctx: BotContext, conversations: Conversations): Turn[] | undef
   const replied = ctx.msg?.reply_to_message;
   if (!replied || replied.from?.id !== ctx.me.id || !ctx.chat) return undefined;
   return conversations.thread(ctx.chat.id, replied.message_id);
+}
+
+/** Questions to offer with an abstention; none when they cannot be worked out (the answer goes out regardless). */
+async function suggested(suggestions: Suggestions, ctx: BotContext, deps: BotDeps): Promise<string[]> {
+  try {
+    return await suggestions.for(ctx.lang);
+  } catch (e) {
+    deps.log.warn(`no suggested questions: ${(e as Error).message}`);
+    return [];
+  }
 }
 
 function seconds(ms: number): number {
