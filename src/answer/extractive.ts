@@ -584,8 +584,9 @@ export function givesResponse(question: Question, text: string): boolean {
 
 /** A question that only a sentence with a date ("When…?"), a number ("How many…?") or someone ("Who won…?") answers. */
 export function needsType(question: Question): boolean {
-  if (question.cyrillic) return false;
-  return question.type === "date" || question.type === "number" || asksWhoDid(question);
+  if (question.type === "date" || question.type === "number") return true;
+  // (Who does what is read in English: "Кто возглавляет…?" may be answered by a description.)
+  return !question.cyrillic && asksWhoDid(question);
 }
 
 /**

@@ -124,12 +124,21 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
    * A term the corpus never uses weighs as much as the rarest one, so that a question about something absent does
    * not look answered; less when it is a common, many-sense word ("take place", "open"), likely just paraphrase.
    */
-  const weight = (term: QueryTerm) => {
+  const termWeight = (term: QueryTerm, idf: number) => {
     const index = deps.kb.index();
     const share = term.context ? CONTEXT_WEIGHT : 1;
-    const idf = index.idf(term.term);
     if (idf > 0) return idf * share;
     return (share * Math.log(1 + (index.size + 0.5) / 0.5)) / (1 + Math.log(1 + term.senses));
+  };
+  /** For ordering passages: the word as the question writes it. */
+  const searchWeight = (term: QueryTerm) => termWeight(term, deps.kb.index().idf(term.term));
+  /**
+   * For the answer scorer: a word the corpus uses in another form or language ("съезд" of English documents that
+   * say "congress") weighs what that form does there, not what an absent word does.
+   */
+  const weight = (term: QueryTerm) => {
+    const index = deps.kb.index();
+    return termWeight(term, Math.max(index.idf(term.term), ...term.forms.map((f) => index.idf(f))));
   };
 
   /** Each part of a two-part question is answered on its own; the answer has what the documents support. */
@@ -280,7 +289,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       );
       // A deeper pool, re-ranked by the sentences' match with the question, then cut to k.
       const pool = trimmed ? await deps.retriever.search(trimmed, Math.max(k, RERANK_POOL), retrieval) : [];
-      const retrieved = rerankPassages(read, pool, weight).slice(0, k);
+      const retrieved = rerankPassages(read, pool, searchWeight).slice(0, k);
       const retrieveMs = performance.now() - started;
       const mode = options.mode ?? (deps.chatModel ? "llm" : "extractive");
       const turn: AskState = { corrections, ...(options.trace ? { trace: options.trace } : {}) };

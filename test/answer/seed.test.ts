@@ -177,6 +177,16 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.answer).not.toMatch(/\d{3,}/);
   });
 
+  it("abstains on the budget asked in Russian, as it does in English", async () => {
+    // "съезд" weighs what "congress" weighs in the English article, not what a word it never uses would.
+    expect((await app().pipeline.ask("What is the congress's annual budget?")).abstained).toBe(true);
+    expect((await app().pipeline.ask("Каков годовой бюджет съезда?")).abstained).toBe(true);
+    // And answers what it does answer in English.
+    const first = await app().pipeline.ask("Когда съезд провёл своё первое заседание?");
+    expect(first.abstained).toBe(false);
+    expect(first.answer).toContain("November 2022");
+  });
+
   it("finds the English sentence for a Russian question through cognates", async () => {
     const a = await app().pipeline.ask("В каких регионах России действуют партизанские формирования?");
     // Whether it answers or offers the sentence as related, the sentence is the one that names the regions.
