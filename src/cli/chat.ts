@@ -5,6 +5,8 @@ import type { Answer } from "../answer/answer.js";
 import { type App, buildApp } from "../app.js";
 import { preloadWordNet } from "../text/wordnet.js";
 import { Conversations } from "../bot/conversations.js";
+import { stringsOf } from "../bot/i18n.js";
+import { smallTalkLang, smallTalkOf } from "../bot/small-talk.js";
 import { formatAnswer, humanLocator } from "./format.js";
 import { runCli } from "./run.js";
 import { warmUp } from "./warm-up.js";
@@ -54,7 +56,11 @@ runCli(async ({ config, log }) => {
       conversations.forget(CONSOLE);
       console.log("New conversation: the next question is read on its own.");
     } else if (input === "/quit" || input === "/exit") break;
-    else if (input) {
+    else if (smallTalkOf(input)) {
+      // "thanks!", "hi", 👍: a friendly word, as the bot gives, not a search of the documents.
+      const reply = stringsOf(smallTalkLang(input, "en")).smallTalk[smallTalkOf(input)!];
+      console.log(`${reply.replace(/<[^>]+>/g, "")}\n`);
+    } else if (input) {
       await warm;
       const history = conversations.history(CONSOLE);
       last = await app.pipeline.ask(input, { history });

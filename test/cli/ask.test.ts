@@ -83,4 +83,17 @@ describe("npm run ask and npm run chat", () => {
     expect(followUp).toContain("Wednesday");
     expect(out).toContain("New conversation");
   });
+
+  it("chat answers thanks and a greeting with a friendly word, not a search", async () => {
+    const child = execFile("npm", ["run", "chat"], { cwd: ROOT, env });
+    child.stdin!.end("Who leads the congress?\nthanks!\nпривет\n");
+    let out = "";
+    child.stdout!.on("data", (d) => (out += d));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    // One answer with sources (the question's), and the two friendly words after it.
+    expect(out.split("Sources:")).toHaveLength(2);
+    expect(out).toContain("You're welcome!");
+    expect(out).toContain("Здравствуйте!");
+  });
 });
