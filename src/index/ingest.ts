@@ -108,7 +108,6 @@ async function ingestLocked(options: IngestOptions): Promise<{ index: PassageInd
     timings[stage] += now - mark;
     mark = now;
   };
-  const { embeddings } = options.embeddings;
   const info = embeddingsInfo(options.embeddings);
   let rebuiltDamaged = false;
   const saved = options.rebuild
@@ -138,31 +137,18 @@ async function ingestLocked(options: IngestOptions): Promise<{ index: PassageInd
   lap("splitMs");
   const total = split.reduce((n, s) => n + s.passages.length, 0);
   const batch = options.batchSize ?? 64;
-  let done = 0;
   options.onProgress?.(0, total);
-  // The local embeddings and the graph work on this thread. Between batches and documents the event loop gets a
-  // turn, so that the bot keeps answering (from the index in use) while an ingest runs, instead of freezing for all
-  // of it. (Awaiting a promise that is already settled gives no such turn.)
-  for (const { p, doc, passages } of split) {
-    const vectors: number[][] = [];
-    for (let i = 0; i < passages.length; i += batch) {
-      vectors.push(...(await embeddings.embedDocuments(passages.slice(i, i + batch).map((x) => x.text))));
-      done = Math.min(total, done + batch);
-      options.onProgress?.(Math.min(done, total), total);
-      await nextTurn();
-    }
-    lap("embedMs");
-    const entry = {
-      hash: doc.hash,
-      size: p.size,
-      mtimeMs: p.mtimeMs,
-      title: doc.title,
-      indexedAt: new Date().toISOString(),
-      meta: doc.meta,
-    };
-    index.putDocument(p.docId, entry, passages, vectors);
-    lap("indexMs");
-    await nextTurn();
+  // The local embeddings work on this thread, and so does the graph of a small change; a big one into an index
+  // without vectors (a rebuild) has its graph shards built in worker threads meanwhile. Between batches and
+  // documents the event loop gets a turn, so that the bot keeps answering (from the index in use) while an ingest
+  // runs, instead of freezing for all of it. (Awaiting a promise that is already settled gives no such turn.)
+  const parallel = total >= PARALLEL_BUILD_MIN && index.vectorCount === 0;
+  try {
+    await addAll(index, split, { options, batch, total, lap, parallel });
+    await index.finishParallelBuild();
+  } catch (e) {
+    await index.abortParallelBuild();
+    throw e;
   }
   for (const docId of removed) index.removeDocument(docId);
   lap("indexMs");
@@ -186,6 +172,54 @@ async function ingestLocked(options: IngestOptions): Promise<{ index: PassageInd
     timings,
   };
   return { index, report };
+}
+
+/** Passages from which a rebuild builds its graph shards in worker threads (below, starting them costs more). */
+export const PARALLEL_BUILD_MIN = 2000;
+
+interface Split {
+  p: Pending;
+  doc: ReturnType<typeof documentFromBytes>;
+  passages: ReturnType<typeof splitPassages>;
+}
+
+/** Embeds every split document and puts it into the index, lapping embedding and indexing time. */
+async function addAll(
+  index: PassageIndex,
+  split: Split[],
+  run: {
+    options: IngestOptions;
+    batch: number;
+    total: number;
+    lap: (stage: keyof IngestTimings) => void;
+    parallel: boolean;
+  },
+): Promise<void> {
+  const { options, batch, total, lap } = run;
+  const { embeddings } = options.embeddings;
+  let done = 0;
+  for (const { p, doc, passages } of split) {
+    const vectors: number[][] = [];
+    for (let i = 0; i < passages.length; i += batch) {
+      vectors.push(...(await embeddings.embedDocuments(passages.slice(i, i + batch).map((x) => x.text))));
+      done = Math.min(total, done + batch);
+      options.onProgress?.(Math.min(done, total), total);
+      await nextTurn();
+    }
+    lap("embedMs");
+    if (run.parallel && vectors[0]) await index.startParallelBuild(options.indexDir, vectors[0].length);
+    const entry = {
+      hash: doc.hash,
+      size: p.size,
+      mtimeMs: p.mtimeMs,
+      title: doc.title,
+      indexedAt: new Date().toISOString(),
+      meta: doc.meta,
+    };
+    index.putDocument(p.docId, entry, passages, vectors);
+    lap("indexMs");
+    await nextTurn();
+  }
 }
 
 /** The log line for a damaged index: which generation, and what is wrong with it (a file that fails its checksum…). */

@@ -6,8 +6,10 @@ import { IndexCorruptError, IndexMismatchError, IndexOutdatedError } from "../er
 import { Bm25Index, type LexicalHit, type WeightedTerm } from "./bm25.js";
 import { type Checksums, checksumFiles, verifyChecksums } from "./checksums.js";
 import { readBm25, readPassages, writeBm25, writePassages } from "./formats.js";
+import { ParallelGraphBuild } from "./graph-build.js";
+import { ShardedVectorIndex, shardFiles } from "./sharded-vectors.js";
 import { currentGeneration, writeGeneration } from "./storage.js";
-import { HnswVectorIndex, type VectorHit } from "./vector-index.js";
+import { HNSW_DEFAULTS, type VectorHit } from "./vector-index.js";
 
 export const FORMAT_VERSION = 1;
 
@@ -39,7 +41,15 @@ export interface Manifest {
   documents: Record<string, DocumentEntry>;
   /** SHA-256 of every other file of the generation (absent in generations written before issue 22). */
   checksums?: Checksums;
+  /**
+   * How many HNSW graphs the vectors are split into (vectors.0.hnsw, vectors.1.hnsw…), so that an ingest builds them
+   * on as many cores. Absent before issue 23: one graph, vectors.hnsw.
+   */
+  vectorShards?: number;
 }
+
+/** Graphs a new index splits its vectors into: one per core of the machines it was measured on. */
+export const VECTOR_SHARDS = 2;
 
 const FILES = {
   manifest: "manifest.json",
@@ -47,6 +57,14 @@ const FILES = {
   bm25: "bm25.json",
   vectors: "vectors.hnsw",
 };
+
+/** The graph files of a generation: vectors.hnsw alone before issue 23, else one per shard. */
+function vectorFiles(file: string, manifest: Manifest): string[] {
+  const shards = manifest.vectorShards ?? 1;
+  if (!Number.isInteger(shards) || shards < 1 || shards > 64)
+    throw new Error(`manifest.json: vectorShards is ${shards}, not a whole number from 1 to 64`);
+  return shardFiles(file, shards);
+}
 
 /** What the manifest records of an embeddings choice (not the implementation object itself). */
 export function embeddingsInfo(e: EmbeddingsInfo): EmbeddingsInfo {
@@ -79,7 +97,7 @@ export class PassageIndex {
   private constructor(
     readonly manifest: Manifest,
     private readonly passages: Map<number, Passage>,
-    private vectors: HnswVectorIndex | undefined,
+    private vectors: ShardedVectorIndex | undefined,
     private readonly bm25: Bm25Index,
   ) {
     for (const [label, p] of passages) this.byId.set(p.passageId, label);
@@ -94,6 +112,7 @@ export class PassageIndex {
       nextLabel: 0,
       updatedAt: new Date().toISOString(),
       documents: {},
+      vectorShards: VECTOR_SHARDS,
     };
     return new PassageIndex(manifest, new Map(), undefined, new Bm25Index());
   }
@@ -145,7 +164,7 @@ export class PassageIndex {
         passagesRead,
         readBm25(dir),
         found.dimension && hasPassages
-          ? HnswVectorIndex.load(vectorsFile, found.dimension, labels)
+          ? ShardedVectorIndex.load(vectorFiles(vectorsFile, manifest), found.dimension, labels)
           : undefined,
       ]);
       checkAgree(manifest, passages, bm25);
@@ -157,11 +176,13 @@ export class PassageIndex {
 
   /** Saves as a new generation and swaps it in atomically. */
   async save(indexDir: string): Promise<void> {
+    if (this.building) throw new Error("PassageIndex.save: call finishParallelBuild() first");
     this.manifest.updatedAt = new Date().toISOString();
     await writeGeneration(indexDir, async (dir) => {
       await writePassages(dir, this.passages);
       await writeBm25(dir, this.bm25);
       if (this.vectors) await this.vectors.save(path.join(dir, FILES.vectors));
+      this.manifest.vectorShards = this.vectors?.shardCount ?? this.manifest.vectorShards;
       this.manifest.checksums = await checksumFiles(dir, [FILES.manifest]);
       // The manifest goes last: a generation folder without one is never complete.
       await writeFile(path.join(dir, FILES.manifest), JSON.stringify(this.manifest, null, 1));
@@ -175,6 +196,11 @@ export class PassageIndex {
 
   get size(): number {
     return this.passages.size;
+  }
+
+  /** Vectors in the graph (passages with a zero vector have none). */
+  get vectorCount(): number {
+    return this.vectors?.size ?? 0;
   }
 
   get dimension(): number | undefined {
@@ -207,6 +233,7 @@ export class PassageIndex {
       if (p) this.byId.delete(p.passageId);
       this.passages.delete(label);
       this.vectors?.remove(label);
+      this.building?.remove(label);
     }
     this.bm25.remove(entry.labels);
     delete this.manifest.documents[docId];
@@ -226,7 +253,7 @@ export class PassageIndex {
         throw new IndexMismatchError(describe(this.manifest.embeddings), `${dim}-dimensional vectors`);
       }
       this.manifest.embeddings.dimension = dim;
-      this.vectors ??= HnswVectorIndex.create(dim);
+      if (!this.building) this.vectors ??= ShardedVectorIndex.create(dim, this.manifest.vectorShards ?? 1);
     }
     this.removeDocument(docId);
     const labels: number[] = [];
@@ -234,11 +261,46 @@ export class PassageIndex {
       const label = this.manifest.nextLabel++;
       this.passages.set(label, p);
       this.byId.set(p.passageId, label);
-      this.vectors!.add(label, vectors[i]!);
+      (this.building ?? this.vectors)!.add(label, vectors[i]!);
       this.bm25.add(label, p.text);
       labels.push(label);
     });
     this.manifest.documents[docId] = { ...entry, labels, passageIds: passages.map((p) => p.passageId) };
+  }
+
+  private building: ParallelGraphBuild | undefined;
+
+  /**
+   * For an index without vectors yet that is about to receive many (a rebuild): its graph shards are built in worker
+   * threads, one per shard, as putDocument hands them vectors of `dimension`. `tmpParent` holds their files meanwhile.
+   * Call finishParallelBuild() before searching or saving, and abortParallelBuild() when the ingest fails.
+   */
+  async startParallelBuild(tmpParent: string, dimension: number): Promise<void> {
+    if (this.vectors?.size || this.building) return;
+    const known = this.manifest.embeddings.dimension;
+    if (known !== undefined && known !== dimension) return;
+    this.vectors = undefined;
+    this.building = await ParallelGraphBuild.start(tmpParent, dimension, this.manifest.vectorShards ?? 1, {
+      efConstruction: HNSW_DEFAULTS.efConstruction,
+      m: HNSW_DEFAULTS.m,
+    });
+  }
+
+  async finishParallelBuild(): Promise<void> {
+    const build = this.building;
+    if (!build) return;
+    this.vectors = await build.finish();
+    this.building = undefined;
+  }
+
+  async abortParallelBuild(): Promise<void> {
+    await this.building?.abort();
+    this.building = undefined;
+  }
+
+  /** The search beam of the graph (the benchmark measures recall at several). */
+  setEfSearch(efSearch: number): void {
+    this.vectors?.setEfSearch(efSearch);
   }
 
   vectorSearch(vector: number[], k: number): VectorHit[] {

@@ -1,0 +1,21 @@
+// Worker thread: builds one HNSW shard from the vectors the ingest sends it, and writes it to a file.
+import { parentPort, workerData } from "node:worker_threads";
+import type { GraphJob, GraphMessage, GraphReply } from "./graph-build.js";
+import { HnswVectorIndex } from "./vector-index.js";
+
+const job = workerData as GraphJob;
+const graph = HnswVectorIndex.create(job.dimension, job.options);
+const port = parentPort!;
+
+port.on("message", (message: GraphMessage) => {
+  if (message.type === "add") {
+    const { labels, vectors } = message;
+    const d = job.dimension;
+    for (let i = 0; i < labels.length; i++) graph.add(labels[i]!, Array.from(vectors.subarray(i * d, (i + 1) * d)));
+    return;
+  }
+  graph.save(job.file).then(
+    () => port.postMessage({ type: "saved", size: graph.size } satisfies GraphReply),
+    (e: unknown) => port.postMessage({ type: "failed", error: String((e as Error)?.stack ?? e) } satisfies GraphReply),
+  );
+});
