@@ -74,7 +74,8 @@ export class QuestionMaker {
     const start = r.int(0, words.length - keep);
     const opener = r.pick(OPENERS[facts.lang][type]);
     const body = words.slice(start, start + keep).join(" ");
-    const source = facts.docId && facts.sentence ? { docId: facts.docId, sentence: facts.sentence } : undefined;
+    const source =
+      facts.docId && facts.sentence ? { docId: facts.docId, sentence: facts.sentence } : undefined;
     return {
       text: `${opener ? `${opener} ` : ""}${body}?`,
       lang: facts.lang,

@@ -11,11 +11,13 @@ port.on("message", (message: GraphMessage) => {
   if (message.type === "add") {
     const { labels, vectors } = message;
     const d = job.dimension;
-    for (let i = 0; i < labels.length; i++) graph.add(labels[i]!, Array.from(vectors.subarray(i * d, (i + 1) * d)));
+    for (let i = 0; i < labels.length; i++)
+      graph.add(labels[i]!, Array.from(vectors.subarray(i * d, (i + 1) * d)));
     return;
   }
   graph.save(job.file).then(
     () => port.postMessage({ type: "saved", size: graph.size } satisfies GraphReply),
-    (e: unknown) => port.postMessage({ type: "failed", error: String((e as Error)?.stack ?? e) } satisfies GraphReply),
+    (e: unknown) =>
+      port.postMessage({ type: "failed", error: String((e as Error)?.stack ?? e) } satisfies GraphReply),
   );
 });

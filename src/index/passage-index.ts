@@ -8,6 +8,7 @@ import { type Checksums, checksumFiles, verifyChecksums } from "./checksums.js";
 import { readBm25, readPassages, writeBm25, writePassages } from "./formats.js";
 import { ParallelGraphBuild } from "./graph-build.js";
 import { ShardedVectorIndex, shardFiles } from "./sharded-vectors.js";
+import { PassageStore } from "./passage-store.js";
 import { currentGeneration, writeGeneration } from "./storage.js";
 import { HNSW_DEFAULTS, type VectorHit } from "./vector-index.js";
 
@@ -80,7 +81,7 @@ function describe(e: EmbeddingsInfo): string {
 }
 
 /** Files that parse but disagree (a partial copy, a file from another generation) are as unreadable as torn ones. */
-function checkAgree(manifest: Manifest, passages: Map<number, Passage>, bm25: Bm25Index): void {
+function checkAgree(manifest: Manifest, passages: PassageStore, bm25: Bm25Index): void {
   const labels = Object.values(manifest.documents).flatMap((d) => d.labels);
   if (
     labels.length !== passages.size ||
@@ -96,14 +97,21 @@ function checkAgree(manifest: Manifest, passages: Map<number, Passage>, bm25: Bm
 export class PassageIndex {
   private constructor(
     readonly manifest: Manifest,
-    private readonly passages: Map<number, Passage>,
+    private readonly passages: PassageStore,
     private vectors: ShardedVectorIndex | undefined,
     private readonly bm25: Bm25Index,
-  ) {
-    for (const [label, p] of passages) this.byId.set(p.passageId, label);
-  }
+  ) {}
 
-  private readonly byId = new Map<string, number>();
+  /** Passage id → label, made when first needed (a question never needs it). */
+  private byIdMap: Map<string, number> | undefined;
+
+  private byId(): Map<string, number> {
+    if (!this.byIdMap) {
+      this.byIdMap = new Map();
+      for (const label of this.passages.keys()) this.byIdMap.set(this.passages.passageId(label)!, label);
+    }
+    return this.byIdMap;
+  }
 
   static empty(embeddings: EmbeddingsInfo): PassageIndex {
     const manifest: Manifest = {
@@ -114,7 +122,7 @@ export class PassageIndex {
       documents: {},
       vectorShards: VECTOR_SHARDS,
     };
-    return new PassageIndex(manifest, new Map(), undefined, new Bm25Index());
+    return new PassageIndex(manifest, new PassageStore(), undefined, new Bm25Index());
   }
 
   /**
@@ -179,7 +187,7 @@ export class PassageIndex {
     if (this.building) throw new Error("PassageIndex.save: call finishParallelBuild() first");
     this.manifest.updatedAt = new Date().toISOString();
     await writeGeneration(indexDir, async (dir) => {
-      await writePassages(dir, this.passages);
+      await writePassages(dir, this.passages.entries());
       await writeBm25(dir, this.bm25);
       if (this.vectors) await this.vectors.save(path.join(dir, FILES.vectors));
       this.manifest.vectorShards = this.vectors?.shardCount ?? this.manifest.vectorShards;
@@ -221,7 +229,7 @@ export class PassageIndex {
   }
 
   passageById(passageId: string): Passage | undefined {
-    const label = this.byId.get(passageId);
+    const label = this.byId().get(passageId);
     return label === undefined ? undefined : this.passages.get(label);
   }
 
@@ -229,8 +237,8 @@ export class PassageIndex {
     const entry = this.document(docId);
     if (!entry) return;
     for (const label of entry.labels) {
-      const p = this.passages.get(label);
-      if (p) this.byId.delete(p.passageId);
+      const id = this.passages.passageId(label);
+      if (id !== undefined) this.byIdMap?.delete(id);
       this.passages.delete(label);
       this.vectors?.remove(label);
       this.building?.remove(label);
@@ -260,7 +268,7 @@ export class PassageIndex {
     passages.forEach((p, i) => {
       const label = this.manifest.nextLabel++;
       this.passages.set(label, p);
-      this.byId.set(p.passageId, label);
+      this.byIdMap?.set(p.passageId, label);
       (this.building ?? this.vectors)!.add(label, vectors[i]!);
       this.bm25.add(label, p.text);
       labels.push(label);
