@@ -130,6 +130,7 @@ export class PassageIndex {
    * Refuses an index built with other embeddings settings or another format.
    */
   static async load(indexDir: string, expected: EmbeddingsInfo): Promise<PassageIndex | undefined> {
+    const began = performance.now();
     const dir = await currentGeneration(indexDir);
     if (!dir) return undefined;
     let manifest: Manifest;
@@ -157,29 +158,45 @@ export class PassageIndex {
       );
     }
     try {
-      // Before any file is parsed: hnswlib trusts its file, and a graph damaged in place crashes its search.
-      if (manifest.checksums) await verifyChecksums(dir, manifest.checksums);
-      // hnswlib reads its file on a worker thread: it starts first, and the passages and postings are parsed
-      // on this thread meanwhile (a third of a cold start at 100,000 passages).
-      const passagesRead = readPassages(dir);
-      // The vector load awaits the labels only after reading its file: until then a failed read (a missing or torn
-      // passages file) must not count as unhandled, which would crash the process instead of rebuilding the index.
-      const labels = passagesRead.then((p) => p.keys());
-      labels.catch(() => undefined);
-      const hasPassages = Object.values(manifest.documents).some((d) => d.labels.length > 0);
-      const vectorsFile = path.join(dir, FILES.vectors);
-      const [passages, bm25, vectors] = await Promise.all([
-        passagesRead,
-        readBm25(dir),
-        found.dimension && hasPassages
-          ? ShardedVectorIndex.load(vectorFiles(vectorsFile, manifest), found.dimension, labels)
-          : undefined,
-      ]);
-      checkAgree(manifest, passages, bm25);
-      return new PassageIndex(manifest, passages, vectors, bm25);
+      return await PassageIndex.read(dir, manifest, began);
     } catch (e) {
       throw new IndexCorruptError(dir, e);
     }
+  }
+
+  /** Milliseconds from the start of load() until each file was read (empty for an index built here). */
+  loadSteps: Record<string, number> = {};
+
+  private static async read(dir: string, manifest: Manifest, began: number): Promise<PassageIndex> {
+    const steps: Record<string, number> = {};
+    const step = <T>(name: string, p: Promise<T>): Promise<T> =>
+      p.then((x) => {
+        steps[name] = Math.round((performance.now() - began) * 10) / 10;
+        return x;
+      });
+    // Before any file is parsed: hnswlib trusts its file, and a graph damaged in place crashes its search.
+    if (manifest.checksums) await step("checksums", verifyChecksums(dir, manifest.checksums));
+    // hnswlib reads its files on a worker thread: they start first, and the passages and postings are parsed
+    // on this thread meanwhile.
+    const passagesRead = step("passages", readPassages(dir));
+    // The vector load awaits the labels only after reading its file: until then a failed read (a missing or torn
+    // passages file) must not count as unhandled, which would crash the process instead of rebuilding the index.
+    const labels = passagesRead.then((p) => p.keys());
+    labels.catch(() => undefined);
+    const hasPassages = Object.values(manifest.documents).some((d) => d.labels.length > 0);
+    const dimension = manifest.embeddings.dimension;
+    const vectorsFile = path.join(dir, FILES.vectors);
+    const [passages, bm25, vectors] = await Promise.all([
+      passagesRead,
+      step("bm25", readBm25(dir)),
+      dimension && hasPassages
+        ? step("vectors", ShardedVectorIndex.load(vectorFiles(vectorsFile, manifest), dimension, labels))
+        : undefined,
+    ]);
+    checkAgree(manifest, passages, bm25);
+    const index = new PassageIndex(manifest, passages, vectors, bm25);
+    index.loadSteps = steps;
+    return index;
   }
 
   /** Saves as a new generation and swaps it in atomically. */
