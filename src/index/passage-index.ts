@@ -4,11 +4,12 @@ import path from "node:path";
 import type { Passage } from "../corpus/types.js";
 import { IndexCorruptError, IndexMismatchError, IndexOutdatedError } from "../errors.js";
 import { Bm25Index, type LexicalHit, type WeightedTerm } from "./bm25.js";
-import { type Checksums, checksumFiles, verifyChecksums } from "./checksums.js";
+import { type Checksums, checksumFiles, startVerifying } from "./checksums.js";
 import { readBm25, readPassages, writeBm25, writePassages } from "./formats.js";
-import { ParallelGraphBuild } from "./graph-build.js";
+import { checkHnswFile } from "./hnsw-file.js";
 import { ShardedVectorIndex, shardFiles } from "./sharded-vectors.js";
 import { PassageStore } from "./passage-store.js";
+import { FOLD, RescoredVectorIndex } from "./rescored-vectors.js";
 import { currentGeneration, writeGeneration } from "./storage.js";
 import { HNSW_DEFAULTS, type VectorHit } from "./vector-index.js";
 
@@ -47,6 +48,11 @@ export interface Manifest {
    * on as many cores. Absent before issue 23: one graph, vectors.hnsw.
    */
   vectorShards?: number;
+  /**
+   * Set (to FOLD) when the graphs hold folded vectors and vectors.f32 the full ones, which rescore the graphs'
+   * candidates (RescoredVectorIndex). Absent before: the graphs hold the full vectors (ShardedVectorIndex).
+   */
+  vectorFold?: number;
 }
 
 /** Graphs a new index splits its vectors into: one per core of the machines it was measured on. */
@@ -57,7 +63,11 @@ const FILES = {
   passages: "passages.json",
   bm25: "bm25.json",
   vectors: "vectors.hnsw",
+  store: "vectors.f32",
 };
+
+/** The vectors of an index: rescored (written since issue 23) or graphs of full vectors (read from older ones). */
+type PassageVectors = RescoredVectorIndex | ShardedVectorIndex;
 
 /** The graph files of a generation: vectors.hnsw alone before issue 23, else one per shard. */
 function vectorFiles(file: string, manifest: Manifest): string[] {
@@ -65,6 +75,25 @@ function vectorFiles(file: string, manifest: Manifest): string[] {
   if (!Number.isInteger(shards) || shards < 1 || shards > 64)
     throw new Error(`manifest.json: vectorShards is ${shards}, not a whole number from 1 to 64`);
   return shardFiles(file, shards);
+}
+
+/**
+ * Reads a generation's vectors. Each graph file's layout is checked before hnswlib reads it, so that a damaged header
+ * cannot make it allocate at random (its checksum is verified meanwhile, before anything searches it).
+ */
+async function readVectors(
+  dir: string,
+  manifest: Manifest,
+  dimension: number,
+  labels: Promise<Iterable<number>>,
+): Promise<PassageVectors> {
+  const files = vectorFiles(path.join(dir, FILES.vectors), manifest);
+  const checked = Promise.all(files.map((f) => checkHnswFile(f)));
+  checked.catch(() => undefined);
+  if (!manifest.vectorFold) return checked.then(() => ShardedVectorIndex.load(files, dimension, labels));
+  if (manifest.vectorFold !== FOLD)
+    throw new Error(`manifest.json: vectorFold is ${manifest.vectorFold}; this version folds by ${FOLD}`);
+  return RescoredVectorIndex.load(path.join(dir, FILES.store), files, dimension, checked);
 }
 
 /** What the manifest records of an embeddings choice (not the implementation object itself). */
@@ -98,7 +127,7 @@ export class PassageIndex {
   private constructor(
     readonly manifest: Manifest,
     private readonly passages: PassageStore,
-    private vectors: ShardedVectorIndex | undefined,
+    private vectors: PassageVectors | undefined,
     private readonly bm25: Bm25Index,
   ) {}
 
@@ -121,6 +150,7 @@ export class PassageIndex {
       updatedAt: new Date().toISOString(),
       documents: {},
       vectorShards: VECTOR_SHARDS,
+      vectorFold: FOLD,
     };
     return new PassageIndex(manifest, new PassageStore(), undefined, new Bm25Index());
   }
@@ -174,10 +204,14 @@ export class PassageIndex {
         steps[name] = Math.round((performance.now() - began) * 10) / 10;
         return x;
       });
-    // Before any file is parsed: hnswlib trusts its file, and a graph damaged in place crashes its search.
-    if (manifest.checksums) await step("checksums", verifyChecksums(dir, manifest.checksums));
-    // hnswlib reads its files on a worker thread: they start first, and the passages and postings are parsed
-    // on this thread meanwhile.
+    // The files are hashed on worker threads while this one parses the passages and postings, and hnswlib reads the
+    // graphs on its own threads: a damaged file fails its CRC or its parse, or else its checksum. hnswlib trusts
+    // its file, and a graph damaged in place crashes its search, so the index is returned (and searched) only once
+    // every file is verified; its layout is checked before it is read, so that a damaged header cannot make it
+    // allocate at random.
+    const checks = manifest.checksums ? await startVerifying(dir, manifest.checksums) : undefined;
+    const verified = step("checksums", checks?.all ?? Promise.resolve());
+    verified.catch(() => undefined);
     const passagesRead = step("passages", readPassages(dir));
     // The vector load awaits the labels only after reading its file: until then a failed read (a missing or torn
     // passages file) must not count as unhandled, which would crash the process instead of rebuilding the index.
@@ -185,14 +219,18 @@ export class PassageIndex {
     labels.catch(() => undefined);
     const hasPassages = Object.values(manifest.documents).some((d) => d.labels.length > 0);
     const dimension = manifest.embeddings.dimension;
-    const vectorsFile = path.join(dir, FILES.vectors);
+    const vectorsRead = dimension && hasPassages ? step("vectors", readVectors(dir, manifest, dimension, labels)) : undefined;
+    vectorsRead?.catch(() => undefined);
+    // A damaged file is reported by its checksum, whichever read failed first.
     const [passages, bm25, vectors] = await Promise.all([
       passagesRead,
       step("bm25", readBm25(dir)),
-      dimension && hasPassages
-        ? step("vectors", ShardedVectorIndex.load(vectorFiles(vectorsFile, manifest), dimension, labels))
-        : undefined,
-    ]);
+      vectorsRead,
+    ]).catch(async (e: unknown) => {
+      await verified;
+      throw e;
+    });
+    await verified;
     checkAgree(manifest, passages, bm25);
     const index = new PassageIndex(manifest, passages, vectors, bm25);
     index.loadSteps = steps;
@@ -201,12 +239,13 @@ export class PassageIndex {
 
   /** Saves as a new generation and swaps it in atomically. */
   async save(indexDir: string): Promise<void> {
-    if (this.building) throw new Error("PassageIndex.save: call finishParallelBuild() first");
     this.manifest.updatedAt = new Date().toISOString();
     await writeGeneration(indexDir, async (dir) => {
       await writePassages(dir, this.passages.entries());
       await writeBm25(dir, this.bm25);
-      if (this.vectors) await this.vectors.save(path.join(dir, FILES.vectors));
+      if (this.vectors instanceof RescoredVectorIndex)
+        await this.vectors.save(path.join(dir, FILES.vectors), path.join(dir, FILES.store));
+      else if (this.vectors) await this.vectors.save(path.join(dir, FILES.vectors));
       this.manifest.vectorShards = this.vectors?.shardCount ?? this.manifest.vectorShards;
       this.manifest.checksums = await checksumFiles(dir, [FILES.manifest]);
       // The manifest goes last: a generation folder without one is never complete.
@@ -258,7 +297,6 @@ export class PassageIndex {
       if (id !== undefined) this.byIdMap?.delete(id);
       this.passages.delete(label);
       this.vectors?.remove(label);
-      this.building?.remove(label);
     }
     this.bm25.remove(entry.labels);
     delete this.manifest.documents[docId];
@@ -278,7 +316,10 @@ export class PassageIndex {
         throw new IndexMismatchError(describe(this.manifest.embeddings), `${dim}-dimensional vectors`);
       }
       this.manifest.embeddings.dimension = dim;
-      if (!this.building) this.vectors ??= ShardedVectorIndex.create(dim, this.manifest.vectorShards ?? 1);
+      const shards = this.manifest.vectorShards ?? 1;
+      this.vectors ??= this.manifest.vectorFold
+        ? RescoredVectorIndex.create(dim, shards)
+        : ShardedVectorIndex.create(dim, shards);
     }
     this.removeDocument(docId);
     const labels: number[] = [];
@@ -286,14 +327,12 @@ export class PassageIndex {
       const label = this.manifest.nextLabel++;
       this.passages.set(label, p);
       this.byIdMap?.set(p.passageId, label);
-      (this.building ?? this.vectors)!.add(label, vectors[i]!);
+      this.vectors!.add(label, vectors[i]!);
       this.bm25.add(label, p.text);
       labels.push(label);
     });
     this.manifest.documents[docId] = { ...entry, labels, passageIds: passages.map((p) => p.passageId) };
   }
-
-  private building: ParallelGraphBuild | undefined;
 
   /**
    * For an index without vectors yet that is about to receive many (a rebuild): its graph shards are built in worker
@@ -301,26 +340,19 @@ export class PassageIndex {
    * Call finishParallelBuild() before searching or saving, and abortParallelBuild() when the ingest fails.
    */
   async startParallelBuild(tmpParent: string, dimension: number): Promise<void> {
-    if (this.vectors?.size || this.building) return;
+    if (!this.manifest.vectorFold || this.vectors?.size) return;
     const known = this.manifest.embeddings.dimension;
     if (known !== undefined && known !== dimension) return;
-    this.vectors = undefined;
-    this.building = await ParallelGraphBuild.start(tmpParent, dimension, this.manifest.vectorShards ?? 1, {
-      efConstruction: HNSW_DEFAULTS.efConstruction,
-      m: HNSW_DEFAULTS.m,
-    });
+    this.vectors = RescoredVectorIndex.create(dimension, this.manifest.vectorShards ?? 1);
+    await this.vectors.startParallelBuild(tmpParent);
   }
 
   async finishParallelBuild(): Promise<void> {
-    const build = this.building;
-    if (!build) return;
-    this.vectors = await build.finish();
-    this.building = undefined;
+    if (this.vectors instanceof RescoredVectorIndex) await this.vectors.finishParallelBuild();
   }
 
   async abortParallelBuild(): Promise<void> {
-    await this.building?.abort();
-    this.building = undefined;
+    if (this.vectors instanceof RescoredVectorIndex) await this.vectors.abortParallelBuild();
   }
 
   /** The search beam of the graph (the benchmark measures recall at several). */

@@ -1,0 +1,163 @@
+// Vector search as a small graph proposes and the full vectors decide: HNSW over folded vectors, exact cosine rescoring.
+import { ParallelGraphBuild } from "./graph-build.js";
+import { ShardedVectorIndex } from "./sharded-vectors.js";
+import { HNSW_DEFAULTS, type HnswOptions, type VectorHit, type VectorIndex } from "./vector-index.js";
+import { VectorStore } from "./vector-store.js";
+
+/**
+ * The graph holds each vector folded to a quarter of its dimensions (component i added into i modulo a quarter),
+ * which is itself a hashed embedding of the same features: building a graph costs in proportion to the dimension,
+ * and at 512 dimensions it was nine tenths of a 100,000-passage ingest. Its candidates (the search beam's worth)
+ * are then ranked by the exact cosine of the full vectors, so the scores are what an exact search gives.
+ */
+export const FOLD = 4;
+
+/** Below this many vectors every one is scored: exact, and as fast as the graph. */
+export const EXACT_BELOW = 2048;
+
+/** Graph degree and build beam of the folded graph (`npm run bench -- --build-sweep` measures others). */
+export const FOLDED_GRAPH: HnswOptions = { m: 16, efConstruction: 64 };
+
+function unit(v: ArrayLike<number>): Float64Array | undefined {
+  let norm = 0;
+  for (let i = 0; i < v.length; i++) norm += v[i]! * v[i]!;
+  if (norm === 0) return undefined;
+  norm = Math.sqrt(norm);
+  return Float64Array.from(v as ArrayLike<number>, (x) => x / norm);
+}
+
+function fold(u: ArrayLike<number>, into: number): number[] {
+  const out = new Array<number>(into).fill(0);
+  for (let i = 0; i < u.length; i++) out[i % into]! += u[i]!;
+  return out;
+}
+
+function checkDimension(vector: number[], dimension: number): void {
+  if (vector.length !== dimension) {
+    throw new RangeError(`vector has ${vector.length} dimensions, the index has ${dimension}`);
+  }
+}
+
+function byScore(a: VectorHit, b: VectorHit): number {
+  return b.score - a.score || a.label - b.label;
+}
+
+export class RescoredVectorIndex implements VectorIndex {
+  private building: ParallelGraphBuild | undefined;
+  private efSearch = HNSW_DEFAULTS.efSearch;
+
+  constructor(
+    readonly dimension: number,
+    private readonly store: VectorStore,
+    private graph: ShardedVectorIndex | undefined,
+    private readonly shards: number,
+  ) {}
+
+  static create(dimension: number, shards: number): RescoredVectorIndex {
+    return new RescoredVectorIndex(dimension, new VectorStore(dimension), undefined, shards);
+  }
+
+  /**
+   * The store and its graph shards, as save() wrote them; `graphReady` is awaited before the graph files are read
+   * (their checksums).
+   */
+  static async load(
+    storeFile: string,
+    graphFiles: string[],
+    dimension: number,
+    graphReady: Promise<unknown> = Promise.resolve(),
+  ): Promise<RescoredVectorIndex> {
+    const storeRead = VectorStore.load(storeFile, dimension);
+    storeRead.catch(() => undefined);
+    const labels = storeRead.then((s) => s.labelList());
+    labels.catch(() => undefined);
+    const [store, graph] = await Promise.all([
+      storeRead,
+      graphReady.then(() => ShardedVectorIndex.load(graphFiles, dimension / FOLD, labels)),
+    ]);
+    return new RescoredVectorIndex(dimension, store, graph, graphFiles.length);
+  }
+
+  get foldedDimension(): number {
+    return this.dimension / FOLD;
+  }
+
+  get shardCount(): number {
+    return this.shards;
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  private graphOf(): ShardedVectorIndex {
+    this.graph ??= ShardedVectorIndex.create(this.foldedDimension, this.shards, FOLDED_GRAPH);
+    return this.graph;
+  }
+
+  add(label: number, vector: number[]): void {
+    checkDimension(vector, this.dimension);
+    const u = unit(vector);
+    // A zero vector has no direction, so it is nobody's neighbour.
+    if (!u) {
+      this.remove(label);
+      return;
+    }
+    this.store.set(label, u);
+    (this.building ?? this.graphOf()).add(label, fold(u, this.foldedDimension));
+  }
+
+  remove(label: number): void {
+    if (!this.store.has(label)) return;
+    this.store.remove(label);
+    this.graph?.remove(label);
+    this.building?.remove(label);
+  }
+
+  setEfSearch(efSearch: number): void {
+    this.efSearch = efSearch;
+    this.graph?.setEfSearch(efSearch);
+  }
+
+  search(vector: number[], k: number): VectorHit[] {
+    checkDimension(vector, this.dimension);
+    const n = Math.min(k, this.store.size);
+    const q = unit(vector);
+    if (n <= 0 || !q) return [];
+    if (this.building) throw new Error("RescoredVectorIndex: the graph is still being built");
+    const scored =
+      this.store.size < EXACT_BELOW || !this.graph
+        ? this.store.scoreAll(q)
+        : this.store.score(
+            q,
+            this.graph.search(fold(q, this.foldedDimension), Math.max(this.efSearch, n)).map((h) => h.label),
+          );
+    return scored.sort(byScore).slice(0, n);
+  }
+
+  /** Builds the graph of the vectors to come in worker threads, when there are none yet (see ParallelGraphBuild). */
+  async startParallelBuild(tmpParent: string): Promise<void> {
+    if (this.store.size > 0 || this.building) return;
+    this.graph = undefined;
+    this.building = await ParallelGraphBuild.start(tmpParent, this.foldedDimension, this.shards, FOLDED_GRAPH);
+  }
+
+  async finishParallelBuild(): Promise<void> {
+    const build = this.building;
+    if (!build) return;
+    this.graph = await build.finish(this.efSearch);
+    this.building = undefined;
+  }
+
+  async abortParallelBuild(): Promise<void> {
+    await this.building?.abort();
+    this.building = undefined;
+  }
+
+  /** Writes the graph shards as ShardedVectorIndex.save(graphFile) does, and the store to `storeFile`. */
+  async save(graphFile: string, storeFile = `${graphFile}.store`): Promise<void> {
+    if (this.building) throw new Error("RescoredVectorIndex.save: finish the parallel build first");
+    await this.store.save(storeFile);
+    await this.graphOf().save(graphFile);
+  }
+}
