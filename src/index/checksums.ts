@@ -31,7 +31,14 @@ export async function startVerifying(
   expected: Checksums,
 ): Promise<{ verified: (name: string) => Promise<void>; all: Promise<void> }> {
   const names = Object.keys(expected);
-  const sizes = await Promise.all(names.map((n) => stat(path.join(dir, n)).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(
+    names.map((n) =>
+      stat(path.join(dir, n)).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
   const order = names.map((n, i) => [n, sizes[i]!] as const).sort((a, b) => b[1] - a[1]);
   const pool = new HashPool();
   const checks = new Map<string, Promise<void>>();

@@ -25,7 +25,10 @@ export class HashPool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly queue: { file: string; resolve: (hex: string) => void; reject: (e: Error) => void }[] = [];
-  private readonly waiting = new Map<number, { resolve: (hex: string) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (hex: string) => void; reject: (e: Error) => void }
+  >();
   private nextId = 0;
 
   constructor(private readonly size = Math.max(1, os.availableParallelism())) {}

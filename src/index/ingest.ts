@@ -4,6 +4,7 @@ import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { documentFromBytes, listDocumentIds, sha256 } from "../corpus/documents.js";
 import { splitPassages } from "../corpus/passages.js";
+import { EmbedPool } from "../embeddings/embed-pool.js";
 import type { EmbeddingsChoice } from "../embeddings/providers.js";
 import { IndexCorruptError, IndexOutdatedError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -183,7 +184,33 @@ interface Split {
   passages: ReturnType<typeof splitPassages>;
 }
 
-/** Embeds every split document and puts it into the index, lapping embedding and indexing time. */
+/** Documents whose vectors are asked of the embedding workers ahead of the one being indexed. */
+const EMBED_AHEAD = 8;
+
+/** A document's vectors: from the embedding workers when there are some, else on this thread a batch at a time. */
+async function vectorsOf(
+  texts: string[],
+  options: IngestOptions,
+  batch: number,
+  pool: EmbedPool | undefined,
+): Promise<ArrayLike<number>[]> {
+  if (pool) {
+    const rows = await pool.embed(texts);
+    const d = pool.dimension;
+    return texts.map((_, i) => rows.subarray(i * d, (i + 1) * d));
+  }
+  const vectors: number[][] = [];
+  for (let i = 0; i < texts.length; i += batch) {
+    vectors.push(...(await options.embeddings.embeddings.embedDocuments(texts.slice(i, i + batch))));
+    await nextTurn();
+  }
+  return vectors;
+}
+
+/**
+ * Embeds every split document and puts it into the index, lapping embedding and indexing time. With `parallel`, the
+ * local embeddings run on worker threads (a few documents ahead) and the graph is built on others meanwhile.
+ */
 async function addAll(
   index: PassageIndex,
   split: Split[],
@@ -196,29 +223,45 @@ async function addAll(
   },
 ): Promise<void> {
   const { options, batch, total, lap } = run;
-  const { embeddings } = options.embeddings;
+  const pool = run.parallel ? EmbedPool.forChoice(options.embeddings) : undefined;
+  const ahead: Promise<ArrayLike<number>[]>[] = [];
+  const ask = (i: number) => {
+    const job =
+      split[i] &&
+      vectorsOf(
+        split[i].passages.map((x) => x.text),
+        options,
+        batch,
+        pool,
+      );
+    job?.catch(() => undefined); // awaited in order below
+    if (job) ahead.push(job);
+  };
   let done = 0;
-  for (const { p, doc, passages } of split) {
-    const vectors: number[][] = [];
-    for (let i = 0; i < passages.length; i += batch) {
-      vectors.push(...(await embeddings.embedDocuments(passages.slice(i, i + batch).map((x) => x.text))));
-      done = Math.min(total, done + batch);
-      options.onProgress?.(Math.min(done, total), total);
+  try {
+    if (pool) for (let i = 0; i < EMBED_AHEAD; i++) ask(i);
+    for (const [n, { p, doc, passages }] of split.entries()) {
+      if (!pool) ask(n);
+      else ask(n + EMBED_AHEAD);
+      const vectors = await ahead.shift()!;
+      done = Math.min(total, done + passages.length);
+      options.onProgress?.(done, total);
+      lap("embedMs");
+      if (run.parallel && vectors[0]) await index.startParallelBuild(options.indexDir, vectors[0].length);
+      const entry = {
+        hash: doc.hash,
+        size: p.size,
+        mtimeMs: p.mtimeMs,
+        title: doc.title,
+        indexedAt: new Date().toISOString(),
+        meta: doc.meta,
+      };
+      index.putDocument(p.docId, entry, passages, vectors);
+      lap("indexMs");
       await nextTurn();
     }
-    lap("embedMs");
-    if (run.parallel && vectors[0]) await index.startParallelBuild(options.indexDir, vectors[0].length);
-    const entry = {
-      hash: doc.hash,
-      size: p.size,
-      mtimeMs: p.mtimeMs,
-      title: doc.title,
-      indexedAt: new Date().toISOString(),
-      meta: doc.meta,
-    };
-    index.putDocument(p.docId, entry, passages, vectors);
-    lap("indexMs");
-    await nextTurn();
+  } finally {
+    await pool?.close();
   }
 }
 

@@ -6,6 +6,7 @@ import { IndexCorruptError, IndexMismatchError, IndexOutdatedError } from "../er
 import { Bm25Index, type LexicalHit, type WeightedTerm } from "./bm25.js";
 import { type Checksums, checksumFiles, startVerifying } from "./checksums.js";
 import { readBm25, readPassages, writeBm25, writePassages } from "./formats.js";
+import { ParallelBm25Build } from "./bm25-build.js";
 import { checkHnswFile } from "./hnsw-file.js";
 import { ShardedVectorIndex, shardFiles } from "./sharded-vectors.js";
 import { PassageStore } from "./passage-store.js";
@@ -128,8 +129,11 @@ export class PassageIndex {
     readonly manifest: Manifest,
     private readonly passages: PassageStore,
     private vectors: PassageVectors | undefined,
-    private readonly bm25: Bm25Index,
+    private bm25: Bm25Index,
   ) {}
+
+  /** During a parallel rebuild: the postings being built on a worker thread (bm25 is empty meanwhile). */
+  private bm25Build: ParallelBm25Build | undefined;
 
   /** Passage id → label, made when first needed (a question never needs it). */
   private byIdMap: Map<string, number> | undefined;
@@ -219,7 +223,8 @@ export class PassageIndex {
     labels.catch(() => undefined);
     const hasPassages = Object.values(manifest.documents).some((d) => d.labels.length > 0);
     const dimension = manifest.embeddings.dimension;
-    const vectorsRead = dimension && hasPassages ? step("vectors", readVectors(dir, manifest, dimension, labels)) : undefined;
+    const vectorsRead =
+      dimension && hasPassages ? step("vectors", readVectors(dir, manifest, dimension, labels)) : undefined;
     vectorsRead?.catch(() => undefined);
     // A damaged file is reported by its checksum, whichever read failed first.
     const [passages, bm25, vectors] = await Promise.all([
@@ -307,7 +312,7 @@ export class PassageIndex {
     docId: string,
     entry: Omit<DocumentEntry, "labels" | "passageIds">,
     passages: Passage[],
-    vectors: number[][],
+    vectors: ArrayLike<number>[],
   ): void {
     const dim = vectors[0]?.length;
     if (dim !== undefined) {
@@ -327,8 +332,11 @@ export class PassageIndex {
       const label = this.manifest.nextLabel++;
       this.passages.set(label, p);
       this.byIdMap?.set(p.passageId, label);
-      this.vectors!.add(label, vectors[i]!);
-      this.bm25.add(label, p.text);
+      const v = vectors[i]!;
+      if (this.vectors instanceof RescoredVectorIndex) this.vectors.add(label, v);
+      else this.vectors!.add(label, Array.isArray(v) ? v : Array.from(v));
+      if (this.bm25Build) this.bm25Build.add(label, p.text);
+      else this.bm25.add(label, p.text);
       labels.push(label);
     });
     this.manifest.documents[docId] = { ...entry, labels, passageIds: passages.map((p) => p.passageId) };
@@ -340,19 +348,27 @@ export class PassageIndex {
    * Call finishParallelBuild() before searching or saving, and abortParallelBuild() when the ingest fails.
    */
   async startParallelBuild(tmpParent: string, dimension: number): Promise<void> {
-    if (!this.manifest.vectorFold || this.vectors?.size) return;
+    if (!this.manifest.vectorFold || this.vectors?.size || this.bm25Build) return;
     const known = this.manifest.embeddings.dimension;
     if (known !== undefined && known !== dimension) return;
     this.vectors = RescoredVectorIndex.create(dimension, this.manifest.vectorShards ?? 1);
     await this.vectors.startParallelBuild(tmpParent);
+    if (this.bm25.size === 0) this.bm25Build = new ParallelBm25Build();
   }
 
   async finishParallelBuild(): Promise<void> {
     if (this.vectors instanceof RescoredVectorIndex) await this.vectors.finishParallelBuild();
+    const build = this.bm25Build;
+    if (build) {
+      this.bm25 = await build.finish();
+      this.bm25Build = undefined;
+    }
   }
 
   async abortParallelBuild(): Promise<void> {
     if (this.vectors instanceof RescoredVectorIndex) await this.vectors.abortParallelBuild();
+    await this.bm25Build?.abort();
+    this.bm25Build = undefined;
   }
 
   /** The search beam of the graph (the benchmark measures recall at several). */

@@ -26,13 +26,28 @@ function unit(v: ArrayLike<number>): Float64Array | undefined {
   return Float64Array.from(v as ArrayLike<number>, (x) => x / norm);
 }
 
+/** `v` scaled to length 1 into `out`, and folded into `into` dimensions; false (nothing written) for a zero `v`. */
+function unitAndFold(v: ArrayLike<number>, out: Float32Array, into: number): number[] | undefined {
+  let norm = 0;
+  for (let i = 0; i < v.length; i++) norm += v[i]! * v[i]!;
+  if (norm === 0) return undefined;
+  norm = Math.sqrt(norm);
+  const folded = new Array<number>(into).fill(0);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]! / norm;
+    out[i] = x;
+    folded[i % into]! += x;
+  }
+  return folded;
+}
+
 function fold(u: ArrayLike<number>, into: number): number[] {
   const out = new Array<number>(into).fill(0);
   for (let i = 0; i < u.length; i++) out[i % into]! += u[i]!;
   return out;
 }
 
-function checkDimension(vector: number[], dimension: number): void {
+function checkDimension(vector: ArrayLike<number>, dimension: number): void {
   if (vector.length !== dimension) {
     throw new RangeError(`vector has ${vector.length} dimensions, the index has ${dimension}`);
   }
@@ -44,6 +59,8 @@ function byScore(a: VectorHit, b: VectorHit): number {
 
 export class RescoredVectorIndex implements VectorIndex {
   private building: ParallelGraphBuild | undefined;
+  /** The unit vector being added. */
+  private scratch: Float32Array | undefined;
   private efSearch = HNSW_DEFAULTS.efSearch;
 
   constructor(
@@ -51,10 +68,12 @@ export class RescoredVectorIndex implements VectorIndex {
     private readonly store: VectorStore,
     private graph: ShardedVectorIndex | undefined,
     private readonly shards: number,
+    private readonly graphOptions: HnswOptions = FOLDED_GRAPH,
   ) {}
 
-  static create(dimension: number, shards: number): RescoredVectorIndex {
-    return new RescoredVectorIndex(dimension, new VectorStore(dimension), undefined, shards);
+  /** `graphOptions`: another degree and build beam (the benchmark's build sweep). */
+  static create(dimension: number, shards: number, graphOptions = FOLDED_GRAPH): RescoredVectorIndex {
+    return new RescoredVectorIndex(dimension, new VectorStore(dimension), undefined, shards, graphOptions);
   }
 
   /**
@@ -91,20 +110,21 @@ export class RescoredVectorIndex implements VectorIndex {
   }
 
   private graphOf(): ShardedVectorIndex {
-    this.graph ??= ShardedVectorIndex.create(this.foldedDimension, this.shards, FOLDED_GRAPH);
+    this.graph ??= ShardedVectorIndex.create(this.foldedDimension, this.shards, this.graphOptions);
     return this.graph;
   }
 
-  add(label: number, vector: number[]): void {
+  add(label: number, vector: ArrayLike<number>): void {
     checkDimension(vector, this.dimension);
-    const u = unit(vector);
+    this.scratch ??= new Float32Array(this.dimension);
+    const folded = unitAndFold(vector, this.scratch, this.foldedDimension);
     // A zero vector has no direction, so it is nobody's neighbour.
-    if (!u) {
+    if (!folded) {
       this.remove(label);
       return;
     }
-    this.store.set(label, u);
-    (this.building ?? this.graphOf()).add(label, fold(u, this.foldedDimension));
+    this.store.set(label, this.scratch);
+    (this.building ?? this.graphOf()).add(label, folded);
   }
 
   remove(label: number): void {
@@ -130,7 +150,9 @@ export class RescoredVectorIndex implements VectorIndex {
         ? this.store.scoreAll(q)
         : this.store.score(
             q,
-            this.graph.search(fold(q, this.foldedDimension), Math.max(this.efSearch, n)).map((h) => h.label),
+            this.graph
+              .candidates(fold(q, this.foldedDimension), Math.max(this.efSearch, n))
+              .map((h) => h.label),
           );
     return scored.sort(byScore).slice(0, n);
   }
@@ -139,7 +161,12 @@ export class RescoredVectorIndex implements VectorIndex {
   async startParallelBuild(tmpParent: string): Promise<void> {
     if (this.store.size > 0 || this.building) return;
     this.graph = undefined;
-    this.building = await ParallelGraphBuild.start(tmpParent, this.foldedDimension, this.shards, FOLDED_GRAPH);
+    this.building = await ParallelGraphBuild.start(
+      tmpParent,
+      this.foldedDimension,
+      this.shards,
+      this.graphOptions,
+    );
   }
 
   async finishParallelBuild(): Promise<void> {

@@ -76,6 +76,11 @@ export class ShardedVectorIndex implements VectorIndex {
     return this.shards[0]!.searchBeam;
   }
 
+  /** Each shard's k best, unmerged: candidates for rescoring. */
+  candidates(vector: number[], k: number): VectorHit[] {
+    return this.shards.flatMap((s) => s.search(vector, k));
+  }
+
   search(vector: number[], k: number): VectorHit[] {
     if (this.shards.length === 1) return this.shards[0]!.search(vector, k);
     return this.shards

@@ -25,6 +25,13 @@ export class VectorStore {
     return [...this.labels];
   }
 
+  /** The stored unit vector of a label. */
+  vector(label: number): number[] | undefined {
+    const row = this.rowOf.get(label);
+    const d = this.dimension;
+    return row === undefined ? undefined : Array.from(this.rows.subarray(row * d, (row + 1) * d));
+  }
+
   has(label: number): boolean {
     return this.rowOf.has(label);
   }
