@@ -4,6 +4,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { Passage } from "../corpus/types.js";
 import { Bm25Index, type Bm25Files } from "./bm25.js";
+import { LazyFile } from "./lazy-file.js";
 import { PassageStore } from "./passage-store.js";
 import { NUMBER_COLUMNS, PassageTable, type TableStrings } from "./passage-table.js";
 

@@ -1,5 +1,19 @@
 // Passages as read from disk: columns of numbers and one buffer of UTF-8 texts; a Passage object is made when asked for.
 import type { Passage, Span } from "../corpus/types.js";
+import type { LazyFile } from "./lazy-file.js";
+
+/** The UTF-8 texts, one after another: in memory, or read from passages.txt when a passage is asked for. */
+export type Texts = Buffer | LazyFile;
+
+function utf8(texts: Texts, start: number, end: number): string {
+  return Buffer.isBuffer(texts)
+    ? texts.toString("utf8", start, end)
+    : texts.read(start, end - start).toString("utf8");
+}
+
+function byteLength(texts: Texts): number {
+  return Buffer.isBuffer(texts) ? texts.length : texts.size;
+}
 
 /** The string columns (small JSON) beside the number columns (one Int32 file) and the texts. */
 export interface TableStrings {
@@ -34,7 +48,7 @@ export class PassageTable {
     private readonly columns: Columns,
     private readonly sentences: Int32Array,
     private readonly strings: TableStrings,
-    private readonly texts: Buffer,
+    private readonly texts: Texts,
   ) {
     const { labels, textBytes, sentenceCounts } = columns;
     let maxLabel = -1;
@@ -52,7 +66,7 @@ export class PassageTable {
   }
 
   /** Checks that the columns fit each other and the texts; throws, saying what does not. */
-  static from(numbers: Int32Array, strings: TableStrings, texts: Buffer): PassageTable {
+  static from(numbers: Int32Array, strings: TableStrings, texts: Texts): PassageTable {
     const count = strings.passageIds.length;
     const columns = {} as Columns;
     NUMBER_COLUMNS.forEach((name, i) => {
@@ -62,7 +76,7 @@ export class PassageTable {
     if (numbers.length < NUMBER_COLUMNS.length * count || strings.titles.length !== strings.docIds.length)
       throw new Error("passages.bin does not match passages.json (columns of other lengths)");
     const table = new PassageTable(count, columns, sentences, strings, texts);
-    if (table.textAt[count] !== texts.length || 2 * table.sentenceAt[count]! !== sentences.length)
+    if (table.textAt[count] !== byteLength(texts) || 2 * table.sentenceAt[count]! !== sentences.length)
       throw new Error("passages.txt or passages.bin is cut short");
     for (let i = 0; i < count; i++) {
       if (!(columns.doc[i]! < strings.docIds.length) || !(columns.heading[i]! < strings.headings.length))
@@ -88,7 +102,7 @@ export class PassageTable {
   /** A new Passage object for the row. */
   passage(row: number): Passage {
     const c = this.columns;
-    const text = this.texts.toString("utf8", this.textAt[row], this.textAt[row + 1]);
+    const text = utf8(this.texts, this.textAt[row]!, this.textAt[row + 1]!);
     const start = c.start[row]!;
     const end = c.end[row]!;
     if (text.length !== end - start)
