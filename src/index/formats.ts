@@ -186,12 +186,10 @@ export async function readPassages(dir: string): Promise<PassageStore> {
   if (data?.format === 2)
     return PassageStore.of(fromColumns(data, await readFile(path.join(dir, FILES.texts))));
   if (data?.format !== 3) throw new Error("passages.json: unknown layout");
-  const [texts, numbers] = await Promise.all([
-    readFile(path.join(dir, FILES.texts)),
-    readFile(path.join(dir, FILES.numbers)),
-  ]);
-  if (crc32(texts) !== data.textCrc)
-    throw new Error("passages.txt does not match passages.json (CRC-32 differs)");
+  // The texts are read when a passage is asked for; the manifest's SHA-256 of passages.txt is checked at load
+  // (PassageIndex.load), and its size here.
+  const texts = LazyFile.open(path.join(dir, FILES.texts));
+  const numbers = await readFile(path.join(dir, FILES.numbers));
   if (crc32(numbers) !== data.numbersCrc || numbers.length % 4 !== 0)
     throw new Error("passages.bin does not match passages.json (CRC-32 differs)");
   const aligned = numbers.byteOffset % 4 === 0 ? numbers : Buffer.from(numbers);

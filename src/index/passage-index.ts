@@ -12,7 +12,7 @@ import { ShardedVectorIndex, shardFiles } from "./sharded-vectors.js";
 import { PassageStore } from "./passage-store.js";
 import { FOLD, RescoredVectorIndex } from "./rescored-vectors.js";
 import { currentGeneration, writeGeneration } from "./storage.js";
-import { HNSW_DEFAULTS, type VectorHit } from "./vector-index.js";
+import type { VectorHit } from "./vector-index.js";
 
 export const FORMAT_VERSION = 1;
 
