@@ -108,7 +108,12 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
   const dimension = manifest.embeddings.dimension!;
   const storeFile = path.join(dir, "vectors.f32");
   const graphFiles = shardFiles(path.join(dir, "vectors.hnsw"), manifest.vectorShards ?? 1);
-  const load = () => RescoredVectorIndex.load(storeFile, graphFiles, dimension);
+  // The graph's own recall is measured here, so no search takes the exact path small indexes take.
+  const load = async () => {
+    const index = await RescoredVectorIndex.load(storeFile, graphFiles, dimension);
+    index.exactBelow = 0;
+    return index;
+  };
   const { labels, vectors } = await storedVectors(storeFile, dimension);
   const hnsw = await load();
   const exact = new ExactVectorIndex(dimension);
@@ -167,6 +172,7 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
     // Built here as the ingest builds it: the shards in worker threads.
     const tmp = await mkdtemp(path.join(os.tmpdir(), "rag-build-sweep-"));
     const graph = RescoredVectorIndex.create(dimension, manifest.vectorShards ?? 1, { m, efConstruction });
+    graph.exactBelow = 0;
     const started = performance.now();
     await graph.startParallelBuild(tmp);
     labels.forEach((l, i) => {

@@ -71,6 +71,9 @@ export class RescoredVectorIndex implements VectorIndex {
     private readonly graphOptions: HnswOptions = FOLDED_GRAPH,
   ) {}
 
+  /** Below this many vectors every one is scored; 0 makes every search go through the graph (the benchmark's). */
+  exactBelow = EXACT_BELOW;
+
   /** `graphOptions`: another degree and build beam (the benchmark's build sweep). */
   static create(dimension: number, shards: number, graphOptions = FOLDED_GRAPH): RescoredVectorIndex {
     return new RescoredVectorIndex(dimension, new VectorStore(dimension), undefined, shards, graphOptions);
@@ -146,7 +149,7 @@ export class RescoredVectorIndex implements VectorIndex {
     if (n <= 0 || !q) return [];
     if (this.building) throw new Error("RescoredVectorIndex: the graph is still being built");
     const scored =
-      this.store.size < EXACT_BELOW || !this.graph
+      this.store.size < this.exactBelow || !this.graph
         ? this.store.scoreAll(q)
         : this.store.score(
             q,
