@@ -2,7 +2,7 @@
 import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
-import { HNSW_DEFAULTS } from "../index/vector-index.js";
+import { RESCORED_EF_SEARCH } from "../index/rescored-vectors.js";
 import type { BenchQuery } from "./questions.js";
 import { type SourceRecall, sourceRecall } from "./source-recall.js";
 import { type Latency, measureLatency, peakRssMb, round3, timeEach } from "./stats.js";
@@ -87,7 +87,7 @@ export async function runServePhase(args: ServeArgs): Promise<ServeResult> {
     RECALL_BEAMS,
     (ef) => index.setEfSearch(ef),
     async (text) => (await app.retriever.search(text, VECTOR_K)).map((r) => r.passage),
-    HNSW_DEFAULTS.efSearch,
+    RESCORED_EF_SEARCH,
   );
   return {
     coldLoadMs: round3(coldLoadMs),
@@ -98,7 +98,7 @@ export async function runServePhase(args: ServeArgs): Promise<ServeResult> {
     k: { vector: VECTOR_K, bm25: bm25K, hybrid: k },
     answers,
     sourceRecall: recall,
-    efSearch: HNSW_DEFAULTS.efSearch,
+    efSearch: RESCORED_EF_SEARCH,
     peakRssMb: peakRssMb(),
   };
 }

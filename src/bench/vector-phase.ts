@@ -7,9 +7,9 @@ import { loadConfig } from "../config.js";
 import { createEmbeddings } from "../embeddings/providers.js";
 import type { Manifest } from "../index/passage-index.js";
 import { currentGeneration } from "../index/storage.js";
-import { FOLDED_GRAPH, RescoredVectorIndex } from "../index/rescored-vectors.js";
+import { FOLDED_GRAPH, RESCORED_EF_SEARCH, RescoredVectorIndex } from "../index/rescored-vectors.js";
 import { shardFiles } from "../index/sharded-vectors.js";
-import { ExactVectorIndex, HNSW_DEFAULTS } from "../index/vector-index.js";
+import { ExactVectorIndex } from "../index/vector-index.js";
 import { VectorStore } from "../index/vector-store.js";
 import type { BenchQuery } from "./questions.js";
 import { type Latency, measureLatency, round3 } from "./stats.js";
@@ -66,7 +66,7 @@ const K = 10;
 /** Search beams tried beside the default one. */
 const EF_SWEEP = [128, 256, 512, 1024, 2048];
 /** Beams searched on each graph of the build sweep. */
-const BEAMS = [HNSW_DEFAULTS.efSearch, ...EF_SWEEP];
+const BEAMS = [RESCORED_EF_SEARCH, ...EF_SWEEP];
 /** Ranks of the exact neighbours whose cosines are reported. */
 const SCORE_RANKS = [1, 2, 10, 11, 20, 50, 100];
 
@@ -195,8 +195,8 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
     queries: queries.length,
     k: K,
     hnsw: {
-      ...HNSW_DEFAULTS,
       ...FOLDED_GRAPH,
+      efSearch: RESCORED_EF_SEARCH,
       latency: hnswLatency,
       recallAtK: recall(found.hnsw, found.exact),
     },

@@ -1,7 +1,7 @@
 // Vector search as a small graph proposes and the full vectors decide: HNSW over folded vectors, exact cosine rescoring.
 import { ParallelGraphBuild } from "./graph-build.js";
 import { ShardedVectorIndex } from "./sharded-vectors.js";
-import { HNSW_DEFAULTS, type HnswOptions, type VectorHit, type VectorIndex } from "./vector-index.js";
+import type { HnswOptions, VectorHit, VectorIndex } from "./vector-index.js";
 import { VectorStore } from "./vector-store.js";
 
 /**
@@ -15,8 +15,15 @@ export const FOLD = 4;
 /** Below this many vectors every one is scored: exact, and as fast as the graph. */
 export const EXACT_BELOW = 2048;
 
+/**
+ * The search beam, per shard: candidates rescored. The hybrid's recall@10 of the passage a question was made from is
+ * as high at 32 as at 64 to 256 (`npm run bench`, 100,000 passages: 0.877 at 16 and 32, 0.876 at 64, 0.871 at 256),
+ * and the vector side is then a third faster.
+ */
+export const RESCORED_EF_SEARCH = 32;
+
 /** Graph degree and build beam of the folded graph (`npm run bench -- --build-sweep` measures others). */
-export const FOLDED_GRAPH: HnswOptions = { m: 16, efConstruction: 64 };
+export const FOLDED_GRAPH = { m: 16, efConstruction: 64 } satisfies HnswOptions;
 
 function unit(v: ArrayLike<number>): Float64Array | undefined {
   let norm = 0;
@@ -61,7 +68,7 @@ export class RescoredVectorIndex implements VectorIndex {
   private building: ParallelGraphBuild | undefined;
   /** The unit vector being added. */
   private scratch: Float32Array | undefined;
-  private efSearch = HNSW_DEFAULTS.efSearch;
+  private efSearch = RESCORED_EF_SEARCH;
 
   constructor(
     readonly dimension: number,
@@ -70,6 +77,12 @@ export class RescoredVectorIndex implements VectorIndex {
     private readonly shards: number,
     private readonly graphOptions: HnswOptions = FOLDED_GRAPH,
   ) {}
+
+  /** The graph, searched with this index's beam. */
+  private withBeam(graph: ShardedVectorIndex): ShardedVectorIndex {
+    graph.setEfSearch(this.efSearch);
+    return graph;
+  }
 
   /** Below this many vectors every one is scored; 0 makes every search go through the graph (the benchmark's). */
   exactBelow = EXACT_BELOW;
@@ -97,7 +110,9 @@ export class RescoredVectorIndex implements VectorIndex {
       storeRead,
       graphReady.then(() => ShardedVectorIndex.load(graphFiles, dimension / FOLD, labels)),
     ]);
-    return new RescoredVectorIndex(dimension, store, graph, graphFiles.length);
+    const index = new RescoredVectorIndex(dimension, store, undefined, graphFiles.length);
+    index.graph = index.withBeam(graph);
+    return index;
   }
 
   get foldedDimension(): number {
@@ -113,7 +128,9 @@ export class RescoredVectorIndex implements VectorIndex {
   }
 
   private graphOf(): ShardedVectorIndex {
-    this.graph ??= ShardedVectorIndex.create(this.foldedDimension, this.shards, this.graphOptions);
+    this.graph ??= this.withBeam(
+      ShardedVectorIndex.create(this.foldedDimension, this.shards, this.graphOptions),
+    );
     return this.graph;
   }
 

@@ -158,7 +158,7 @@ describe("npm run bench -- --quick", () => {
     const [sparse, dense] = r.vectors.buildSweep;
     for (const b of [sparse!, dense!]) {
       expect(b.vectorsPerSec).toBeGreaterThan(0);
-      expect(b.beams.map((e) => e.efSearch)).toEqual([64, 128, 256, 512, 1024, 2048]);
+      expect(b.beams.map((e) => e.efSearch)).toEqual([32, 128, 256, 512, 1024, 2048]);
     }
     expect(dense!.beams.at(-1)!.recallAtK).toBeGreaterThanOrEqual(0.99);
     expect(sparse!.beams[0]!.recallAtK).toBeLessThan(dense!.beams[0]!.recallAtK);
