@@ -129,27 +129,42 @@ async function ingestLocked(options: IngestOptions): Promise<{ index: PassageInd
   const { ids, pending, removed, touched } = await diffCorpus(options.corpusDir, index);
   lap("readMs");
 
-  const split = [];
-  for (const p of pending) {
-    const doc = documentFromBytes(p.docId, p.bytes);
-    split.push({ p, doc, passages: splitPassages(doc) });
-    await nextTurn();
-  }
-  lap("splitMs");
-  const total = split.reduce((n, s) => n + s.passages.length, 0);
-  const batch = options.batchSize ?? 64;
-  options.onProgress?.(0, total);
-  // The local embeddings work on this thread, and so does the graph of a small change; a big one into an index
-  // without vectors (a rebuild) has its graph shards built in worker threads meanwhile. Between batches and
-  // documents the event loop gets a turn, so that the bot keeps answering (from the index in use) while an ingest
-  // runs, instead of freezing for all of it. (Awaiting a promise that is already settled gives no such turn.)
-  const parallel = total >= PARALLEL_BUILD_MIN && index.vectorCount === 0;
+  // A big change into an index without vectors (a rebuild) starts its embedding workers now: they load while this
+  // thread splits the documents.
+  const bytes = pending.reduce((n, p) => n + p.size, 0);
+  let pool =
+    index.vectorCount === 0 && bytes >= PARALLEL_BUILD_MIN * MIN_PASSAGE_BYTES
+      ? EmbedPool.forChoice(options.embeddings)
+      : undefined;
+  let total = 0;
   try {
-    await addAll(index, split, { options, batch, total, lap, parallel });
+    const split = [];
+    for (const p of pending) {
+      const doc = documentFromBytes(p.docId, p.bytes);
+      split.push({ p, doc, passages: splitPassages(doc) });
+      await nextTurn();
+    }
+    lap("splitMs");
+    total = split.reduce((n, s) => n + s.passages.length, 0);
+    const batch = options.batchSize ?? 64;
+    options.onProgress?.(0, total);
+    // The local embeddings work on this thread, and so does the graph of a small change; a big one into an index
+    // without vectors (a rebuild) is embedded, and its graph shards and postings built, on worker threads. Between
+    // batches and documents the event loop gets a turn, so that the bot keeps answering (from the index in use)
+    // while an ingest runs, instead of freezing for all of it. (Awaiting a promise that is already settled gives
+    // no such turn.)
+    const parallel = total >= PARALLEL_BUILD_MIN && index.vectorCount === 0;
+    if (!parallel) {
+      await pool?.close();
+      pool = undefined;
+    }
+    await addAll(index, split, { options, batch, total, lap, parallel, pool });
     await index.finishParallelBuild();
   } catch (e) {
     await index.abortParallelBuild();
     throw e;
+  } finally {
+    await pool?.close();
   }
   for (const docId of removed) index.removeDocument(docId);
   lap("indexMs");
@@ -177,6 +192,8 @@ async function ingestLocked(options: IngestOptions): Promise<{ index: PassageInd
 
 /** Passages from which a rebuild builds its graph shards in worker threads (below, starting them costs more). */
 export const PARALLEL_BUILD_MIN = 2000;
+/** Fewer bytes than any passage has: changed files of at least PARALLEL_BUILD_MIN times this start the workers early. */
+const MIN_PASSAGE_BYTES = 256;
 
 interface Split {
   p: Pending;
@@ -220,10 +237,11 @@ async function addAll(
     total: number;
     lap: (stage: keyof IngestTimings) => void;
     parallel: boolean;
+    /** Embedding workers, for a parallel ingest with the local embeddings. */
+    pool: EmbedPool | undefined;
   },
 ): Promise<void> {
-  const { options, batch, total, lap } = run;
-  const pool = run.parallel ? EmbedPool.forChoice(options.embeddings) : undefined;
+  const { options, batch, total, lap, pool } = run;
   const ahead: Promise<ArrayLike<number>[]>[] = [];
   const ask = (i: number) => {
     const job =
@@ -238,30 +256,26 @@ async function addAll(
     if (job) ahead.push(job);
   };
   let done = 0;
-  try {
-    if (pool) for (let i = 0; i < EMBED_AHEAD; i++) ask(i);
-    for (const [n, { p, doc, passages }] of split.entries()) {
-      if (!pool) ask(n);
-      else ask(n + EMBED_AHEAD);
-      const vectors = await ahead.shift()!;
-      done = Math.min(total, done + passages.length);
-      options.onProgress?.(done, total);
-      lap("embedMs");
-      if (run.parallel && vectors[0]) await index.startParallelBuild(options.indexDir, vectors[0].length);
-      const entry = {
-        hash: doc.hash,
-        size: p.size,
-        mtimeMs: p.mtimeMs,
-        title: doc.title,
-        indexedAt: new Date().toISOString(),
-        meta: doc.meta,
-      };
-      index.putDocument(p.docId, entry, passages, vectors);
-      lap("indexMs");
-      await nextTurn();
-    }
-  } finally {
-    await pool?.close();
+  if (pool) for (let i = 0; i < EMBED_AHEAD; i++) ask(i);
+  for (const [n, { p, doc, passages }] of split.entries()) {
+    if (!pool) ask(n);
+    else ask(n + EMBED_AHEAD);
+    const vectors = await ahead.shift()!;
+    done = Math.min(total, done + passages.length);
+    options.onProgress?.(done, total);
+    lap("embedMs");
+    if (run.parallel && vectors[0]) await index.startParallelBuild(options.indexDir, vectors[0].length);
+    const entry = {
+      hash: doc.hash,
+      size: p.size,
+      mtimeMs: p.mtimeMs,
+      title: doc.title,
+      indexedAt: new Date().toISOString(),
+      meta: doc.meta,
+    };
+    index.putDocument(p.docId, entry, passages, vectors);
+    lap("indexMs");
+    await nextTurn();
   }
 }
 
