@@ -3,6 +3,8 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../src/bench/corpus-generator.js";
+import { LocalHashEmbeddings } from "../../src/embeddings/local.js";
+import type { EmbeddingsChoice } from "../../src/embeddings/providers.js";
 import { ParallelGraphBuild } from "../../src/index/graph-build.js";
 import { ingest, PARALLEL_BUILD_MIN } from "../../src/index/ingest.js";
 import { PassageIndex } from "../../src/index/passage-index.js";
@@ -42,23 +44,41 @@ describe("ParallelGraphBuild", { timeout: 60_000 }, () => {
   });
 });
 
-describe("a rebuild of many passages", { timeout: 120_000 }, () => {
-  it("saves one graph per shard, and the loaded index searches like the one built", async () => {
+describe("a rebuild of many passages", { timeout: 180_000 }, () => {
+  it("embeds, builds postings and graph shards on worker threads: the index the ingest's own thread would build", async () => {
     const root = await tempDir();
     const corpusDir = path.join(root, "corpus");
-    const indexDir = path.join(root, "index");
     await generateCorpus({ corpusDir, passages: PARALLEL_BUILD_MIN + 100, seed: 5, queries: 10, warmup: 0 });
-    const embeddings = localEmbeddings(64);
-    const { index } = await ingest({ corpusDir, indexDir, embeddings, rebuild: true });
+    // The local embeddings themselves go to the embedding workers; the counting wrapper is embedded here.
+    const local = new LocalHashEmbeddings({ dimension: 64 });
+    const onWorkers: EmbeddingsChoice = {
+      provider: "local",
+      model: local.model,
+      revision: LocalHashEmbeddings.REVISION,
+      embeddings: local,
+    };
+    const here = localEmbeddings(64);
+    const indexDir = path.join(root, "index");
+    const { index } = await ingest({ corpusDir, indexDir, embeddings: onWorkers, rebuild: true });
+    const { index: reference } = await ingest({
+      corpusDir,
+      indexDir: path.join(root, "ref"),
+      embeddings: here,
+      rebuild: true,
+    });
+    expect(here.embedded.length).toBe(index.size);
+
     const files = await readdir((await currentGeneration(indexDir))!);
     expect(files.filter((f) => f.endsWith(".hnsw")).sort()).toEqual(["vectors.0.hnsw", "vectors.1.hnsw"]);
     expect(await readdir(indexDir)).not.toContainEqual(expect.stringMatching(/^\.tmp-/));
-    const info = { provider: embeddings.provider, model: embeddings.model, revision: embeddings.revision };
+    const info = { provider: "local", model: local.model, revision: LocalHashEmbeddings.REVISION };
     const loaded = (await PassageIndex.load(indexDir, info))!;
     expect(loaded.vectorCount).toBe(index.vectorCount);
-    for (const q of ["congress deputies", "сессия"]) {
-      const v = await embeddings.embeddings.embedQuery(q);
+    for (const q of ["congress deputies", "сессия", "Ponomarev Warsaw 1995"]) {
+      const v = await local.embedQuery(q);
+      expect(index.vectorSearch(v, 10)).toEqual(reference.vectorSearch(v, 10));
       expect(loaded.vectorSearch(v, 10)).toEqual(index.vectorSearch(v, 10));
+      expect(loaded.lexicalSearch(q, 10)).toEqual(reference.lexicalSearch(q, 10));
     }
   });
 });
