@@ -22,8 +22,13 @@ export const EXACT_BELOW = 2048;
  */
 export const RESCORED_EF_SEARCH = 32;
 
-/** Graph degree and build beam of the folded graph (`npm run bench -- --build-sweep` measures others). */
-export const FOLDED_GRAPH = { m: 16, efConstruction: 64 } satisfies HnswOptions;
+/**
+ * Graph degree and build beam of the folded graph. `npm run bench -- --build-sweep 16:32,16:64,16:128` at 100,000
+ * passages: 4,746, 2,620 and 1,733 vectors a second, and at search beam 32 a recall against exact search of 0.146,
+ * 0.154 and 0.164: the cheapest build loses little of a figure the rescoring and BM25 make up for (the hybrid's
+ * recall of the source passage is what the benchmark checks).
+ */
+export const FOLDED_GRAPH = { m: 16, efConstruction: 32 } satisfies HnswOptions;
 
 function unit(v: ArrayLike<number>): Float64Array | undefined {
   let norm = 0;
