@@ -2,6 +2,7 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
+import { StorageError } from "../errors.js";
 import { startWorker } from "../worker-thread.js";
 import { ShardedVectorIndex, shardFile } from "./sharded-vectors.js";
 import type { HnswOptions } from "./vector-index.js";
@@ -14,7 +15,17 @@ export interface GraphJob {
 }
 
 export type GraphMessage = { type: "add"; labels: Int32Array; vectors: Float32Array } | { type: "save" };
-export type GraphReply = { type: "saved"; size: number } | { type: "failed"; error: string };
+export type GraphReply =
+  | { type: "saved"; size: number }
+  | { type: "failed"; error: string; kind?: StorageError["kind"]; code?: string };
+
+/** A worker's failure as an error of this thread: a full disk stays a StorageError. */
+function failed(reply: { error: string; kind?: StorageError["kind"]; code?: string }): Error {
+  const cause = Object.assign(new Error(`building an HNSW shard failed: ${reply.error}`), {
+    code: reply.code,
+  });
+  return reply.kind ? new StorageError(reply.kind, reply.code ?? "", cause) : cause;
+}
 
 /** Vectors sent to a worker at once: fewer messages, and little held back. */
 const BATCH = 256;
@@ -55,7 +66,7 @@ class ShardBuilder {
     return new Promise((resolve, reject) => {
       this.worker.once("message", (reply: GraphReply) => {
         if (reply.type === "saved") resolve();
-        else reject(new Error(`building an HNSW shard failed: ${reply.error}`));
+        else reject(failed(reply));
       });
       this.worker.once("error", reject);
       this.worker.once("exit", (code) => reject(new Error(`an HNSW shard's worker exited (${code})`)));

@@ -155,12 +155,14 @@ export class VectorStore {
     const labels = this.labelList();
     const n = labels.length;
     const head = Int32Array.from([n, this.dimension, ...labels]);
+    // FileHandle.writeFile, not write: it writes on after a short write (a file-size limit, a full disk), so that the
+    // next write fails with the error instead of the file being cut short in silence.
     const fh = await open(file, "w");
     try {
-      await fh.write(Buffer.from(head.buffer, head.byteOffset, head.byteLength));
+      await fh.writeFile(Buffer.from(head.buffer, head.byteOffset, head.byteLength));
       if (!this.disk) {
         const rows = this.rows.subarray(0, n * this.dimension);
-        await fh.write(Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength));
+        await fh.writeFile(Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength));
         return;
       }
       // Rows gathered into chunks of about a megabyte, from memory or from the file they were loaded from.
@@ -169,7 +171,7 @@ export class VectorStore {
         const chunk = new Float32Array(Math.min(perChunk, n - i) * this.dimension);
         for (let j = 0; j < chunk.length / this.dimension; j++)
           chunk.set(this.vector(labels[i + j]!)!, j * this.dimension);
-        await fh.write(Buffer.from(chunk.buffer));
+        await fh.writeFile(Buffer.from(chunk.buffer));
       }
     } finally {
       await fh.close();
