@@ -163,7 +163,11 @@ export class PassageIndex {
    * Loads the current generation from `indexDir`; undefined when none exists.
    * Refuses an index built with other embeddings settings or another format.
    */
-  static async load(indexDir: string, expected: EmbeddingsInfo): Promise<PassageIndex | undefined> {
+  static async load(
+    indexDir: string,
+    expected: EmbeddingsInfo,
+    meanwhile?: () => void,
+  ): Promise<PassageIndex | undefined> {
     const began = performance.now();
     const dir = await currentGeneration(indexDir);
     if (!dir) return undefined;
@@ -192,7 +196,7 @@ export class PassageIndex {
       );
     }
     try {
-      return await PassageIndex.read(dir, manifest, began);
+      return await PassageIndex.read(dir, manifest, began, meanwhile);
     } catch (e) {
       throw new IndexCorruptError(dir, e);
     }
@@ -201,7 +205,12 @@ export class PassageIndex {
   /** Milliseconds from the start of load() until each file was read (empty for an index built here). */
   loadSteps: Record<string, number> = {};
 
-  private static async read(dir: string, manifest: Manifest, began: number): Promise<PassageIndex> {
+  private static async read(
+    dir: string,
+    manifest: Manifest,
+    began: number,
+    meanwhile?: () => void,
+  ): Promise<PassageIndex> {
     const steps: Record<string, number> = {};
     const step = <T>(name: string, p: Promise<T>): Promise<T> =>
       p.then((x) => {
@@ -226,6 +235,8 @@ export class PassageIndex {
     const vectorsRead =
       dimension && hasPassages ? step("vectors", readVectors(dir, manifest, dimension, labels)) : undefined;
     vectorsRead?.catch(() => undefined);
+    // This thread waits for the hashing workers from here on: a caller's synchronous work fits in.
+    meanwhile?.();
     // A damaged file is reported by its checksum, whichever read failed first.
     const [passages, bm25, vectors] = await Promise.all([
       passagesRead,
