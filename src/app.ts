@@ -36,7 +36,16 @@ export async function buildApp(config: Config, log: Logger, overrides: AppOverri
     log,
     onProgress: overrides.onProgress,
   });
-  const report = await kb.open();
+  // The lexicon and word vectors are read while the index files are hashed on worker threads.
+  let lexicon: Lexicon | undefined;
+  let vectors: WordVectors | undefined;
+  const report = await kb.open(() => {
+    // A failure here is not the index's: it is thrown again below, where they are loaded if still missing.
+    try {
+      lexicon = Lexicon.load();
+      vectors = WordVectors.load();
+    } catch {}
+  });
   if (report && !report.upToDate) {
     log.info(
       `index updated: ${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed; ${report.passages} passages`,
@@ -45,8 +54,8 @@ export async function buildApp(config: Config, log: Logger, overrides: AppOverri
   const retriever = new HybridRetriever(() => kb.index(), embeddings.embeddings);
   const chatModel = overrides.chatModel ?? (await createChatModel(config));
   const prompts = chatModel ? await loadPrompts() : undefined;
-  const lexicon = Lexicon.load();
-  const vectors = WordVectors.load();
+  lexicon ??= Lexicon.load();
+  vectors ??= WordVectors.load();
   const pipeline = createAnswerPipeline({ config, log, kb, retriever, chatModel, prompts, lexicon, vectors });
   return { config, log, embeddings, kb, retriever, pipeline };
 }

@@ -32,11 +32,15 @@ export class KnowledgeBase {
   }
 
   /** Loads the saved index, and brings it up to date with the corpus if it is missing, stale or unreadable. */
-  async open(): Promise<IngestReport | undefined> {
+  /**
+   * `meanwhile`: synchronous work (the app's other data) done while the index files are hashed on worker threads,
+   * when there is an index to load.
+   */
+  async open(meanwhile?: () => void): Promise<IngestReport | undefined> {
     const { indexDir, embeddings, corpusDir, log } = this.options;
     let saved: PassageIndex | undefined;
     try {
-      saved = await PassageIndex.load(indexDir, embeddingsInfo(embeddings));
+      saved = await PassageIndex.load(indexDir, embeddingsInfo(embeddings), meanwhile);
     } catch (e) {
       if (e instanceof IndexOutdatedError) {
         log.warn(`${e.message.split("\n")[0]} Rebuilding it from the corpus.`);

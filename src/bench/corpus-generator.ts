@@ -102,8 +102,9 @@ class DocumentWriter {
     );
     for (const kind of kinds) words.splice(r.int(0, words.length), 0, this.entity(lang, kind));
     for (let i = 0; i < words.length - 1; i++) if (r.chance(0.06)) words[i] += ",";
-    this.onSentence({ lang: lang.code, content, kinds });
-    return `${capitalize(words.join(" "))}${r.chance(0.03) ? "!" : "."}`;
+    const sentence = `${capitalize(words.join(" "))}${r.chance(0.03) ? "!" : "."}`;
+    this.onSentence({ lang: lang.code, content, kinds, sentence });
+    return sentence;
   }
 
   private heading(lang: Language, min: number, max: number): string {
@@ -152,11 +153,12 @@ export async function generateCorpus(options: GeneratorOptions): Promise<Generat
   const vocabulary = buildVocabulary(new Random(seed ^ 0x5eed));
   const wanted = (options.queries ?? 1000) + (options.warmup ?? 200);
   const questions = new QuestionMaker(new Random(seed ^ 0x9e37), vocabulary, wanted);
-  const writer = new DocumentWriter(random, (facts) => questions.see(facts));
+  let docId = "";
+  const writer = new DocumentWriter(random, (facts) => questions.see({ ...facts, docId }));
   const result = { documents: 0, passages: 0, chars: 0, bytes: 0 };
 
   while (result.passages < options.passages) {
-    const docId = `part-${String(Math.floor(result.documents / DOCS_PER_FOLDER)).padStart(4, "0")}/doc-${String(result.documents).padStart(6, "0")}.md`;
+    docId = `part-${String(Math.floor(result.documents / DOCS_PER_FOLDER)).padStart(4, "0")}/doc-${String(result.documents).padStart(6, "0")}.md`;
     const lang = random.chance(0.2) ? vocabulary.ru : vocabulary.en;
     const { head, next } = writer.begin(lang);
     const left = options.passages - result.passages;

@@ -1,5 +1,6 @@
 // Benchmark phase 1, in its own process: the real ingest of the generated corpus, timed by stage, and the index on disk.
 import { readdir, stat } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../config.js";
 import { createEmbeddings } from "../embeddings/providers.js";
@@ -20,6 +21,11 @@ export interface IngestResult {
   /** CPU time of the ingest (all threads of the process, GC helpers included), and throughput by it. */
   cpuMs: number;
   passagesPerCpuSec: number;
+  /** CPU time over wall time and cores: 1 when every core worked all along. */
+  cpuUtilisation: number;
+  cores: number;
+  /** Each stage's share of the total wall time. */
+  shares: { read: number; split: number; embed: number; index: number; save: number };
   /** Milliseconds by stage (read and split are part of the total but not of the three the issue names). */
   readMs: number;
   splitMs: number;
@@ -62,6 +68,15 @@ export async function runIngestPhase(args: IngestArgs): Promise<IngestResult> {
     passagesPerSec: Math.round(report.passages / (report.ms / 1000)),
     cpuMs: round3(cpuMs),
     passagesPerCpuSec: Math.round(report.passages / (cpuMs / 1000)),
+    cpuUtilisation: round3(cpuMs / report.ms / os.availableParallelism()),
+    cores: os.availableParallelism(),
+    shares: {
+      read: round3(t.readMs / report.ms),
+      split: round3(t.splitMs / report.ms),
+      embed: round3(t.embedMs / report.ms),
+      index: round3(t.indexMs / report.ms),
+      save: round3(t.saveMs / report.ms),
+    },
     readMs: round3(t.readMs),
     splitMs: round3(t.splitMs),
     embedMs: round3(t.embedMs),

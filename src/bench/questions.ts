@@ -10,6 +10,8 @@ export interface BenchQuery {
   type: QueryType;
   /** False for questions made of words the corpus never uses. */
   answerable: boolean;
+  /** The sentence the question was made from, and its document: the passage holding it is the one to find. */
+  source?: { docId: string; sentence: string };
 }
 
 /** What a written sentence holds, enough to ask about it. */
@@ -17,6 +19,9 @@ export interface SentenceFacts {
   lang: "en" | "ru";
   content: string[];
   kinds: Exclude<QueryType, "other">[];
+  /** Where it stands (set once the document's name is known), and its text. */
+  docId?: string;
+  sentence?: string;
 }
 
 const OPENERS: Record<BenchQuery["lang"], Record<QueryType, string[]>> = {
@@ -69,7 +74,15 @@ export class QuestionMaker {
     const start = r.int(0, words.length - keep);
     const opener = r.pick(OPENERS[facts.lang][type]);
     const body = words.slice(start, start + keep).join(" ");
-    return { text: `${opener ? `${opener} ` : ""}${body}?`, lang: facts.lang, type, answerable: true };
+    const source =
+      facts.docId && facts.sentence ? { docId: facts.docId, sentence: facts.sentence } : undefined;
+    return {
+      text: `${opener ? `${opener} ` : ""}${body}?`,
+      lang: facts.lang,
+      type,
+      answerable: true,
+      ...(source ? { source } : {}),
+    };
   }
 
   private unanswerable(): BenchQuery {

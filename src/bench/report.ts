@@ -14,7 +14,10 @@ export interface SizeResult {
   ingest: IngestResult;
   serve: ServeResult;
   vectors: VectorResult;
-  /** The larger of the ingest and serve processes' peaks (the vector phase holds extra copies, so it is left out). */
+  /**
+   * The larger of the ingest and serve processes' peaks (the vector phase holds extra copies, so it is left out). The
+   * target is the serve process's own (serve.peakRssMb).
+   */
   peakRssMb: number;
 }
 
@@ -56,14 +59,14 @@ export function checkTargets(r: SizeResult): TargetCheck[] {
     unit,
     met: op === "<=" ? value <= limit : value >= limit,
   });
+  // Issue 23's targets. (The graph's own recall against exact search is in the table: with near-tied hashed
+  // vectors it understates what the hybrid finds, which is what the source-passage recall measures.)
   return [
-    at("hybrid retrieval p95", r.serve.latency.hybrid.p95Ms, "ms", "<=", 10),
-    at("full extractive answer p95", r.serve.latency.answer.p95Ms, "ms", "<=", 25),
-    at("HNSW recall@10", r.vectors.hnsw.recallAtK, "", ">=", 0.95),
-    at("HNSW speed-up over exact (p50)", r.vectors.speedupP50, "x", ">=", 30),
     at("ingest throughput", r.ingest.passagesPerSec, "passages/s", ">=", 2000),
-    at("cold load", r.serve.coldLoadMs, "ms", "<=", 2000),
-    at("peak RSS", r.peakRssMb, "MB", "<=", 1536),
+    at("cold load", r.serve.coldLoadMs, "ms", "<=", 1000),
+    at("full extractive answer p95", r.serve.latency.answer.p95Ms, "ms", "<=", 25),
+    at("hybrid retrieval p95", r.serve.latency.hybrid.p95Ms, "ms", "<=", 3),
+    at("peak RSS (serve)", r.serve.peakRssMb, "MB", "<=", 1024),
   ];
 }
 
@@ -71,6 +74,8 @@ const n0 = (x: number) => Math.round(x).toLocaleString("en-US");
 const n1 = (x: number) => x.toFixed(1);
 const n2 = (x: number) => x.toFixed(2);
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+const stage = (r: SizeResult, ms: number) =>
+  `${n1(ms / 1000)} (${Math.round((100 * ms) / r.ingest.totalMs)}%)`;
 const pct = (l: Latency) => `${n2(l.p50Ms)} / ${n2(l.p95Ms)} / ${n2(l.p99Ms)}`;
 
 /** Rows of the table: a label and how to show one size's value. */
@@ -82,17 +87,36 @@ const ROWS: [string, (r: SizeResult) => string][] = [
     (r) => `${n0(r.ingest.passagesPerSec)} (${n0(r.ingest.passagesPerCpuSec)})`,
   ],
   ["  total s (process CPU s)", (r) => `${n1(r.ingest.totalMs / 1000)} (${n1(r.ingest.cpuMs / 1000)})`],
-  ["  read + split s", (r) => n1((r.ingest.readMs + r.ingest.splitMs) / 1000)],
-  ["  embedding s", (r) => n1(r.ingest.embedMs / 1000)],
-  ["  index build s", (r) => n1(r.ingest.indexMs / 1000)],
-  ["  save s", (r) => n1(r.ingest.saveMs / 1000)],
+  [
+    "  CPU utilisation (cores)",
+    (r) =>
+      r.ingest.cpuUtilisation === undefined ? "-" : `${n2(r.ingest.cpuUtilisation)} (${r.ingest.cores})`,
+  ],
+  ["  read + split s (share)", (r) => stage(r, r.ingest.readMs + r.ingest.splitMs)],
+  ["  embedding s (share)", (r) => stage(r, r.ingest.embedMs)],
+  ["  index build s (share)", (r) => stage(r, r.ingest.indexMs)],
+  ["  save s (share)", (r) => stage(r, r.ingest.saveMs)],
   ["index on disk MB", (r) => mb(r.ingest.indexBytes)],
   ["cold load ms", (r) => n0(r.serve.coldLoadMs)],
+  [
+    "  index files read by ms",
+    (r) =>
+      Object.entries(r.serve.loadSteps ?? {})
+        .map(([name, ms]) => `${name} ${n0(ms)}`)
+        .join(", "),
+  ],
   ["vector search p50/p95/p99 ms", (r) => pct(r.serve.latency.vector)],
   ["BM25 p50/p95/p99 ms", (r) => pct(r.serve.latency.bm25)],
   ["hybrid p50/p95/p99 ms", (r) => pct(r.serve.latency.hybrid)],
   ["answer p50/p95/p99 ms", (r) => pct(r.serve.latency.answer)],
   ["answered / abstained", (r) => `${r.serve.answers.answered} / ${r.serve.answers.abstained}`],
+  [
+    "hybrid recall@10 of the source passage",
+    (r) =>
+      (r.serve.sourceRecall ?? [])
+        .map((s) => `${s.efSearch === r.serve.efSearch ? "*" : ""}${s.efSearch}: ${s.recallAtK.toFixed(3)}`)
+        .join(", "),
+  ],
   ["HNSW recall@10", (r) => r.vectors.hnsw.recallAtK.toFixed(3)],
   ["HNSW search p50/p95/p99 ms", (r) => pct(r.vectors.hnsw.latency)],
   ["exact search p50/p95/p99 ms", (r) => pct(r.vectors.exact.latency)],

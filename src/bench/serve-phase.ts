@@ -2,7 +2,9 @@
 import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
+import { RESCORED_EF_SEARCH } from "../index/rescored-vectors.js";
 import type { BenchQuery } from "./questions.js";
+import { type SourceRecall, sourceRecall } from "./source-recall.js";
 import { type Latency, measureLatency, peakRssMb, round3, timeEach } from "./stats.js";
 
 export interface QuerySet {
@@ -22,6 +24,8 @@ export interface ServeResult {
   /** buildApp() on the saved index: loading it and checking it against the corpus, as the bot does at start. */
   coldLoadMs: number;
   coldLoadCpuMs: number;
+  /** Milliseconds from the start of the index load until each of its files (or steps) was done. */
+  loadSteps: Record<string, number>;
   passages: number;
   /** Latency per operation; `vector` and `hybrid` include embedding the question. */
   latency: { vector: Latency; bm25: Latency; hybrid: Latency; answer: Latency };
@@ -35,10 +39,19 @@ export interface ServeResult {
     citations: number;
     unanswerableAbstained: number;
   };
+  /**
+   * Recall@10 of the whole hybrid retriever: the share of answerable questions whose source passage (the one holding
+   * the sentence the question was made from) is among its top 10, at each HNSW search beam. The default beam is
+   * `efSearch`.
+   */
+  sourceRecall: SourceRecall[];
+  efSearch: number;
   peakRssMb: number;
 }
 
 const VECTOR_K = 10;
+/** Search beams at which the hybrid's recall of the source passage is measured. */
+const RECALL_BEAMS = [16, 32, 64, 128, 256];
 
 export async function runServePhase(args: ServeArgs): Promise<ServeResult> {
   const config = loadConfig(
@@ -69,13 +82,23 @@ export async function runServePhase(args: ServeArgs): Promise<ServeResult> {
   };
   await timeEach(warmup, (q) => app.pipeline.ask(q.text)); // warm-up answers stay out of the counts
   const answer = await measureLatency(rounds, [], ask);
+  const recall = await sourceRecall(
+    rounds.flat(),
+    RECALL_BEAMS,
+    (ef) => index.setEfSearch(ef),
+    async (text) => (await app.retriever.search(text, VECTOR_K)).map((r) => r.passage),
+    RESCORED_EF_SEARCH,
+  );
   return {
     coldLoadMs: round3(coldLoadMs),
     coldLoadCpuMs: round3((used.user + used.system) / 1000),
+    loadSteps: index.loadSteps,
     passages: index.size,
     latency: { vector, bm25, hybrid, answer },
     k: { vector: VECTOR_K, bm25: bm25K, hybrid: k },
     answers,
+    sourceRecall: recall,
+    efSearch: RESCORED_EF_SEARCH,
     peakRssMb: peakRssMb(),
   };
 }

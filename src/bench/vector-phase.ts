@@ -1,13 +1,16 @@
 // Benchmark phase 3, in its own process: HNSW against exact cosine and LangChain's MemoryVectorStore, same vectors.
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { Document } from "@langchain/core/documents";
-import hnswlib from "hnswlib-node";
 import { loadConfig } from "../config.js";
 import { createEmbeddings } from "../embeddings/providers.js";
 import type { Manifest } from "../index/passage-index.js";
 import { currentGeneration } from "../index/storage.js";
-import { ExactVectorIndex, HNSW_DEFAULTS, HnswVectorIndex } from "../index/vector-index.js";
+import { FOLDED_GRAPH, RESCORED_EF_SEARCH, RescoredVectorIndex } from "../index/rescored-vectors.js";
+import { shardFiles } from "../index/sharded-vectors.js";
+import { ExactVectorIndex } from "../index/vector-index.js";
+import { VectorStore } from "../index/vector-store.js";
 import type { BenchQuery } from "./questions.js";
 import { type Latency, measureLatency, round3 } from "./stats.js";
 
@@ -63,7 +66,7 @@ const K = 10;
 /** Search beams tried beside the default one. */
 const EF_SWEEP = [128, 256, 512, 1024, 2048];
 /** Beams searched on each graph of the build sweep. */
-const BEAMS = [HNSW_DEFAULTS.efSearch, ...EF_SWEEP];
+const BEAMS = [RESCORED_EF_SEARCH, ...EF_SWEEP];
 /** Ranks of the exact neighbours whose cosines are reported. */
 const SCORE_RANKS = [1, 2, 10, 11, 20, 50, 100];
 
@@ -82,15 +85,14 @@ function recall(found: number[][], truth: number[][]): number {
   return round3(sum / Math.max(1, truth.length));
 }
 
-/** The vectors exactly as HNSW stores them (hnswlib keeps cosine-space vectors normalized). */
+/** The full unit vectors the index rescores with (vectors.f32), by label. */
 async function storedVectors(
   file: string,
   dimension: number,
 ): Promise<{ labels: number[]; vectors: number[][] }> {
-  const raw = new hnswlib.HierarchicalNSW("cosine", dimension);
-  await raw.readIndex(file, true);
-  const labels = raw.getIdsList().sort((a, b) => a - b);
-  return { labels, vectors: labels.map((l) => raw.getPoint(l)) };
+  const store = await VectorStore.load(file, dimension);
+  const labels = store.labelList().sort((a, b) => a - b);
+  return { labels, vectors: labels.map((l) => store.vector(l)!) };
 }
 
 /** LangChain's in-memory store, a transitive dependency of @langchain/community: loaded only here. */
@@ -104,9 +106,16 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
   if (!dir) throw new Error(`no index in ${args.indexDir}`);
   const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
   const dimension = manifest.embeddings.dimension!;
-  const file = path.join(dir, "vectors.hnsw");
-  const { labels, vectors } = await storedVectors(file, dimension);
-  const hnsw = await HnswVectorIndex.load(file, dimension, labels);
+  const storeFile = path.join(dir, "vectors.f32");
+  const graphFiles = shardFiles(path.join(dir, "vectors.hnsw"), manifest.vectorShards ?? 1);
+  // The graph's own recall is measured here, so no search takes the exact path small indexes take.
+  const load = async () => {
+    const index = await RescoredVectorIndex.load(storeFile, graphFiles, dimension);
+    index.exactBelow = 0;
+    return index;
+  };
+  const { labels, vectors } = await storedVectors(storeFile, dimension);
+  const hnsw = await load();
   const exact = new ExactVectorIndex(dimension);
   labels.forEach((l, i) => {
     exact.add(l, vectors[i]!);
@@ -142,7 +151,7 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
   }
 
   /** Each beam of `beams` on `index`: its recall against the exact top k, and its speed-up over exact search. */
-  const searchBeams = async (index: HnswVectorIndex, beams: number[]): Promise<BeamResult[]> => {
+  const searchBeams = async (index: RescoredVectorIndex, beams: number[]): Promise<BeamResult[]> => {
     const out: BeamResult[] = [];
     for (const efSearch of beams) {
       index.setEfSearch(efSearch);
@@ -157,15 +166,21 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
     }
     return out;
   };
-  const efSweep = await searchBeams(await HnswVectorIndex.load(file, dimension, labels), EF_SWEEP);
+  const efSweep = await searchBeams(await load(), EF_SWEEP);
   const buildSweep: BuildResult[] = [];
   for (const { m, efConstruction } of args.buildSweep ?? []) {
-    const graph = HnswVectorIndex.create(dimension, { m, efConstruction });
+    // Built here as the ingest builds it: the shards in worker threads.
+    const tmp = await mkdtemp(path.join(os.tmpdir(), "rag-build-sweep-"));
+    const graph = RescoredVectorIndex.create(dimension, manifest.vectorShards ?? 1, { m, efConstruction });
+    graph.exactBelow = 0;
     const started = performance.now();
+    await graph.startParallelBuild(tmp);
     labels.forEach((l, i) => {
       graph.add(l, vectors[i]!);
     });
+    await graph.finishParallelBuild();
     const buildMs = performance.now() - started;
+    await rm(tmp, { recursive: true, force: true });
     buildSweep.push({
       m,
       efConstruction,
@@ -179,7 +194,12 @@ export async function runVectorPhase(args: VectorArgs): Promise<VectorResult> {
     dimension,
     queries: queries.length,
     k: K,
-    hnsw: { ...HNSW_DEFAULTS, latency: hnswLatency, recallAtK: recall(found.hnsw, found.exact) },
+    hnsw: {
+      ...FOLDED_GRAPH,
+      efSearch: RESCORED_EF_SEARCH,
+      latency: hnswLatency,
+      recallAtK: recall(found.hnsw, found.exact),
+    },
     exact: { latency: exactLatency },
     speedupP50: round3(exactLatency.p50Ms / hnswLatency.p50Ms),
     speedupMean: round3(exactLatency.meanMs / hnswLatency.meanMs),

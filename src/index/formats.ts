@@ -4,13 +4,18 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { Passage } from "../corpus/types.js";
 import { Bm25Index, type Bm25Files } from "./bm25.js";
+import { LazyFile } from "./lazy-file.js";
+import { PassageStore } from "./passage-store.js";
+import { NUMBER_COLUMNS, PassageTable, type TableStrings } from "./passage-table.js";
 
 /**
  * Why not one JSON file each, as before: at 100,000 passages JSON.parse of passages.json (120 MB) and bm25.json
  * (55 MB of number arrays) took three of the four seconds of a cold start. Now passages.json holds columns of
  * numbers and short strings, the texts are one UTF-8 file (passages.txt), and the postings one Int32 file
  * (bm25.bin). Each bulk file's CRC-32 is in its JSON file, so a torn or garbled file is found at load.
- * Folders written before (passages.json an array of rows, bm25.json with `postings`) still load.
+ * Format 3 (issue 23): the number columns moved to passages.bin too (Int32), passages.json keeps the strings, and a
+ * passage is made into an object only when asked for (PassageStore).
+ * Folders written before (passages.json an array of rows or format 2, bm25.json with `postings`) still load.
  */
 /** CRC-32 (zlib's, from Node 20.15 on; a table-driven one before). */
 const crc32: (data: Uint8Array, value?: number) => number = zlib.crc32 ?? crc32Js;
@@ -30,10 +35,12 @@ function crc32Js(data: Uint8Array, value = 0): number {
 export const FILES = {
   passages: "passages.json",
   texts: "passages.txt",
+  numbers: "passages.bin",
   bm25: "bm25.json",
   postings: "bm25.bin",
 };
 
+/** Format 2 (issue 22): every column in passages.json. Read, no longer written. */
 interface PassageColumns {
   format: 2;
   labels: number[];
@@ -54,56 +61,82 @@ interface PassageColumns {
   textCrc: number;
 }
 
-export async function writePassages(dir: string, passages: Map<number, Passage>): Promise<void> {
-  const c: PassageColumns = {
-    format: 2,
-    ...{
-      labels: [],
-      passageIds: [],
-      docIds: [],
-      titles: [],
-      doc: [],
-      start: [],
-      end: [],
-      line: [],
-      heading: [],
-    },
-    ...{ sentenceCounts: [], sentences: [], textBytes: [], textCrc: 0 },
-  };
-  const docNumber = new Map<string, number>();
+interface PassageStrings extends TableStrings {
+  format: 3;
+  /** CRC-32 of passages.txt and of passages.bin. */
+  textCrc: number;
+  numbersCrc: number;
+}
+
+/** Collects passages into format 3's columns: strings (deduplicated where they repeat), numbers, texts. */
+class TableWriter {
+  readonly strings: TableStrings = { passageIds: [], docIds: [], titles: [], headings: [] };
+  readonly numbers = Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, [] as number[]])) as Record<
+    (typeof NUMBER_COLUMNS)[number],
+    number[]
+  >;
+  readonly sentences: number[] = [];
+  private readonly docNumber = new Map<string, number>();
+  private readonly headingNumber = new Map<string, number>();
+
+  add(label: number, p: Passage, textBytes: number): void {
+    const key = `${p.docId}\0${p.title}`;
+    let d = this.docNumber.get(key);
+    if (d === undefined) {
+      this.docNumber.set(key, (d = this.strings.docIds.length));
+      this.strings.docIds.push(p.docId);
+      this.strings.titles.push(p.title);
+    }
+    let h = this.headingNumber.get(p.heading);
+    if (h === undefined) {
+      this.headingNumber.set(p.heading, (h = this.strings.headings.length));
+      this.strings.headings.push(p.heading);
+    }
+    this.strings.passageIds.push(p.passageId);
+    const n = this.numbers;
+    for (const [column, value] of [
+      [n.labels, label],
+      [n.doc, d],
+      [n.start, p.start],
+      [n.end, p.end],
+      [n.line, p.line],
+      [n.heading, h],
+      [n.textBytes, textBytes],
+      [n.sentenceCounts, p.sentences.length],
+    ] as const)
+      column.push(value);
+    for (const s of p.sentences) this.sentences.push(s.start, s.end);
+  }
+
+  bytes(): Buffer {
+    const all = Int32Array.from([...NUMBER_COLUMNS.flatMap((c) => this.numbers[c]), ...this.sentences]);
+    return Buffer.from(all.buffer, all.byteOffset, all.byteLength);
+  }
+}
+
+export async function writePassages(dir: string, passages: Iterable<[number, Passage]>): Promise<void> {
+  const table = new TableWriter();
   // Texts are gathered into chunks of about a megabyte: one write per passage would take seconds.
   const chunks: Buffer[] = [];
   let texts: Buffer[] = [];
   let pending = 0;
+  let textCrc = 0;
   for (const [label, p] of passages) {
-    const key = `${p.docId}\0${p.title}`;
-    let d = docNumber.get(key);
-    if (d === undefined) {
-      docNumber.set(key, (d = c.docIds.length));
-      c.docIds.push(p.docId);
-      c.titles.push(p.title);
-    }
-    c.labels.push(label);
-    c.passageIds.push(p.passageId);
-    c.doc.push(d);
-    c.start.push(p.start);
-    c.end.push(p.end);
-    c.line.push(p.line);
-    c.heading.push(p.heading);
-    c.sentenceCounts.push(p.sentences.length);
-    for (const s of p.sentences) c.sentences.push(s.start, s.end);
     const bytes = Buffer.from(p.text, "utf8");
+    table.add(label, p, bytes.length);
     texts.push(bytes);
-    c.textBytes.push(bytes.length);
     if ((pending += bytes.length) >= 2 ** 20) {
       chunks.push(Buffer.concat(texts));
       [texts, pending] = [[], 0];
     }
   }
   chunks.push(Buffer.concat(texts));
-  for (const chunk of chunks) c.textCrc = crc32(chunk, c.textCrc);
+  for (const chunk of chunks) textCrc = crc32(chunk, textCrc);
+  const numbers = table.bytes();
+  const strings: PassageStrings = { format: 3, ...table.strings, textCrc, numbersCrc: crc32(numbers) };
   await writeFile(path.join(dir, FILES.texts), chunks);
-  await writeFile(path.join(dir, FILES.passages), JSON.stringify(c));
+  await writeFile(path.join(dir, FILES.numbers), numbers);
+  await writeFile(path.join(dir, FILES.passages), JSON.stringify(strings));
 }
 
 function fromColumns(c: PassageColumns, texts: Buffer): Map<number, Passage> {
@@ -143,13 +176,25 @@ function fromColumns(c: PassageColumns, texts: Buffer): Map<number, Passage> {
   return out;
 }
 
-export async function readPassages(dir: string): Promise<Map<number, Passage>> {
+/** Reads format 3 (lazily: see PassageStore), or the whole of the formats before it. */
+export async function readPassages(dir: string): Promise<PassageStore> {
   const data = JSON.parse(await readFile(path.join(dir, FILES.passages), "utf8")) as
+    | PassageStrings
     | PassageColumns
     | [number, Passage][];
-  if (Array.isArray(data)) return new Map(data); // written before format 2
-  if (data?.format !== 2) throw new Error("passages.json: unknown layout");
-  return fromColumns(data, await readFile(path.join(dir, FILES.texts)));
+  if (Array.isArray(data)) return PassageStore.of(new Map(data)); // written before format 2
+  if (data?.format === 2)
+    return PassageStore.of(fromColumns(data, await readFile(path.join(dir, FILES.texts))));
+  if (data?.format !== 3) throw new Error("passages.json: unknown layout");
+  // The texts are read when a passage is asked for; the manifest's SHA-256 of passages.txt is checked at load
+  // (PassageIndex.load), and its size here.
+  const texts = LazyFile.open(path.join(dir, FILES.texts));
+  const numbers = await readFile(path.join(dir, FILES.numbers));
+  if (crc32(numbers) !== data.numbersCrc || numbers.length % 4 !== 0)
+    throw new Error("passages.bin does not match passages.json (CRC-32 differs)");
+  const aligned = numbers.byteOffset % 4 === 0 ? numbers : Buffer.from(numbers);
+  const ints = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4);
+  return new PassageStore(PassageTable.from(ints, data, texts));
 }
 
 export async function writeBm25(dir: string, bm25: Bm25Index): Promise<void> {

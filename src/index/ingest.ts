@@ -4,6 +4,7 @@ import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { documentFromBytes, listDocumentIds, sha256 } from "../corpus/documents.js";
 import { splitPassages } from "../corpus/passages.js";
+import { EmbedPool } from "../embeddings/embed-pool.js";
 import type { EmbeddingsChoice } from "../embeddings/providers.js";
 import { IndexCorruptError, IndexOutdatedError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -108,7 +109,6 @@ async function ingestLocked(options: IngestOptions): Promise<{ index: PassageInd
     timings[stage] += now - mark;
     mark = now;
   };
-  const { embeddings } = options.embeddings;
   const info = embeddingsInfo(options.embeddings);
   let rebuiltDamaged = false;
   const saved = options.rebuild
@@ -129,40 +129,42 @@ async function ingestLocked(options: IngestOptions): Promise<{ index: PassageInd
   const { ids, pending, removed, touched } = await diffCorpus(options.corpusDir, index);
   lap("readMs");
 
-  const split = [];
-  for (const p of pending) {
-    const doc = documentFromBytes(p.docId, p.bytes);
-    split.push({ p, doc, passages: splitPassages(doc) });
-    await nextTurn();
-  }
-  lap("splitMs");
-  const total = split.reduce((n, s) => n + s.passages.length, 0);
-  const batch = options.batchSize ?? 64;
-  let done = 0;
-  options.onProgress?.(0, total);
-  // The local embeddings and the graph work on this thread. Between batches and documents the event loop gets a
-  // turn, so that the bot keeps answering (from the index in use) while an ingest runs, instead of freezing for all
-  // of it. (Awaiting a promise that is already settled gives no such turn.)
-  for (const { p, doc, passages } of split) {
-    const vectors: number[][] = [];
-    for (let i = 0; i < passages.length; i += batch) {
-      vectors.push(...(await embeddings.embedDocuments(passages.slice(i, i + batch).map((x) => x.text))));
-      done = Math.min(total, done + batch);
-      options.onProgress?.(Math.min(done, total), total);
+  // A big change into an index without vectors (a rebuild) starts its embedding workers now: they load while this
+  // thread splits the documents.
+  const bytes = pending.reduce((n, p) => n + p.size, 0);
+  let pool =
+    index.vectorCount === 0 && bytes >= PARALLEL_BUILD_MIN * MIN_PASSAGE_BYTES
+      ? EmbedPool.forChoice(options.embeddings)
+      : undefined;
+  let total = 0;
+  try {
+    const split = [];
+    for (const p of pending) {
+      const doc = documentFromBytes(p.docId, p.bytes);
+      split.push({ p, doc, passages: splitPassages(doc) });
       await nextTurn();
     }
-    lap("embedMs");
-    const entry = {
-      hash: doc.hash,
-      size: p.size,
-      mtimeMs: p.mtimeMs,
-      title: doc.title,
-      indexedAt: new Date().toISOString(),
-      meta: doc.meta,
-    };
-    index.putDocument(p.docId, entry, passages, vectors);
-    lap("indexMs");
-    await nextTurn();
+    lap("splitMs");
+    total = split.reduce((n, s) => n + s.passages.length, 0);
+    const batch = options.batchSize ?? 64;
+    options.onProgress?.(0, total);
+    // The local embeddings work on this thread, and so does the graph of a small change; a big one into an index
+    // without vectors (a rebuild) is embedded, and its graph shards and postings built, on worker threads. Between
+    // batches and documents the event loop gets a turn, so that the bot keeps answering (from the index in use)
+    // while an ingest runs, instead of freezing for all of it. (Awaiting a promise that is already settled gives
+    // no such turn.)
+    const parallel = total >= PARALLEL_BUILD_MIN && index.vectorCount === 0;
+    if (!parallel) {
+      await pool?.close();
+      pool = undefined;
+    }
+    await addAll(index, split, { options, batch, total, lap, parallel, pool });
+    await index.finishParallelBuild();
+  } catch (e) {
+    await index.abortParallelBuild();
+    throw e;
+  } finally {
+    await pool?.close();
   }
   for (const docId of removed) index.removeDocument(docId);
   lap("indexMs");
@@ -186,6 +188,95 @@ async function ingestLocked(options: IngestOptions): Promise<{ index: PassageInd
     timings,
   };
   return { index, report };
+}
+
+/** Passages from which a rebuild builds its graph shards in worker threads (below, starting them costs more). */
+export const PARALLEL_BUILD_MIN = 2000;
+/** Fewer bytes than any passage has: changed files of at least PARALLEL_BUILD_MIN times this start the workers early. */
+const MIN_PASSAGE_BYTES = 256;
+
+interface Split {
+  p: Pending;
+  doc: ReturnType<typeof documentFromBytes>;
+  passages: ReturnType<typeof splitPassages>;
+}
+
+/** Documents whose vectors are asked of the embedding workers ahead of the one being indexed. */
+const EMBED_AHEAD = 8;
+
+/** A document's vectors: from the embedding workers when there are some, else on this thread a batch at a time. */
+async function vectorsOf(
+  texts: string[],
+  options: IngestOptions,
+  batch: number,
+  pool: EmbedPool | undefined,
+): Promise<ArrayLike<number>[]> {
+  if (pool) {
+    const rows = await pool.embed(texts);
+    const d = pool.dimension;
+    return texts.map((_, i) => rows.subarray(i * d, (i + 1) * d));
+  }
+  const vectors: number[][] = [];
+  for (let i = 0; i < texts.length; i += batch) {
+    vectors.push(...(await options.embeddings.embeddings.embedDocuments(texts.slice(i, i + batch))));
+    await nextTurn();
+  }
+  return vectors;
+}
+
+/**
+ * Embeds every split document and puts it into the index, lapping embedding and indexing time. With `parallel`, the
+ * local embeddings run on worker threads (a few documents ahead) and the graph is built on others meanwhile.
+ */
+async function addAll(
+  index: PassageIndex,
+  split: Split[],
+  run: {
+    options: IngestOptions;
+    batch: number;
+    total: number;
+    lap: (stage: keyof IngestTimings) => void;
+    parallel: boolean;
+    /** Embedding workers, for a parallel ingest with the local embeddings. */
+    pool: EmbedPool | undefined;
+  },
+): Promise<void> {
+  const { options, batch, total, lap, pool } = run;
+  const ahead: Promise<ArrayLike<number>[]>[] = [];
+  const ask = (i: number) => {
+    const job =
+      split[i] &&
+      vectorsOf(
+        split[i].passages.map((x) => x.text),
+        options,
+        batch,
+        pool,
+      );
+    job?.catch(() => undefined); // awaited in order below
+    if (job) ahead.push(job);
+  };
+  let done = 0;
+  if (pool) for (let i = 0; i < EMBED_AHEAD; i++) ask(i);
+  for (const [n, { p, doc, passages }] of split.entries()) {
+    if (!pool) ask(n);
+    else ask(n + EMBED_AHEAD);
+    const vectors = await ahead.shift()!;
+    done = Math.min(total, done + passages.length);
+    options.onProgress?.(done, total);
+    lap("embedMs");
+    if (run.parallel && vectors[0]) await index.startParallelBuild(options.indexDir, vectors[0].length);
+    const entry = {
+      hash: doc.hash,
+      size: p.size,
+      mtimeMs: p.mtimeMs,
+      title: doc.title,
+      indexedAt: new Date().toISOString(),
+      meta: doc.meta,
+    };
+    index.putDocument(p.docId, entry, passages, vectors);
+    lap("indexMs");
+    await nextTurn();
+  }
 }
 
 /** The log line for a damaged index: which generation, and what is wrong with it (a file that fails its checksum…). */

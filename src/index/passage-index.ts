@@ -4,10 +4,15 @@ import path from "node:path";
 import type { Passage } from "../corpus/types.js";
 import { IndexCorruptError, IndexMismatchError, IndexOutdatedError } from "../errors.js";
 import { Bm25Index, type LexicalHit, type WeightedTerm } from "./bm25.js";
-import { type Checksums, checksumFiles, verifyChecksums } from "./checksums.js";
+import { type Checksums, checksumFiles, startVerifying } from "./checksums.js";
 import { readBm25, readPassages, writeBm25, writePassages } from "./formats.js";
+import { ParallelBm25Build } from "./bm25-build.js";
+import { checkHnswFile } from "./hnsw-file.js";
+import { ShardedVectorIndex, shardFiles } from "./sharded-vectors.js";
+import { PassageStore } from "./passage-store.js";
+import { FOLD, RescoredVectorIndex } from "./rescored-vectors.js";
 import { currentGeneration, writeGeneration } from "./storage.js";
-import { HnswVectorIndex, type VectorHit } from "./vector-index.js";
+import type { VectorHit } from "./vector-index.js";
 
 export const FORMAT_VERSION = 1;
 
@@ -39,14 +44,58 @@ export interface Manifest {
   documents: Record<string, DocumentEntry>;
   /** SHA-256 of every other file of the generation (absent in generations written before issue 22). */
   checksums?: Checksums;
+  /**
+   * How many HNSW graphs the vectors are split into (vectors.0.hnsw, vectors.1.hnsw…), so that an ingest builds them
+   * on as many cores. Absent before issue 23: one graph, vectors.hnsw.
+   */
+  vectorShards?: number;
+  /**
+   * Set (to FOLD) when the graphs hold folded vectors and vectors.f32 the full ones, which rescore the graphs'
+   * candidates (RescoredVectorIndex). Absent before: the graphs hold the full vectors (ShardedVectorIndex).
+   */
+  vectorFold?: number;
 }
+
+/** Graphs a new index splits its vectors into: one per core of the machines it was measured on. */
+export const VECTOR_SHARDS = 2;
 
 const FILES = {
   manifest: "manifest.json",
   passages: "passages.json",
   bm25: "bm25.json",
   vectors: "vectors.hnsw",
+  store: "vectors.f32",
 };
+
+/** The vectors of an index: rescored (written since issue 23) or graphs of full vectors (read from older ones). */
+type PassageVectors = RescoredVectorIndex | ShardedVectorIndex;
+
+/** The graph files of a generation: vectors.hnsw alone before issue 23, else one per shard. */
+function vectorFiles(file: string, manifest: Manifest): string[] {
+  const shards = manifest.vectorShards ?? 1;
+  if (!Number.isInteger(shards) || shards < 1 || shards > 64)
+    throw new Error(`manifest.json: vectorShards is ${shards}, not a whole number from 1 to 64`);
+  return shardFiles(file, shards);
+}
+
+/**
+ * Reads a generation's vectors. Each graph file's layout is checked before hnswlib reads it, so that a damaged header
+ * cannot make it allocate at random (its checksum is verified meanwhile, before anything searches it).
+ */
+async function readVectors(
+  dir: string,
+  manifest: Manifest,
+  dimension: number,
+  labels: Promise<Iterable<number>>,
+): Promise<PassageVectors> {
+  const files = vectorFiles(path.join(dir, FILES.vectors), manifest);
+  const checked = Promise.all(files.map((f) => checkHnswFile(f)));
+  checked.catch(() => undefined);
+  if (!manifest.vectorFold) return checked.then(() => ShardedVectorIndex.load(files, dimension, labels));
+  if (manifest.vectorFold !== FOLD)
+    throw new Error(`manifest.json: vectorFold is ${manifest.vectorFold}; this version folds by ${FOLD}`);
+  return RescoredVectorIndex.load(path.join(dir, FILES.store), files, dimension, checked);
+}
 
 /** What the manifest records of an embeddings choice (not the implementation object itself). */
 export function embeddingsInfo(e: EmbeddingsInfo): EmbeddingsInfo {
@@ -62,7 +111,7 @@ function describe(e: EmbeddingsInfo): string {
 }
 
 /** Files that parse but disagree (a partial copy, a file from another generation) are as unreadable as torn ones. */
-function checkAgree(manifest: Manifest, passages: Map<number, Passage>, bm25: Bm25Index): void {
+function checkAgree(manifest: Manifest, passages: PassageStore, bm25: Bm25Index): void {
   const labels = Object.values(manifest.documents).flatMap((d) => d.labels);
   if (
     labels.length !== passages.size ||
@@ -78,14 +127,24 @@ function checkAgree(manifest: Manifest, passages: Map<number, Passage>, bm25: Bm
 export class PassageIndex {
   private constructor(
     readonly manifest: Manifest,
-    private readonly passages: Map<number, Passage>,
-    private vectors: HnswVectorIndex | undefined,
-    private readonly bm25: Bm25Index,
-  ) {
-    for (const [label, p] of passages) this.byId.set(p.passageId, label);
-  }
+    private readonly passages: PassageStore,
+    private vectors: PassageVectors | undefined,
+    private bm25: Bm25Index,
+  ) {}
 
-  private readonly byId = new Map<string, number>();
+  /** During a parallel rebuild: the postings being built on a worker thread (bm25 is empty meanwhile). */
+  private bm25Build: ParallelBm25Build | undefined;
+
+  /** Passage id → label, made when first needed (a question never needs it). */
+  private byIdMap: Map<string, number> | undefined;
+
+  private byId(): Map<string, number> {
+    if (!this.byIdMap) {
+      this.byIdMap = new Map();
+      for (const label of this.passages.keys()) this.byIdMap.set(this.passages.passageId(label)!, label);
+    }
+    return this.byIdMap;
+  }
 
   static empty(embeddings: EmbeddingsInfo): PassageIndex {
     const manifest: Manifest = {
@@ -94,15 +153,22 @@ export class PassageIndex {
       nextLabel: 0,
       updatedAt: new Date().toISOString(),
       documents: {},
+      vectorShards: VECTOR_SHARDS,
+      vectorFold: FOLD,
     };
-    return new PassageIndex(manifest, new Map(), undefined, new Bm25Index());
+    return new PassageIndex(manifest, new PassageStore(), undefined, new Bm25Index());
   }
 
   /**
    * Loads the current generation from `indexDir`; undefined when none exists.
    * Refuses an index built with other embeddings settings or another format.
    */
-  static async load(indexDir: string, expected: EmbeddingsInfo): Promise<PassageIndex | undefined> {
+  static async load(
+    indexDir: string,
+    expected: EmbeddingsInfo,
+    meanwhile?: () => void,
+  ): Promise<PassageIndex | undefined> {
+    const began = performance.now();
     const dir = await currentGeneration(indexDir);
     if (!dir) return undefined;
     let manifest: Manifest;
@@ -130,38 +196,73 @@ export class PassageIndex {
       );
     }
     try {
-      // Before any file is parsed: hnswlib trusts its file, and a graph damaged in place crashes its search.
-      if (manifest.checksums) await verifyChecksums(dir, manifest.checksums);
-      // hnswlib reads its file on a worker thread: it starts first, and the passages and postings are parsed
-      // on this thread meanwhile (a third of a cold start at 100,000 passages).
-      const passagesRead = readPassages(dir);
-      // The vector load awaits the labels only after reading its file: until then a failed read (a missing or torn
-      // passages file) must not count as unhandled, which would crash the process instead of rebuilding the index.
-      const labels = passagesRead.then((p) => p.keys());
-      labels.catch(() => undefined);
-      const hasPassages = Object.values(manifest.documents).some((d) => d.labels.length > 0);
-      const vectorsFile = path.join(dir, FILES.vectors);
-      const [passages, bm25, vectors] = await Promise.all([
-        passagesRead,
-        readBm25(dir),
-        found.dimension && hasPassages
-          ? HnswVectorIndex.load(vectorsFile, found.dimension, labels)
-          : undefined,
-      ]);
-      checkAgree(manifest, passages, bm25);
-      return new PassageIndex(manifest, passages, vectors, bm25);
+      return await PassageIndex.read(dir, manifest, began, meanwhile);
     } catch (e) {
       throw new IndexCorruptError(dir, e);
     }
+  }
+
+  /** Milliseconds from the start of load() until each file was read (empty for an index built here). */
+  loadSteps: Record<string, number> = {};
+
+  private static async read(
+    dir: string,
+    manifest: Manifest,
+    began: number,
+    meanwhile?: () => void,
+  ): Promise<PassageIndex> {
+    const steps: Record<string, number> = {};
+    const step = <T>(name: string, p: Promise<T>): Promise<T> =>
+      p.then((x) => {
+        steps[name] = Math.round((performance.now() - began) * 10) / 10;
+        return x;
+      });
+    // The files are hashed on worker threads while this one parses the passages and postings, and hnswlib reads the
+    // graphs on its own threads: a damaged file fails its CRC or its parse, or else its checksum. hnswlib trusts
+    // its file, and a graph damaged in place crashes its search, so the index is returned (and searched) only once
+    // every file is verified; its layout is checked before it is read, so that a damaged header cannot make it
+    // allocate at random.
+    const checks = manifest.checksums ? await startVerifying(dir, manifest.checksums) : undefined;
+    const verified = step("checksums", checks?.all ?? Promise.resolve());
+    verified.catch(() => undefined);
+    const passagesRead = step("passages", readPassages(dir));
+    // The vector load awaits the labels only after reading its file: until then a failed read (a missing or torn
+    // passages file) must not count as unhandled, which would crash the process instead of rebuilding the index.
+    const labels = passagesRead.then((p) => p.keys());
+    labels.catch(() => undefined);
+    const hasPassages = Object.values(manifest.documents).some((d) => d.labels.length > 0);
+    const dimension = manifest.embeddings.dimension;
+    const vectorsRead =
+      dimension && hasPassages ? step("vectors", readVectors(dir, manifest, dimension, labels)) : undefined;
+    vectorsRead?.catch(() => undefined);
+    // This thread waits for the hashing workers from here on: a caller's synchronous work fits in.
+    meanwhile?.();
+    // A damaged file is reported by its checksum, whichever read failed first.
+    const [passages, bm25, vectors] = await Promise.all([
+      passagesRead,
+      step("bm25", readBm25(dir)),
+      vectorsRead,
+    ]).catch(async (e: unknown) => {
+      await verified;
+      throw e;
+    });
+    await verified;
+    checkAgree(manifest, passages, bm25);
+    const index = new PassageIndex(manifest, passages, vectors, bm25);
+    index.loadSteps = steps;
+    return index;
   }
 
   /** Saves as a new generation and swaps it in atomically. */
   async save(indexDir: string): Promise<void> {
     this.manifest.updatedAt = new Date().toISOString();
     await writeGeneration(indexDir, async (dir) => {
-      await writePassages(dir, this.passages);
+      await writePassages(dir, this.passages.entries());
       await writeBm25(dir, this.bm25);
-      if (this.vectors) await this.vectors.save(path.join(dir, FILES.vectors));
+      if (this.vectors instanceof RescoredVectorIndex)
+        await this.vectors.save(path.join(dir, FILES.vectors), path.join(dir, FILES.store));
+      else if (this.vectors) await this.vectors.save(path.join(dir, FILES.vectors));
+      this.manifest.vectorShards = this.vectors?.shardCount ?? this.manifest.vectorShards;
       this.manifest.checksums = await checksumFiles(dir, [FILES.manifest]);
       // The manifest goes last: a generation folder without one is never complete.
       await writeFile(path.join(dir, FILES.manifest), JSON.stringify(this.manifest, null, 1));
@@ -175,6 +276,11 @@ export class PassageIndex {
 
   get size(): number {
     return this.passages.size;
+  }
+
+  /** Vectors in the graph (passages with a zero vector have none). */
+  get vectorCount(): number {
+    return this.vectors?.size ?? 0;
   }
 
   get dimension(): number | undefined {
@@ -195,7 +301,7 @@ export class PassageIndex {
   }
 
   passageById(passageId: string): Passage | undefined {
-    const label = this.byId.get(passageId);
+    const label = this.byId().get(passageId);
     return label === undefined ? undefined : this.passages.get(label);
   }
 
@@ -203,8 +309,8 @@ export class PassageIndex {
     const entry = this.document(docId);
     if (!entry) return;
     for (const label of entry.labels) {
-      const p = this.passages.get(label);
-      if (p) this.byId.delete(p.passageId);
+      const id = this.passages.passageId(label);
+      if (id !== undefined) this.byIdMap?.delete(id);
       this.passages.delete(label);
       this.vectors?.remove(label);
     }
@@ -217,7 +323,7 @@ export class PassageIndex {
     docId: string,
     entry: Omit<DocumentEntry, "labels" | "passageIds">,
     passages: Passage[],
-    vectors: number[][],
+    vectors: ArrayLike<number>[],
   ): void {
     const dim = vectors[0]?.length;
     if (dim !== undefined) {
@@ -226,19 +332,59 @@ export class PassageIndex {
         throw new IndexMismatchError(describe(this.manifest.embeddings), `${dim}-dimensional vectors`);
       }
       this.manifest.embeddings.dimension = dim;
-      this.vectors ??= HnswVectorIndex.create(dim);
+      const shards = this.manifest.vectorShards ?? 1;
+      this.vectors ??= this.manifest.vectorFold
+        ? RescoredVectorIndex.create(dim, shards)
+        : ShardedVectorIndex.create(dim, shards);
     }
     this.removeDocument(docId);
     const labels: number[] = [];
     passages.forEach((p, i) => {
       const label = this.manifest.nextLabel++;
       this.passages.set(label, p);
-      this.byId.set(p.passageId, label);
-      this.vectors!.add(label, vectors[i]!);
-      this.bm25.add(label, p.text);
+      this.byIdMap?.set(p.passageId, label);
+      const v = vectors[i]!;
+      if (this.vectors instanceof RescoredVectorIndex) this.vectors.add(label, v);
+      else this.vectors!.add(label, Array.isArray(v) ? v : Array.from(v));
+      if (this.bm25Build) this.bm25Build.add(label, p.text);
+      else this.bm25.add(label, p.text);
       labels.push(label);
     });
     this.manifest.documents[docId] = { ...entry, labels, passageIds: passages.map((p) => p.passageId) };
+  }
+
+  /**
+   * For an index without vectors yet that is about to receive many (a rebuild): its graph shards are built in worker
+   * threads, one per shard, as putDocument hands them vectors of `dimension`. `tmpParent` holds their files meanwhile.
+   * Call finishParallelBuild() before searching or saving, and abortParallelBuild() when the ingest fails.
+   */
+  async startParallelBuild(tmpParent: string, dimension: number): Promise<void> {
+    if (!this.manifest.vectorFold || this.vectors?.size || this.bm25Build) return;
+    const known = this.manifest.embeddings.dimension;
+    if (known !== undefined && known !== dimension) return;
+    this.vectors = RescoredVectorIndex.create(dimension, this.manifest.vectorShards ?? 1);
+    await this.vectors.startParallelBuild(tmpParent);
+    if (this.bm25.size === 0) this.bm25Build = new ParallelBm25Build();
+  }
+
+  async finishParallelBuild(): Promise<void> {
+    if (this.vectors instanceof RescoredVectorIndex) await this.vectors.finishParallelBuild();
+    const build = this.bm25Build;
+    if (build) {
+      this.bm25 = await build.finish();
+      this.bm25Build = undefined;
+    }
+  }
+
+  async abortParallelBuild(): Promise<void> {
+    if (this.vectors instanceof RescoredVectorIndex) await this.vectors.abortParallelBuild();
+    await this.bm25Build?.abort();
+    this.bm25Build = undefined;
+  }
+
+  /** The search beam of the graph (the benchmark measures recall at several). */
+  setEfSearch(efSearch: number): void {
+    this.vectors?.setEfSearch(efSearch);
   }
 
   vectorSearch(vector: number[], k: number): VectorHit[] {

@@ -117,6 +117,10 @@ export class HnswVectorIndex implements VectorIndex {
     this.efSearch = efSearch;
   }
 
+  get searchBeam(): number {
+    return this.efSearch;
+  }
+
   search(vector: number[], k: number): VectorHit[] {
     checkDimension(vector, this.dimension);
     const n = Math.min(k, this.live.size);

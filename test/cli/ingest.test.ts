@@ -80,17 +80,21 @@ describe("npm run ingest", { timeout: 60_000 }, () => {
   });
 
   // Issue 22: with vectors.hnsw damaged in place it said "Index is up to date", and the bot crashed on the next search.
-  it("finds a vectors.hnsw damaged in place (same size) and rebuilds it, saying so", async () => {
+  it("finds a graph file (vectors.0.hnsw) damaged in place (same size) and rebuilds it, saying so", async () => {
     const { indexDir, env } = await setup();
     expect((await npmIngest([], env)).code).toBe(0);
-    const vectors = path.join((await currentGeneration(indexDir))!, "vectors.hnsw");
+    const vectors = path.join((await currentGeneration(indexDir))!, "vectors.0.hnsw");
     const bytes = await readFile(vectors);
-    bytes.fill(0x5a, Math.floor(bytes.length / 3), Math.floor(bytes.length / 3) + 1024);
+    bytes.fill(
+      0x5a,
+      Math.floor(bytes.length / 3),
+      Math.min(bytes.length, Math.floor(bytes.length / 3) + 1024),
+    );
     await writeFile(vectors, bytes);
     const again = await npmIngest([], env);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(
-      /WARN index unreadable \(.+damaged: vectors\.hnsw .+\); rebuilding from the corpus/,
+      /WARN index unreadable \(.+damaged: vectors\.0\.hnsw .+\); rebuilding from the corpus/,
     );
     expect(again.stdout).toMatch(/2 added/);
     expect(again.stdout).not.toMatch(/up to date/i);

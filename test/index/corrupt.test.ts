@@ -72,7 +72,9 @@ describe("a damaged index on start", () => {
   // Every file of a generation, whatever the format writes (manifest, passages, postings, vectors…).
   it.each(damages)("is rebuilt when any one of its files is %s", async (_name, damage) => {
     const files = await generationFiles();
-    expect(files).toEqual(expect.arrayContaining(["manifest.json", "vectors.hnsw"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["manifest.json", "vectors.0.hnsw", "vectors.1.hnsw", "passages.bin"]),
+    );
     for (const file of files) {
       const opened = await openDamaged((generation) => damage(path.join(generation, file)));
       await expectRebuilt(opened).catch((e: Error) => {

@@ -23,14 +23,14 @@ async function overwrite(file: string, fraction: number): Promise<void> {
   expect((await stat(file)).size).toBe(size);
 }
 
-describe("a vectors.hnsw damaged in place", { timeout: 60_000 }, () => {
+describe("a graph file (vectors.0.hnsw) damaged in place", { timeout: 60_000 }, () => {
   // The header, the middle of the vectors and links, and the end of the file (upper-level link lists).
   it.each([0.001, 0.3, 0.6, 0.999])(
     "at %s of its length: warned, rebuilt, and answered",
     async (fraction) => {
       const app = await tempApp();
       try {
-        const vectors = path.join((await currentGeneration(app.config.indexDir))!, "vectors.hnsw");
+        const vectors = path.join((await currentGeneration(app.config.indexDir))!, "vectors.0.hnsw");
         await overwrite(vectors, fraction);
         const logs: string[] = [];
         const reopened = await buildApp(
@@ -38,7 +38,7 @@ describe("a vectors.hnsw damaged in place", { timeout: 60_000 }, () => {
           createLogger("debug", [], (line) => logs.push(line) > 0),
         );
         expect(logs.join("\n")).toMatch(
-          /WARN index unreadable \(.+damaged: vectors\.hnsw does not match the SHA-256.+\); rebuilding from the corpus/,
+          /WARN index unreadable \(.+damaged: vectors\.0\.hnsw does not match the SHA-256.+\); rebuilding from the corpus/,
         );
         const answer = await reopened.pipeline.ask("Where did the fifth session open?");
         expect(answer.abstained).toBe(false);
@@ -52,7 +52,7 @@ describe("a vectors.hnsw damaged in place", { timeout: 60_000 }, () => {
   it("is found by an ingest too (npm run ingest), which rebuilds instead of saying up to date", async () => {
     const app = await tempApp();
     try {
-      const vectors = path.join((await currentGeneration(app.config.indexDir))!, "vectors.hnsw");
+      const vectors = path.join((await currentGeneration(app.config.indexDir))!, "vectors.0.hnsw");
       await overwrite(vectors, 0.5);
       const warnings: string[] = [];
       const { report } = await ingest({
@@ -61,7 +61,7 @@ describe("a vectors.hnsw damaged in place", { timeout: 60_000 }, () => {
         embeddings: app.embeddings,
         log: { warn: (m: string) => warnings.push(m), info: () => undefined },
       });
-      expect(warnings.join("\n")).toMatch(/damaged: vectors\.hnsw .+rebuilding from the corpus/);
+      expect(warnings.join("\n")).toMatch(/damaged: vectors\.0\.hnsw .+rebuilding from the corpus/);
       expect(report.upToDate).toBe(false);
       expect(report.rebuiltDamaged).toBe(true);
       expect(report.added).toEqual(["congress-fifth-session-warsaw.md"]);

@@ -1,6 +1,7 @@
 // On-disk layout of passages and postings: exact round trip, older layouts still load, damaged bulk files are refused.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/corpus/types.js";
 import { LocalHashEmbeddings } from "../../src/embeddings/local.js";
@@ -8,6 +9,8 @@ import { IndexCorruptError } from "../../src/errors.js";
 import { ingest } from "../../src/index/ingest.js";
 import { PassageIndex } from "../../src/index/passage-index.js";
 import { currentGeneration } from "../../src/index/storage.js";
+import { HnswVectorIndex } from "../../src/index/vector-index.js";
+import { VectorStore } from "../../src/index/vector-store.js";
 import { contentTerms } from "../../src/text/tokenize.js";
 import { writeDocs } from "../helpers/corpus.js";
 import { localEmbeddings } from "../helpers/embeddings.js";
@@ -83,4 +86,55 @@ describe("index files", () => {
       await expect(PassageIndex.load(indexDir, INFO)).rejects.toBeInstanceOf(IndexCorruptError);
     });
   }
+
+  it("still load a generation of issue 22's layout: one graph of full vectors (vectors.hnsw), passages format 2", async () => {
+    const { index, indexDir, generation } = await built();
+    const manifestFile = path.join(generation, "manifest.json");
+    const {
+      checksums: _,
+      vectorShards: __,
+      vectorFold: ___,
+      ...manifest
+    } = JSON.parse(await readFile(manifestFile, "utf8"));
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    const store = await VectorStore.load(path.join(generation, "vectors.f32"), 64);
+    const graph = HnswVectorIndex.create(64);
+    for (const label of store.labelList()) graph.add(label, store.vector(label)!);
+    await graph.save(path.join(generation, "vectors.hnsw"));
+    for (const f of ["vectors.f32", "vectors.0.hnsw", "vectors.1.hnsw", "passages.bin"])
+      await rm(path.join(generation, f));
+    const passages = passagesOf(index);
+    const labels = index.documentIds().flatMap((id) => index.document(id)!.labels);
+    await writeFile(
+      path.join(generation, "passages.json"),
+      JSON.stringify(format2(labels, passages, await readFile(path.join(generation, "passages.txt")))),
+    );
+    const loaded = (await PassageIndex.load(indexDir, INFO))!;
+    expect(passagesOf(loaded)).toEqual(passages);
+    const q = await localEmbeddings(64).embeddings.embedQuery("congress Warsaw");
+    expect(loaded.vectorSearch(q, 3).map((h) => h.label)).toEqual(
+      index.vectorSearch(q, 3).map((h) => h.label),
+    );
+  });
 });
+
+/** passages.json as issue 22 wrote it: every column in JSON, texts in passages.txt. */
+function format2(labels: number[], passages: Passage[], texts: Buffer) {
+  const docs = [...new Set(passages.map((p) => `${p.docId}\0${p.title}`))];
+  return {
+    format: 2,
+    labels,
+    passageIds: passages.map((p) => p.passageId),
+    docIds: docs.map((d) => d.split("\0")[0]),
+    titles: docs.map((d) => d.split("\0")[1]),
+    doc: passages.map((p) => docs.indexOf(`${p.docId}\0${p.title}`)),
+    start: passages.map((p) => p.start),
+    end: passages.map((p) => p.end),
+    line: passages.map((p) => p.line),
+    heading: passages.map((p) => p.heading),
+    sentenceCounts: passages.map((p) => p.sentences.length),
+    sentences: passages.flatMap((p) => p.sentences.flatMap((s) => [s.start, s.end])),
+    textBytes: passages.map((p) => Buffer.byteLength(p.text)),
+    textCrc: zlib.crc32(texts),
+  };
+}
