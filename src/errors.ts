@@ -46,7 +46,7 @@ export class IndexOutdatedError extends AppError {
     readonly expected: string,
   ) {
     super(
-      `The index in INDEX_DIR holds vectors of ${found}; this version makes ${expected}.`,
+      `The index in INDEX_DIR holds ${found}; this version makes ${expected}.`,
       "It is rebuilt from the corpus (as by `npm run ingest -- --rebuild`).",
     );
   }

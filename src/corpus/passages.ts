@@ -14,6 +14,12 @@ interface Paragraph extends Span {
   sentences: Span[];
 }
 
+/**
+ * The revision of the rules below, kept in the index: an index whose passages and sentences were split by other rules
+ * is rebuilt from the corpus. 2: list items, table rows and interview turns are sentences, abbreviations end none.
+ */
+export const SPLIT_REVISION = 2;
+
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
 /** The text of an absolute span (a sentence) that lies inside `passage`. */

@@ -1,6 +1,7 @@
 // The searchable index of the corpus: passages, their vectors (HNSW), BM25 postings and a manifest, saved as one generation.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { SPLIT_REVISION } from "../corpus/passages.js";
 import type { Passage } from "../corpus/types.js";
 import { IndexCorruptError, IndexMismatchError, IndexOutdatedError } from "../errors.js";
 import { Bm25Index, type LexicalHit, type WeightedTerm } from "./bm25.js";
@@ -38,6 +39,8 @@ export interface DocumentEntry {
 
 export interface Manifest {
   formatVersion: number;
+  /** The rules the passages and sentences were split by (`SPLIT_REVISION`); absent before they changed: 1. */
+  splitRevision?: number;
   embeddings: EmbeddingsInfo;
   nextLabel: number;
   updatedAt: string;
@@ -149,6 +152,7 @@ export class PassageIndex {
   static empty(embeddings: EmbeddingsInfo): PassageIndex {
     const manifest: Manifest = {
       formatVersion: FORMAT_VERSION,
+      splitRevision: SPLIT_REVISION,
       embeddings: { ...embeddings },
       nextLabel: 0,
       updatedAt: new Date().toISOString(),
@@ -191,8 +195,14 @@ export class PassageIndex {
     }
     if ((found.revision ?? 1) !== (expected.revision ?? 1)) {
       throw new IndexOutdatedError(
-        `${describe(found)}, revision ${found.revision ?? 1}`,
+        `vectors of ${describe(found)}, revision ${found.revision ?? 1}`,
         `revision ${expected.revision ?? 1}`,
+      );
+    }
+    if ((manifest.splitRevision ?? 1) !== SPLIT_REVISION) {
+      throw new IndexOutdatedError(
+        `passages split by the rules of revision ${manifest.splitRevision ?? 1}`,
+        `revision ${SPLIT_REVISION}`,
       );
     }
     try {

@@ -280,6 +280,47 @@ describe("an index built with other settings", () => {
     expect((await PassageIndex.load(indexDir, LOCAL_512))!.size).toBe(kb.index().size);
   });
 
+  it("rebuilds, without being asked, an index whose sentences were split by earlier rules", async () => {
+    const corpusDir = await tempDir();
+    const indexDir = await tempDir();
+    await writeDocs(corpusDir, {
+      "register.md":
+        "# Register\n\nVotes:\n- Resolution No. 1, on the charter. For 64, against 2.\n- Resolution No. 2, on the budget.\n",
+    });
+    const choice = localEmbeddings(512);
+    await ingest({ corpusDir, indexDir, embeddings: choice });
+    // An index of the earlier rules has no split revision in its manifest.
+    const manifestFile = path.join((await currentGeneration(indexDir))!, "manifest.json");
+    const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+    delete manifest.splitRevision;
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    const err = await PassageIndex.load(indexDir, LOCAL_512).catch((e) => e);
+    expect(err).toBeInstanceOf(IndexOutdatedError);
+    expect(err.message).toMatch(/split by the rules of revision 1; this version makes revision 2/);
+
+    const lines: string[] = [];
+    const kb = new KnowledgeBase({
+      corpusDir,
+      indexDir,
+      embeddings: choice,
+      log: createLogger("debug", [], (line) => lines.push(line) > 0),
+    });
+    await kb.open();
+    expect(lines.some((l) => /WARN .*revision 1.*Rebuilding it from the corpus/.test(l))).toBe(true);
+    const p = kb.index().passage(kb.index().document("register.md")!.labels[0]!)!;
+    const sentences = p.sentences.map((x) => p.text.slice(x.start - p.start, x.end - p.start));
+    expect(sentences).toEqual([
+      "Votes:",
+      "- Resolution No. 1, on the charter.",
+      "For 64, against 2.",
+      "- Resolution No. 2, on the budget.",
+    ]);
+    const saved = JSON.parse(
+      await readFile(path.join((await currentGeneration(indexDir))!, "manifest.json"), "utf8"),
+    );
+    expect(saved.splitRevision).toBe(2);
+  });
+
   it("rebuilds, without being asked, an index of an earlier local embeddings revision", async () => {
     const { corpusDir, indexDir } = await setup();
     const choice = localEmbeddings(512);
