@@ -1,7 +1,13 @@
 // Vector search as a small graph proposes and the full vectors decide: HNSW over folded vectors, exact cosine rescoring.
 import { ParallelGraphBuild } from "./graph-build.js";
 import { ShardedVectorIndex } from "./sharded-vectors.js";
-import type { HnswOptions, VectorHit, VectorIndex } from "./vector-index.js";
+import {
+  byScore,
+  checkDimension,
+  type HnswOptions,
+  type VectorHit,
+  type VectorIndex,
+} from "./vector-index.js";
 import { VectorStore } from "./vector-store.js";
 
 /**
@@ -57,16 +63,6 @@ function fold(u: ArrayLike<number>, into: number): number[] {
   const out = new Array<number>(into).fill(0);
   for (let i = 0; i < u.length; i++) out[i % into]! += u[i]!;
   return out;
-}
-
-function checkDimension(vector: ArrayLike<number>, dimension: number): void {
-  if (vector.length !== dimension) {
-    throw new RangeError(`vector has ${vector.length} dimensions, the index has ${dimension}`);
-  }
-}
-
-function byScore(a: VectorHit, b: VectorHit): number {
-  return b.score - a.score || a.label - b.label;
 }
 
 export class RescoredVectorIndex implements VectorIndex {
@@ -170,16 +166,15 @@ export class RescoredVectorIndex implements VectorIndex {
     const q = unit(vector);
     if (n <= 0 || !q) return [];
     if (this.building) throw new Error("RescoredVectorIndex: the graph is still being built");
-    const scored =
-      this.store.size < this.exactBelow || !this.graph
-        ? this.store.scoreAll(q)
-        : this.store.score(
-            q,
-            this.graph
-              .candidates(fold(q, this.foldedDimension), Math.max(this.efSearch, n))
-              .map((h) => h.label),
-          );
-    return scored.sort(byScore).slice(0, n);
+    if (this.store.size < this.exactBelow || !this.graph) return this.store.nearest(q, n);
+    const candidates = this.graph.candidates(fold(q, this.foldedDimension), Math.max(this.efSearch, n));
+    return this.store
+      .score(
+        q,
+        candidates.map((h) => h.label),
+      )
+      .sort(byScore)
+      .slice(0, n);
   }
 
   /** Builds the graph of the vectors to come in worker threads, when there are none yet (see ParallelGraphBuild). */

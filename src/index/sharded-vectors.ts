@@ -1,6 +1,12 @@
 // Several HNSW graphs (shards) searched as one: each holds the labels of one residue, so two can be built at once.
 import path from "node:path";
-import { type HnswOptions, HnswVectorIndex, type VectorHit, type VectorIndex } from "./vector-index.js";
+import {
+  byScore,
+  type HnswOptions,
+  HnswVectorIndex,
+  type VectorHit,
+  type VectorIndex,
+} from "./vector-index.js";
 
 /** `vectors.hnsw` → `vectors.0.hnsw`: shard `i` of a graph saved as `file`. */
 export function shardFile(file: string, i: number): string {
@@ -11,11 +17,6 @@ export function shardFile(file: string, i: number): string {
 /** The files of a graph of `shards` shards saved as `file`: `file` itself when there is one shard. */
 export function shardFiles(file: string, shards: number): string[] {
   return shards === 1 ? [file] : Array.from({ length: shards }, (_, i) => shardFile(file, i));
-}
-
-/** Best first; equal scores by label, so that the merged list does not depend on which shard answered first. */
-function byScore(a: VectorHit, b: VectorHit): number {
-  return b.score - a.score || a.label - b.label;
 }
 
 export class ShardedVectorIndex implements VectorIndex {

@@ -2,6 +2,7 @@
 import { writeFile, readFile } from "node:fs/promises";
 import hnswlib from "hnswlib-node";
 import { checkHnswFile } from "./hnsw-file.js";
+import { VectorStore } from "./vector-store.js";
 
 export interface VectorHit {
   label: number;
@@ -33,10 +34,15 @@ function unit(v: number[]): Float32Array {
   return Float32Array.from(v, (x) => x / norm);
 }
 
-function checkDimension(vector: number[], dimension: number): void {
+export function checkDimension(vector: ArrayLike<number>, dimension: number): void {
   if (vector.length !== dimension) {
     throw new RangeError(`vector has ${vector.length} dimensions, the index has ${dimension}`);
   }
+}
+
+/** Best first; equal scores by label, so that an order never depends on which shard or row answered first. */
+export function byScore(a: VectorHit, b: VectorHit): number {
+  return b.score - a.score || a.label - b.label;
 }
 
 export interface HnswOptions {
@@ -143,11 +149,12 @@ export class HnswVectorIndex implements VectorIndex {
  * HNSW with a fair exact search, not with one that sorts every score.
  */
 export class ExactVectorIndex implements VectorIndex {
-  private rows = new Float32Array(0);
-  private labels: number[] = [];
-  private readonly rowOf = new Map<number, number>();
+  /** The unit vectors, one row each: the store the rescored graphs keep their full vectors in. */
+  private readonly store: VectorStore;
 
-  constructor(readonly dimension: number) {}
+  constructor(readonly dimension: number) {
+    this.store = new VectorStore(dimension);
+  }
 
   static async load(file: string, dimension: number): Promise<ExactVectorIndex> {
     const index = new ExactVectorIndex(dimension);
@@ -157,87 +164,27 @@ export class ExactVectorIndex implements VectorIndex {
   }
 
   get size(): number {
-    return this.labels.length;
+    return this.store.size;
   }
 
   add(label: number, vector: number[]): void {
     checkDimension(vector, this.dimension);
-    if (isZero(vector)) {
-      this.remove(label);
-      return;
-    }
-    const d = this.dimension;
-    let row = this.rowOf.get(label);
-    if (row === undefined) {
-      row = this.labels.length;
-      if ((row + 1) * d > this.rows.length) {
-        const grown = new Float32Array(Math.max(1024, 2 * row) * d);
-        grown.set(this.rows);
-        this.rows = grown;
-      }
-      this.labels.push(label);
-      this.rowOf.set(label, row);
-    }
-    this.rows.set(unit(vector), row * d);
+    if (isZero(vector)) this.store.remove(label);
+    else this.store.set(label, unit(vector));
   }
 
   remove(label: number): void {
-    const row = this.rowOf.get(label);
-    if (row === undefined) return;
-    // The last row moves into the hole.
-    const last = this.labels.length - 1;
-    const d = this.dimension;
-    if (row !== last) {
-      this.rows.copyWithin(row * d, last * d, (last + 1) * d);
-      this.labels[row] = this.labels[last]!;
-      this.rowOf.set(this.labels[row]!, row);
-    }
-    this.labels.pop();
-    this.rowOf.delete(label);
+    this.store.remove(label);
   }
 
   search(vector: number[], k: number): VectorHit[] {
     checkDimension(vector, this.dimension);
-    const n = Math.min(k, this.size);
-    if (n <= 0 || isZero(vector)) return [];
-    const d = this.dimension;
-    const q = unit(vector);
-    const rows = this.rows;
-    // The best n so far, best first; equal scores by label.
-    const scores = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-    const labels = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-    for (let r = 0; r < this.labels.length; r++) {
-      // Four sums: the additions do not wait on each other. (A closure over `dot` would put it on the heap.)
-      const off = r * d;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let i = 0;
-      for (; i + 3 < d; i += 4) {
-        a0 += rows[off + i]! * q[i]!;
-        a1 += rows[off + i + 1]! * q[i + 1]!;
-        a2 += rows[off + i + 2]! * q[i + 2]!;
-        a3 += rows[off + i + 3]! * q[i + 3]!;
-      }
-      let dot = a0 + a1 + a2 + a3;
-      for (; i < d; i++) dot += rows[off + i]! * q[i]!;
-      const label = this.labels[r]!;
-      if (dot < scores[n - 1]! || (dot === scores[n - 1]! && label > labels[n - 1]!)) continue;
-      let j = n - 1;
-      for (; j > 0 && (dot > scores[j - 1]! || (dot === scores[j - 1]! && label < labels[j - 1]!)); j--) {
-        scores[j] = scores[j - 1]!;
-        labels[j] = labels[j - 1]!;
-      }
-      scores[j] = dot;
-      labels[j] = label;
-    }
-    return Array.from(scores, (score, j) => ({ label: labels[j]!, score }));
+    if (isZero(vector)) return [];
+    return this.store.nearest(unit(vector), Math.min(k, this.size));
   }
 
   async save(file: string): Promise<void> {
-    const d = this.dimension;
-    const rows = this.labels.map((label, r) => [label, Array.from(this.rows.subarray(r * d, (r + 1) * d))]);
+    const rows = this.store.labelList().map((label) => [label, this.store.vector(label)]);
     await writeFile(file, JSON.stringify(rows));
   }
 }

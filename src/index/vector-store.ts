@@ -146,9 +146,28 @@ export class VectorStore {
     return out;
   }
 
-  /** Cosine of the unit query with every row. */
-  scoreAll(q: Float32Array | Float64Array): { label: number; score: number }[] {
-    return this.score(q, this.labelList());
+  /** The `n` labels whose rows have the highest cosine with the unit query, best first; equal scores by label. */
+  nearest(q: Float32Array | Float64Array, n: number): { label: number; score: number }[] {
+    if (n <= 0) return [];
+    const scores = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+    const labels = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    const offer = (label: number, score: number) => {
+      if (score < scores[n - 1]! || (score === scores[n - 1]! && label > labels[n - 1]!)) return;
+      let j = n - 1;
+      for (; j > 0 && (score > scores[j - 1]! || (score === scores[j - 1]! && label < labels[j - 1]!)); j--) {
+        scores[j] = scores[j - 1]!;
+        labels[j] = labels[j - 1]!;
+      }
+      scores[j] = score;
+      labels[j] = label;
+    };
+    for (const label of this.disk?.labels ?? []) {
+      const row = this.diskRow(label);
+      if (row !== undefined) offer(label, this.dot(q, 0, this.readDisk(row)));
+    }
+    for (let r = 0; r < this.labels.length; r++) offer(this.labels[r]!, this.dot(q, r));
+    const found = Math.min(n, this.size);
+    return Array.from(scores.subarray(0, found), (score, j) => ({ label: labels[j]!, score }));
   }
 
   async save(file: string): Promise<void> {
