@@ -6,7 +6,7 @@ import type { Answer, Citation } from "../../src/answer/answer.js";
 import type { AnswerPipeline } from "../../src/answer/pipeline.js";
 import type { App } from "../../src/app.js";
 import { escapeHtml } from "../../src/bot/html.js";
-import { BOT, type BotMessage, UserChat } from "./helpers/chat.js";
+import { BOT, type BotMessage, poll, UserChat } from "./helpers/chat.js";
 import { type BotFixture, startFixture, TOKEN } from "./helpers/fixture.js";
 import { parseTelegramHtml } from "./helpers/telegram-html.js";
 
@@ -307,14 +307,4 @@ describe("start-up and safety", () => {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-async function poll<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Turn } from "../../src/answer/follow-up.js";
 import type { AnswerPipeline } from "../../src/answer/pipeline.js";
-import { BOT, type BotMessage, UserChat } from "./helpers/chat.js";
+import { BOT, type BotMessage, poll, UserChat } from "./helpers/chat.js";
 import { type BotFixture, startFixture, TOKEN } from "./helpers/fixture.js";
 import { parseTelegramHtml } from "./helpers/telegram-html.js";
 
@@ -231,16 +231,6 @@ function offeredIn(text: string, header: string): string[] {
     .map((line) => line.trim())
     .filter((line) => line.startsWith("• "))
     .map((line) => line.slice(2));
-}
-
-async function poll<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe("a group", () => {

@@ -61,23 +61,25 @@ describe("npm run ask and npm run chat", () => {
     });
   });
 
-  it("chat answers questions from stdin and shows the last answer's passages with /sources", async () => {
+  /** `npm run chat` with `input` on its standard input: its exit code and what it printed. */
+  async function chat(input: string): Promise<{ code: unknown; out: string }> {
     const child = execFile("npm", ["run", "chat"], { cwd: ROOT, env });
-    child.stdin!.end("Who leads the congress?\n/sources\n");
+    child.stdin!.end(input);
     let out = "";
     child.stdout!.on("data", (d) => (out += d));
     const code = await new Promise((resolve) => child.on("close", resolve));
+    return { code, out };
+  }
+
+  it("chat answers questions from stdin and shows the last answer's passages with /sources", async () => {
+    const { code, out } = await chat("Who leads the congress?\n/sources\n");
     expect(code).toBe(0);
     expect(out).toContain("Ilya Ponomarev");
     expect(out).toMatch(/#1 .*congress-fifth-session-warsaw\.md, line \d+/);
   });
 
   it("chat reads a follow-up with the last question, and /new forgets it", async () => {
-    const child = execFile("npm", ["run", "chat"], { cwd: ROOT, env });
-    child.stdin!.end("Where did the fifth session open?\nand when?\n/new\n");
-    let out = "";
-    child.stdout!.on("data", (d) => (out += d));
-    const code = await new Promise((resolve) => child.on("close", resolve));
+    const { code, out } = await chat("Where did the fifth session open?\nand when?\n/new\n");
     expect(code).toBe(0);
     const [, followUp] = out.split("Sources:");
     expect(followUp).toContain("Wednesday");
@@ -85,11 +87,7 @@ describe("npm run ask and npm run chat", () => {
   });
 
   it("chat answers thanks and a greeting with a friendly word, not a search", async () => {
-    const child = execFile("npm", ["run", "chat"], { cwd: ROOT, env });
-    child.stdin!.end("Who leads the congress?\nthanks!\nпривет\n");
-    let out = "";
-    child.stdout!.on("data", (d) => (out += d));
-    const code = await new Promise((resolve) => child.on("close", resolve));
+    const { code, out } = await chat("Who leads the congress?\nthanks!\nпривет\n");
     expect(code).toBe(0);
     // One answer with sources (the question's), and the two friendly words after it.
     expect(out.split("Sources:")).toHaveLength(2);

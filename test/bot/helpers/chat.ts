@@ -179,3 +179,14 @@ function toBotMessage(stored: StoredBotUpdate): BotMessage {
     buttons: m.reply_markup?.inline_keyboard?.flat() ?? [],
   };
 }
+
+/** Asks `probe` every 25 ms until it gives a value, for at most `timeoutMs`. */
+export async function poll<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
