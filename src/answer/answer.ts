@@ -46,3 +46,12 @@ export interface Answer {
   /** Why LLM fallback happened, or other notes for the reader. */
   note?: string;
 }
+
+/**
+ * The short answer a reply leads with, and the answer's marks after it ("Ilya Ponomarev", "[1]"); undefined when the
+ * answer abstains or has no lead. Its sentences are then shown as the quotes under it.
+ */
+export function leadOf(a: Answer): { text: string; marks: string } | undefined {
+  if (a.abstained || a.lead === undefined) return undefined;
+  return { text: a.lead, marks: [...new Set(a.answer.match(/\[\d+\]/g) ?? [])].join("") };
+}

@@ -2,7 +2,7 @@
 // source once (its location, and its quote unless the answer already shows it word for word); an abstention says so
 // plainly and what the documents cover. Buttons name the quote they open; the opened one is shown under the answer.
 import { InlineKeyboard } from "grammy";
-import type { Answer, Citation } from "../answer/answer.js";
+import { type Answer, type Citation, leadOf } from "../answer/answer.js";
 import type { Passage } from "../corpus/types.js";
 import { showData, voteData } from "./callback-data.js";
 import { blockquote, escapeHtml } from "./html.js";
@@ -36,14 +36,12 @@ export function renderAnswer(
   view: AnswerView = {},
 ): RenderedAnswer {
   const shown = answer.abstained ? (answer.related ? answer.citations : []) : answer.citations;
-  // The short answer leads, with the answer's marks; its sentences are then the quotes under it.
-  const lead = answer.abstained ? undefined : answer.lead;
-  const marks = [...new Set(answer.answer.match(/\[\d+\]/g) ?? [])].join("");
+  const lead = leadOf(answer);
   const blocks = answer.abstained
     ? [t.notCovered]
-    : [lead ? `<b>${escapeHtml(lead)}</b> ${marks}` : escapeHtml(answer.answer)];
+    : [lead ? `<b>${escapeHtml(lead.text)}</b> ${lead.marks}` : escapeHtml(answer.answer)];
   const printed = new Set<string>();
-  const answerText = normalize((lead ?? answer.answer).replace(/\[\d+\]/g, ""));
+  const answerText = normalize((lead?.text ?? answer.answer).replace(/\[\d+\]/g, ""));
   shown.forEach((c, i) => {
     const header = i === 0 ? `${answer.abstained ? t.nearest : t.answerSources}\n` : "";
     const where = view.locate ? whereOf(view.locate(c), t) : "";

@@ -51,14 +51,15 @@ runCli(async ({ config, log }) => {
   const where = humanLocator(() => app.kb.index());
   for await (const line of rl) {
     const input = line.trim();
+    const smallTalk = smallTalkOf(input);
     if (input === "/sources") console.log(formatPassages(app, last));
     else if (input === "/new" || input === "/reset") {
       conversations.forget(CONSOLE);
       console.log("New conversation: the next question is read on its own.");
     } else if (input === "/quit" || input === "/exit") break;
-    else if (smallTalkOf(input)) {
+    else if (smallTalk) {
       // "thanks!", "hi", 👍: a friendly word, as the bot gives, not a search of the documents.
-      const reply = stringsOf(smallTalkLang(input, "en")).smallTalk[smallTalkOf(input)!];
+      const reply = stringsOf(smallTalkLang(input, "en")).smallTalk[smallTalk];
       console.log(`${reply.replace(/<[^>]+>/g, "")}\n`);
     } else if (input) {
       await warm;

@@ -1,6 +1,6 @@
-// Console rendering of an Answer: the answer (its short lead where it has one), then numbered sources with title and section (heading, paragraph), and
-// each quote once: not again when the answer is that very text.
-import type { Answer, Citation } from "../answer/answer.js";
+// Console rendering of an Answer: the answer (its short lead where it has one), then numbered sources with title and
+// section (heading, paragraph), and each quote once: not again when the answer is that very text.
+import { type Answer, type Citation, leadOf } from "../answer/answer.js";
 import { locate } from "../bot/location.js";
 import type { PassageIndex } from "../index/passage-index.js";
 
@@ -8,16 +8,14 @@ import type { PassageIndex } from "../index/passage-index.js";
 export type Locator = (c: Citation) => string;
 
 export function formatAnswer(a: Answer, where: Locator = (c) => `${c.docId}, line ${c.line}`): string {
-  // The short answer leads, with the answer's marks; its sentences are then the quotes under it.
-  const lead = a.abstained ? undefined : a.lead;
-  const marks = [...new Set(a.answer.match(/\[\d+\]/g) ?? [])].join("");
-  const lines = [lead ? `${lead} ${marks}` : a.answer];
+  const lead = leadOf(a);
+  const lines = [lead ? `${lead.text} ${lead.marks}` : a.answer];
   if (a.fallback)
     lines.push(
       `(LLM answer not verified; ${a.fallback === "extractive" ? "showing the extractive answer" : "abstaining"})`,
     );
   const shown = a.abstained && !a.related ? [] : a.citations;
-  const answerText = normalize((lead ?? a.answer).replace(/\[\d+\]/g, ""));
+  const answerText = normalize((lead?.text ?? a.answer).replace(/\[\d+\]/g, ""));
   const printed = new Set<string>();
   if (shown.length > 0) {
     lines.push("", a.related ? "Nearest passages (they do not answer it):" : "Sources:");
