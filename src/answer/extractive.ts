@@ -498,6 +498,7 @@ export function selectEvidence(
     const view: CandidateView = {
       text: c.text,
       passage: c.passage,
+      span: c.span,
       rank: c.rank,
       coverage: c.coverage,
       softCoverage: c.softCoverage,

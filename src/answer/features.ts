@@ -1,12 +1,15 @@
 // What the answer scorer knows of a candidate sentence: one named number per feature, each with its own rule.
-import type { Passage } from "../corpus/types.js";
+import type { Passage, Span } from "../corpus/types.js";
 import { hasCyrillic } from "../text/tokenize.js";
+import type { TurnSource } from "./follow-up.js";
 import type { Question } from "./question.js";
 
 /** A candidate sentence as the features see it. */
 export interface CandidateView {
   text: string;
   passage: Passage;
+  /** Where it stands in its document. */
+  span: Span;
   /** Retrieval rank of its passage, from 0. */
   rank: number;
   /** Weighted share of the question's terms the sentence matches (0..1). */
@@ -60,6 +63,8 @@ export interface QuestionContext {
   namedIn: (name: string, docId: string) => boolean;
   /** Names of the question that some document uses. */
   usedNames: string[];
+  /** For a follow-up, the passages the conversation's last answer quoted. */
+  previous: TurnSource[];
 }
 
 export interface Feature {
@@ -95,6 +100,15 @@ function numbersIn(owner: Question | Passage): string[] {
   let found = numbersRead.get(owner);
   if (!found) numbersRead.set(owner, (found = numbersOf(owner.text)));
   return found;
+}
+
+/** Within this many characters of a passage the last answer quoted, a sentence is next to it. */
+const NEXT_TO = 600;
+
+/** 1 for a sentence next to a quoted passage, 0.5 elsewhere in its document, 0 in another. */
+function nearness(c: CandidateView, s: TurnSource): number {
+  if (c.passage.docId !== s.docId) return 0;
+  return Math.max(c.span.start - s.end, s.start - c.span.end) <= NEXT_TO ? 1 : 0.5;
 }
 
 /** The scorer's inputs, in the order of the fitted weights (src/answer/model/weights.json). */
@@ -173,6 +187,11 @@ export const FEATURES: Feature[] = [
   },
   { name: "crossScript", value: (c, ctx) => flag(hasCyrillic(c.text) !== ctx.question.cyrillic) },
   { name: "cyrillicQuestion", value: (_, ctx) => flag(ctx.question.cyrillic) },
+  {
+    // "Who stood against him?" then "and where was she a deputy before?": the answer is often next to the last one.
+    name: "nearPrevious",
+    value: (c, ctx) => Math.max(0, ...ctx.previous.map((s) => nearness(c, s))),
+  },
 ];
 
 export function featureVector(c: CandidateView, ctx: QuestionContext): number[] {

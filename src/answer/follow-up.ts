@@ -1,12 +1,35 @@
 // Follow-ups: "and where?", "when did he found it?" read with the conversation's last question (and answer).
 import { tokenize } from "../text/tokenize.js";
+import type { Answer } from "./answer.js";
 import { ordinalRank } from "./question.js";
+
+/** Where in the corpus an answer quoted: a follow-up is often answered next to it ("and where was she a deputy?"). */
+export interface TurnSource {
+  docId: string;
+  start: number;
+  end: number;
+}
 
 /** One earlier turn of a conversation. */
 export interface Turn {
   question: string;
   /** The answer's text, when there was one. */
   answer?: string;
+  /** The answer's short lead ("Svetlana Yermolina"), when it had one. */
+  lead?: string;
+  /** The passages the answer quoted; none for an abstention. */
+  sources?: TurnSource[];
+}
+
+/** What a conversation keeps of one question and its answer (an abstention keeps the question alone). */
+export function turnOf(question: string, answer: Answer): Turn {
+  if (answer.abstained) return { question };
+  return {
+    question,
+    answer: answer.answer,
+    ...(answer.lead ? { lead: answer.lead } : {}),
+    sources: answer.citations.map(({ docId, start, end }) => ({ docId, start, end })),
+  };
 }
 
 /** Words that point back at what the conversation was about, or open a question that continues it. */
@@ -46,6 +69,8 @@ export interface Resolved {
   question: string;
   /** Content words of the last question (and names of the last answer) the follow-up leans on; "" when none. */
   context: string;
+  /** For a follow-up, the passages the last answer quoted. */
+  previous: TurnSource[];
 }
 
 /**
@@ -55,7 +80,7 @@ export interface Resolved {
  */
 export function resolveFollowUp(text: string, history: Turn[]): Resolved {
   const last = history.at(-1);
-  if (!last || !text || !isFollowUp(text)) return { question: text, context: "" };
+  if (!last || !text || !isFollowUp(text)) return { question: text, context: "", previous: [] };
   const previous = standalone(last.question, history.slice(0, -1));
   const tokens = tokenize(text);
   const own = new Set(tokens.map((t) => t.term));
@@ -64,8 +89,14 @@ export function resolveFollowUp(text: string, history: Turn[]): Resolved {
     .filter((t) => !t.stop && !own.has(t.term) && !(ownOrdinal && ordinalRank(t.term) !== undefined))
     .map((t) => previous.slice(t.start, t.end));
   const person = tokens.some((t) => PERSON.has(t.word));
-  const names = person && last.answer ? namesIn(last.answer) : [];
-  return { question: text, context: [...new Set([...names, ...carried])].join(" ") };
+  // The lead names whom the answer was about ("Svetlana Yermolina"); its sentence may name others first.
+  const said = last.lead ?? last.answer;
+  const names = person && said ? namesIn(said) : [];
+  return {
+    question: text,
+    context: [...new Set([...names, ...carried])].join(" "),
+    previous: last.sources ?? [],
+  };
 }
 
 /** A resolved follow-up as one text: "and where (leads congress)?". */

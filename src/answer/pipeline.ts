@@ -21,7 +21,7 @@ import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from
 import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
-import { asText, type Resolved, resolveFollowUp, type Turn } from "./follow-up.js";
+import { asText, type Resolved, resolveFollowUp, type Turn, type TurnSource } from "./follow-up.js";
 import { leadSpan } from "./lead.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
 import { Lexicon } from "../text/lexicon.js";
@@ -60,6 +60,8 @@ export interface PipelineDeps {
 /** What one question's answering carries from step to step. */
 interface AskState {
   corrections: number;
+  /** For a follow-up, the passages the last answer quoted. */
+  previous: TurnSource[];
   trace?: (entry: TraceEntry) => void;
 }
 
@@ -177,7 +179,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   };
 
   /** What the features know of a question beyond its reading (src/answer/features.ts). */
-  const contextOf = (q: Question, corrections: number): Omit<QuestionContext, "question"> => {
+  const contextOf = (q: Question, { corrections, previous }: AskState): Omit<QuestionContext, "question"> => {
     const index = deps.kb.index();
     const weights = q.terms.map(weight);
     const total = weights.reduce((a, b) => a + b, 0);
@@ -194,6 +196,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       needsType: needsType(q),
       usedNames,
       namedIn: (name, docId) => checks.get(name)?.(docId) ?? true,
+      previous,
     };
   };
 
@@ -203,14 +206,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     turn: AskState,
     alone = true,
   ): Draft => {
-    const selection = selectEvidence(
-      q,
-      retrieved,
-      weight,
-      contextOf(q, turn.corrections),
-      scorer,
-      deps.vectors,
-    );
+    const selection = selectEvidence(q, retrieved, weight, contextOf(q, turn), scorer, deps.vectors);
     const { evidence, confidence } = selection;
     turn.trace?.({ part: q.text, candidates: selection.candidates });
     deps.log.debug(`extractive: confidence ${confidence.toFixed(3)} (threshold ${threshold})`);
@@ -292,7 +288,11 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const retrieved = rerankPassages(read, pool, searchWeight).slice(0, k);
       const retrieveMs = performance.now() - started;
       const mode = options.mode ?? (deps.chatModel ? "llm" : "extractive");
-      const turn: AskState = { corrections, ...(options.trace ? { trace: options.trace } : {}) };
+      const turn: AskState = {
+        corrections,
+        previous: resolved.previous,
+        ...(options.trace ? { trace: options.trace } : {}),
+      };
       const draft =
         mode === "llm" && trimmed ? await llm(read, retrieved, turn) : extractive(read, retrieved, turn);
       const composed = await compose(trimmed, draft, checker);

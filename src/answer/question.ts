@@ -80,15 +80,25 @@ const anyOf = (...phrases: string[]) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join("|")})(?![\\p{L}\\p{N}])`, "iu");
 
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
-  ["number", anyOf("how (?:many|much|old)", "what number of", "сколько", "скільки")],
+  [
+    "number",
+    anyOf(
+      "how (?:many|much|old|big|large|long|soon|far|high|tall|thick|deep|wide|often)",
+      "what number of",
+      "скольк\\p{L}*",
+      "скока",
+      "скільки",
+    ),
+  ],
   [
     "date",
     anyOf(
       "when",
-      "(?:what|which) (?:year|date|day|month)",
+      "(?:what|which) (?:year|date|day|month)s?",
       "(?:date|year|day) of (?:birth|death)",
       "birthday",
-      "born",
+      // "When was she born?" is asked by "when"; "Where was she born?" asks for a place.
+      "(?<!where [\\p{L} ]*)born",
       "когда",
       "коли",
       "в (?:какой|какие) (?:день|дни)",
@@ -113,6 +123,23 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ["person", anyOf("who", "whom", "whose", "кто", "кого", "хто")],
   ["reason", anyOf("why", "for what reason", "почему", "зачем", "чому")],
 ];
+
+/**
+ * Questions that ask for figures without an asking word for them: a vote, a budget, a share ("88 in favour, 31
+ * against", "410,000 euros"). Their nouns are the question's content, so they stay its terms.
+ */
+const QUANTITY = anyOf(
+  "(?:what|which) (?:was|is|were|are)? ?(?:[\\p{L}'’]+ ){0,4}?(?:vote|votes|tally|result of the vote|score|turnout|budget|cost|price|fee|dues|salary|share|percentage|proportion|margin|amount|sum|size|age)",
+  "what (?:does|do|did) (?:[\\p{L}'’]+ ){1,4}(?:pay|cost|charge|earn)",
+  "(?:what|which) (?:share|percentage|proportion|amount|sum|fee|budget|age)",
+  "how did (?:the )?(?:\\p{L}+ )*vote",
+  "каким (?:числом|количеством|большинством)",
+  "как (?:про)?голосовал\\p{L}*",
+  "результат\\p{L}* голосовани\\p{L}*",
+  "(?:какой|каков|каким|какую|какая|какова) (?:\\p{L}+ )?(?:бюджет\\p{L}*|взнос\\p{L}*|срок\\p{L}*|процент\\p{L}*|дол[яиюе]\\p{L}*|размер\\p{L}*|сумм\\p{L}*|возраст\\p{L}*)",
+  "на какой срок",
+  "с какого возраста",
+);
 
 /** WordNet senses per part of speech whose synset-mates count as synonyms ("first" → "inaugural" is the third). */
 const SYNONYM_SENSES = 3;
@@ -207,7 +234,7 @@ function answerType(text: string): { type: AnswerType; asking?: Span } {
           : undefined,
       };
   }
-  return { type: "other" };
+  return QUANTITY.test(text) ? { type: "number" } : { type: "other" };
 }
 
 /**

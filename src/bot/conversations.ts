@@ -22,6 +22,8 @@ export const CONVERSATION_LIMITS: ConversationLimits = {
 
 /** An answer's text is kept only for "he"/"she" follow-ups; its first part is enough. */
 const ANSWER_CHARS = 600;
+/** The passages an answer quoted, for follow-ups read next to them; an answer cites a few. */
+const MAX_SOURCES = 5;
 
 interface ChatState {
   turns: Turn[];
@@ -60,7 +62,11 @@ export class Conversations {
   /** Adds a turn to the chat (after `history`), and remembers the messages that carried its answer. */
   record(chatId: number | string, turn: Turn, base: Turn[], messageIds: readonly number[] = []): void {
     const key = String(chatId);
-    const kept: Turn = { question: turn.question, answer: turn.answer?.slice(0, ANSWER_CHARS) };
+    const kept: Turn = {
+      ...turn,
+      answer: turn.answer?.slice(0, ANSWER_CHARS),
+      ...(turn.sources ? { sources: turn.sources.slice(0, MAX_SOURCES) } : {}),
+    };
     const turns = [...base, kept].slice(-this.limits.turns);
     this.chats.delete(key);
     this.chats.set(key, { turns, at: this.now() });

@@ -2,6 +2,7 @@
 // memory (follow-ups read with the last turns; /new forgets them). /sources shows the last answer's passages.
 import { createInterface } from "node:readline";
 import type { Answer } from "../answer/answer.js";
+import { turnOf } from "../answer/follow-up.js";
 import { type App, buildApp } from "../app.js";
 import { preloadWordNet } from "../text/wordnet.js";
 import { Conversations } from "../bot/conversations.js";
@@ -65,11 +66,7 @@ runCli(async ({ config, log }) => {
       await warm;
       const history = conversations.history(CONSOLE);
       last = await app.pipeline.ask(input, { history });
-      conversations.record(
-        CONSOLE,
-        { question: input, answer: last.abstained ? undefined : last.answer },
-        history,
-      );
+      conversations.record(CONSOLE, turnOf(input, last), history);
       console.log(`${formatAnswer(last, where)}\n`);
     }
     prompt();

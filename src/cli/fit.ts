@@ -34,7 +34,11 @@ export const TRAINING_SETS = [
     `test/eval/held-out/${s}/corpus`,
     `test/eval/held-out/${s}/questions.json`,
   ]),
-  ...["d1", "d2", "d3"].map((s) => [s, `test/eval/dev/${s}/corpus`, `test/eval/dev/${s}/questions.json`]),
+  ...["d1", "d2", "d3", "d4", "d5", "d6", "d7"].map((s) => [
+    s,
+    `test/eval/dev/${s}/corpus`,
+    `test/eval/dev/${s}/questions.json`,
+  ]),
 ] as const;
 
 /** Binary features that may rule a candidate out altogether. */

@@ -275,12 +275,23 @@ export function chooseThresholdOutOfFold(groups: Group[], l2 = 1, vetoes: number
   return plateauMiddle((t) => objective(folds.flatMap((f) => outcomes(f.test, f.model, t))));
 }
 
-/** The middle of the thresholds (0.05…0.95) whose objective is within 0.005 of the best: not the edge of a plateau. */
+/** Thresholds this many steps (of 0.01) either side are averaged with each one. */
+const SMOOTHING = 3;
+
+/**
+ * The middle of the thresholds (0.05…0.95) whose objective, averaged with its neighbours', is within 0.005 of the
+ * best: not the edge of a plateau, nor a spike of one question.
+ */
 function plateauMiddle(value: (t: number) => number): number {
   const grid: { t: number; value: number }[] = [];
   for (let i = 5; i <= 95; i++) grid.push({ t: i / 100, value: value(i / 100) });
-  const best = Math.max(...grid.map((g) => g.value));
-  const near = grid.filter((g) => g.value >= best - 0.005).map((g) => g.t);
+  // Each threshold is judged with its neighbours: one question more or less on either side moves a single point.
+  const smooth = grid.map((g, i) => {
+    const around = grid.slice(Math.max(0, i - SMOOTHING), i + SMOOTHING + 1);
+    return { t: g.t, value: around.reduce((sum, x) => sum + x.value, 0) / around.length };
+  });
+  const best = Math.max(...smooth.map((g) => g.value));
+  const near = smooth.filter((g) => g.value >= best - 0.005).map((g) => g.t);
   return near[Math.floor((near.length - 1) / 2)]!;
 }
 

@@ -1,5 +1,5 @@
 // Runs a question set through the answer pipeline, one question at a time, and builds the report.
-import type { Turn } from "../answer/follow-up.js";
+import { type Turn, turnOf } from "../answer/follow-up.js";
 import type { Answer } from "../answer/answer.js";
 import type { AnswerPipeline, AskOptions } from "../answer/pipeline.js";
 import { ParagraphBm25 } from "./baseline.js";
@@ -36,7 +36,7 @@ export async function askInConversation(
   const history: Turn[] = [];
   for (const earlier of q.history ?? []) {
     const a = await pipeline.ask(earlier, { ...earlierOptions, history });
-    history.push({ question: earlier, answer: a.answer });
+    history.push(turnOf(earlier, a));
   }
   return pipeline.ask(q.question, { ...options, history });
 }

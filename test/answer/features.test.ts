@@ -22,6 +22,7 @@ function view(text: string, over: Partial<CandidateView> = {}): CandidateView {
   return {
     text,
     passage: passage(text),
+    span: { start: 0, end: text.length },
     rank: 0,
     coverage: 0.5,
     softCoverage: 0.5,
@@ -51,6 +52,7 @@ function context(question: string, over: Partial<Omit<QuestionContext, "question
     needsType: false,
     usedNames: [],
     namedIn: () => true,
+    previous: [],
     ...over,
   };
 }

@@ -3,7 +3,7 @@
 // that delays rather than drops, then answered.
 import { setTimeout as sleep } from "node:timers/promises";
 import { Composer } from "grammy";
-import type { Turn } from "../../answer/follow-up.js";
+import { type Turn, turnOf } from "../../answer/follow-up.js";
 import type { Config } from "../../config.js";
 import { isCommand, questionFor } from "../addressing.js";
 import type { BotContext, BotDeps } from "../context.js";
@@ -54,10 +54,9 @@ export function askFeature(
       replyToMessageId: ctx.msg?.message_id,
       keyboard: rendered.keyboard,
     });
-    const said: Turn = { question, answer: result.abstained ? undefined : result.answer };
     conversations.record(
       chatId,
-      said,
+      turnOf(question, result),
       history,
       sent.map((m) => m.message_id),
     );
