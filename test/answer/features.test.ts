@@ -160,6 +160,20 @@ describe("the answer scorer's features", () => {
       0,
     );
   });
+  it("nearPrevious: for a follow-up, a sentence next to the last answer's quote, less elsewhere in its document", () => {
+    const ctx = context("and where was she a deputy before?", {
+      previous: [{ docId: "vote.md", start: 1000, end: 1100 }],
+    });
+    const at = (docId: string, start: number) =>
+      view("She sat in the Yekaterinburg City Duma.", {
+        passage: passage("She sat in the Yekaterinburg City Duma.", docId),
+        span: { start, end: start + 40 },
+      });
+    expect(value("nearPrevious", at("vote.md", 1150), ctx)).toBe(1);
+    expect(value("nearPrevious", at("vote.md", 5000), ctx)).toBe(0.5);
+    expect(value("nearPrevious", at("other.md", 1150), ctx)).toBe(0);
+    expect(value("nearPrevious", at("vote.md", 1150), context("Where was she a deputy?"))).toBe(0);
+  });
 });
 
 describe("hasShape: what an answer of each type looks like", () => {

@@ -1,6 +1,7 @@
 // Follow-ups read with the conversation's last question and answer.
 import { describe, expect, it } from "vitest";
-import { isFollowUp, standalone } from "../../src/answer/follow-up.js";
+import type { Answer } from "../../src/answer/answer.js";
+import { isFollowUp, resolveFollowUp, standalone, turnOf } from "../../src/answer/follow-up.js";
 
 describe("isFollowUp", () => {
   it.each([
@@ -42,5 +43,57 @@ describe("standalone", () => {
       "Where did the fifth session take place?",
     );
     expect(standalone("and where?", [])).toBe("and where?");
+  });
+});
+
+describe("turnOf and the last answer's quotes", () => {
+  const answer = (over: Partial<Answer>): Answer =>
+    ({
+      question: "Who stood against Ponomarev?",
+      answer: "Ilya Ponomarev won; his only challenger, Svetlana Yermolina, received 14. [1]",
+      abstained: false,
+      lead: "Svetlana Yermolina",
+      citations: [
+        {
+          n: 1,
+          docId: "berlin.md",
+          title: "Berlin",
+          quote: "…",
+          start: 120,
+          end: 210,
+          line: 4,
+          passageId: "p",
+          score: 1,
+        },
+      ],
+      passages: [],
+      mode: "extractive",
+      timings: { retrieveMs: 1, answerMs: 1, totalMs: 2 },
+      ...over,
+    }) as Answer;
+
+  it("keeps the answer, its lead and where it quoted; an abstention keeps the question alone", () => {
+    expect(turnOf("Who stood against Ponomarev?", answer({}))).toEqual({
+      question: "Who stood against Ponomarev?",
+      answer: "Ilya Ponomarev won; his only challenger, Svetlana Yermolina, received 14. [1]",
+      lead: "Svetlana Yermolina",
+      sources: [{ docId: "berlin.md", start: 120, end: 210 }],
+    });
+    expect(turnOf("What is its budget?", answer({ abstained: true }))).toEqual({
+      question: "What is its budget?",
+    });
+  });
+
+  it("names the person of the lead for 'she', not the first name of the answer's sentence", () => {
+    const turn = turnOf("Who stood against Ponomarev?", answer({}));
+    const resolved = resolveFollowUp("and where was she a deputy before?", [turn]);
+    expect(resolved.context).toContain("Svetlana Yermolina");
+    expect(resolved.context).not.toContain("Ilya Ponomarev");
+    expect(resolved.previous).toEqual([{ docId: "berlin.md", start: 120, end: 210 }]);
+  });
+
+  it("gives a question that stands alone no quotes to read next to", () => {
+    const turn = turnOf("Who stood against Ponomarev?", answer({}));
+    expect(resolveFollowUp("Where did the fifth session take place?", [turn]).previous).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from "../../src/answer/entities.js";
 import { isCompoundOf } from "../../src/answer/extractive.js";
 import { isCognate, ordinalRank, readQuestion } from "../../src/answer/question.js";
+import { stem } from "../../src/text/tokenize.js";
 
 const ALLIES =
   "During the session, Ponomarev outlined the congress's strategic alliances with several key international " +
@@ -158,6 +159,25 @@ describe("readQuestion", () => {
     expect(readQuestion("Сколько игроков было на турнире 2031 года?").years).toEqual(["2031"]);
     expect(readQuestion("How many of the 12000 fish died?").years).toEqual([]);
   });
+
+  it.each([
+    ["What was the vote on the Berlin Roadmap?", "number", "vote"],
+    ["What budget did the Congress approve for 2025?", "number", "budget"],
+    ["What does a small newsroom pay in yearly dues?", "number", "pay"],
+    ["how long did the youth walkout in riga last", "number", "walkout"],
+    ["Какой бюджет утвердили на 2026 год?", "number", "бюджет"],
+    ["Как проголосовали за закон в первом чтении?", "number", "закон"],
+    ["Против скольких чиновников ввели санкции?", "number", "чиновник"],
+    ["Where was Ilya Ponomarev born?", "place", "born"],
+    ["When was he born?", "date", "born"],
+  ])(
+    "types %j as %s and keeps %s a term: a vote, a budget, a fee are answered with figures",
+    (text, type, term) => {
+      const q = readQuestion(text);
+      expect(q.type).toBe(type);
+      expect(q.terms.map((t) => t.term)).toContain(stem(term));
+    },
+  );
 
   it("keeps a question whole when a part has no words of its own", () => {
     const q = readQuestion("How many partners did Ponomarev list, and which are they?");
