@@ -38,6 +38,10 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
         : question.type === "number" || !hasShape("date", text);
     }),
   );
+  if (question.type === "number") {
+    const tally = tallySpan(question.text, sentence);
+    if (tally) return trim(sentence, tally);
+  }
   if (mentions.length === 0) return undefined;
   let span: Span;
   if (question.several && mentions.length > 1) {
@@ -53,6 +57,66 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
   if (/,|\band\b/.test(sentence.slice(span.start, span.end))) span = withListHead(sentence, span);
   const trimmed = trim(sentence, span);
   return trimmed && trimmed.end - trimmed.start <= MAX_LEAD ? trimmed : undefined;
+}
+
+/** Words of a vote's result, in English and Russian: a tally's numbers stand among them. */
+const VOTE_WORDS =
+  /(?<![\p{L}])(?:for|against|in favou?r|abstain\p{L}*|abstention\p{L}*|votes?|to|за|против|воздерж\p{L}*|голос\p{L}*)(?![\p{L}])/giu;
+/** What one side of a vote is called, for a question that asks for that side only. */
+const SIDES: [RegExp, RegExp][] = [
+  [/(?<![\p{L}])(?:against|против)(?![\p{L}])/iu, /^(?:against|против)$/iu],
+  [
+    /(?<![\p{L}])(?:abstain\p{L}*|abstention\p{L}*|воздерж\p{L}*)/iu,
+    /^(?:abstain\p{L}*|abstention\p{L}*|воздерж\p{L}*)$/iu,
+  ],
+  [/(?<![\p{L}])(?:in favou?r|voted for|за)(?![\p{L}])/iu, /^(?:for|in favou?r|за)$/iu],
+];
+/** A question about a vote: "What was the vote…?", "How many voted against…?", "Каким был результат голосования…?". */
+const ASKS_VOTE =
+  /(?<![\p{L}])(?:vot\p{L}*|tally|result|score|against|abstain\p{L}*|abstention\p{L}*|in favou?r|голос\p{L}*|результат\p{L}*|сч[её]т\p{L}*|против|воздерж\p{L}*)/iu;
+const NUMBER = /(?<![\p{L}\p{N}])\d+(?:[ \u00a0,.]\d{3})*(?![\p{N}])/gu;
+
+/**
+ * A vote's result: "61 votes in favour, 3 against and 5 abstentions", "For 64, against 2, abstained 3", "55 votes to
+ * 3": numbers a few words apart with the words of a vote between or around them. The whole tally answers "What was
+ * the vote?"; one side of it ("How many voted against?") is the number next to that side's word.
+ */
+export function tallySpan(question: string, sentence: string): Span | undefined {
+  if (!ASKS_VOTE.test(question)) return undefined;
+  const numbers = [...sentence.matchAll(NUMBER)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // Runs of numbers with at most four words between each two.
+  const runs: Span[][] = [];
+  for (const n of numbers) {
+    const run = runs.at(-1);
+    const gap = run && sentence.slice(run.at(-1)!.end, n.start);
+    if (run && gap !== undefined && /^[\s,;:–—-]*(?:[\p{L}]+[\s,;:–—-]*){0,4}$/u.test(gap)) run.push(n);
+    else runs.push([n]);
+  }
+  for (const run of runs) {
+    if (run.length < 2) continue;
+    // The word before the first number and after the last belong to the tally: "For 64", "5 abstentions".
+    const before = /(?<![\p{L}])(?:for|against|за|против)[ \u00a0]*[–—-]?[ \u00a0]*$/iu.exec(
+      sentence.slice(0, run[0]!.start),
+    );
+    const after = /^[ \u00a0]*(?:[\p{L}]+)/u.exec(sentence.slice(run.at(-1)!.end));
+    const start = run[0]!.start - (before?.[0].length ?? 0);
+    const end = run.at(-1)!.end + (after?.[0].length ?? 0);
+    const text = sentence.slice(start, end);
+    const words = text.match(VOTE_WORDS) ?? [];
+    if (new Set(words.map((w) => w.toLowerCase())).size < 2) continue;
+    const side = SIDES.find(([asks]) => asks.test(question));
+    if (!side) return { start, end };
+    // The number nearest after (or else before) the side's word: "against 2", "3 against".
+    const word = [...text.matchAll(VOTE_WORDS)].find((w) => side[1].test(w[0]));
+    if (!word) return undefined;
+    const at = start + word.index;
+    const end_ = at + word[0].length;
+    // Only spaces or a dash between: "against 2", "3 against", "против — 7"; not across a comma.
+    return run.find((n) =>
+      /^[\s–—:-]*$/u.test(n.start >= end_ ? sentence.slice(end_, n.start) : sentence.slice(n.end, at)),
+    );
+  }
+  return undefined;
 }
 
 /** "84" of "84 deputies took part" reads as "84 deputies" when the question counts deputies. */

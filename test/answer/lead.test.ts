@@ -31,6 +31,44 @@ describe("leadSpan", () => {
       "The third session was held in Riga from 9 to 11 June 2023.",
       "9 to 11 June 2023",
     ],
+    // A vote's result is its whole tally; one side of it is the number next to that side's word.
+    [
+      "What was the vote on the Declaration?",
+      "The Declaration was adopted with 61 votes in favour, 3 against and 5 abstentions.",
+      "61 votes in favour, 3 against and 5 abstentions",
+    ],
+    [
+      "What was the vote on Resolution No. 1?",
+      "Authorities of the Russian Federation. For 64, against 2, abstained 3.",
+      "For 64, against 2, abstained 3",
+    ],
+    [
+      "Каким был результат голосования по резолюции?",
+      "Резолюция принята: за — 78, против — 7, воздержались — 4.",
+      "за — 78, против — 7, воздержались — 4",
+    ],
+    ["How many voted against Resolution No. 1?", "Authorities. For 64, against 2, abstained 3.", "2"],
+    [
+      "how many deputies voted against it",
+      "It passed with 39 deputies for, 12 against and 2 abstaining.",
+      "12",
+    ],
+    [
+      "Сколько депутатов голосовали против?",
+      "За закон проголосовали 70 участников, против — 6, воздержались 7.",
+      "6",
+    ],
+    // Numbers a few words apart with no vote between them are no tally, nor a vote the question does not ask about.
+    [
+      "How many delegates were still in the hall?",
+      "On Sunday the 114 delegates who remained adopted a declaration by 101 votes to 3.",
+      "114 delegates",
+    ],
+    [
+      "How many deputies took part?",
+      "A total of 84 deputies took part: 61 in the hall and 23 connected remotely.",
+      "84 deputies",
+    ],
     // A count keeps the noun the question counts; the list's head the tagger missed belongs to the list.
     [
       "How many delegates came?",
