@@ -31,16 +31,41 @@ function spansOf(found: { offset?: { start: number; length: number } }[]): Span[
   );
 }
 
-/** Regex fallback for Cyrillic, which compromise does not tag: numbers, and capitalised words inside a sentence. */
+/** A Russian patronymic in any case: "Петровна", "Ивановича". */
+const PATRONYMIC = /^[А-ЯЁ][а-яё]+(?:вич|вн|ич|инич|чн)[а-яё]{0,3}$/u;
+
+/** Russian month names as dates write them: "17–18 июня 2023 года", "в ноябре 2022 года". */
+const RU_MONTHS_OF = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
+const RU_MONTHS_IN = "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре";
+const RU_DATE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:\\d{1,2}(?:\\s*[–—-]\\s*\\d{1,2})?\\s+(?:${RU_MONTHS_OF}))(?:\\s+\\d{4}(?:\\s+г(?:ода|\\.))?)?|(?:${RU_MONTHS_IN})\\s+\\d{4}(?:\\s+г(?:ода|\\.))?|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\s+год(?:а|у)?)(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+
+/**
+ * Regex fallback for Cyrillic, which compromise does not tag: numbers; dates ("1 января 2025 года"); a person's name
+ * as two or three capitalised words in a row ("Виктор Нагорный"); and, for places, capitalised words inside a sentence.
+ */
 function cyrillicMentions(sentence: string): Mentions {
   const m: Mentions = new Map();
-  const digits = [...sentence.matchAll(/\d+/g)].map((x) => ({ start: x.index, end: x.index + x[0].length }));
-  const names = [...sentence.matchAll(/(?<=\s)\p{Lu}\p{Ll}+/gu)].map((x) => ({
-    start: x.index,
-    end: x.index + x[0].length,
-  }));
-  if (digits.length) m.set("number", digits).set("date", digits);
-  if (names.length) m.set("person", names).set("place", names);
+  const spans = (re: RegExp) =>
+    [...sentence.matchAll(re)].map((x) => ({ start: x.index, end: x.index + x[0].length }));
+  const digits = spans(/\d+/g);
+  const dates = spans(RU_DATE);
+  // Two capitalised words, or three with a patronymic between ("Галина Петровна Сивцева"), inside the sentence: at
+  // its start a capitalised word may be any word ("Члены Совета"), and before a name a title ("Президиума Олег").
+  const people = spans(
+    /(?<=[\s«"(])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}(?![\p{L}])/gu,
+  ).map((p) => {
+    const words = sentence.slice(p.start, p.end).split(/\s+/);
+    if (words.length < 3 || PATRONYMIC.test(words[1]!)) return p;
+    return { start: p.end - words.slice(1).join(" ").length, end: p.end };
+  });
+  const names = spans(/(?<=\s)\p{Lu}\p{Ll}+/gu);
+  if (digits.length) m.set("number", digits);
+  if (dates.length || digits.length) m.set("date", dates.length ? dates : digits);
+  if (people.length || names.length) m.set("person", people.length ? people : names);
+  if (names.length) m.set("place", names);
   return m;
 }
 

@@ -2,6 +2,8 @@
 // Germany". The sentence stays the quote; the answer leads with what the question asked for.
 import type { Span } from "../corpus/types.js";
 import { hasCyrillic, tokenize } from "../text/tokenize.js";
+import { cognateKey, isCognate } from "../text/cognates.js";
+import { toLatin } from "../text/transliterate.js";
 import { answerMentions } from "./entities.js";
 import { hasShape } from "./features.js";
 import type { Question } from "./question.js";
@@ -17,12 +19,15 @@ const MAX_LEAD = 90;
 /**
  * The span of `sentence` that answers `question`, or undefined where none fits and the sentence is the answer: the
  * mention of the asked type nearest to the question's own words (all of them, first to last, for "Which countries…?").
- * A count keeps the noun it counts ("84 deputies"). Russian sentences lead only with numbers: the tagger does not
- * read them, and a capitalised word is not yet a name.
+ * A count keeps the noun it counts ("84 deputies"). Russian sentences, which the tagger does not read, lead with
+ * numbers, dates and names of two or three words.
  */
 export function leadSpan(question: Question, sentence: string): Span | undefined {
   if (!LEAD_TYPES.has(question.type) || question.defines || question.parts.length > 0) return undefined;
-  if (hasCyrillic(sentence) && question.type !== "number") return undefined;
+  // A Russian sentence leads with a number, a date, or a name of two or three words ("Виктор Нагорный"): places and
+  // single capitalised words are not told apart there.
+  const russian = hasCyrillic(sentence);
+  if (russian && question.type === "place") return undefined;
   // "When and where…?", "How many…, and from how many countries?": one span does not answer two questions.
   if ((question.text.match(QUESTION_WORDS) ?? []).length > 1) return undefined;
   // "В каких регионах России…?": the question's own places, in other letters, are not told from the answer's.
@@ -33,6 +38,15 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
       const text = sentence.slice(m.start, m.end);
       if (text.trim().length === 0) return false;
       // The tagger's "years" or "weekend" is no date, and its "Wednesday" no place.
+      if (russian && question.type === "person")
+        return /\s/.test(text.trim()) && !namedByQuestion(question, text);
+      // "2022 году" for "When did it begin in 2022?": the question's own year.
+      if (
+        russian &&
+        question.type === "date" &&
+        (text.match(/\d+/g) ?? []).every((n) => question.text.includes(n))
+      )
+        return false;
       return question.type === "date"
         ? hasShape("date", text)
         : question.type === "number" || !hasShape("date", text);
@@ -117,6 +131,18 @@ export function tallySpan(question: string, sentence: string): Span | undefined 
     );
   }
   return undefined;
+}
+
+/**
+ * Whether the question itself names a Russian name, in any case or in Latin letters: "Ильи Пономарёва" for "Who
+ * stood against Ponomarev?".
+ */
+function namedByQuestion(question: Question, name: string): boolean {
+  return tokenize(name).some((w) =>
+    question.terms.some(
+      (t) => t.term === w.term || t.forms.includes(w.term) || isCognate(cognateKey(toLatin(w.word)), t.term),
+    ),
+  );
 }
 
 /** "84" of "84 deputies took part" reads as "84 deputies" when the question counts deputies. */

@@ -86,6 +86,18 @@ describe("leadSpan", () => {
       "Spearheaded by Ilya Ponomarev, this congress represents a bold statement.",
       "Ilya Ponomarev",
     ],
+    // A Russian sentence leads with a name of two or three words and with a date as Russian writes it.
+    ["Кто руководит станцией?", "Станцией руководит Андрей Лукин.", "Андрей Лукин"],
+    [
+      "Who heads the ethics commission?",
+      "Её председателем избран Виктор Нагорный, бывший депутат.",
+      "Виктор Нагорный",
+    ],
+    ["Кого избрали вместо Ольги Ветровой?", "Вместо Ольги Ветровой избрали Ивана Петрова.", "Ивана Петрова"],
+    ["Who chaired the fifth session?", "Председательствовал член Президиума Олег Рудаков.", "Олег Рудаков"],
+    ["Кто руководит станцией?", "Станцией руководит Галина Петровна Сивцева.", "Галина Петровна Сивцева"],
+    ["С какого числа действует правило?", "Правило действует с 1 января 2025 года.", "1 января 2025 года"],
+    ["Когда прошла третья сессия?", "Третья сессия — Рига, 17–18 июня 2023 года.", "17–18 июня 2023 года"],
   ])("%s → %s", (question, sentence, expected) => {
     expect(lead(question, sentence)).toBe(expected);
   });
@@ -101,8 +113,14 @@ describe("leadSpan", () => {
     ],
     // Nothing of the asked type, or only what the question itself names.
     ["Who chaired the Umeå meeting?", "The meeting in Umeå was long."],
-    // A Russian sentence's capitalised word is not yet a name; a Russian question's places are not told apart.
-    ["Кто руководит станцией?", "Станцией руководит Андрей Лукин."],
+    // A single capitalised word of a Russian sentence is not yet a name, nor is its place told from a name; a Russian
+    // question's places are not told apart.
+    ["Кто руководит станцией?", "Станцией руководит Лукин."],
+    ["Где прошла третья сессия?", "Третья сессия прошла в Риге."],
+    // Nor is the name the question itself gives, in another case or other letters, or a title before a name.
+    ["Who stood against Ponomarev?", "Кандидатуру Ильи Пономарёва поддержали 47 делегатов."],
+    ["Кто сменил Олега Рудакова?", "Решение об отставке Олега Рудакова приняли единогласно."],
+    ["When did the breakup begin in 2022?", "Вскрытие реки в 2022 году началось рано."],
     [
       "В каких регионах России действуют отряды?",
       "The units operate in the Belgorod and Kursk regions of Russia.",
