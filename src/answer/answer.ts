@@ -43,6 +43,11 @@ export interface Answer {
   lead?: string;
   /** Extractive answers: the answer scorer's probability (0..1) that the documents answer the question. */
   confidence?: number;
+  /**
+   * Extractive answers given though answers as sure were right less than half the time on corpora the scorer had not
+   * seen (confidence under the fitted `hedge`): say them as the nearest the documents come, not as the answer.
+   */
+  tentative?: boolean;
   /** Why LLM fallback happened, or other notes for the reader. */
   note?: string;
 }

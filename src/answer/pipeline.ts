@@ -305,6 +305,9 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         ...(draft.fallback ? { fallback: draft.fallback } : {}),
         ...(draft.note ? { note: draft.note } : {}),
         ...(draft.confidence !== undefined ? { confidence: Math.round(draft.confidence * 1000) / 1000 } : {}),
+        ...(mode === "extractive" && !composed.abstained && (draft.confidence ?? 1) < scorer.hedge
+          ? { tentative: true }
+          : {}),
         passages: retrieved.map((r) => ({
           passageId: r.passage.passageId,
           docId: r.passage.docId,

@@ -14,6 +14,11 @@ export interface ScorerWeights {
   vetoes?: string[];
   /** Below this probability the answerer abstains. */
   threshold: number;
+  /**
+   * Below this probability (and at or above the threshold) an answer is given as tentative: answers there were right
+   * less than half the time on corpora the scorer had not seen. Absent: no answer is tentative.
+   */
+  hedge?: number;
   /** How the weights were fitted, for the reader. */
   fitted?: Record<string, unknown>;
 }
@@ -21,7 +26,10 @@ export interface ScorerWeights {
 const DEFAULT_FILE = fileURLToPath(new URL("./model/weights.json", import.meta.url));
 
 export class ScorerError extends Error {
-  constructor(file: string, reason: string) {
+  constructor(
+    file: string,
+    readonly reason: string,
+  ) {
     super(`${file}: ${reason}. Run \`npm run fit\` to fit the answer scorer's weights again.`);
     this.name = "ScorerError";
   }
@@ -73,7 +81,9 @@ export class Scorer {
     try {
       return new Scorer(model);
     } catch (e) {
-      throw new ScorerError(file, (e as Error).message);
+      // The model's own complaint, now with the file it is about (and the hint once).
+      if (e instanceof ScorerError) throw new ScorerError(file, e.reason);
+      throw e;
     }
   }
 
@@ -95,5 +105,9 @@ export class Scorer {
 
   get threshold(): number {
     return this.model.threshold;
+  }
+
+  get hedge(): number {
+    return this.model.hedge ?? 0;
   }
 }

@@ -38,6 +38,7 @@ const en = {
   where: (heading: string, paragraph: number | undefined) =>
     [heading, paragraph === undefined ? "" : `paragraph ${paragraph}`].filter(Boolean).join(", "),
   notCovered: "<b>My documents do not cover this.</b>",
+  tentative: "<i>Not certain: this is the nearest my documents come.</i>",
   nearest: "<b>Nearest passages</b> (they share words with the question, but do not answer it)",
   coverage: (titles: readonly string[], more: number) =>
     `<i>The documents cover: ${titles.map((x) => `“${h(x)}”`).join("; ")}${more > 0 ? ` and ${more} more (/sources)` : ""}.</i>`,
@@ -109,6 +110,7 @@ const ru: Strings = {
   where: (heading, paragraph) =>
     [heading, paragraph === undefined ? "" : `абзац ${paragraph}`].filter(Boolean).join(", "),
   notCovered: "<b>В моих документах об этом нет.</b>",
+  tentative: "<i>Не уверен: ближе всего к ответу в моих документах вот это.</i>",
   nearest: "<b>Ближайшие фрагменты</b> (в них есть слова вопроса, но ответа нет)",
   coverage: (titles, more) =>
     `<i>Документы рассказывают о: ${titles.map((x) => `«${h(x)}»`).join("; ")}${more > 0 ? ` и ещё ${more} (/sources)` : ""}.</i>`,

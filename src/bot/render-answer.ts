@@ -37,9 +37,8 @@ export function renderAnswer(
 ): RenderedAnswer {
   const shown = answer.abstained ? (answer.related ? answer.citations : []) : answer.citations;
   const lead = leadOf(answer);
-  const blocks = answer.abstained
-    ? [t.notCovered]
-    : [lead ? `<b>${escapeHtml(lead.text)}</b> ${lead.marks}` : escapeHtml(answer.answer)];
+  const said = lead ? `<b>${escapeHtml(lead.text)}</b> ${lead.marks}` : escapeHtml(answer.answer);
+  const blocks = answer.abstained ? [t.notCovered] : [answer.tentative ? `${t.tentative}\n${said}` : said];
   const printed = new Set<string>();
   const answerText = normalize((lead?.text ?? answer.answer).replace(/\[\d+\]/g, ""));
   shown.forEach((c, i) => {

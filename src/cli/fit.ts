@@ -8,6 +8,7 @@ import { FEATURES } from "../answer/features.js";
 import type { ScorerWeights } from "../answer/scorer.js";
 import { CorpusTexts } from "../eval/corpus-texts.js";
 import {
+  chooseHedge,
   chooseThresholdOutOfFold,
   chooseVetoes,
   crossValidate,
@@ -15,6 +16,8 @@ import {
   type Group,
   objective,
   outcomes,
+  outOfFold,
+  PLAIN_PRECISION,
 } from "../eval/fit.js";
 import { coversAny } from "../eval/match.js";
 import { loadQuestionSet } from "../eval/questions.js";
@@ -108,7 +111,9 @@ runCli(async ({ config, log }) => {
     : chooseVetoes(groups, vetoable, l2);
   const cv = crossValidate(groups, l2, vetoes);
   const model = fitTwoStage(groups, l2, vetoes);
-  const threshold = chooseThresholdOutOfFold(groups, l2, vetoes);
+  const folds = outOfFold(groups, l2, vetoes);
+  const threshold = chooseThresholdOutOfFold(folds);
+  const hedge = chooseHedge(folds, threshold);
   const fmt = (n: number) => n.toFixed(3);
   const lines = [
     "Left out one corpus at a time (fitted on the others, their threshold):",
@@ -118,6 +123,7 @@ runCli(async ({ config, log }) => {
         `${o.corpus.padEnd(8)}  ${fmt(o.top1)}  ${fmt(o.abstainAccuracy)}       ${fmt(o.falseAbstainRate)}         ${fmt(o.precision)}`,
     ),
     `objective ${fmt(objective(cv))} (cross-validated); in-sample ${fmt(objective(outcomes(groups, model, threshold)))} at threshold ${threshold} (chosen out of fold)`,
+    `Tentative below ${hedge}: out of fold, answers about as sure as any from there up were right at least ${PLAIN_PRECISION * 100}% of the time`,
     `Vetoes: ${vetoes.map((v) => FEATURES[v]!.name).join(", ") || "none"} (objective by step: ${steps.map(fmt).join(" → ")})`,
     "Weights (ranking; abstention):",
     `  ${"(bias)".padEnd(18)}         ${model.abstainer.bias.toFixed(3)}`,
@@ -136,6 +142,7 @@ runCli(async ({ config, log }) => {
     abstainer: { bias: round(model.abstainer.bias), weights: model.abstainer.weights.map(round) },
     vetoes: vetoes.map((v) => FEATURES[v]!.name),
     threshold,
+    hedge,
     fitted: {
       by: "npm run fit",
       l2,

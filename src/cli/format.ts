@@ -10,6 +10,7 @@ export type Locator = (c: Citation) => string;
 export function formatAnswer(a: Answer, where: Locator = (c) => `${c.docId}, line ${c.line}`): string {
   const lead = leadOf(a);
   const lines = [lead ? `${lead.text} ${lead.marks}` : a.answer];
+  if (a.tentative) lines.unshift("(Not certain: this is the nearest the documents come.)");
   if (a.fallback)
     lines.push(
       `(LLM answer not verified; ${a.fallback === "extractive" ? "showing the extractive answer" : "abstaining"})`,

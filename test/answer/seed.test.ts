@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Scorer } from "../../src/answer/scorer.js";
 import { suiteApp } from "../helpers/app.js";
 
 describe("answers on the seed corpus (extractive)", () => {
@@ -253,6 +254,29 @@ describe("answers on the seed corpus (extractive)", () => {
     await expect(app().pipeline.ask("Who leads the congress?", { mode: "llm" })).rejects.toThrow(
       /LLM_PROVIDER/,
     );
+  });
+});
+
+describe("says an answer tentatively where answers as sure were often wrong on unseen corpora", () => {
+  const app = suiteApp();
+  const { hedge, threshold } = Scorer.load();
+
+  it("below the fitted hedge and only there, and plainly where it is sure", async () => {
+    expect(hedge).toBeGreaterThanOrEqual(threshold);
+    const questions = [
+      "Who leads the congress?",
+      "Кто возглавляет съезд?",
+      "Что такое Съезд народных депутатов?",
+      "Why has the congress's work become more relevant and urgent?",
+      "Where did the fifth session open?",
+    ];
+    for (const q of questions) {
+      const a = await app().pipeline.ask(q);
+      if (a.abstained) expect(a.tentative, q).toBeUndefined();
+      else expect(a.tentative === true, q).toBe(a.confidence! < hedge);
+    }
+    const sure = await app().pipeline.ask("Who leads the congress?");
+    expect(sure.tentative).toBeUndefined();
   });
 });
 

@@ -4,7 +4,12 @@ import { Conversations } from "../../src/bot/conversations.js";
 
 describe("Conversations", () => {
   const sources = Array.from({ length: 8 }, (_, i) => ({ docId: "a.md", start: i * 100, end: i * 100 + 50 }));
-  const turn = { question: "Who stood against him?", answer: "x".repeat(2000), lead: "Svetlana Yermolina", sources };
+  const turn = {
+    question: "Who stood against him?",
+    answer: "x".repeat(2000),
+    lead: "Svetlana Yermolina",
+    sources,
+  };
 
   it("keeps a turn's lead and its first quotes for the next question, and the answer's start", () => {
     const chats = new Conversations();

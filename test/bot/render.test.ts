@@ -112,6 +112,18 @@ describe("renderAnswer", () => {
     expect(html).not.toContain("<blockquote>");
   });
 
+  it("says an answer the scorer is unsure of as the nearest the documents come, in the user's language", () => {
+    const quote = "The session was chaired by Pavel Kuzmichev.";
+    const unsure = answer(`${quote} [1]`, [citation(1, quote)], { lead: "Pavel Kuzmichev", tentative: true });
+    const html = renderAnswer(unsure, en, "id").messages[0]!;
+    expect(parseTelegramHtml(html).problems).toEqual([]);
+    expect(html.indexOf(en.tentative)).toBe(0);
+    expect(html).toContain("<b>Pavel Kuzmichev</b> [1]");
+    expect(renderAnswer(unsure, stringsOf("ru"), "id").messages[0]).toContain("Не уверен");
+    const sure = renderAnswer({ ...unsure, tentative: undefined }, en, "id").messages[0]!;
+    expect(sure).not.toContain(en.tentative);
+  });
+
   it("names each source button by its quote's first words, distinct for distinct quotes", () => {
     const r = renderAnswer(
       answer("A [1] B [2].", [

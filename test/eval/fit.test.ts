@@ -2,14 +2,17 @@
 import { describe, expect, it } from "vitest";
 import {
   abstentionInput,
+  chooseHedge,
   chooseThreshold,
   chooseThresholdOutOfFold,
   crossValidate,
   fitRanker,
   fitTwoStage,
   type Group,
+  outOfFold,
   rankScore,
   scoreGroup,
+  type TwoStage,
 } from "../../src/eval/fit.js";
 
 /** Seeded so the fitted figures do not change from run to run. */
@@ -60,12 +63,39 @@ describe("fitting the answer scorer", () => {
 
   it("chooses the threshold for unseen corpora from models that did not see them, and it separates new questions", () => {
     const model = fitTwoStage(groups(120));
-    const threshold = chooseThresholdOutOfFold(groups(120));
+    const threshold = chooseThresholdOutOfFold(outOfFold(groups(120)));
     expect(threshold).toBeGreaterThan(0.05);
     expect(threshold).toBeLessThan(0.95);
     for (const g of groups(40, 11)) {
       expect(scoreGroup(model, g.features).probability >= threshold, g.questionId).toBe(g.answerable);
     }
+  });
+
+  it("says answers tentatively below the probability from which answers as sure were, unseen, right at least half the time", () => {
+    // The best candidate is the one with feature 0; the probability is sigmoid(feature 1) of the best.
+    const model: TwoStage = { ranker: [1, 0], abstainer: { bias: 0, weights: [0, 0, 0, 1] }, vetoes: [] };
+    const logit = (p: number) => Math.log(p / (1 - p));
+    // Ten parts at each probability 0.605, 0.615 … 0.975; the best candidate is right from 0.8 up.
+    const parts = (right: (p: number) => boolean): Group[] =>
+      Array.from({ length: 380 }, (_, i) => {
+        const p = 0.605 + Math.floor(i / 10) / 100;
+        return {
+          corpus: "c",
+          questionId: String(i),
+          answerable: true,
+          features: [
+            [1, logit(p)],
+            [0, 0],
+          ],
+          labels: [right(p), !right(p)],
+        };
+      });
+    const hedge = (right: (p: number) => boolean) => chooseHedge([{ test: parts(right), model }], 0.6);
+    // A band of 0.1 from 0.75 holds 0.755 … 0.845: five probabilities wrong, five right.
+    expect(hedge((p) => p >= 0.8)).toBe(0.75);
+    expect(hedge(() => true)).toBe(0.6);
+    // Never right: every answer seen is tentative.
+    expect(hedge(() => false)).toBeGreaterThan(0.975);
   });
 
   it("left out one corpus at a time, still answers what it should", () => {
