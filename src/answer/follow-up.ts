@@ -58,11 +58,15 @@ const PERSON = new Set([
 
 /** Whether a question leans on the conversation: it points back, continues, or names almost nothing itself. */
 export function isFollowUp(text: string): boolean {
-  const tokens = tokenize(text);
   if (CONTINUING.test(text)) return true;
-  if (tokens.some((t) => POINTING.has(t.word))) return true;
-  return tokens.filter((t) => !t.stop).length <= 1;
+  // A quoted title's words are the title's, not the asker's: "What is known about “It opens its session”?".
+  const own = text.replace(QUOTED, " ");
+  if (tokenize(own).some((t) => POINTING.has(t.word))) return true;
+  return tokenize(text).filter((t) => !t.stop).length <= 1;
 }
+
+/** A span in quotation marks of any kind. */
+const QUOTED = /«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"/g;
 
 /** A follow-up's own words and the words it borrows from the conversation. */
 export interface Resolved {

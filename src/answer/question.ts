@@ -5,6 +5,7 @@ import { synonymsOf } from "../text/thesaurus.js";
 import { glossKinds, isKindOf, isWordNetWord, type Link, linkedWords, senseCount } from "../text/wordnet.js";
 import { hasCyrillic, isStopWord, normalizeWord, stem, type Token, tokenize } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
+import { writeOut } from "../text/chat-speak.js";
 import { toLatin } from "../text/transliterate.js";
 
 export { cognateKey, isCognate };
@@ -454,7 +455,9 @@ function splitParts(text: string): { text: string; focus?: string }[] | undefine
   return [{ text: /[?？]$/.test(first) ? first : `${first}?` }, { text: second }];
 }
 
-export function readQuestion(text: string): Question {
+export function readQuestion(asked: string): Question {
+  // "how many ppl came", "скока чел было": chat spellings written out before anything is read.
+  const text = writeOut(asked);
   const split = splitParts(text);
   const whole = readPart(text);
   if (!split) return whole;

@@ -1,6 +1,7 @@
 // The corpus's stemmed terms, bucketed for the two look-ups a question needs: near spellings and cross-script cognates.
 import { distance } from "fastest-levenshtein";
 import { cognateKey, isCognate } from "../text/cognates.js";
+import { foldDiacritics } from "../text/tokenize.js";
 import { toLatin } from "../text/transliterate.js";
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -72,7 +73,7 @@ export class Vocabulary {
 
   /** Cyrillic terms of the corpus that are cognates of an English word ("parliament" → "парламент"). */
   cyrillicCognates(latinWord: string): string[] {
-    if (!LATIN.test(latinWord) || latinWord.length < 4) return [];
+    if (!LATIN.test(foldDiacritics(latinWord)) || latinWord.length < 4) return [];
     const found = this.cyrillicByKey.get(skeleton(cognateKey(latinWord))) ?? [];
     return found.filter(({ key }) => isCognate(key, latinWord)).map(({ term }) => term);
   }

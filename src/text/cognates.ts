@@ -1,4 +1,5 @@
 // Words of two scripts that sound alike: a Russian word and its English cognate ("сессия", "session").
+import { foldDiacritics } from "./tokenize.js";
 
 /**
  * A word's spelling reduced to how it sounds, for Latin words and transliterated Cyrillic ones alike: "konferentsiya"
@@ -6,8 +7,7 @@
  */
 export function cognateKey(latin: string): string {
   return (
-    latin
-      .toLowerCase()
+    foldDiacritics(latin.toLowerCase())
       // "журнал", "джаз": "journal", "jazz".
       .replace(/d?zh/g, "j")
       .replace(/ph/g, "f")
@@ -25,7 +25,7 @@ export function cognateKey(latin: string): string {
  * consonant skeleton ("спикером" ~ "speaker", "парламента" ~ "parliament").
  */
 export function isCognate(cognate: string, englishStem: string): boolean {
-  if (!/^[a-z]+$/.test(englishStem)) return false;
+  if (!/^[a-z]+$/.test(foldDiacritics(englishStem))) return false;
   const other = cognateKey(englishStem);
   let n = 0;
   while (n < cognate.length && n < other.length && cognate[n] === other[n]) n++;

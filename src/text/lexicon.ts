@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { contentTerms, normalizeWord, stem } from "./tokenize.js";
+import { contentTerms, foldDiacritics, normalizeWord, stem } from "./tokenize.js";
 
 const DEFAULT_FILE = fileURLToPath(new URL("./data/en-ru.tsv", import.meta.url));
 
@@ -83,7 +83,11 @@ export class Lexicon {
 
   /** Stems of the other language's words for a stem of either ("сесс" → "session"; "session" → "сесс"). */
   translate(term: string): string[] {
-    return this.toEnglish.get(term) ?? this.toRussian.get(term) ?? [];
+    const found = this.toEnglish.get(term) ?? this.toRussian.get(term);
+    if (found) return found;
+    // "kraków" is listed as "krakow".
+    const plain = foldDiacritics(term);
+    return plain === term ? [] : (this.toRussian.get(plain) ?? []);
   }
 
   get size(): number {

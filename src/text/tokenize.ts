@@ -38,6 +38,31 @@ export function normalizeWord(w: string): string {
   return lower.replace(/ё/g, "е").replace(/’/g, "'");
 }
 
+/** Letters with no decomposition into a base letter and a mark. */
+const UNMARKED: Record<string, string> = {
+  ł: "l",
+  ø: "o",
+  đ: "d",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ı: "i",
+  þ: "th",
+};
+
+/**
+ * A Latin word without its diacritics: "kraków" → "krakow", "chișinău" → "chisinau", "łódź" → "lodz". Word lists and
+ * sound keys are written in plain letters. Cyrillic letters are left as they are ("й" keeps its breve).
+ */
+export function foldDiacritics(word: string): string {
+  if (/^[\x00-\x7f]*$/.test(word)) return word;
+  return word
+    .normalize("NFD")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .normalize("NFC")
+    .replace(/[łøđßæœıþ]/g, (c) => UNMARKED[c]!);
+}
+
 /** The stem of one lower-cased word. Possessive 's is dropped first. */
 export function stem(word: string): string {
   let s = stemCache.get(word);

@@ -11,6 +11,9 @@ describe("isFollowUp", () => {
     ["а где?", true],
     ["Where did the fifth session take place?", false],
     ["Who leads the congress?", false],
+    // A quoted title's "its" is the title's.
+    ["Что известно о «Congress of People's Deputies opens its fifth session in Warsaw»?", false],
+    ["What is known about “It opens its doors”?", false],
   ])("%s: %s", (q, expected) => {
     expect(isFollowUp(q)).toBe(expected);
   });

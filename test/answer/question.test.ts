@@ -179,6 +179,15 @@ describe("readQuestion", () => {
     },
   );
 
+  it.each([
+    ["how many ppl showed up in prague", "how many people showed up in prague"],
+    ["which uni kicked kolosova out", "which university kicked kolosova out"],
+    ["скока чел было на сессии", "сколько человек было на сессии"],
+    ["Who is U Thant?", "Who is U Thant?"],
+  ])("writes out chat spellings: %j reads as %j", (typed, read) => {
+    expect(readQuestion(typed).text).toBe(read);
+  });
+
   it("keeps a question whole when a part has no words of its own", () => {
     const q = readQuestion("How many partners did Ponomarev list, and which are they?");
     expect(q.parts).toEqual([]);
@@ -348,6 +357,8 @@ describe("cognates", () => {
     expect(isCognate(cognate("стал"), "still")).toBe(false);
     expect(isCognate(cognate("сессия"), "servic")).toBe(false);
     expect(isCognate(cognate("партнёрство"), "parti")).toBe(false);
+    // A name's diacritics do not hide it: "Кракове" is "Kraków".
+    expect(isCognate(cognate("кракове"), "kraków")).toBe(true);
     // Only a stem in Latin letters can be an English cognate.
     expect(isCognate(cognate("сессия"), "сесси")).toBe(false);
     expect(readQuestion("Where is the session?").terms.every((t) => t.cognate === undefined)).toBe(true);

@@ -46,8 +46,14 @@ describe("private chat follow-ups", () => {
 
     await chat.say("when did he found it?");
     const second = await chat.reply();
+    // The turn keeps the answer's lead and where it quoted: the follow-up is read next to it.
     expect(historyOf("when did he found it?")).toEqual([
-      { question: "Who leads the congress?", answer: expect.stringContaining("Ponomarev") },
+      {
+        question: "Who leads the congress?",
+        answer: expect.stringContaining("Ponomarev"),
+        lead: "Ilya Ponomarev",
+        sources: [expect.objectContaining({ docId: "congress-fifth-session-warsaw.md" })],
+      },
     ]);
     expect(second.parseMode).toBe("HTML");
 
@@ -250,7 +256,11 @@ describe("a group", () => {
     const answer = await alice.reply();
     expect(answer.replyTo).toBe(reply);
     expect(historyOf(question)).toEqual([
-      { question: "Who leads the congress?", answer: expect.stringContaining("Ponomarev") },
+      expect.objectContaining({
+        question: "Who leads the congress?",
+        answer: expect.stringContaining("Ponomarev"),
+        sources: [expect.objectContaining({ docId: "congress-fifth-session-warsaw.md" })],
+      }),
     ]);
   });
 
@@ -284,7 +294,11 @@ describe("a restart", () => {
       await chat.say("and when?");
       await chat.reply();
       expect(historyOf("and when?")).toEqual([
-        { question: "Where did the fifth session open?", answer: expect.stringContaining("Warsaw") },
+        expect.objectContaining({
+          question: "Where did the fifth session open?",
+          answer: expect.stringContaining("Warsaw"),
+          sources: [expect.objectContaining({ docId: "congress-fifth-session-warsaw.md" })],
+        }),
       ]);
     } finally {
       await again.running.stop();
