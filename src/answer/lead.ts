@@ -40,6 +40,9 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
       // The tagger's "years" or "weekend" is no date, and its "Wednesday" no place.
       if (russian && question.type === "person")
         return /\s/.test(text.trim()) && !namedByQuestion(question, text);
+      // "Russia's political landscape": a possessive names whose, not where.
+      const possessive = /['’]s$/u.test(text) || /^['’]s(?![\p{L}])/u.test(sentence.slice(m.end));
+      if (question.type === "place" && possessive) return false;
       // "2022 году" for "When did it begin in 2022?": the question's own year.
       if (
         russian &&

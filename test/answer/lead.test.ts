@@ -122,6 +122,10 @@ describe("leadSpan", () => {
     ["Кто сменил Олега Рудакова?", "Решение об отставке Олега Рудакова приняли единогласно."],
     ["When did the breakup begin in 2022?", "Вскрытие реки в 2022 году началось рано."],
     [
+      "Where does the congress meet?",
+      "It signals a challenge to the Kremlin, influencing perceptions of Russia's political landscape.",
+    ],
+    [
       "В каких регионах России действуют отряды?",
       "The units operate in the Belgorod and Kursk regions of Russia.",
     ],
