@@ -37,7 +37,6 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     answerMentions(question.type, question.text, sentence).filter((m) => {
       const text = sentence.slice(m.start, m.end);
       if (text.trim().length === 0) return false;
-      // The tagger's "years" or "weekend" is no date, and its "Wednesday" no place.
       if (russian && question.type === "person")
         return /\s/.test(text.trim()) && !namedByQuestion(question, text);
       // "Russia's political landscape": a possessive names whose, not where.
@@ -50,6 +49,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
         (text.match(/\d+/g) ?? []).every((n) => question.text.includes(n))
       )
         return false;
+      // The tagger's "years" or "weekend" is no date, and its "Wednesday" no place.
       return question.type === "date"
         ? hasShape("date", text)
         : question.type === "number" || !hasShape("date", text);
@@ -123,14 +123,16 @@ export function tallySpan(question: string, sentence: string): Span | undefined 
     if (new Set(words.map((w) => w.toLowerCase())).size < 2) continue;
     const side = SIDES.find(([asks]) => asks.test(question));
     if (!side) return { start, end };
-    // The number nearest after (or else before) the side's word: "against 2", "3 against".
+    // The number right after or right before the side's word.
     const word = [...text.matchAll(VOTE_WORDS)].find((w) => side[1].test(w[0]));
     if (!word) return undefined;
-    const at = start + word.index;
-    const end_ = at + word[0].length;
+    const wordStart = start + word.index;
+    const wordEnd = wordStart + word[0].length;
     // Only spaces or a dash between: "against 2", "3 against", "против — 7"; not across a comma.
     return run.find((n) =>
-      /^[\s–—:-]*$/u.test(n.start >= end_ ? sentence.slice(end_, n.start) : sentence.slice(n.end, at)),
+      /^[\s–—:-]*$/u.test(
+        n.start >= wordEnd ? sentence.slice(wordEnd, n.start) : sentence.slice(n.end, wordStart),
+      ),
     );
   }
   return undefined;
