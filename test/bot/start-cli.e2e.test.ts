@@ -1,8 +1,10 @@
 // `npm start` as a process: refuses to run without a token, and otherwise serves until SIGTERM, then exits cleanly.
 import { type ChildProcess, spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, expect, it } from "vitest";
 import { SEED_CORPUS, SEED_DOC } from "../helpers/corpus.js";
 import { UserChat } from "./helpers/chat.js";
@@ -10,7 +12,8 @@ import { BotApiEmulator } from "./helpers/emulator.js";
 import { TOKEN } from "./helpers/fixture.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+/** `npm start` runs `node --import tsx src/cli/start.ts`: one process, which gets the signals itself. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 interface Run {
   child: ChildProcess;
@@ -24,7 +27,7 @@ afterEach(async () => {
 });
 
 function start(env: Record<string, string>, cwd: string): Run {
-  const child = spawn(TSX, [path.join(ROOT, "src/cli/start.ts")], {
+  const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "src/cli/start.ts")], {
     cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
