@@ -11,13 +11,13 @@ import {
   chooseHedge,
   chooseThresholdOutOfFold,
   chooseVetoes,
-  crossValidate,
   fitTwoStage,
   type Group,
   objective,
   outcomes,
   outOfFold,
   PLAIN_PRECISION,
+  validate,
 } from "../eval/fit.js";
 import { coversAny } from "../eval/match.js";
 import { loadQuestionSet } from "../eval/questions.js";
@@ -106,12 +106,13 @@ runCli(async ({ config, log }) => {
   const vetoable = FEATURES.flatMap((f, i) => (VETOABLE.includes(f.name) ? [i] : []));
   const forced = values.vetoes?.split(",").map((name) => FEATURES.findIndex((f) => f.name === name));
   if (forced?.some((i) => i < 0)) throw new Error(`--vetoes: names one of ${VETOABLE.join(", ")}`);
-  const { vetoes, steps } = forced
-    ? { vetoes: forced, steps: [objective(crossValidate(groups, l2, forced))] }
-    : chooseVetoes(groups, vetoable, l2);
-  const cv = crossValidate(groups, l2, vetoes);
-  const model = fitTwoStage(groups, l2, vetoes);
+  const chosen = forced ? undefined : chooseVetoes(groups, vetoable, l2);
+  const vetoes = forced ?? chosen!.vetoes;
+  // Each corpus's model fitted without it, once: for the cross-validated figures, the threshold and the hedge.
   const folds = outOfFold(groups, l2, vetoes);
+  const cv = validate(folds);
+  const steps = chosen?.steps ?? [objective(cv)];
+  const model = fitTwoStage(groups, l2, vetoes);
   const threshold = chooseThresholdOutOfFold(folds);
   const hedge = chooseHedge(folds, threshold);
   const fmt = (n: number) => n.toFixed(3);

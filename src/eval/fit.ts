@@ -267,20 +267,17 @@ export function chooseThreshold(groups: Group[], model: TwoStage): number {
 
 /** Each corpus with the model fitted without it: how the scorer meets a corpus it has never seen. */
 export interface Fold {
+  train: Group[];
   test: Group[];
   model: TwoStage;
 }
 
 export function outOfFold(groups: Group[], l2 = 1, vetoes: number[] = []): Fold[] {
   const corpora = [...new Set(groups.map((g) => g.corpus))];
-  return corpora.map((corpus) => ({
-    test: groups.filter((g) => g.corpus === corpus),
-    model: fitTwoStage(
-      groups.filter((g) => g.corpus !== corpus),
-      l2,
-      vetoes,
-    ),
-  }));
+  return corpora.map((corpus) => {
+    const train = groups.filter((g) => g.corpus !== corpus);
+    return { train, test: groups.filter((g) => g.corpus === corpus), model: fitTwoStage(train, l2, vetoes) };
+  });
 }
 
 /**
@@ -345,17 +342,12 @@ function plateauMiddle(value: (t: number) => number): number {
  * the scorer will do on a corpus it has never seen.
  */
 export function crossValidate(groups: Group[], l2 = 1, vetoes: number[] = []): Outcome[] {
-  const corpora = [...new Set(groups.map((g) => g.corpus))];
-  return corpora.flatMap((corpus) => {
-    const train = groups.filter((g) => g.corpus !== corpus);
-    const model = fitTwoStage(train, l2, vetoes);
-    const threshold = chooseThreshold(train, model);
-    return outcomes(
-      groups.filter((g) => g.corpus === corpus),
-      model,
-      threshold,
-    );
-  });
+  return validate(outOfFold(groups, l2, vetoes));
+}
+
+/** `crossValidate` over folds already fitted. */
+export function validate(folds: Fold[]): Outcome[] {
+  return folds.flatMap((f) => outcomes(f.test, f.model, chooseThreshold(f.train, f.model)));
 }
 
 /**

@@ -90,7 +90,8 @@ describe("fitting the answer scorer", () => {
           labels: [right(p), !right(p)],
         };
       });
-    const hedge = (right: (p: number) => boolean) => chooseHedge([{ test: parts(right), model }], 0.6);
+    const hedge = (right: (p: number) => boolean) =>
+      chooseHedge([{ train: [], test: parts(right), model }], 0.6);
     // A band of 0.1 from 0.75 holds 0.755 … 0.845: five probabilities wrong, five right.
     expect(hedge((p) => p >= 0.8)).toBe(0.75);
     expect(hedge(() => true)).toBe(0.6);
