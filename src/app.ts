@@ -2,6 +2,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { createAnswerPipeline, type AnswerPipeline } from "./answer/pipeline.js";
 import { loadPrompts } from "./answer/prompts.js";
+import type { Scorer } from "./answer/scorer.js";
 import { createChatModel } from "./answer/llm-provider.js";
 import type { Config } from "./config.js";
 import { createEmbeddings, type EmbeddingsChoice } from "./embeddings/providers.js";
@@ -24,6 +25,8 @@ export interface AppOverrides {
   embeddings?: EmbeddingsChoice;
   chatModel?: BaseChatModel;
   onProgress?: (done: number, total: number) => void;
+  /** The answer scorer; the committed weights by default (`npm run fit` records with weights it is fitting). */
+  scorer?: Scorer;
 }
 
 /** Builds the app and opens the index, building or updating it first when it is missing or older than the corpus. */
@@ -56,6 +59,16 @@ export async function buildApp(config: Config, log: Logger, overrides: AppOverri
   const prompts = chatModel ? await loadPrompts() : undefined;
   lexicon ??= Lexicon.load();
   vectors ??= WordVectors.load();
-  const pipeline = createAnswerPipeline({ config, log, kb, retriever, chatModel, prompts, lexicon, vectors });
+  const pipeline = createAnswerPipeline({
+    config,
+    log,
+    kb,
+    retriever,
+    chatModel,
+    prompts,
+    lexicon,
+    vectors,
+    ...(overrides.scorer ? { scorer: overrides.scorer } : {}),
+  });
   return { config, log, embeddings, kb, retriever, pipeline };
 }

@@ -131,7 +131,7 @@ function termSets(t: QueryTerm): TermSets {
 }
 
 /** stemMatch for every term of a question, worked out once per distinct stem: stems recur across sentences. */
-class StemMatcher {
+export class StemMatcher {
   private readonly cache = new Map<string, Float64Array>();
   private readonly sets: TermSets[];
 
@@ -233,7 +233,7 @@ type Candidate = Evidence & {
 const tokenCache = new Map<string, ReturnType<typeof tokenize>>();
 const TOKEN_CACHE_LIMIT = 20_000;
 
-function sentenceTokens(text: string): ReturnType<typeof tokenize> {
+export function sentenceTokens(text: string): ReturnType<typeof tokenize> {
   let tokens = tokenCache.get(text);
   if (!tokens) {
     if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
@@ -243,7 +243,7 @@ function sentenceTokens(text: string): ReturnType<typeof tokenize> {
 }
 
 /** What of a sentence can match the question's terms. */
-interface Matchable {
+export interface Matchable {
   stems: Set<string>;
   /** Terms the sentence cannot match at all: it qualifies them with another ordinal, so speaks of another one. */
   other: Set<string>;
@@ -255,7 +255,7 @@ interface Matchable {
  * that ordinal that qualifies something else. Such a term matches nothing in the sentence, not even by a synonym:
  * "the fifth plenary session" of the Congress is not "the sixth meeting", though a congress is a meeting.
  */
-function matchable(question: Question, tokens: Token[]): Matchable {
+export function matchable(question: Question, tokens: Token[]): Matchable {
   const stems = new Set(tokens.map((t) => t.term));
   const other = new Set<string>();
   for (const term of question.terms) {
@@ -411,37 +411,6 @@ function scoreSentences(
   }
   for (const c of candidates) c.score += rankPrior(c.rank);
   return candidates.sort((a, b) => b.score - a.score);
-}
-
-/**
- * Re-ranks retrieved passages by their best sentence's coverage of the question's terms (with their synonyms,
- * derivations and compounds), keeping retrieval order among equals; no similarity, to stay cheap over a deep pool. A passage that says
- * "Spearheaded by Ilya Ponomarev" rises for "Who leads the congress?" above short notes that merely repeat
- * "congress", which BM25 and the vectors favour. Passages without sentences keep their place at the end.
- */
-export function rerankPassages(
-  question: Question,
-  retrieved: RetrievedPassage[],
-  weight: (term: QueryTerm) => number,
-): RetrievedPassage[] {
-  const weights = question.terms.map(weight);
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (total === 0) return retrieved;
-  const matcher = new StemMatcher(question.terms);
-  const best = retrieved.map(({ passage }, rank) => {
-    let top = Number.NEGATIVE_INFINITY;
-    for (const span of passage.sentences) {
-      const text = spanText(passage, span);
-      const tokens = sentenceTokens(text);
-      const gain = matcher.gains(matchable(question, tokens), weights);
-      top = Math.max(top, gain.reduce((a, b) => a + b, 0) / total + rankPrior(rank));
-    }
-    return top;
-  });
-  return retrieved
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => best[b.i]! - best[a.i]! || a.i - b.i)
-    .map(({ r }) => r);
 }
 
 const nothingSelected = (): Selection => ({ evidence: [], confidence: 0, coverage: 0, candidates: [] });

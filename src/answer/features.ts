@@ -103,7 +103,7 @@ function numbersIn(owner: Question | Passage): string[] {
 }
 
 /** Within this many characters of a passage the last answer quoted, a sentence is next to it. */
-const NEXT_TO = 600;
+export const NEXT_TO = 600;
 
 /** 1 for a sentence next to a quoted passage, 0.5 elsewhere in its document, 0 in another. */
 function nearness(c: CandidateView, s: TurnSource): number {

@@ -8,13 +8,7 @@ import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
 import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
-import {
-  documentOrder,
-  needsType,
-  rerankPassages,
-  type ScoredCandidate,
-  selectEvidence,
-} from "./extractive.js";
+import { documentOrder, needsType, type ScoredCandidate, selectEvidence } from "./extractive.js";
 import type { QuestionContext } from "./features.js";
 import { Scorer } from "./scorer.js";
 import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
@@ -23,6 +17,7 @@ import { type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
 import { asText, type Resolved, resolveFollowUp, type Turn, type TurnSource } from "./follow-up.js";
 import { leadSpan } from "./lead.js";
+import { passageFeatures, rerankPassages } from "./rerank.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
 import { Lexicon } from "../text/lexicon.js";
 import type { WordVectors } from "../text/word-vectors.js";
@@ -36,6 +31,13 @@ export interface AskOptions {
   trace?: (entry: TraceEntry) => void;
   /** Force a mode; defaults to llm when a chat model is configured, else extractive. */
   mode?: "extractive" | "llm";
+  /** Receives the retrieval pool with each passage's features (`npm run fit`). */
+  tracePassages?: (entry: PassageTrace) => void;
+}
+
+export interface PassageTrace {
+  pool: RetrievedPassage[];
+  features: number[][];
 }
 
 export interface AnswerPipeline {
@@ -283,9 +285,14 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const retrieval = expanded.retrieval.map((r) =>
         borrowed.has(r.term) ? { ...r, weight: r.weight * CONTEXT_WEIGHT } : r,
       );
-      // A deeper pool, re-ranked by the sentences' match with the question, then cut to k.
+      // A deeper pool, re-ranked by the fitted passage ranker (rerank.ts), then cut to k.
       const pool = trimmed ? await deps.retriever.search(trimmed, Math.max(k, RERANK_POOL), retrieval) : [];
-      const retrieved = rerankPassages(read, pool, searchWeight).slice(0, k);
+      const features = passageFeatures(read, pool, searchWeight, resolved.previous);
+      options.tracePassages?.({ pool, features });
+      const retrieved = rerankPassages(read, pool, searchWeight, scorer, resolved.previous, features).slice(
+        0,
+        k,
+      );
       const retrieveMs = performance.now() - started;
       const mode = options.mode ?? (deps.chatModel ? "llm" : "extractive");
       const turn: AskState = {

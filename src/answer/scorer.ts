@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { FEATURES } from "./features.js";
+import { PASSAGE_FEATURES } from "./rerank.js";
 
 export interface ScorerWeights {
   /** Feature names, in FEATURES order: a file fitted for other features is refused. */
@@ -10,6 +11,8 @@ export interface ScorerWeights {
   ranker: number[];
   /** Logistic model of "the best candidate answers", over [best score, its lead over the second, its features]. */
   abstainer: { bias: number; weights: number[] };
+  /** The passage re-ranker: a linear score over PASSAGE_FEATURES (src/answer/rerank.ts), fitted by conditional logit. */
+  passages: { features: string[]; ranker: number[] };
   /** Features that rule a candidate out when set. */
   vetoes?: string[];
   /** Below this probability the answerer abstains. */
@@ -52,7 +55,7 @@ export function abstentionFeatures(best: number, lead: number, x: readonly numbe
   return [best, Math.min(MAX_LEAD, lead), ...x];
 }
 
-/** The probability that a candidate sentence answers the question. */
+/** The probability that a candidate sentence answers the question, and the order of the passages it is read from. */
 export class Scorer {
   /** Indices of the features that rule a candidate out. */
   private readonly vetoIndices: number[];
@@ -67,6 +70,15 @@ export class Scorer {
       throw new ScorerError(
         "weights",
         `fitted for features ${model.features.join(", ")}, not ${names.join(", ")}`,
+      );
+    const passageNames = [...PASSAGE_FEATURES];
+    if (
+      model.passages?.features.join() !== passageNames.join() ||
+      model.passages.ranker?.length !== passageNames.length
+    )
+      throw new ScorerError(
+        "weights",
+        `fitted for passage features ${model.passages?.features.join(", ") ?? "none"}, not ${passageNames.join(", ")}`,
       );
     this.vetoIndices = (model.vetoes ?? []).map((v) => names.indexOf(v)).filter((i) => i >= 0);
   }
@@ -90,6 +102,11 @@ export class Scorer {
   /** A candidate's ranking score: higher is better; only differences between one question's candidates matter. */
   rank(x: number[]): number {
     return linear(this.model.ranker, x);
+  }
+
+  /** A retrieved passage's re-ranking score from its PASSAGE_FEATURES: higher is better, within one question. */
+  passageScore(x: readonly number[]): number {
+    return linear(this.model.passages.ranker, x);
   }
 
   /** The probability that the best candidate answers, from its score, its lead over the second and its features. */

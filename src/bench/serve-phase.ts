@@ -3,6 +3,7 @@ import { buildApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { RESCORED_EF_SEARCH } from "../index/rescored-vectors.js";
+import { retrievalDepth } from "../retrieval/retriever.js";
 import type { BenchQuery } from "./questions.js";
 import { type SourceRecall, sourceRecall } from "./source-recall.js";
 import { type Latency, measureLatency, peakRssMb, round3, timeEach } from "./stats.js";
@@ -66,7 +67,7 @@ export async function runServePhase(args: ServeArgs): Promise<ServeResult> {
 
   const index = app.kb.index();
   const k = config.TOP_K;
-  const bm25K = Math.max(20, k * 4); // what HybridRetriever asks BM25 and HNSW for
+  const bm25K = retrievalDepth(k); // what HybridRetriever asks BM25 and HNSW for
   const { rounds, warmup } = args.queries;
   const vector = await measureLatency(rounds, warmup, (q) => app.retriever.vectorSearch(q.text, VECTOR_K));
   const bm25 = await measureLatency(rounds, warmup, (q) => index.lexicalSearch(q.text, bm25K));

@@ -1,16 +1,21 @@
 // `npm run fit`: asks every development set's questions, records each candidate sentence's features, fits the answer
 // scorer one corpus out at a time, prints what it would do on unseen corpora, and writes src/answer/model/weights.json.
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { TraceEntry } from "../answer/pipeline.js";
+import type { PassageTrace, TraceEntry } from "../answer/pipeline.js";
+import { PASSAGE_FEATURES } from "../answer/rerank.js";
+import type { Span } from "../corpus/types.js";
 import { FEATURES } from "../answer/features.js";
-import type { ScorerWeights } from "../answer/scorer.js";
+import { Scorer, type ScorerWeights } from "../answer/scorer.js";
 import { CorpusTexts } from "../eval/corpus-texts.js";
 import {
   chooseHedge,
   chooseThresholdOutOfFold,
   chooseVetoes,
+  crossValidateRanking,
+  fitRanker,
   fitTwoStage,
   type Group,
   objective,
@@ -68,37 +73,74 @@ runCli(async ({ config, log }) => {
   );
   const l2 = Number(values.l2);
   const { buildApp } = await import("../app.js");
-  const groups: Group[] = [];
-  for (const [name, corpusDir, questionsFile] of TRAINING_SETS) {
-    const corpus = await CorpusTexts.load(path.join(ROOT, corpusDir));
-    const set = await loadQuestionSet(path.join(ROOT, questionsFile), corpus);
-    const scratch = await scratchConfig(config, path.join(ROOT, corpusDir));
-    try {
-      const app = await buildApp({ ...scratch.config, LLM_PROVIDER: "none" }, log);
-      for (const q of set.questions) {
-        const traced: TraceEntry[] = [];
-        await askInConversation(app.pipeline, q, { mode: "extractive", trace: (t) => traced.push(t) });
-        const evidence = q.answerable ? q.evidence.flatMap((e) => corpus.occurrences(e)) : [];
-        for (const t of traced) {
-          if (t.candidates.length === 0) continue;
-          groups.push({
+  type Recorded = { sentences: Group[]; passages: Group[] };
+  /** Asks every training question with `scorer`, recording each part's candidate sentences and the retrieval pool. */
+  const record = async (scorer: Scorer): Promise<Recorded> => {
+    const recorded: Recorded = { sentences: [], passages: [] };
+    for (const [name, corpusDir, questionsFile] of TRAINING_SETS) {
+      const corpus = await CorpusTexts.load(path.join(ROOT, corpusDir));
+      const set = await loadQuestionSet(path.join(ROOT, questionsFile), corpus);
+      const scratch = await scratchConfig(config, path.join(ROOT, corpusDir));
+      try {
+        const app = await buildApp({ ...scratch.config, LLM_PROVIDER: "none" }, log, { scorer });
+        for (const q of set.questions) {
+          const traced: TraceEntry[] = [];
+          let pool: PassageTrace | undefined;
+          await askInConversation(app.pipeline, q, {
+            mode: "extractive",
+            trace: (t) => traced.push(t),
+            tracePassages: (t) => {
+              pool = t;
+            },
+          });
+          const evidence = q.answerable ? q.evidence.flatMap((e) => corpus.occurrences(e)) : [];
+          const covers = (docId: string, span: Span) =>
+            evidence.length > 0 && coversAny({ docId, ...span }, evidence);
+          const group = (features: number[][], labels: boolean[]): Group => ({
             corpus: name,
             questionId: q.id,
             answerable: q.answerable,
-            features: t.candidates.map((c) => c.features),
-            labels: t.candidates.map(
-              (c) =>
-                evidence.length > 0 &&
-                coversAny({ docId: c.evidence.passage.docId, ...c.evidence.span }, evidence),
-            ),
+            features,
+            labels,
           });
+          for (const t of traced) {
+            if (t.candidates.length === 0) continue;
+            const labels = t.candidates.map((c) => covers(c.evidence.passage.docId, c.evidence.span));
+            recorded.sentences.push(
+              group(
+                t.candidates.map((c) => c.features),
+                labels,
+              ),
+            );
+          }
+          // (The last pool traced is the question's own: its history's come first.)
+          if (pool && evidence.length > 0)
+            recorded.passages.push(
+              group(
+                pool.features,
+                pool.pool.map((r) => covers(r.passage.docId, r.passage)),
+              ),
+            );
         }
+      } finally {
+        await scratch.cleanup();
       }
-    } finally {
-      await scratch.cleanup();
+      const parts = recorded.sentences.filter((g) => g.corpus === name).length;
+      process.stderr.write(`${name}: ${parts} question parts\n`);
     }
-    process.stderr.write(`${name}: ${groups.filter((g) => g.corpus === name).length} question parts\n`);
-  }
+    return recorded;
+  };
+
+  // First the passage ranker, from pools retrieval alone ordered; then the sentences are read from the passages it
+  // ranks first, as the pipeline will read them.
+  const base = baseWeights();
+  process.stderr.write("Recording the retrieval pools…\n");
+  const { passages } = await record(new Scorer(base));
+  const ranking = crossValidateRanking(passages, RANKED, l2);
+  const passageRanker = fitRanker(passages, l2);
+  const passageWeights = { features: [...PASSAGE_FEATURES], ranker: passageRanker.map(round) };
+  process.stderr.write("Recording the candidate sentences…\n");
+  const { sentences: groups } = await record(new Scorer({ ...base, passages: passageWeights }));
 
   // FIT_DUMP=FILE keeps the recorded candidates (features and labels) for analysis outside.
   if (process.env.FIT_DUMP) await writeFile(process.env.FIT_DUMP, JSON.stringify(groups));
@@ -125,6 +167,11 @@ runCli(async ({ config, log }) => {
     ),
     `objective ${fmt(objective(cv))} (cross-validated); in-sample ${fmt(objective(outcomes(groups, model, threshold)))} at threshold ${threshold} (chosen out of fold)`,
     `Tentative below ${hedge}: out of fold, answers about as sure as any from there up were right at least ${PLAIN_PRECISION * 100}% of the time`,
+    `Passages re-ranked, left out one corpus at a time (hit@${RANKED} / MRR; the pool's own order):`,
+    ...ranking.map(
+      (r) =>
+        `  ${r.corpus.padEnd(8)} ${fmt(r.hitAtK)} / ${fmt(r.mrr)}   (${fmt(r.poolHitAtK)} / ${fmt(r.poolMrr)})  ${r.questions} questions`,
+    ),
     `Vetoes: ${vetoes.map((v) => FEATURES[v]!.name).join(", ") || "none"} (objective by step: ${steps.map(fmt).join(" → ")})`,
     "Weights (ranking; abstention):",
     `  ${"(bias)".padEnd(18)}         ${model.abstainer.bias.toFixed(3)}`,
@@ -134,6 +181,8 @@ runCli(async ({ config, log }) => {
       (f, i) =>
         `  ${f.name.padEnd(18)} ${model.ranker[i]!.toFixed(3).padStart(7)}  ${model.abstainer.weights[i + 2]!.toFixed(3)}`,
     ),
+    "Passage weights:",
+    ...PASSAGE_FEATURES.map((f, i) => `  ${f.padEnd(18)} ${passageRanker[i]!.toFixed(3).padStart(7)}`),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   if (values["dry-run"]) return 0;
@@ -141,6 +190,7 @@ runCli(async ({ config, log }) => {
     features: FEATURES.map((f) => f.name),
     ranker: model.ranker.map(round),
     abstainer: { bias: round(model.abstainer.bias), weights: model.abstainer.weights.map(round) },
+    passages: passageWeights,
     vetoes: vetoes.map((v) => FEATURES[v]!.name),
     threshold,
     hedge,
@@ -150,6 +200,7 @@ runCli(async ({ config, log }) => {
       sets: TRAINING_SETS.map(([n]) => n),
       questionParts: groups.length,
       candidates: groups.reduce((s, g) => s + g.features.length, 0),
+      passagesRanked: Object.fromEntries(ranking.map((r) => [r.corpus, { ...r, corpus: undefined }])),
       crossValidated: Object.fromEntries(cv.map((o) => [o.corpus, { ...o, corpus: undefined }])),
     },
   };
@@ -157,6 +208,32 @@ runCli(async ({ config, log }) => {
   process.stdout.write(`Wrote ${path.relative(ROOT, WEIGHTS)}\n`);
   return 0;
 });
+
+/** How many re-ranked passages the answerer reads (TOP_K's default): the passage ranker is judged by its hit@k. */
+const RANKED = 5;
+
+/**
+ * The weights recording starts from: the sentence scorer's as committed where they fit today's features (earlier turns
+ * of a conversation are answered with them), else none; and passages in the pool's own order.
+ */
+function baseWeights(): ScorerWeights {
+  const names = FEATURES.map((f) => f.name);
+  let committed: Partial<ScorerWeights> = {};
+  try {
+    committed = JSON.parse(readFileSync(WEIGHTS, "utf8")) as ScorerWeights;
+  } catch {}
+  const fits = committed.features?.join() === names.join();
+  const firstOnly = PASSAGE_FEATURES.map((f) => (f === "fusedPrior" ? 1 : 0));
+  return {
+    features: names,
+    ranker: fits && committed.ranker ? committed.ranker : names.map(() => 0),
+    abstainer:
+      fits && committed.abstainer ? committed.abstainer : { bias: 0, weights: [0, 0, ...names.map(() => 0)] },
+    vetoes: fits ? (committed.vetoes ?? []) : [],
+    threshold: fits ? (committed.threshold ?? 0.5) : 0.5,
+    passages: { features: [...PASSAGE_FEATURES], ranker: firstOnly },
+  };
+}
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;

@@ -374,3 +374,69 @@ export function chooseVetoes(
     steps.push(current);
   }
 }
+
+/** Where a ranking puts a group's first candidate that covers the evidence, from 1; undefined when none does. */
+export function firstCovering(scores: number[], labels: boolean[]): number | undefined {
+  const order = scores
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.i);
+  const at = order.findIndex((i) => labels[i]);
+  return at < 0 ? undefined : at + 1;
+}
+
+/** How one corpus's passages rank, out of fold: hit@k and MRR (within k) of the ranker and of the pool's own order. */
+export interface RankingOutcome {
+  corpus: string;
+  questions: number;
+  hitAtK: number;
+  mrr: number;
+  poolHitAtK: number;
+  poolMrr: number;
+}
+
+/**
+ * The passage ranker left one corpus out at a time: fitted on the others' pools (each question's passages, labelled
+ * by whether they cover its evidence), measured on the corpus's. A question whose evidence is in no passage of the
+ * pool counts as a miss for both orders.
+ */
+export function crossValidateRanking(groups: Group[], k: number, l2 = 1): RankingOutcome[] {
+  const corpora = [...new Set(groups.map((g) => g.corpus))];
+  const figures = (ranks: (number | undefined)[]) => ({
+    hit: ranks.filter((r) => r !== undefined && r <= k).length / Math.max(1, ranks.length),
+    mrr:
+      ranks.reduce<number>((s, r) => s + (r !== undefined && r <= k ? 1 / r : 0), 0) /
+      Math.max(1, ranks.length),
+  });
+  return corpora.map((corpus) => {
+    const ranker = fitRanker(
+      groups.filter((g) => g.corpus !== corpus),
+      l2,
+    );
+    const test = groups.filter((g) => g.corpus === corpus);
+    const fitted = figures(
+      test.map((g) =>
+        firstCovering(
+          g.features.map((x) => rankScore(ranker, x)),
+          g.labels,
+        ),
+      ),
+    );
+    const pool = figures(
+      test.map((g) =>
+        firstCovering(
+          g.features.map((_, i) => -i),
+          g.labels,
+        ),
+      ),
+    );
+    return {
+      corpus,
+      questions: test.length,
+      hitAtK: fitted.hit,
+      mrr: fitted.mrr,
+      poolHitAtK: pool.hit,
+      poolMrr: pool.mrr,
+    };
+  });
+}

@@ -17,6 +17,12 @@ export interface Retriever {
   search(query: string, k: number, terms?: WeightedTerm[]): Promise<RetrievedPassage[]>;
 }
 
+/**
+ * How deep each half searches for a fused list of k: twice k, so that passages one half ranks low and the other
+ * high still meet, and at least 20.
+ */
+export const retrievalDepth = (k: number) => Math.max(20, k * 4);
+
 /** The usual RRF constant: ranks beyond the first few count for little. */
 const RRF_K = 60;
 
@@ -24,7 +30,7 @@ export class HybridRetriever implements Retriever {
   constructor(
     private readonly index: () => PassageIndex,
     private readonly embeddings: EmbeddingsInterface,
-    private readonly depth = (k: number) => Math.max(20, k * 4),
+    private readonly depth = retrievalDepth,
   ) {}
 
   /** Vector search alone, the seam the index was built around. */

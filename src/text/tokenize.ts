@@ -50,12 +50,16 @@ const UNMARKED: Record<string, string> = {
   þ: "th",
 };
 
+/** A letter of the Latin supplements or extensions, or a combining mark: all that folding can change. */
+const MARKED = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u;
+
 /**
  * A Latin word without its diacritics: "kraków" → "krakow", "chișinău" → "chisinau", "łódź" → "lodz". Word lists and
  * sound keys are written in plain letters. Cyrillic letters are left as they are ("й" keeps its breve).
  */
 export function foldDiacritics(word: string): string {
-  if (/^[\x00-\x7f]*$/.test(word)) return word;
+  // A plain or Cyrillic word (most of them) is returned as it is, without normalizing it twice.
+  if (!MARKED.test(word)) return word;
   return word
     .normalize("NFD")
     .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")

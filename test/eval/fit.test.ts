@@ -6,6 +6,8 @@ import {
   chooseThreshold,
   chooseThresholdOutOfFold,
   crossValidate,
+  crossValidateRanking,
+  firstCovering,
   fitRanker,
   fitTwoStage,
   type Group,
@@ -117,5 +119,36 @@ describe("fitting the answer scorer", () => {
     expect(abstentionInput([2, 1], features, [2])!.best).toBe(1);
     expect(abstentionInput([2, 1], features, [])!.best).toBe(0);
     expect(abstentionInput([2, 1], [features[0]!], [2])).toBeUndefined();
+  });
+});
+
+describe("fitting the passage ranker", () => {
+  /** Passages in pool order: the one that covers the evidence is third, and alone has feature 1 set. */
+  function pools(n: number): Group[] {
+    return Array.from({ length: n }, (_, k) => {
+      const features = Array.from({ length: 8 }, (_, i) => [1 / (i + 1), i === 2 ? 1 : 0]);
+      return {
+        corpus: `c${k % 3}`,
+        questionId: String(k),
+        answerable: true,
+        features,
+        labels: features.map((_, i) => i === 2),
+      };
+    });
+  }
+
+  it("finds the first covering passage where a ranking puts it, and none where no passage covers", () => {
+    expect(firstCovering([0.1, 0.9, 0.5], [false, false, true])).toBe(2);
+    expect(firstCovering([0.1, 0.9, 0.5], [false, false, false])).toBeUndefined();
+    // Ties keep pool order.
+    expect(firstCovering([1, 1, 1], [false, true, true])).toBe(2);
+  });
+
+  it("left out one corpus at a time, ranks the covering passage first where the pool's order has it third", () => {
+    const outcomes = crossValidateRanking(pools(30), 2);
+    expect(outcomes.map((o) => o.corpus)).toEqual(["c0", "c1", "c2"]);
+    for (const o of outcomes) {
+      expect(o).toMatchObject({ questions: 10, hitAtK: 1, mrr: 1, poolHitAtK: 0, poolMrr: 0 });
+    }
   });
 });

@@ -1,0 +1,141 @@
+// Re-ranking the retrieval pool: a fitted linear score over what each passage matches of the question.
+import { spanText } from "../corpus/passages.js";
+import type { Span } from "../corpus/types.js";
+import type { RetrievedPassage } from "../retrieval/retriever.js";
+import { hasCyrillic } from "../text/tokenize.js";
+import { matchable, sentenceTokens, StemMatcher } from "./extractive.js";
+import { hasShape, NEXT_TO } from "./features.js";
+import type { TurnSource } from "./follow-up.js";
+import type { QueryTerm, Question } from "./question.js";
+
+/** Names of the passage features, in the order `passageFeatures` gives them and the fitted weights read them. */
+export const PASSAGE_FEATURES = [
+  "fusedPrior",
+  "lexicalPrior",
+  "vectorPrior",
+  "lexicalShare",
+  "vectorShare",
+  "bestSentence",
+  "bestPair",
+  "wholePassage",
+  "heading",
+  "document",
+  "shape",
+  "crossScript",
+  "nearPrevious",
+] as const;
+
+/** What ranks passages: the fitted weights of the passage features (src/answer/model/weights.json). */
+export interface PassageScore {
+  passageScore(x: readonly number[]): number;
+}
+
+/** Per pool position, 1 / (place + 1) in the order of `score`, 0 where the score is none (not found by that half). */
+function placesBy(pool: RetrievedPassage[], score: (r: RetrievedPassage) => number): number[] {
+  const places = pool.map(() => 0);
+  pool
+    .map((r, i) => ({ i, s: score(r) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s)
+    .forEach((x, place) => {
+      places[x.i] = 1 / (place + 1);
+    });
+  return places;
+}
+
+const union = (a: number[], b: number[]) => a.map((x, i) => Math.max(x, b[i]!));
+
+/** 1 for a passage within NEXT_TO characters of a passage the last answer quoted, 0.5 elsewhere in its document. */
+function nearness(passage: Span & { docId: string }, s: TurnSource): number {
+  if (passage.docId !== s.docId) return 0;
+  return Math.max(passage.start - s.end, s.start - passage.end) <= NEXT_TO ? 1 : 0.5;
+}
+
+/**
+ * What the ranker reads of each passage of the pool, in PASSAGE_FEATURES order: its places in the fused, lexical and
+ * vector orders and its scores against the pool's best; the share of the question's weight matched by its best
+ * sentence, its best two sentences in a row, its whole text, its title and heading, and its document's passages in
+ * the pool together; whether its best sentence has the answer's shape (a digit for "how many"), whether it is in the
+ * other script than the question, and whether it lies next to what the conversation's last answer quoted.
+ */
+export function passageFeatures(
+  question: Question,
+  pool: RetrievedPassage[],
+  weight: (term: QueryTerm) => number,
+  previous: TurnSource[] = [],
+): number[][] {
+  const weights = question.terms.map(weight);
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const none = weights.map(() => 0);
+  const matcher = new StemMatcher(question.terms);
+  const share = (gain: number[]) => gain.reduce((a, b) => a + b, 0) / total;
+  const lexicalPlaces = placesBy(pool, (r) => r.lexicalScore);
+  const vectorPlaces = placesBy(pool, (r) => r.vectorScore);
+  const maxLexical = Math.max(1e-9, ...pool.map((r) => r.lexicalScore));
+  const maxVector = Math.max(1e-9, ...pool.map((r) => r.vectorScore));
+  const read = pool.map(({ passage }) => {
+    let best = 0;
+    let bestText = "";
+    let pair = 0;
+    let whole = none;
+    let last: number[] | undefined;
+    for (const span of passage.sentences) {
+      const text = spanText(passage, span);
+      const gain = matcher.gains(matchable(question, sentenceTokens(text)), weights);
+      const s = share(gain);
+      if (s > best) [best, bestText] = [s, text];
+      pair = Math.max(pair, s, last ? share(union(gain, last)) : 0);
+      whole = union(whole, gain);
+      last = gain;
+    }
+    const heading = sentenceTokens(`${passage.title}\n${passage.heading}`);
+    const headingGain = matcher.gains(
+      { stems: new Set(heading.map((t) => t.term)), other: new Set() },
+      weights,
+    );
+    return { best, bestText, pair, whole, headingGain };
+  });
+  const documents = new Map<string, number[]>();
+  pool.forEach(({ passage }, i) => {
+    const { whole, headingGain } = read[i]!;
+    documents.set(passage.docId, union(union(documents.get(passage.docId) ?? none, whole), headingGain));
+  });
+  return pool.map((r, i) => {
+    const x = read[i]!;
+    return [
+      1 / (i + 1),
+      lexicalPlaces[i]!,
+      vectorPlaces[i]!,
+      r.lexicalScore / maxLexical,
+      Math.max(0, r.vectorScore) / maxVector,
+      x.best,
+      x.pair,
+      share(x.whole),
+      share(x.headingGain),
+      share(documents.get(r.passage.docId)!),
+      x.bestText && hasShape(question.type, x.bestText) ? 1 : 0,
+      hasCyrillic(r.passage.text) !== question.cyrillic ? 1 : 0,
+      Math.max(0, ...previous.map((s) => nearness(r.passage, s))),
+    ];
+  });
+}
+
+/**
+ * Re-ranks the retrieval pool by the fitted score of each passage's features: a passage that says "Spearheaded by
+ * Ilya Ponomarev" rises for "Who leads the congress?" above short notes that merely repeat "congress", which BM25
+ * and the vectors favour. Ties keep retrieval order.
+ */
+export function rerankPassages(
+  question: Question,
+  pool: RetrievedPassage[],
+  weight: (term: QueryTerm) => number,
+  scorer: PassageScore,
+  previous: TurnSource[] = [],
+  features = passageFeatures(question, pool, weight, previous),
+): RetrievedPassage[] {
+  const scores = features.map((x) => scorer.passageScore(x));
+  return pool
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => scores[b.i]! - scores[a.i]! || a.i - b.i)
+    .map(({ r }) => r);
+}
