@@ -17,7 +17,7 @@ import { type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
 import { asText, type Resolved, resolveFollowUp, type Turn, type TurnSource } from "./follow-up.js";
 import { leadSpan } from "./lead.js";
-import { passageFeatures, rerankPassages } from "./rerank.js";
+import { PASSAGE_FEATURES, passageFeatures, rerankPassages } from "./rerank.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
 import { Lexicon } from "../text/lexicon.js";
 import type { WordVectors } from "../text/word-vectors.js";
@@ -293,6 +293,17 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         0,
         k,
       );
+      // The extractive answerer also reads the k passages whose best sentence matches most of the question: the ranker
+      // favours passages that answer in two sentences or under a heading, the sentence scorer the single sentence that
+      // answers. Read apart, the sentences lost as many facts as the passages gained (factRecall 0.45 → 0.40 on the
+      // development sets); read together, neither loses.
+      const bestAt = PASSAGE_FEATURES.indexOf("bestSentence");
+      const bySentence = pool
+        .map((r, i) => ({ r, s: features[i]![bestAt]! }))
+        .sort((a, b) => b.s - a.s)
+        .slice(0, k)
+        .map((x) => x.r);
+      const reading = [...retrieved, ...bySentence.filter((r) => !retrieved.includes(r))];
       const retrieveMs = performance.now() - started;
       const mode = options.mode ?? (deps.chatModel ? "llm" : "extractive");
       const turn: AskState = {
@@ -301,7 +312,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         ...(options.trace ? { trace: options.trace } : {}),
       };
       const draft =
-        mode === "llm" && trimmed ? await llm(read, retrieved, turn) : extractive(read, retrieved, turn);
+        mode === "llm" && trimmed ? await llm(read, retrieved, turn) : extractive(read, reading, turn);
       const composed = await compose(trimmed, draft, checker);
       const totalMs = performance.now() - started;
       return {
