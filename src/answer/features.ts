@@ -103,12 +103,19 @@ function numbersIn(owner: Question | Passage): string[] {
 }
 
 /** Within this many characters of a passage the last answer quoted, a sentence is next to it. */
-export const NEXT_TO = 600;
+const NEXT_TO = 600;
 
-/** 1 for a sentence next to a quoted passage, 0.5 elsewhere in its document, 0 in another. */
-function nearness(c: CandidateView, s: TurnSource): number {
-  if (c.passage.docId !== s.docId) return 0;
-  return Math.max(c.span.start - s.end, s.start - c.span.end) <= NEXT_TO ? 1 : 0.5;
+/**
+ * How near a stretch of a document (a sentence, a passage) lies to what the conversation's last answer quoted: 1 next
+ * to a quoted span, 0.5 elsewhere in its document, 0 in another; the nearest of them.
+ */
+export function nearPrevious(at: Span & { docId: string }, previous: TurnSource[]): number {
+  let near = 0;
+  for (const s of previous) {
+    if (at.docId !== s.docId) continue;
+    near = Math.max(near, Math.max(at.start - s.end, s.start - at.end) <= NEXT_TO ? 1 : 0.5);
+  }
+  return near;
 }
 
 /** The scorer's inputs, in the order of the fitted weights (src/answer/model/weights.json). */
@@ -190,7 +197,7 @@ export const FEATURES: Feature[] = [
   {
     // "Who stood against him?" then "and where was she a deputy before?": the answer is often next to the last one.
     name: "nearPrevious",
-    value: (c, ctx) => Math.max(0, ...ctx.previous.map((s) => nearness(c, s))),
+    value: (c, ctx) => nearPrevious({ docId: c.passage.docId, ...c.span }, ctx.previous),
   },
 ];
 

@@ -1,10 +1,9 @@
 // Re-ranking the retrieval pool: a fitted linear score over what each passage matches of the question.
 import { spanText } from "../corpus/passages.js";
-import type { Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { hasCyrillic } from "../text/tokenize.js";
 import { matchable, sentenceTokens, StemMatcher } from "./extractive.js";
-import { hasShape, NEXT_TO } from "./features.js";
+import { hasShape, nearPrevious } from "./features.js";
 import type { TurnSource } from "./follow-up.js";
 import type { QueryTerm, Question } from "./question.js";
 
@@ -44,12 +43,6 @@ function placesBy(pool: RetrievedPassage[], score: (r: RetrievedPassage) => numb
 }
 
 const union = (a: number[], b: number[]) => a.map((x, i) => Math.max(x, b[i]!));
-
-/** 1 for a passage within NEXT_TO characters of a passage the last answer quoted, 0.5 elsewhere in its document. */
-function nearness(passage: Span & { docId: string }, s: TurnSource): number {
-  if (passage.docId !== s.docId) return 0;
-  return Math.max(passage.start - s.end, s.start - passage.end) <= NEXT_TO ? 1 : 0.5;
-}
 
 /**
  * What the ranker reads of each passage of the pool, in PASSAGE_FEATURES order: its places in the fused, lexical and
@@ -115,7 +108,7 @@ export function passageFeatures(
       share(documents.get(r.passage.docId)!),
       x.bestText && hasShape(question.type, x.bestText) ? 1 : 0,
       hasCyrillic(r.passage.text) !== question.cyrillic ? 1 : 0,
-      Math.max(0, ...previous.map((s) => nearness(r.passage, s))),
+      nearPrevious(r.passage, previous),
     ];
   });
 }
