@@ -314,6 +314,12 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const draft =
         mode === "llm" && trimmed ? await llm(read, retrieved, turn) : extractive(read, reading, turn);
       const composed = await compose(trimmed, draft, checker);
+      // The ranked k, and after them any best-sentence extra the answer quotes: every quote names a listed passage.
+      const cited = new Set(composed.citations.map((c) => c.passageId));
+      const listed = [
+        ...retrieved,
+        ...reading.slice(retrieved.length).filter((r) => cited.has(r.passage.passageId)),
+      ];
       const totalMs = performance.now() - started;
       return {
         question,
@@ -326,7 +332,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         ...(mode === "extractive" && !composed.abstained && (draft.confidence ?? 1) < scorer.hedge
           ? { tentative: true }
           : {}),
-        passages: retrieved.map((r) => ({
+        passages: listed.map((r) => ({
           passageId: r.passage.passageId,
           docId: r.passage.docId,
           start: r.passage.start,

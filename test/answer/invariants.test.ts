@@ -1,11 +1,14 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.js";
 import { tempApp } from "../helpers/app.js";
 
-/** Every [n] names a citation, every citation is named, and every quote is the file's text at its offsets and line. */
+/**
+ * Every [n] names a citation, every citation is named, every quote is the file's text at its offsets and line, and
+ * comes from a passage the answer lists.
+ */
 function checkAnswer(corpusDir: string, a: Answer) {
   const marks = new Set([...a.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
   expect([...marks].sort()).toEqual(a.citations.map((c) => c.n).sort());
@@ -14,6 +17,7 @@ function checkAnswer(corpusDir: string, a: Answer) {
     const text = readFileSync(path.join(corpusDir, c.docId), "utf8");
     expect(text.slice(c.start, c.end)).toBe(c.quote);
     expect(c.line).toBe(text.slice(0, c.start).split("\n").length);
+    expect(a.passages.map((p) => p.passageId)).toContain(c.passageId);
   });
   if (a.abstained && a.citations.length > 0) expect(a.related).toBe(true);
   if (!a.abstained) expect(a.citations.length).toBeGreaterThan(0);
@@ -124,6 +128,37 @@ describe("Answer invariants", () => {
       ]) {
         checkAnswer(app.config.corpusDir, await app.pipeline.ask(q));
       }
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
+
+describe("the passages an answer lists", () => {
+  it("hold every passage it quotes, on a ten-document corpus, when it answers and when it offers a related one", async () => {
+    // The answerer also reads passages beyond the ranked k (those whose best sentence matches most): one it quotes
+    // must be listed too.
+    const dir = path.resolve(import.meta.dirname, "../eval/dev/d4/corpus");
+    const docs = Object.fromEntries(
+      readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]),
+    );
+    const app = await tempApp({ seed: false, docs });
+    try {
+      const answered = await app.pipeline.ask(
+        "whats the biggest regional assembly and how many members has it got",
+      );
+      const related = await app.pipeline.ask("Where was the eighth session of the Congress held?");
+      expect(answered.abstained).toBe(false);
+      expect(related.related).toBe(true);
+      for (const a of [answered, related]) {
+        checkAnswer(app.config.corpusDir, a);
+        // The ranked five, then only passages the answer quotes.
+        expect(a.passages.length).toBeGreaterThanOrEqual(5);
+        for (const p of a.passages.slice(5))
+          expect(a.citations.map((c) => c.passageId)).toContain(p.passageId);
+      }
+      // Both quote a passage beyond the ranked five here.
+      expect([answered.passages.length, related.passages.length].every((n) => n > 5)).toBe(true);
     } finally {
       await app.cleanup();
     }
