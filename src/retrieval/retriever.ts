@@ -18,8 +18,9 @@ export interface Retriever {
 }
 
 /**
- * How deep each half searches for a fused list of k: twice k, so that passages one half ranks low and the other
- * high still meet, and at least 20.
+ * How deep each half searches for a fused list of k: four times k, and at least 20, so that a passage one half ranks
+ * low and the other high still meets its second score. (For the answerer's pool of 20, a depth of 40 instead of 80
+ * lowered the passage ranker's hit@5 from 0.86 to 0.79 on the development sets.)
  */
 export const retrievalDepth = (k: number) => Math.max(20, k * 4);
 
