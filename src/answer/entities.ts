@@ -2,6 +2,7 @@
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
 import { hasCyrillic, isStopWord, stem } from "../text/tokenize.js";
+import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { isKindOf, isWordNetWord } from "../text/wordnet.js";
 import type { AnswerType } from "./question.js";
 
@@ -31,9 +32,6 @@ function spansOf(found: { offset?: { start: number; length: number } }[]): Span[
   );
 }
 
-/** A Russian patronymic in any case: "Петровна", "Ивановича". */
-const PATRONYMIC = /^[А-ЯЁ][а-яё]+(?:вич|вн|ич|инич|чн)[а-яё]{0,3}$/u;
-
 /** Russian month names as dates write them: "17–18 июня 2023 года", "в ноябре 2022 года". */
 const RU_MONTHS_OF = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
 const RU_MONTHS_IN = "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре";
@@ -42,9 +40,21 @@ const RU_DATE = new RegExp(
   "gu",
 );
 
+/** A capitalised word, Cyrillic or Latin, hyphenated parts included ("Вербицкий", "Нью-Йорк", "Volna"). */
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*(?![\p{L}\p{N}])/gu;
+
+/** What a capitalised word in a Russian sentence may name: OpenCorpora's dictionary for Cyrillic words. */
+function kindsOf(word: string): NameKinds {
+  if (!hasCyrillic(word)) return { person: false, place: false, organization: false, known: false };
+  return nameKinds(word);
+}
+
 /**
- * Regex fallback for Cyrillic, which compromise does not tag: numbers; dates ("1 января 2025 года"); a person's name
- * as two or three capitalised words in a row ("Виктор Нагорный"); and, for places, capitalised words inside a sentence.
+ * Mentions in a Russian sentence, which compromise does not tag: numbers; dates ("1 января 2025 года"); people, as
+ * capitalised words in a row of which one is a given name, surname or patronymic in the dictionary ("Виктор
+ * Нагорный", "Андрей Викторович Лукин", "Пономарёв"); places, as geographical names ("в Махачкале"); organisations,
+ * as names in «quotes». A capitalised word the dictionary does not know, inside the sentence, is likely a foreign name
+ * ("Кюсюр", "Volna"): a place, and a person where no other is named.
  */
 function cyrillicMentions(sentence: string): Mentions {
   const m: Mentions = new Map();
@@ -52,20 +62,54 @@ function cyrillicMentions(sentence: string): Mentions {
     [...sentence.matchAll(re)].map((x) => ({ start: x.index, end: x.index + x[0].length }));
   const digits = spans(/\d+/g);
   const dates = spans(RU_DATE);
-  // Two capitalised words, or three with a patronymic between ("Галина Петровна Сивцева"), inside the sentence: at
-  // its start a capitalised word may be any word ("Члены Совета"), and before a name a title ("Президиума Олег").
-  const people = spans(
-    /(?<=[\s«"(])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}(?![\p{L}])/gu,
-  ).map((p) => {
-    const words = sentence.slice(p.start, p.end).split(/\s+/);
-    if (words.length < 3 || PATRONYMIC.test(words[1]!)) return p;
-    return { start: p.end - words.slice(1).join(" ").length, end: p.end };
+  const words = [...sentence.matchAll(CAPITALISED)].map((x) => {
+    const start = x.index;
+    return {
+      start,
+      end: start + x[0].length,
+      kinds: kindsOf(x[0]),
+      // The sentence's first word is capitalised whatever it is.
+      opening: !/[\p{L}\p{N}]/u.test(sentence.slice(0, start)),
+    };
   });
-  const names = spans(/(?<=\s)\p{Lu}\p{Ll}+/gu);
+  // Runs of capitalised words with only a space between.
+  const runs: (typeof words)[] = [];
+  for (const w of words) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && /^ $/.test(sentence.slice(last.end, w.start))) run.push(w);
+    else runs.push([w]);
+  }
+  const people: Span[] = [];
+  const unknown: Span[] = [];
+  for (const run of runs) {
+    // A title or a body before the name is not the name: "Президиума Олег Иванов".
+    // A word alone that may be a place or a name is taken for the place ("Лены": the river, or Lena's).
+    const person = (w: (typeof run)[number]) => w.kinds.person && (run.length > 1 || !w.kinds.place);
+    const first = run.findIndex((w) => person(w) || !w.kinds.known);
+    const named = first >= 0 && run.some(person);
+    if (named) people.push({ start: run[first]!.start, end: run.at(-1)!.end });
+    else
+      for (const w of run)
+        if (!w.kinds.known && !w.kinds.place && !w.opening) unknown.push({ start: w.start, end: w.end });
+  }
+  const places = [
+    ...words.filter((w) => w.kinds.place && !people.some((p) => p.start <= w.start && w.end <= p.end)),
+    ...unknown,
+  ].sort((a, b) => a.start - b.start);
+  const organizations = [
+    ...spans(/(?<=«)\p{Lu}[^«»]{0,80}(?=»)/gu),
+    ...words.filter((w) => w.kinds.organization).map(({ start, end }) => ({ start, end })),
+  ];
   if (digits.length) m.set("number", digits);
   if (dates.length || digits.length) m.set("date", dates.length ? dates : digits);
-  if (people.length || names.length) m.set("person", people.length ? people : names);
-  if (names.length) m.set("place", names);
+  if (people.length || unknown.length) m.set("person", people.length ? people : unknown);
+  if (places.length)
+    m.set(
+      "place",
+      places.map(({ start, end }) => ({ start, end })),
+    );
+  if (organizations.length) m.set("organization", organizations);
   return m;
 }
 

@@ -3,6 +3,7 @@
 import type { Span } from "../corpus/types.js";
 import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
+import { nameKinds } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
 import { answerMentions } from "./entities.js";
 import { hasShape } from "./features.js";
@@ -20,14 +21,12 @@ const MAX_LEAD = 90;
  * The span of `sentence` that answers `question`, or undefined where none fits and the sentence is the answer: the
  * mention of the asked type nearest to the question's own words (all of them, first to last, for "Which countries…?").
  * A count keeps the noun it counts ("84 deputies"). Russian sentences, which the tagger does not read, lead with
- * numbers, dates and names of two or three words.
+ * numbers, dates, names the dictionary knows as a person's (two or three words, or a surname alone) and places it
+ * knows as geographical names, with the preposition before them ("в Риге").
  */
 export function leadSpan(question: Question, sentence: string): Span | undefined {
   if (!LEAD_TYPES.has(question.type) || question.defines || question.parts.length > 0) return undefined;
-  // A Russian sentence leads with a number, a date, or a name of two or three words ("Виктор Нагорный"): places and
-  // single capitalised words are not told apart there.
   const russian = hasCyrillic(sentence);
-  if (russian && question.type === "place") return undefined;
   // "When and where…?", "How many…, and from how many countries?": one span does not answer two questions.
   if ((question.text.match(QUESTION_WORDS) ?? []).length > 1) return undefined;
   // "В каких регионах России…?": the question's own places, in other letters, are not told from the answer's.
@@ -37,8 +36,11 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     answerMentions(question.type, question.text, sentence).filter((m) => {
       const text = sentence.slice(m.start, m.end);
       if (text.trim().length === 0) return false;
+      // A word the dictionary does not know may be a name or a place ("Кюсюр"): neither leads alone.
       if (russian && question.type === "person")
-        return /\s/.test(text.trim()) && !namedByQuestion(question, text);
+        return (/\s/.test(text.trim()) || isKnownAs(text, "person")) && !namedByQuestion(question, text);
+      if (russian && question.type === "place")
+        return isKnownAs(text, "place") && !namedByQuestion(question, text);
       // "Russia's political landscape": a possessive names whose, not where.
       const possessive = /['’]s$/u.test(text) || /^['’]s(?![\p{L}])/u.test(sentence.slice(m.end));
       if (question.type === "place" && possessive) return false;
@@ -72,6 +74,11 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     if (question.type === "number") span = withCountedNoun(sentence, span, terms);
   }
   if (/,|\band\b/.test(sentence.slice(span.start, span.end))) span = withListHead(sentence, span);
+  // "в Риге", "на Лене": a Russian place is said with its preposition.
+  if (russian && question.type === "place") {
+    const before = /(?<![\p{L}])(?:в|во|на|из|под)\s+$/iu.exec(sentence.slice(0, span.start));
+    if (before) span = { start: before.index, end: span.end };
+  }
   const trimmed = trim(sentence, span);
   return trimmed && trimmed.end - trimmed.start <= MAX_LEAD ? trimmed : undefined;
 }
@@ -187,6 +194,12 @@ function withListHead(sentence: string, span: Span): Span {
 }
 
 /** Without surrounding white space, punctuation and Markdown emphasis. */
+/** Whether every capitalised word of a Russian mention is, by the dictionary, a person's name or a place. */
+function isKnownAs(text: string, kind: "person" | "place"): boolean {
+  const words = text.match(/\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*/gu) ?? [];
+  return words.length > 0 && words.every((w) => hasCyrillic(w) && nameKinds(w)[kind]);
+}
+
 function trim(sentence: string, span: Span): Span | undefined {
   let { start, end } = span;
   while (start < end && /[\s,;:.*_"“”«»()[\]-]/u.test(sentence[start]!)) start++;

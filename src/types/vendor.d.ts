@@ -33,3 +33,34 @@ declare module "write-file-atomic" {
   ): Promise<void>;
   export default writeFileAtomic;
 }
+
+declare module "az" {
+  /** A grammeme set: each grammeme present is a true property ("Name", "Surn", "Patr", "Geox", "Orgn", "NOUN"…). */
+  interface Tag {
+    readonly [grammeme: string]: unknown;
+    toString(): string;
+  }
+  interface Parse {
+    tag: Tag;
+    score: number;
+    word: string;
+  }
+  interface MorphOptions {
+    parsers?: string[];
+    typos?: number;
+    stutter?: number;
+  }
+  interface Morph {
+    (word: string, options?: MorphOptions): Parse[];
+    init(path: string, callback: (error: Error | null) => void): void;
+  }
+  const Az: {
+    Morph: Morph;
+    load(
+      url: string,
+      responseType: "json" | "arraybuffer",
+      callback: (error: Error | null, data?: unknown) => void,
+    ): void;
+  };
+  export default Az;
+}

@@ -96,6 +96,10 @@ describe("leadSpan", () => {
     ["Кого избрали вместо Ольги Ветровой?", "Вместо Ольги Ветровой избрали Ивана Петрова.", "Ивана Петрова"],
     ["Who chaired the fifth session?", "Председательствовал член Президиума Олег Рудаков.", "Олег Рудаков"],
     ["Кто руководит станцией?", "Станцией руководит Галина Петровна Сивцева.", "Галина Петровна Сивцева"],
+    // A surname alone and a place, by the dictionary of Russian names; the place with its preposition.
+    ["Кто руководит станцией?", "Станцией руководит Лукин.", "Лукин"],
+    ["Где прошла третья сессия?", "Третья сессия прошла в Риге.", "в Риге"],
+    ["Where did Vetrova work?", "Ветрова проработала в Самаре четырнадцать лет.", "в Самаре"],
     ["С какого числа действует правило?", "Правило действует с 1 января 2025 года.", "1 января 2025 года"],
     ["Когда прошла третья сессия?", "Третья сессия — Рига, 17–18 июня 2023 года.", "17–18 июня 2023 года"],
   ])("%s → %s", (question, sentence, expected) => {
@@ -113,10 +117,10 @@ describe("leadSpan", () => {
     ],
     // Nothing of the asked type, or only what the question itself names.
     ["Who chaired the Umeå meeting?", "The meeting in Umeå was long."],
-    // A single capitalised word of a Russian sentence is not yet a name, nor is its place told from a name; a Russian
-    // question's places are not told apart.
-    ["Кто руководит станцией?", "Станцией руководит Лукин."],
-    ["Где прошла третья сессия?", "Третья сессия прошла в Риге."],
+    // A capitalised word the dictionary does not know is not told apart as a name or a place.
+    ["Кто руководит станцией?", "Станцией руководит Кюсюр."],
+    ["Где находится станция?", "Станция стоит у посёлка Кюсюр."],
+    // A Russian question's places, in English, are not told from the answer's.
     // Nor is the name the question itself gives, in another case or other letters, or a title before a name.
     ["Who stood against Ponomarev?", "Кандидатуру Ильи Пономарёва поддержали 47 делегатов."],
     ["Кто сменил Олега Рудакова?", "Решение об отставке Олега Рудакова приняли единогласно."],

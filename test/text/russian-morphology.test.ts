@@ -1,0 +1,29 @@
+// Russian proper names by OpenCorpora's dictionary (the az package).
+import { describe, expect, it } from "vitest";
+import { nameKinds } from "../../src/text/russian-morphology.js";
+
+describe("nameKinds", () => {
+  it.each([
+    // Given names, surnames and patronymics in any case.
+    ["Виктор", "person"],
+    ["Пономарёв", "person"],
+    ["Калмыкова", "person"],
+    ["Викторович", "person"],
+    ["Сальникова", "person"],
+    // Geographical names in any case.
+    ["Варшаве", "place"],
+    ["Махачкалы", "place"],
+    ["Тбилиси", "place"],
+    ["Вильнюсе", "place"],
+  ])("%s is a %s", (word, kind) => {
+    expect(nameKinds(word)[kind as "person" | "place"]).toBe(true);
+  });
+
+  it.each(["Комиссия", "Съезда", "Совет", "Члены", "Европейского"])("%s names nothing", (word) => {
+    expect(nameKinds(word)).toMatchObject({ person: false, place: false, known: true });
+  });
+
+  it("tells a word it does not know (a foreign name, likely)", () => {
+    expect(nameKinds("Кюсюр")).toMatchObject({ known: false, place: false });
+  });
+});
