@@ -24,8 +24,13 @@ export interface Retriever {
  */
 export const retrievalDepth = (k: number) => Math.max(20, k * 4);
 
-/** The usual RRF constant: ranks beyond the first few count for little. */
-const RRF_K = 60;
+/**
+ * The RRF constant. The usual 60 makes any passage both halves find, however low, outrank one that BM25 alone puts
+ * first (2/81 > 1/61): on the development corpora the evidence BM25 ranked in its top 5 fell out of the re-ranked pool
+ * of 20 for 7 questions. At 10 the ranks count more: the passage ranker's hit@5 out of fold, dev means, 0.863 → 0.888
+ * (30: 0.879; 5 and 3: 0.890 with a lower MRR).
+ */
+const RRF_K = 10;
 
 export class HybridRetriever implements Retriever {
   constructor(
