@@ -60,7 +60,8 @@ function cyrillicMentions(sentence: string): Mentions {
   const m: Mentions = new Map();
   const spans = (re: RegExp) =>
     [...sentence.matchAll(re)].map((x) => ({ start: x.index, end: x.index + x[0].length }));
-  const digits = spans(/\d+/g);
+  // "9 147", "1,6": thousands apart by a space, a decimal comma.
+  const digits = spans(/(?<![\d,.])\d+(?:[ \u00a0\u202f]\d{3})*(?:[,.]\d+)?(?![\d])/gu);
   const dates = spans(RU_DATE);
   const words = [...sentence.matchAll(CAPITALISED)].map((x) => {
     const start = x.index;
@@ -271,9 +272,28 @@ function isAge(sentence: string, m: Span): boolean {
   );
 }
 
-/** Money is counted in a currency: "€180,000", "$5", "120 euros". */
+/** Money is counted in a currency: "€180,000", "$5", "120 euros", "38 million kroner", "410 000 евро". */
 const CURRENCY =
-  /[€$£¥₽]|\b(?:euros?|dollars?|pounds?|roubles?|rubles?|zloty|francs?|kronor|krona|hryvnias?)\b/i;
+  /[€$£¥₽]|(?<![\p{L}])(?:euros?|dollars?|pounds?|roubles?|rubles?|zloty|francs?|kronor|krona|kroner|krone|crowns?|hryvnias?|евро|доллар\p{L}*|рубл\p{L}*|злот\p{L}*|крон[аыу]?|франк\p{L}*|гривн\p{L}*)(?![\p{L}])/iu;
+
+/** A word between a number and its currency: "1,6 миллиона евро", "68 тысяч евро", "€2.3 million". */
+const MAGNITUDE =
+  /^(?:thousand|million|billion|m|bn|тысяч\p{L}*|тыс|миллион\p{L}*|млн|миллиард\p{L}*|млрд)$/iu;
+
+/**
+ * Words of money in a question that asks for an amount: "How much did the session cost?", "What salary…?", "What does
+ * a newsroom pay…?", "Сколько стоило…?", "Какой бюджет…?". A question about a share, a vote or a count of the same
+ * ("How many members pay dues?") asks for no amount of money.
+ */
+const MONEY_WORDS =
+  /(?<![\p{L}])(?:money|funding|cost|costs|costing|price|prices|fee|fees|dues|salary|salaries|wage|wages|budget|budgets|pay|pays|paid|paying|charge|charges|spend|spent|earn|earns|earned|стои(?:л|ла|ло|ли|т|ть|мост\p{L}*)|бюджет\p{L}*|взнос\p{L}*|зарплат\p{L}*|оклад\p{L}*|гонорар\p{L}*|денег|деньги)(?![\p{L}])|сколько\s+(?:\p{L}+\s+)?(?:плат|заплат|потрат)/iu;
+const NOT_MONEY =
+  /(?<![\p{L}])(?:share|percent(?:age)?|per cent|proportion|ratio|vote|votes|tally|how many|in charge|дол[яиюе]\p{L}*|процент\p{L}*|голос\p{L}*)(?![\p{L}])/iu;
+
+/** Whether a question that asks for a number asks for an amount of money. */
+export function asksMoney(question: string): boolean {
+  return MONEY_WORDS.test(question) && !NOT_MONEY.test(question);
+}
 
 /**
  * Whether a number in a sentence counts what the question counts: "640 tonnes of waste" for "How many tonnes…?",
@@ -286,9 +306,12 @@ function countsWhatIsAsked(counted: string, sentence: string, m: Span): boolean 
       .slice(m.end)
       .match(/[\p{L}-]+/gu)
       ?.slice(0, 3) ?? [];
-  // The tagger may leave the symbol out of the number: look one character before it, and at the word after.
-  if (counted === "money")
-    return CURRENCY.test(`${sentence.slice(Math.max(0, m.start - 1), m.end)} ${words[0] ?? ""}`);
+  // The tagger may leave the symbol out of the number: look one character before it, and at the word after (after
+  // "million" or "тысяч", if that comes first).
+  if (counted === "money") {
+    const unit = MAGNITUDE.test(words[0] ?? "") ? `${words[0]} ${words[1] ?? ""}` : (words[0] ?? "");
+    return CURRENCY.test(`${sentence.slice(Math.max(0, m.start - 1), m.end)} ${unit}`);
+  }
   // The noun right after the number, perhaps after a word or two that qualify it ("five key allies"), or after "of"
   // ("640 tonnes of waste"); another small word ends the phrase ("€180,000 for 3,800 volunteers" counts none).
   const stop = words.findIndex((w, i) => isStopWord(w.toLowerCase()) && !(w === "of" && i > 0));
@@ -366,7 +389,7 @@ export function answerMentions(type: AnswerType, question: string, sentence: str
   // "How much waste…?" is measured in tonnes of what the text may call rubbish: only counts, and money, are checked.
   const noun = type === "number" ? countedNoun(question) : undefined;
   const many = noun !== undefined && /\bhow many\b/i.test(question) ? noun : undefined;
-  const counted = noun === "money" ? noun : many;
+  const counted = noun === "money" || (type === "number" && asksMoney(question)) ? "money" : many;
   if (counted) found = found.filter((m) => countsWhatIsAsked(counted, sentence, m));
   if (type === "number" && found.length === 0 && countsNames(many)) {
     const list = longestList(sentence);

@@ -1,6 +1,6 @@
 // What a Russian sentence mentions, by answer type: the tagger reads English only.
 import { describe, expect, it } from "vitest";
-import { mentionsIn } from "../../src/answer/entities.js";
+import { answerMentions, asksMoney, mentionsIn } from "../../src/answer/entities.js";
 
 const mentioned = (sentence: string, kind: "person" | "place" | "organization" | "date" | "number") =>
   (mentionsIn(sentence).get(kind) ?? []).map((s) => sentence.slice(s.start, s.end));
@@ -32,5 +32,43 @@ describe("mentionsIn, Russian", () => {
     expect(mentioned(sentence, "organization")).toEqual(["Волжская неделя"]);
     expect(mentioned(sentence, "date")).toEqual(["1 марта 2023 года"]);
     expect(mentioned(sentence, "number")).toEqual(["14", "1", "2023"]);
+  });
+});
+
+describe("amounts of money", () => {
+  it.each([
+    ["How much did the session cost?", true],
+    ["What does a small newsroom pay in yearly dues?", true],
+    ["how much is the honorary chairman paid", true],
+    ["Сколько стоило новое судно?", true],
+    ["Какой бюджет у комитета?", true],
+    // A count, a share or a vote about money asks for no amount of it.
+    ["How many members pay dues?", false],
+    ["What share of the budget came from governments?", false],
+    ["Какую долю бюджета составляют деньги государств?", false],
+    ["What was the tally on letting the fund take government money?", false],
+  ])("%s asks for money: %s", (question, money) => {
+    expect(asksMoney(question)).toBe(money);
+  });
+
+  const amounts = (question: string, sentence: string) =>
+    answerMentions("number", question, sentence).map((s) => sentence.slice(s.start, s.end));
+
+  it.each([
+    // The currency after the number, after "million" or "тысяч", or before it.
+    ["How big was the fund's budget?", "В 2025 году бюджет фонда вырос до 1,6 миллиона евро.", ["1,6"]],
+    ["Сколько стоила реставрация?", "Restoring her cost 38 million kroner.", ["38 million"]],
+    ["How much did the tour cost?", "Тур обошёлся в 68 тысяч евро.", ["68"]],
+    ["What does a newsroom pay?", "Small newsrooms pay 300 euros; larger ones pay €900.", ["300", "€900"]],
+    // Numbers that count no money do not answer.
+    ["how much is the chairman paid", "He was named Honorary Chairman by 109 votes to 2.", []],
+    ["Сколько стоило новое судно?", "Судно длиной 11 метров спустили на воду в 2022 году.", []],
+  ])("%s in %s", (question, sentence, expected) => {
+    expect(amounts(question, sentence)).toEqual(expected);
+  });
+
+  it("reads a Russian number with thousands apart by a space as one", () => {
+    const sentence = "За 2024 год горячая линия получила 9 147 обращений.";
+    expect(mentioned(sentence, "number")).toEqual(["2024", "9 147"]);
   });
 });
