@@ -290,6 +290,35 @@ const MONEY_WORDS =
 const NOT_MONEY =
   /(?<![\p{L}])(?:share|percent(?:age)?|per cent|proportion|ratio|vote|votes|tally|how many|in charge|дол[яиюе]\p{L}*|процент\p{L}*|голос\p{L}*)(?![\p{L}])/iu;
 
+/**
+ * A question that asks for a day, not a month or a year: "On what date…?", "What are the exact dates…?", "When
+ * exactly…?", "On which day…?", "Какого числа…?", "Точная дата…?".
+ */
+const ASKS_DAY =
+  /(?<![\p{L}])(?:on what date|what date|which date|what dates|which dates|exact dates?|what day|which day|when exactly|exactly when)(?![\p{L}])|какого числа|каких числах|точн\p{L}* дат\p{L}*|в какой день|в какие дни/iu;
+
+const EN_MONTHS =
+  "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
+
+/** A date that names its day: "23 May 2023", "May 23", "17–18 июня", "01.03.2024", "on Wednesday", "в субботу". */
+const NAMES_DAY = new RegExp(
+  [
+    `\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[–—-]\\s*\\d{1,2})?\\s+(?:of\\s+)?(?:${EN_MONTHS})(?![\\p{L}])`,
+    `(?<![\\p{L}])(?:${EN_MONTHS})\\.?\\s+\\d{1,2}(?![\\d])`,
+    `\\d{1,2}(?:\\s*[–—-]\\s*\\d{1,2})?\\s+(?:${RU_MONTHS_OF})`,
+    "\\d{1,2}\\.\\d{1,2}\\.\\d{4}",
+    "\\d{4}-\\d{2}-\\d{2}",
+    "(?<![\\p{L}])(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)(?![\\p{L}])",
+    "(?<![\\p{L}])(?:понедельник|вторник|сред[аыуе]|четверг|пятниц[аыуе]|суббот[аыуе]|воскресень[ея])",
+  ].join("|"),
+  "iu",
+);
+
+/** Whether a question that asks for a date asks for its day. */
+export function asksDay(question: string): boolean {
+  return ASKS_DAY.test(question);
+}
+
 /** Whether a question that asks for a number asks for an amount of money. */
 export function asksMoney(question: string): boolean {
   return MONEY_WORDS.test(question) && !NOT_MONEY.test(question);
@@ -384,6 +413,9 @@ export function answerMentions(type: AnswerType, question: string, sentence: str
   if (type === "other") return enumeration(sentence);
   let found = mentionsNotAsked(type, question, sentence);
   if (type === "number" && /\bhow old\b/i.test(question)) found = found.filter((m) => isAge(sentence, m));
+  // "On what date…?" is not answered by "in spring 2026": the day, or the day of the week, must be there.
+  if (type === "date" && asksDay(question))
+    found = found.filter((m) => NAMES_DAY.test(sentence.slice(Math.max(0, m.start - 4), m.end + 4)));
   const place = type === "place" ? askedPlace(question) : undefined;
   if (place) found = found.filter((m) => isPlaceOfKind(sentence.slice(m.start, m.end), place));
   // "How much waste…?" is measured in tonnes of what the text may call rubbish: only counts, and money, are checked.

@@ -1,6 +1,6 @@
 // What a Russian sentence mentions, by answer type: the tagger reads English only.
 import { describe, expect, it } from "vitest";
-import { answerMentions, asksMoney, mentionsIn } from "../../src/answer/entities.js";
+import { answerMentions, asksDay, asksMoney, mentionsIn } from "../../src/answer/entities.js";
 
 const mentioned = (sentence: string, kind: "person" | "place" | "organization" | "date" | "number") =>
   (mentionsIn(sentence).get(kind) ?? []).map((s) => sentence.slice(s.start, s.end));
@@ -70,5 +70,50 @@ describe("amounts of money", () => {
   it("reads a Russian number with thousands apart by a space as one", () => {
     const sentence = "За 2024 год горячая линия получила 9 147 обращений.";
     expect(mentioned(sentence, "number")).toEqual(["2024", "9 147"]);
+  });
+});
+
+describe("a day asked for", () => {
+  const dates = (question: string, sentence: string) =>
+    answerMentions("date", question, sentence).map((s) => sentence.slice(s.start, s.end));
+
+  it.each([
+    ["On what date will the assembly be held?", true],
+    ["What are the exact dates of the eighth session?", true],
+    ["When exactly does the competition open?", true],
+    ["Какого числа открылся конкурс?", true],
+    ["When will the assembly be held?", false],
+    ["В каком году прошла сессия?", false],
+  ])("%s asks for the day: %s", (question, day) => {
+    expect(asksDay(question)).toBe(day);
+  });
+
+  it.each([
+    // The day of the month or of the week, in English or Russian.
+    [
+      "On what date was it founded?",
+      "It was founded on Saturday, 12 November 2022, in Riga.",
+      ["Saturday", "12 November 2022"],
+    ],
+    ["On what day of the week did it open?", "The session opened in Warsaw on Wednesday.", ["Wednesday"]],
+    [
+      "Какого числа открылся конкурс?",
+      "Первый конкурс открылся 15 января 2024 года.",
+      ["15 января 2024 года"],
+    ],
+    // A season, a month or a year alone does not say the day.
+    [
+      "On what date will the assembly be held?",
+      "The fifth General Assembly will be held in Tallinn in 2026.",
+      [],
+    ],
+    [
+      "What are the exact dates of the session?",
+      "It is planned for spring 2026; exact dates have not been set.",
+      [],
+    ],
+    ["Какого числа откроется конкурс?", "Третий конкурс откроется в начале 2026 года.", []],
+  ])("%s in %s", (question, sentence, expected) => {
+    expect(dates(question, sentence)).toEqual(expected);
   });
 });
