@@ -355,7 +355,7 @@ function countsWhatIsAsked(counted: string, sentence: string, m: Span): boolean 
 type PlaceKind = "country" | "city";
 
 /** The kind of place "Which country…?" or "In what city…?" asks for; undefined for "Where…?" or a region. */
-function askedPlace(question: string): PlaceKind | undefined {
+export function askedPlace(question: string): PlaceKind | undefined {
   const noun = /\b(?:which|what)\s+(countr(?:y|ies)|nations?|states|cit(?:y|ies)|towns?)\b/i.exec(
     question,
   )?.[1];

@@ -5,7 +5,7 @@ import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { isWordNetWord } from "../text/wordnet.js";
 import { type Token, tokenize } from "../text/tokenize.js";
-import { answerMentions, bodiesNamed, definitionsOf } from "./entities.js";
+import { answerMentions, askedPlace, bodiesNamed, definitionsOf } from "./entities.js";
 import { type CandidateView, featureVector, hasShape, type QuestionContext } from "./features.js";
 import { MAX_LEAD, type Scorer } from "./scorer.js";
 import { WordVectors } from "../text/word-vectors.js";
@@ -552,12 +552,19 @@ export function givesResponse(question: Question, text: string): boolean {
   return sentenceTokens(text).some((t) => stems.has(t.term));
 }
 
-/** A question that only a sentence with a date ("When…?"), a number ("How many…?") or someone ("Who won…?") answers. */
+/**
+ * A question that only a sentence with a date ("When…?"), a number ("How many…?"), someone ("Who won…?") or a place of
+ * a kind ("Which city…?", "Where was she born?") answers.
+ */
 export function needsType(question: Question): boolean {
   if (question.type === "date" || question.type === "number") return true;
+  if (question.type === "place" && (askedPlace(question.text) || BIRTHPLACE.test(question.text))) return true;
   // (Who does what is read in English: "Кто возглавляет…?" may be answered by a description.)
   return !question.cyrillic && asksWhoDid(question);
 }
+
+/** "Where was she born?", "Где родился…?": a birthplace, which only a place answers. */
+const BIRTHPLACE = /(?<![\p{L}])(?:born|birthplace|place of birth|родил\p{L}*|место рождения)(?![\p{L}])/iu;
 
 /**
  * "Who won the Open?", "Who leads the team?": "who" is the subject of a verb, so an answer names someone (a person or

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/corpus/types.js";
 import { type CandidateView, FEATURES, hasShape, type QuestionContext } from "../../src/answer/features.js";
+import { needsType } from "../../src/answer/extractive.js";
 import { readQuestion } from "../../src/answer/question.js";
 
 function passage(text: string, docId = "a.md", heading = ""): Passage {
@@ -191,5 +192,23 @@ describe("hasShape: what an answer of each type looks like", () => {
     ["other", "Anything.", false],
   ] as const)("%s in %j: %s", (type, text, expected) => {
     expect(hasShape(type, text)).toBe(expected);
+  });
+});
+
+describe("needsType: questions only a mention of their type answers", () => {
+  it.each([
+    ["When was the charter adopted?", true],
+    ["How many delegates came?", true],
+    ["Who won the Open?", true],
+    // A place of a kind, or a birthplace.
+    ["Which city hosted the fifth session?", true],
+    ["Where was Ilya Ponomarev born?", true],
+    ["Где родилась Ольга Ветрова?", true],
+    // "Where…?" may be answered by a description; "Who is X?" too.
+    ["Where does the congress meet?", false],
+    ["Where does the Congress say its money comes from?", false],
+    ["Who is Ilya Ponomarev?", false],
+  ])("%s: %s", (question, needed) => {
+    expect(needsType(readQuestion(question))).toBe(needed);
   });
 });
