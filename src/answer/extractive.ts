@@ -559,8 +559,7 @@ export function givesResponse(question: Question, text: string): boolean {
 export function needsType(question: Question): boolean {
   if (question.type === "date" || question.type === "number") return true;
   if (question.type === "place" && (askedPlace(question.text) || BIRTHPLACE.test(question.text))) return true;
-  // (Who does what is read in English: "Кто возглавляет…?" may be answered by a description.)
-  return !question.cyrillic && asksWhoDid(question);
+  return asksWhoDid(question);
 }
 
 /** "Where was she born?", "Где родился…?": a birthplace, which only a place answers. */
@@ -572,7 +571,11 @@ const BIRTHPLACE = /(?<![\p{L}])(?:born|birthplace|place of birth|родил\p{L
  */
 function asksWhoDid(question: Question): boolean {
   return (
-    question.type === "person" && /^\s*who\s+(?!(?:is|was|are|were|do|does|did)\b)[a-z]+/i.test(question.text)
+    question.type === "person" &&
+    (/^\s*who\s+(?!(?:is|was|are|were|do|does|did)\b)[a-z]+/i.test(question.text) ||
+      /^\s*(?:а\s+)?кто\s+(?!(?:такой|такая|такие|такое|это|есть|является|был|была|были)(?![\p{L}]))\p{L}+/iu.test(
+        question.text,
+      ))
   );
 }
 

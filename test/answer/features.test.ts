@@ -200,6 +200,7 @@ describe("needsType: questions only a mention of their type answers", () => {
     ["When was the charter adopted?", true],
     ["How many delegates came?", true],
     ["Who won the Open?", true],
+    ["Кто возглавил Военный совет?", true],
     // A place of a kind, or a birthplace.
     ["Which city hosted the fifth session?", true],
     ["Where was Ilya Ponomarev born?", true],
@@ -208,6 +209,7 @@ describe("needsType: questions only a mention of their type answers", () => {
     ["Where does the congress meet?", false],
     ["Where does the Congress say its money comes from?", false],
     ["Who is Ilya Ponomarev?", false],
+    ["Кто такой Илья Пономарёв?", false],
   ])("%s: %s", (question, needed) => {
     expect(needsType(readQuestion(question))).toBe(needed);
   });
