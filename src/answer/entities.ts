@@ -329,7 +329,12 @@ export function asksMoney(question: string): boolean {
  * "3,800 volunteers" for "How many people…?" (a volunteer is a kind of person), "€180,000" for "How much money…?";
  * not "two founders" for "How much prize money…?".
  */
-function countsWhatIsAsked(counted: string, sentence: string, m: Span): boolean {
+function countsWhatIsAsked(
+  counted: string,
+  sentence: string,
+  m: Span,
+  translations: ReadonlySet<string>,
+): boolean {
   const words =
     sentence
       .slice(m.end)
@@ -341,6 +346,9 @@ function countsWhatIsAsked(counted: string, sentence: string, m: Span): boolean 
     const unit = MAGNITUDE.test(words[0] ?? "") ? `${words[0]} ${words[1] ?? ""}` : (words[0] ?? "");
     return CURRENCY.test(`${sentence.slice(Math.max(0, m.start - 1), m.end)} ${unit}`);
   }
+  // A Russian sentence names what it counts in Russian ("97 делегатов"): the noun's translations are compared.
+  if (words[0] !== undefined && hasCyrillic(words[0]))
+    return words.slice(0, 2).some((w) => translations.has(stem(w.toLowerCase())));
   // The noun right after the number, perhaps after a word or two that qualify it ("five key allies"), or after "of"
   // ("640 tonnes of waste"); another small word ends the phrase ("€180,000 for 3,800 volunteers" counts none).
   const stop = words.findIndex((w, i) => isStopWord(w.toLowerCase()) && !(w === "of" && i > 0));
@@ -407,9 +415,16 @@ export function bodiesNamed(question: string, sentence: string): Span[] {
 
 /**
  * What a sentence offers as an answer of the asked type: its mentions of that type, less those the question itself
- * names (in "What parts of Russia…?", "Russia" is no answer). For "how many", a list of names counts as a number.
+ * names (in "What parts of Russia…?", "Russia" is no answer). For "how many", a list of names counts as a number;
+ * in a Russian sentence, a number counts what the question counts when a word after it is one of `translations`
+ * (stems of the counted noun's Russian translations: "делегат" for "delegates").
  */
-export function answerMentions(type: AnswerType, question: string, sentence: string): Span[] {
+export function answerMentions(
+  type: AnswerType,
+  question: string,
+  sentence: string,
+  translations: ReadonlySet<string> = new Set(),
+): Span[] {
   if (type === "other") return enumeration(sentence);
   let found = mentionsNotAsked(type, question, sentence);
   if (type === "number" && /\bhow old\b/i.test(question)) found = found.filter((m) => isAge(sentence, m));
@@ -422,7 +437,7 @@ export function answerMentions(type: AnswerType, question: string, sentence: str
   const noun = type === "number" ? countedNoun(question) : undefined;
   const many = noun !== undefined && /\bhow many\b/i.test(question) ? noun : undefined;
   const counted = noun === "money" || (type === "number" && asksMoney(question)) ? "money" : many;
-  if (counted) found = found.filter((m) => countsWhatIsAsked(counted, sentence, m));
+  if (counted) found = found.filter((m) => countsWhatIsAsked(counted, sentence, m, translations));
   if (type === "number" && found.length === 0 && countsNames(many)) {
     const list = longestList(sentence);
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];

@@ -6,6 +6,7 @@ import { cognateKey, isCognate } from "../text/cognates.js";
 import { nameKinds } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
 import { answerMentions } from "./entities.js";
+import { countedTranslations } from "./extractive.js";
 import { hasShape } from "./features.js";
 import type { Question } from "./question.js";
 
@@ -33,7 +34,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
   if (question.cyrillic && question.type === "place" && !hasCyrillic(sentence)) return undefined;
   const mentions = joined(
     sentence,
-    answerMentions(question.type, question.text, sentence).filter((m) => {
+    answerMentions(question.type, question.text, sentence, countedTranslations(question)).filter((m) => {
       const text = sentence.slice(m.start, m.end);
       if (text.trim().length === 0) return false;
       // A word the dictionary does not know may be a name or a place ("Кюсюр"): neither leads alone.

@@ -117,3 +117,21 @@ describe("a day asked for", () => {
     expect(dates(question, sentence)).toEqual(expected);
   });
 });
+
+describe("a count asked in English, given in Russian", () => {
+  const counts = (question: string, sentence: string, translations: string[]) =>
+    answerMentions("number", question, sentence, new Set(translations)).map((s) =>
+      sentence.slice(s.start, s.end),
+    );
+
+  it("counts a number followed by a translation of the noun asked about", () => {
+    const sentence = "В 2023 году на ассамблее в Берлине присутствовали 97 делегатов.";
+    expect(counts("How many delegates attended?", sentence, ["делегат"])).toEqual(["97"]);
+  });
+
+  it("counts nothing else: a year, another noun, or any number when no translation is known", () => {
+    const sentence = "В 2023 году на конкурс пришло 23 заявки.";
+    expect(counts("How many delegates attended?", sentence, ["делегат"])).toEqual([]);
+    expect(counts("How many delegates attended?", "Присутствовали 97 делегатов.", [])).toEqual([]);
+  });
+});

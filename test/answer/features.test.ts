@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/corpus/types.js";
 import { type CandidateView, FEATURES, hasShape, type QuestionContext } from "../../src/answer/features.js";
-import { needsType } from "../../src/answer/extractive.js";
+import { countedTranslations, needsType } from "../../src/answer/extractive.js";
 import { readQuestion } from "../../src/answer/question.js";
 
 function passage(text: string, docId = "a.md", heading = ""): Passage {
@@ -212,5 +212,18 @@ describe("needsType: questions only a mention of their type answers", () => {
     ["Кто такой Илья Пономарёв?", false],
   ])("%s: %s", (question, needed) => {
     expect(needsType(readQuestion(question))).toBe(needed);
+  });
+});
+
+describe("countedTranslations", () => {
+  it("gives the Russian forms of the noun a question counts, and nothing for other questions", () => {
+    const q = readQuestion("How many delegates attended?");
+    const term = q.terms.find((t) => t.term === "deleg")!;
+    const expanded = {
+      ...q,
+      terms: q.terms.map((t) => (t === term ? { ...t, forms: [...t.forms, "делегат"] } : t)),
+    };
+    expect([...countedTranslations(expanded)]).toEqual(["делегат"]);
+    expect([...countedTranslations(readQuestion("When did the delegates meet?"))]).toEqual([]);
   });
 });

@@ -540,9 +540,7 @@ describe("a name the question uses", () => {
     },
   });
 
-  // A known regression of the refit with money typed (it.fails until the answerer abstains again): the union's
-  // sentence scores 0.662 against a threshold of 0.66, and is said tentatively ("Not certain: …", under the hedge).
-  it.fails("is not answered from a document that never uses it, when another does", async () => {
+  it("is not answered from a document that never uses it, when another does", async () => {
     // The union's members live somewhere, but not on Skarvøy: the festival's document names it, the union's does not.
     const a = await islands().pipeline.ask("How many people live on Skarvøy?");
     expect(a.abstained).toBe(true);
