@@ -121,7 +121,9 @@ describe("npm run bench -- --quick", () => {
     expect(r.serve.coldLoadMs).toBeGreaterThan(0);
     expect(Object.keys(r.serve.loadSteps).sort()).toEqual(["bm25", "checksums", "passages", "vectors"]);
     expect(r.ingest.cpuUtilisation).toBeGreaterThan(0);
-    expect(Object.values(r.ingest.shares).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1.001);
+    // Each share is rounded to 0.001: their sum may pass 1 by half of that per share (it was 1.0010000000000001).
+    const shares = Object.values(r.ingest.shares);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + shares.length * 0.0005 + 1e-9);
     // The hybrid finds most questions' source passages, at every beam (the default among them).
     expect(r.serve.sourceRecall.map((s) => s.efSearch)).toContain(r.serve.efSearch);
     for (const s of r.serve.sourceRecall) expect(s.recallAtK).toBeGreaterThan(0.5);
