@@ -4,7 +4,7 @@ import type { Span } from "../corpus/types.js";
 import { hasCyrillic, isStopWord, stem } from "../text/tokenize.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { isKindOf, isWordNetWord } from "../text/wordnet.js";
-import type { AnswerType } from "./question.js";
+import type { AnswerType, Question } from "./question.js";
 
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
 export type Mentions = Map<AnswerType | "organization", Span[]>;
@@ -443,4 +443,13 @@ export function answerMentions(
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];
   }
   return found;
+}
+
+/** Stems of the Russian translations of the noun "How many…?" counts (`Question.terms`' forms), for `answerMentions`. */
+export function countedTranslations(question: Question): Set<string> {
+  const noun = question.type === "number" ? countedNoun(question.text) : undefined;
+  if (!noun) return new Set();
+  const counted = stem(noun);
+  const term = question.terms.find((t) => t.term === counted || t.forms.includes(counted));
+  return new Set(term?.forms.filter(hasCyrillic) ?? []);
 }

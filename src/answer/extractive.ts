@@ -4,8 +4,8 @@ import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { isWordNetWord } from "../text/wordnet.js";
-import { hasCyrillic, stem, type Token, tokenize } from "../text/tokenize.js";
-import { answerMentions, askedPlace, bodiesNamed, countedNoun, definitionsOf } from "./entities.js";
+import { type Token, tokenize } from "../text/tokenize.js";
+import { answerMentions, askedPlace, bodiesNamed, countedTranslations, definitionsOf } from "./entities.js";
 import { type CandidateView, featureVector, hasShape, type QuestionContext } from "./features.js";
 import { MAX_LEAD, type Scorer } from "./scorer.js";
 import { WordVectors } from "../text/word-vectors.js";
@@ -587,15 +587,6 @@ function mentionsOf(question: Question, text: string): Span[] {
   const defined = question.defines ? definitionsOf(question.defines, text) : [];
   if (defined.length > 0 || (question.defines && question.type === "other")) return defined;
   return answerMentions(question.type, question.text, text, countedTranslations(question));
-}
-
-/** Stems of the Russian translations of the noun "How many…?" counts (`Question.terms`' forms), for `answerMentions`. */
-export function countedTranslations(question: Question): Set<string> {
-  const noun = question.type === "number" ? countedNoun(question.text) : undefined;
-  if (!noun) return new Set();
-  const counted = stem(noun);
-  const term = question.terms.find((t) => t.term === counted || t.forms.includes(counted));
-  return new Set(term?.forms.filter(hasCyrillic) ?? []);
 }
 
 function hasType(question: Question, c: { text: string }): boolean {

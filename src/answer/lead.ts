@@ -5,8 +5,7 @@ import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { nameKinds } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
-import { answerMentions } from "./entities.js";
-import { countedTranslations } from "./extractive.js";
+import { answerMentions, countedTranslations } from "./entities.js";
 import { hasShape } from "./features.js";
 import type { Question } from "./question.js";
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/corpus/types.js";
 import { type CandidateView, FEATURES, hasShape, type QuestionContext } from "../../src/answer/features.js";
-import { countedTranslations, needsType } from "../../src/answer/extractive.js";
+import { countedTranslations } from "../../src/answer/entities.js";
+import { needsType } from "../../src/answer/extractive.js";
 import { readQuestion } from "../../src/answer/question.js";
 
 function passage(text: string, docId = "a.md", heading = ""): Passage {
