@@ -5,7 +5,7 @@ import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { nameKinds } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
-import { answerMentions, countedTranslations } from "./entities.js";
+import { answerMentions, asksMoney, countedTranslations } from "./entities.js";
 import { hasShape } from "./features.js";
 import type { Question } from "./question.js";
 
@@ -71,7 +71,8 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     const distance = (m: Span) =>
       at.length === 0 ? m.start : Math.min(...at.map((w) => Math.max(w.start - m.end, m.start - w.end, 0)));
     span = mentions.reduce((best, m) => (distance(m) < distance(best) ? m : best));
-    if (question.type === "number") span = withCountedNoun(sentence, span, terms);
+    if (question.type === "number")
+      span = asksMoney(question.text) ? withCurrency(sentence, span) : withCountedNoun(sentence, span, terms);
   }
   if (/,|\band\b/.test(sentence.slice(span.start, span.end))) span = withListHead(sentence, span);
   // "в Риге", "на Лене": a Russian place is said with its preposition.
@@ -163,6 +164,17 @@ function withCountedNoun(sentence: string, span: Span, terms: Set<string>): Span
   const noun = next && tokenize(next[1]!)[0];
   return noun && terms.has(noun.term) ? { start: span.start, end: span.end + next[0].length } : span;
 }
+
+/** An amount leads with its currency: "25 евро", "1,6 миллиона евро", "€900", "38 million kroner". */
+function withCurrency(sentence: string, span: Span): Span {
+  const before = /[€$£¥₽]\s?$/u.exec(sentence.slice(0, span.start));
+  const after = AMOUNT_UNIT.exec(sentence.slice(span.end));
+  return { start: span.start - (before?.[0].length ?? 0), end: span.end + (after?.[0].length ?? 0) };
+}
+
+/** What follows an amount's number: a magnitude, a currency, or both ("million euros", "тысяч евро"). */
+const AMOUNT_UNIT =
+  /^(?:[ \u00a0]+(?:thousand|million|billion|тысяч\p{L}*|тыс\.|миллион\p{L}*|млн|миллиард\p{L}*|млрд))?[ \u00a0]*(?:[€$£¥₽]|(?:euros?|dollars?|pounds?|roubles?|rubles?|zloty|francs?|kronor|krona|kroner|krone|crowns?|hryvnias?|евро|доллар\p{L}*|рубл\p{L}*|злот\p{L}*|крон[аыу]?|франк\p{L}*|гривн\p{L}*)(?![\p{L}]))/iu;
 
 /** Mentions with only a comma, a dash or "to"/"and" between them are one: "Sunday, 3 November 2024", "9 to 11 June". */
 function joined(sentence: string, mentions: Span[]): Span[] {

@@ -81,6 +81,15 @@ describe("leadSpan", () => {
       "Estonia, Finland, Germany and Poland",
     ],
     ["Сколько человек работало на станции?", "В 2022 году на станции работали 17 человек.", "17 человек"],
+    // An amount leads with its currency, and its magnitude.
+    ["Сколько стоит удостоверение?", "Каждое стоит заявителю 25 евро.", "25 евро"],
+    [
+      "How big was the fund's budget in 2025?",
+      "В 2025 году бюджет фонда вырос до 1,6 миллиона евро.",
+      "1,6 миллиона евро",
+    ],
+    ["What did the restoration cost?", "Restoring her cost 38 million kroner.", "38 million kroner"],
+    ["How much does it cost to join?", "Members buy a single share costing €400.", "€400"],
     [
       "Кто возглавляет съезд?",
       "Spearheaded by Ilya Ponomarev, this congress represents a bold statement.",
