@@ -272,13 +272,17 @@ function isAge(sentence: string, m: Span): boolean {
   );
 }
 
-/** Money is counted in a currency: "€180,000", "$5", "120 euros", "38 million kroner", "410 000 евро". */
-const CURRENCY =
-  /[€$£¥₽]|(?<![\p{L}])(?:euros?|dollars?|pounds?|roubles?|rubles?|zloty|francs?|kronor|krona|kroner|krone|crowns?|hryvnias?|евро|доллар\p{L}*|рубл\p{L}*|злот\p{L}*|крон[аыу]?|франк\p{L}*|гривн\p{L}*)(?![\p{L}])/iu;
+/** Currencies by symbol or name, English and Russian: a regular expression's alternatives. */
+export const CURRENCIES =
+  "[€$£¥₽]|(?<![\\p{L}])(?:euros?|dollars?|pounds?|roubles?|rubles?|zloty|francs?|kronor|krona|kroner|krone|crowns?|hryvnias?|евро|доллар\\p{L}*|рубл\\p{L}*|злот\\p{L}*|крон[аыу]?|франк\\p{L}*|гривн\\p{L}*)(?![\\p{L}])";
 
-/** A word between a number and its currency: "1,6 миллиона евро", "68 тысяч евро", "€2.3 million". */
-const MAGNITUDE =
-  /^(?:thousand|million|billion|m|bn|тысяч\p{L}*|тыс|миллион\p{L}*|млн|миллиард\p{L}*|млрд)$/iu;
+/** Words of size between a number and its currency: "1,6 миллиона евро", "68 тысяч евро", "€2.3 million". */
+export const MAGNITUDES =
+  "thousand|million|billion|m|bn|тысяч\\p{L}*|тыс|миллион\\p{L}*|млн|миллиард\\p{L}*|млрд";
+
+/** Money is counted in a currency: "€180,000", "$5", "120 euros", "38 million kroner", "410 000 евро". */
+const CURRENCY = new RegExp(CURRENCIES, "iu");
+const MAGNITUDE = new RegExp(`^(?:${MAGNITUDES})$`, "iu");
 
 /**
  * Words of money in a question that asks for an amount: "How much did the session cost?", "What salary…?", "What does

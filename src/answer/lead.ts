@@ -5,7 +5,7 @@ import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { nameKinds } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
-import { answerMentions, asksMoney, countedTranslations } from "./entities.js";
+import { answerMentions, asksMoney, CURRENCIES, countedTranslations, MAGNITUDES } from "./entities.js";
 import { hasShape } from "./features.js";
 import type { Question } from "./question.js";
 
@@ -173,8 +173,7 @@ function withCurrency(sentence: string, span: Span): Span {
 }
 
 /** What follows an amount's number: a magnitude, a currency, or both ("million euros", "тысяч евро"). */
-const AMOUNT_UNIT =
-  /^(?:[ \u00a0]+(?:thousand|million|billion|тысяч\p{L}*|тыс\.|миллион\p{L}*|млн|миллиард\p{L}*|млрд))?[ \u00a0]*(?:[€$£¥₽]|(?:euros?|dollars?|pounds?|roubles?|rubles?|zloty|francs?|kronor|krona|kroner|krone|crowns?|hryvnias?|евро|доллар\p{L}*|рубл\p{L}*|злот\p{L}*|крон[аыу]?|франк\p{L}*|гривн\p{L}*)(?![\p{L}]))/iu;
+const AMOUNT_UNIT = new RegExp(`^(?:[ \\u00a0]+(?:${MAGNITUDES})\\.?)?[ \\u00a0]*(?:${CURRENCIES})`, "iu");
 
 /** Mentions with only a comma, a dash or "to"/"and" between them are one: "Sunday, 3 November 2024", "9 to 11 June". */
 function joined(sentence: string, mentions: Span[]): Span[] {
