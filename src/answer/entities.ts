@@ -41,7 +41,7 @@ const RU_DATE = new RegExp(
 );
 
 /** A capitalised word, Cyrillic or Latin, hyphenated parts included ("Вербицкий", "Нью-Йорк", "Volna"). */
-const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*(?![\p{L}\p{N}])/gu;
+export const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*(?![\p{L}\p{N}])/gu;
 
 /** What a capitalised word in a Russian sentence may name: OpenCorpora's dictionary for Cyrillic words. */
 function kindsOf(word: string): NameKinds {

@@ -5,7 +5,14 @@ import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { nameKinds } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
-import { answerMentions, asksMoney, CURRENCIES, countedTranslations, MAGNITUDES } from "./entities.js";
+import {
+  answerMentions,
+  asksMoney,
+  CAPITALISED,
+  CURRENCIES,
+  countedTranslations,
+  MAGNITUDES,
+} from "./entities.js";
 import { hasShape } from "./features.js";
 import type { Question } from "./question.js";
 
@@ -207,7 +214,7 @@ function withListHead(sentence: string, span: Span): Span {
 /** Without surrounding white space, punctuation and Markdown emphasis. */
 /** Whether every capitalised word of a Russian mention is, by the dictionary, a person's name or a place. */
 function isKnownAs(text: string, kind: "person" | "place"): boolean {
-  const words = text.match(/\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*/gu) ?? [];
+  const words = text.match(CAPITALISED) ?? [];
   return words.length > 0 && words.every((w) => hasCyrillic(w) && nameKinds(w)[kind]);
 }
 
