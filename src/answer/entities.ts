@@ -1,7 +1,7 @@
 // Where a sentence mentions people, dates, places and numbers, from compromise's tagger; cached per sentence.
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
-import { hasCyrillic, isStopWord, stem } from "../text/tokenize.js";
+import { foldDiacritics, hasCyrillic, isStopWord, stem } from "../text/tokenize.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { isKindOf, isWordNetWord } from "../text/wordnet.js";
 import type { AnswerType, Question } from "./question.js";
@@ -318,6 +318,27 @@ const NAMES_DAY = new RegExp(
   "iu",
 );
 
+/** A question that asks for a month: "In which month…?", "What month…?", "В каком месяце…?". */
+const ASKS_MONTH = /(?<![\p{L}])(?:which month|what month|в каком месяце|в какой месяц)(?![\p{L}])/iu;
+
+/**
+ * A date that names its month: "May 2023", "in June", "в июне", "17–18 июня", "01.03.2024". An English month's name is
+ * capitalised ("you may apply" names none).
+ */
+const NAMES_MONTH = [
+  new RegExp(`(?<![\\p{L}])(?:${EN_MONTHS})(?![\\p{L}])`, "u"),
+  new RegExp(
+    `(?<![\\p{L}])(?:${RU_MONTHS_OF}|${RU_MONTHS_IN}|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)(?![\\p{L}])|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-\\d{2}`,
+    "iu",
+  ),
+];
+const namesMonth = (text: string) => NAMES_MONTH.some((re) => re.test(text));
+
+/** Whether a question that asks for a date asks for its month (and not its day, which `asksDay` checks). */
+export function asksMonth(question: string): boolean {
+  return ASKS_MONTH.test(question);
+}
+
 /** Whether a question that asks for a date asks for its day. */
 export function asksDay(question: string): boolean {
   return ASKS_DAY.test(question);
@@ -435,6 +456,9 @@ export function answerMentions(
   // "On what date…?" is not answered by "in spring 2026": the day, or the day of the week, must be there.
   if (type === "date" && asksDay(question))
     found = found.filter((m) => NAMES_DAY.test(sentence.slice(Math.max(0, m.start - 4), m.end + 4)));
+  // "In which month…?" is not answered by "in 2024": the month must be there.
+  if (type === "date" && asksMonth(question))
+    found = found.filter((m) => namesMonth(sentence.slice(Math.max(0, m.start - 4), m.end + 4)));
   const place = type === "place" ? askedPlace(question) : undefined;
   if (place) found = found.filter((m) => isPlaceOfKind(sentence.slice(m.start, m.end), place));
   // "How much waste…?" is measured in tonnes of what the text may call rubbish: only counts, and money, are checked.
@@ -456,4 +480,97 @@ export function countedTranslations(question: Question): Set<string> {
   const counted = stem(noun);
   const term = question.terms.find((t) => t.term === counted || t.forms.includes(counted));
   return new Set(term?.forms.filter(hasCyrillic) ?? []);
+}
+
+/**
+ * What a capitalised word names, by the dictionaries alone (no tagger: every candidate sentence is read): a "place" that
+ * WordNet files under location ("Riga", "Georgia") or the Russian dictionary under geography ("Риге"); a "name" that
+ * neither dictionary knows, or the Russian one has as a name ("Hostova", "Jabłonna", "Нагорный"); nothing for a word
+ * of the language ("Council", "Saturday", "Совет").
+ */
+function kindOfName(word: string): "place" | "name" | undefined {
+  if (kindsRead.has(word)) return kindsRead.get(word);
+  if (kindsRead.size >= CACHE_LIMIT) kindsRead.clear();
+  const kind = readKindOfName(word);
+  kindsRead.set(word, kind);
+  return kind;
+}
+const kindsRead = new Map<string, "place" | "name" | undefined>();
+
+function readKindOfName(w: string): "place" | "name" | undefined {
+  if (hasCyrillic(w)) {
+    const k = nameKinds(w);
+    return k.place ? "place" : k.person || !k.known ? "name" : undefined;
+  }
+  const lemma = foldDiacritics(w.toLowerCase());
+  if (isStopWord(lemma)) return undefined;
+  if (!isWordNetWord(lemma)) return "name";
+  return isKindOf(lemma, ["location"]) ? "place" : undefined;
+}
+
+const PLACE_BEFORE = /(?<![\p{L}])(?:in|on|at|from|near|в|во|на|из|под)\s+$/iu;
+
+/**
+ * The names of a text, each a run of capitalised words ("Ilya Ponomarev", "Riga"), with what it names by its words
+ * (`kindOfName`: a place if one is, else a name if one is; runs of neither are left out) and those words;
+ * `skipFirst` leaves out the text's first word.
+ */
+function namedWords(text: string, skipFirst: boolean): { words: string[]; kind: "place" | "name" }[] {
+  const first = skipFirst ? (/^\s*\S+/u.exec(text)?.[0].length ?? 0) : 0;
+  const runs = text.slice(first).matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu);
+  return [...runs].flatMap((run) => {
+    const words = run[0]
+      .split(/\s+/u)
+      .map((w) => w.replace(/['’]s$/u, ""))
+      // Not an acronym: "ID" is Idaho to WordNet.
+      .filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+    const kinds = words.map(kindOfName);
+    // A name the dictionaries do not know is a place after "in", "on", "at", "from" ("on Skarvøy", "в Яблонне").
+    const placed = PLACE_BEFORE.test(text.slice(Math.max(0, first + run.index - 8), first + run.index));
+    const kind = kinds.includes("place")
+      ? "place"
+      : kinds.includes("name")
+        ? placed
+          ? "place"
+          : "name"
+        : undefined;
+    return kind ? [{ words: words.filter((_, i) => kinds[i] !== undefined), kind }] : [];
+  });
+}
+
+/**
+ * Whether a text speaks of a name, in any case and, in Russian, in any ending: it has a word that begins with it
+ * ("Riga's" for "Riga"; "Волошиной" for "Волошина", by all but its last two letters).
+ */
+export function speaksOf(name: string, text: string): boolean {
+  const root = hasCyrillic(name) ? name.slice(0, Math.max(4, name.length - 2)) : name;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu").test(text);
+}
+
+/** The names of a question (`namedWords`), read once: every candidate sentence is compared with them. */
+const namesOfQuestion = new WeakMap<Question, ReturnType<typeof namedWords>>();
+
+const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
+
+/**
+ * Whether a sentence speaks of another year, place or name than the question does, and not of the question's: "The
+ * budget for 2026 is…" for "What was the budget for 2024?", "Hostova received 71 votes" for "How many votes did
+ * Radulova receive?", "in Prague" for "…in Riga?". A year must be in the sentence itself; a place or a name may be in
+ * its context (`context`: its heading and the sentences before it). A name in the other script than the sentence's is
+ * not judged.
+ */
+export function speaksOfAnother(question: Question, sentence: string, context: string): boolean {
+  const years: string[] = sentence.match(YEAR) ?? [];
+  if (question.years.length > 0 && years.length > 0 && !question.years.some((y) => years.includes(y)))
+    return true;
+  const script = hasCyrillic(sentence);
+  // A name is spoken of where one of its words is: texts shorten names ("Ponomarev" for "Ilya Ponomarev").
+  let named = namesOfQuestion.get(question);
+  if (!named) namesOfQuestion.set(question, (named = namedWords(question.text, true)));
+  const asked = named.filter(
+    (n) => hasCyrillic(n.words[0]!) === script && !n.words.some((w) => speaksOf(w, context)),
+  );
+  if (asked.length === 0) return false;
+  const others = namedWords(sentence, false).filter((n) => !n.words.some((w) => speaksOf(w, question.text)));
+  return asked.some((a) => others.some((o) => o.kind === a.kind));
 }

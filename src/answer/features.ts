@@ -46,6 +46,8 @@ export interface CandidateView {
   documentMatched: Set<string>;
   /** Whether it gives a response ("said", quoted words), for "How did X respond…?". */
   givesResponse: boolean;
+  /** Whether it speaks of another year, person or place than the question names, and not of that one. */
+  speaksOfAnother: boolean;
 }
 
 /** What the features know of the question beyond its reading. */
@@ -192,6 +194,7 @@ export const FEATURES: Feature[] = [
     name: "nameElsewhere",
     value: (c, ctx) => flag(ctx.usedNames.some((n) => !ctx.namedIn(n, c.passage.docId))),
   },
+  { name: "speaksOfAnother", value: (c) => flag(c.speaksOfAnother) },
   { name: "crossScript", value: (c, ctx) => flag(hasCyrillic(c.text) !== ctx.question.cyrillic) },
   { name: "cyrillicQuestion", value: (_, ctx) => flag(ctx.question.cyrillic) },
   {

@@ -1,6 +1,14 @@
 // What a Russian sentence mentions, by answer type: the tagger reads English only.
 import { describe, expect, it } from "vitest";
-import { answerMentions, asksDay, asksMoney, mentionsIn } from "../../src/answer/entities.js";
+import {
+  answerMentions,
+  asksDay,
+  asksMoney,
+  asksMonth,
+  mentionsIn,
+  speaksOfAnother,
+} from "../../src/answer/entities.js";
+import { readQuestion } from "../../src/answer/question.js";
 
 const mentioned = (sentence: string, kind: "person" | "place" | "organization" | "date" | "number") =>
   (mentionsIn(sentence).get(kind) ?? []).map((s) => sentence.slice(s.start, s.end));
@@ -133,5 +141,81 @@ describe("a count asked in English, given in Russian", () => {
     const sentence = "В 2023 году на конкурс пришло 23 заявки.";
     expect(counts("How many delegates attended?", sentence, ["делегат"])).toEqual([]);
     expect(counts("How many delegates attended?", "Присутствовали 97 делегатов.", [])).toEqual([]);
+  });
+});
+
+describe("a month asked for", () => {
+  const dates = (question: string, sentence: string) =>
+    answerMentions("date", question, sentence).map((s) => sentence.slice(s.start, s.end));
+
+  it.each([
+    ["In which month of 2024 was the programme launched?", true],
+    ["What month did the hotline open?", true],
+    ["В каком месяце 2023 года пришло больше всего обращений?", true],
+    ["In which year was the programme launched?", false],
+    ["When did the hotline open?", false],
+  ])("%s asks for the month: %s", (question, month) => {
+    expect(asksMonth(question)).toBe(month);
+  });
+
+  it.each([
+    // A month's name, English (capitalised) or Russian in any case; a year alone is no month.
+    ["In which month of 2024 was it launched?", "It was launched in March 2024.", true],
+    [
+      "В каком месяце 2023 года пришло больше всего обращений?",
+      "Больше всего обращений пришло в октябре 2023 года.",
+      true,
+    ],
+    ["In which month of 2024 was it launched?", "It was launched in 2024 and you may apply now.", false],
+    ["В каком месяце 2023 года пришло больше всего обращений?", "В 2023 году пришло 500 обращений.", false],
+  ])("%s · %s → %s", (question, sentence, found) => {
+    expect(dates(question, sentence).length > 0).toBe(found);
+  });
+});
+
+describe("a sentence that speaks of another year, place or name", () => {
+  it.each([
+    // Another year in the sentence, and not the asked one.
+    [
+      "How big was the fund's budget in 2025?",
+      "The operating budget for 2026 is set at 740,000 euros.",
+      "",
+      true,
+    ],
+    [
+      "How big was the fund's budget in 2025?",
+      "In 2025 the budget grew to 1.6 million euros, up from 2024.",
+      "",
+      false,
+    ],
+    // Another name of the same kind, where the asked one is nowhere near.
+    ["How many votes did Radulova receive?", "In the ballot Hostova received 71 votes.", "", true],
+    ["How many votes did Radulova receive?", "Radulova received 84 votes.", "", false],
+    ["Who chaired the Riga session?", "The Prague session was chaired by Ivan Petrov.", "", true],
+    ["Who chaired the Riga session?", "It was chaired by Ivan Petrov.", "The session in Riga", false],
+    // A place is no other name of a person, nor an acronym a place ("ID" is Idaho to WordNet).
+    ["Who chaired the Riga session?", "Ivan Petrov chaired it.", "", false],
+    [
+      "Where were the first Congress ID cards handed out?",
+      "The first cards were handed over in Warsaw.",
+      "",
+      false,
+    ],
+    // A name neither dictionary knows is a place after "on", "in", "at", "в"….
+    ["How many people live on Skarvøy?", "Most members live in Estonia and Georgia.", "", true],
+    ["How many people live on Skarvøy?", "Most members, Hostova says, are young.", "", false],
+    // A name is spoken of by any of its words.
+    [
+      "Which countries did Ilya Ponomarev name as allies?",
+      "Ponomarev named Ukraine and Kyiv's partners.",
+      "",
+      false,
+    ],
+    // Russian, in any ending; a name in the other script is not judged.
+    ["В каком году Марина Волошина была избрана?", "Волошину избрали в 2016 году.", "", false],
+    ["В каком году Марина Волошина была избрана?", "Петрова избрали в 2016 году.", "", true],
+    ["В каком году Марина Волошина была избрана?", "Hostova was elected in 2016.", "", false],
+  ])("%s · %s → %s", (question, sentence, context, another) => {
+    expect(speaksOfAnother(readQuestion(question), sentence, `${context}\n${sentence}`)).toBe(another);
   });
 });

@@ -41,6 +41,7 @@ function view(text: string, over: Partial<CandidateView> = {}): CandidateView {
     matched: new Set(),
     documentMatched: new Set(),
     givesResponse: false,
+    speaksOfAnother: false,
     ...over,
   };
 }
@@ -125,6 +126,15 @@ describe("the answer scorer's features", () => {
       {},
       0,
     ],
+    [
+      "speaksOfAnother",
+      "What was the budget for 2025?",
+      "The budget for 2026 is 740,000 euros.",
+      { speaksOfAnother: true },
+      {},
+      1,
+    ],
+    ["speaksOfAnother", "What was the budget for 2025?", "x", { speaksOfAnother: false }, {}, 0],
     ["crossScript", "Кто возглавляет съезд?", "Ilya Ponomarev leads it.", {}, {}, 1],
     ["crossScript", "Who leads the congress?", "Ilya Ponomarev leads it.", {}, {}, 0],
     ["rankPrior", "Who leads?", "x", { rank: 1 }, {}, 0.5],
