@@ -32,7 +32,12 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
       out = { ...out, term: nearest, forms: [...out.forms, t.term] };
       retrieval.push({ term: nearest, weight: EXPANSION_WEIGHTS.correction });
     }
-    const translated = lexicon.translate(out.term).filter((x) => vocabulary.has(x) && x !== out.term);
+    // The word and its dictionary forms: "people" is translated as "люди", its form "person" as "человек".
+    const translated = [
+      ...new Set(
+        [out.term, ...out.forms.filter((f) => !hasCyrillic(f))].flatMap((x) => lexicon.translate(x)),
+      ),
+    ].filter((x) => vocabulary.has(x) && x !== out.term);
     for (const term of translated) retrieval.push({ term, weight: EXPANSION_WEIGHTS.translation });
     const cognates = hasCyrillic(out.term)
       ? vocabulary.latinCognates(out.term)

@@ -70,6 +70,8 @@ interface AskState {
 /** One part of a question as the answerer saw it: every candidate sentence with its features (for fitting). */
 export interface TraceEntry {
   part: string;
+  /** The part's query terms (stems), in order. */
+  terms: string[];
   candidates: ScoredCandidate[];
 }
 
@@ -210,7 +212,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   ): Draft => {
     const selection = selectEvidence(q, retrieved, weight, contextOf(q, turn), scorer, deps.vectors);
     const { evidence, confidence } = selection;
-    turn.trace?.({ part: q.text, candidates: selection.candidates });
+    turn.trace?.({ part: q.text, candidates: selection.candidates, terms: q.terms.map((t) => t.term) });
     deps.log.debug(`extractive: confidence ${confidence.toFixed(3)} (threshold ${threshold})`);
     if (evidence.length === 0 || confidence < threshold) {
       // The nearest passage is offered as related only when it shares the question's words.

@@ -68,6 +68,19 @@ describe("expandQuestion", () => {
     expect(retrieval.map((r) => r.term)).toEqual(expect.arrayContaining(["chair", "session"]));
   });
 
+  it("translates an English word's dictionary form too: people, person, человек", () => {
+    const corpus = Vocabulary.of(source("На пикете было двадцать человек. Люди пришли к гостинице."));
+    const words = Lexicon.fromText("people\tлюди\nperson\tчеловек\n");
+    const { question, retrieval } = expandQuestion(
+      readQuestion("How many people were there?"),
+      corpus,
+      words,
+    );
+    const people = question.terms.find((t) => t.term === "peopl")!;
+    expect(people.forms).toEqual(expect.arrayContaining(["person", "человек", "люд"]));
+    expect(retrieval.map((r) => r.term)).toEqual(expect.arrayContaining(["человек", "люд"]));
+  });
+
   it("leaves a question in the corpus's own words as it is", () => {
     const q = readQuestion("Who chaired the session?");
     const { question, corrections } = expandQuestion(q, v, Lexicon.empty);
