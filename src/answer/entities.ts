@@ -574,3 +574,22 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
   const others = namedWords(sentence, false).filter((n) => !n.words.some((w) => speaksOf(w, question.text)));
   return asked.some((a) => others.some((o) => o.kind === a.kind));
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A test of whether a text uses one of a question's names (`Question.names`: "Skarvøy", "Skarvøy's"), in any case, or
+ * its form in the other script that the question's reading found in the corpus ("Voronov": "Воронова", a Cyrillic
+ * form of its term beginning a word). A document in Russian names "Voronov" as "Воронов".
+ */
+export function nameIn(name: string, question: Question): (text: string) => boolean {
+  const own = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}`, "iu");
+  const word = name.toLowerCase();
+  const forms = hasCyrillic(name)
+    ? []
+    : (question.terms.find((t) => t.word === word)?.forms.filter((f) => hasCyrillic(f)) ?? []);
+  const other = forms.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join("|")})`, "iu")
+    : undefined;
+  return (text) => own.test(text) || (other?.test(text) ?? false);
+}

@@ -65,6 +65,8 @@ export interface QuestionContext {
   namedIn: (name: string, docId: string) => boolean;
   /** Names of the question that some document uses. */
   usedNames: string[];
+  /** Whether a text uses one of those names, in either script (`nameIn`). */
+  names: (name: string, text: string) => boolean;
   /** For a follow-up, the passages the conversation's last answer quoted. */
   previous: TurnSource[];
 }
@@ -179,8 +181,7 @@ export const FEATURES: Feature[] = [
     value: (c, ctx) => {
       const names = ctx.usedNames;
       if (names.length === 0) return 0;
-      const near = c.contextText.toLowerCase();
-      return names.filter((n) => near.includes(n.toLowerCase())).length / names.length;
+      return names.filter((n) => ctx.names(n, c.contextText)).length / names.length;
     },
   },
   { name: "sentenceLength", value: (c) => Math.log(1 + c.text.length) / 6 },

@@ -9,6 +9,7 @@ import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
 import { documentOrder, needsType, type ScoredCandidate, selectEvidence } from "./extractive.js";
+import { nameIn } from "./entities.js";
 import type { QuestionContext } from "./features.js";
 import { Scorer } from "./scorer.js";
 import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
@@ -171,14 +172,13 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     return { abstained: false, claims, confidence, ...(unanswered.length ? { unanswered } : {}) };
   };
 
-  /** Whether a document's title or passages use a name ("Skarvøy", "Skarvøy's"), in any case. */
-  const namedIn = (name: string) => {
+  /** Whether a document's title or passages use a name (`nameIn`: "Skarvøy", "Skarvøy's", "Воронова"). */
+  const namedIn = (says: (text: string) => boolean) => {
     const index = deps.kb.index();
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu");
     return (docId: string): boolean => {
       const entry = index.document(docId);
       if (!entry) return false;
-      return re.test(entry.title) || entry.labels.some((label) => re.test(index.passage(label)?.text ?? ""));
+      return says(entry.title) || entry.labels.some((label) => says(index.passage(label)?.text ?? ""));
     };
   };
 
@@ -192,7 +192,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const unknown = unknownWeights.reduce((a, b) => a + b, 0);
     // (A Russian question's names are written in other letters than an English document's.)
     const usedNames = q.names.filter((name) => tokenize(name).some((t) => index.idf(t.term) > 0));
-    const checks = new Map(usedNames.map((n) => [n, namedIn(n)]));
+    const says = new Map(usedNames.map((n) => [n, nameIn(n, q)]));
+    const checks = new Map(usedNames.map((n) => [n, namedIn(says.get(n)!)]));
     return {
       unknownShare: total > 0 ? unknown / total : 1,
       worstUnknown: total > 0 ? Math.max(0, ...unknownWeights) / total : 1,
@@ -200,6 +201,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       needsType: needsType(q),
       usedNames,
       namedIn: (name, docId) => checks.get(name)?.(docId) ?? true,
+      names: (name, text) => says.get(name)?.(text) ?? text.toLowerCase().includes(name.toLowerCase()),
       previous,
     };
   };

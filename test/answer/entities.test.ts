@@ -6,6 +6,7 @@ import {
   asksMoney,
   asksMonth,
   mentionsIn,
+  nameIn,
   speaksOfAnother,
 } from "../../src/answer/entities.js";
 import { readQuestion } from "../../src/answer/question.js";
@@ -217,5 +218,28 @@ describe("a sentence that speaks of another year, place or name", () => {
     ["В каком году Марина Волошина была избрана?", "Hostova was elected in 2016.", "", false],
   ])("%s · %s → %s", (question, sentence, context, another) => {
     expect(speaksOfAnother(readQuestion(question), sentence, `${context}\n${sentence}`)).toBe(another);
+  });
+});
+
+describe("a name the question uses, in a text", () => {
+  // The reading of "Who won the Voronov Prize?" against a corpus that writes the name in Russian too.
+  const question = readQuestion("Who won the Voronov Prize?");
+  const read = {
+    ...question,
+    terms: question.terms.map((t) => (t.word === "voronov" ? { ...t, forms: [...t.forms, "воронов"] } : t)),
+  };
+
+  it.each([
+    ["The Voronov Prize went to Marina Kim.", true],
+    ["Voronov's prize went to Marina Kim.", true],
+    ["Первым лауреатом премии Воронова стала Марина Ким.", true],
+    ["Первым лауреатом премии стала Марина Ким.", false],
+    ["The prize went to Marina Kim.", false],
+  ])("%s → %s", (text, named) => {
+    expect(nameIn("Voronov", read)(text)).toBe(named);
+  });
+
+  it("looks for no other script where the reading found no form in it", () => {
+    expect(nameIn("Voronov", question)("Первым лауреатом премии Воронова стала Марина Ким.")).toBe(false);
   });
 });

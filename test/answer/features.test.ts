@@ -55,6 +55,7 @@ function context(question: string, over: Partial<Omit<QuestionContext, "question
     needsType: false,
     usedNames: [],
     namedIn: () => true,
+    names: (name, text) => text.toLowerCase().includes(name.toLowerCase()),
     previous: [],
     ...over,
   };
