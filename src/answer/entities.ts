@@ -12,6 +12,8 @@ export type Mentions = Map<AnswerType | "organization", Span[]>;
 const cache = new Map<string, Mentions>();
 const CACHE_LIMIT = 20_000;
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 const MATCHERS: [AnswerType | "organization", string][] = [
   ["person", "#Person+"],
   ["organization", "#Organization+"],
@@ -543,9 +545,16 @@ function namedWords(text: string, skipFirst: boolean): { words: string[]; kind: 
  * ("Riga's" for "Riga"; "Волошиной" for "Волошина", by all but its last two letters).
  */
 export function speaksOf(name: string, text: string): boolean {
-  const root = hasCyrillic(name) ? name.slice(0, Math.max(4, name.length - 2)) : name;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu").test(text);
+  let re = nameTests.get(name);
+  if (!re) {
+    const root = hasCyrillic(name) ? name.slice(0, Math.max(4, name.length - 2)) : name;
+    if (nameTests.size >= CACHE_LIMIT) nameTests.clear();
+    nameTests.set(name, (re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(root)}`, "iu")));
+  }
+  return re.test(text);
 }
+/** The test of `speaksOf` for each name read: every candidate sentence of a question is tested for the same ones. */
+const nameTests = new Map<string, RegExp>();
 
 /** The names of a question (`namedWords`), read once: every candidate sentence is compared with them. */
 const namesOfQuestion = new WeakMap<Question, ReturnType<typeof namedWords>>();
@@ -571,11 +580,10 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
     (n) => hasCyrillic(n.words[0]!) === script && !n.words.some((w) => speaksOf(w, context)),
   );
   if (asked.length === 0) return false;
-  const others = namedWords(sentence, false).filter((n) => !n.words.some((w) => speaksOf(w, question.text)));
-  return asked.some((a) => others.some((o) => o.kind === a.kind));
+  return namedWords(sentence, false).some(
+    (o) => asked.some((a) => a.kind === o.kind) && !o.words.some((w) => speaksOf(w, question.text)),
+  );
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * A test of whether a text uses one of a question's names (`Question.names`: "Skarvøy", "Skarvøy's"), in any case, or
