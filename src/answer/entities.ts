@@ -544,7 +544,7 @@ function namedWords(text: string, skipFirst: boolean): { words: string[]; kind: 
  * Whether a text speaks of a name, in any case and, in Russian, in any ending: it has a word that begins with it
  * ("Riga's" for "Riga"; "Волошиной" for "Волошина", by all but its last two letters).
  */
-export function speaksOf(name: string, text: string): boolean {
+function speaksOf(name: string, text: string): boolean {
   let re = nameTests.get(name);
   if (!re) {
     const root = hasCyrillic(name) ? name.slice(0, Math.max(4, name.length - 2)) : name;

@@ -1,4 +1,4 @@
-// Extractive answering: scores the sentences of the retrieved passages against the question and picks the one that answers.
+// Extractive answering: scores the sentences of the retrieved passages against the question and picks the answer.
 import { spanText } from "../corpus/passages.js";
 import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";

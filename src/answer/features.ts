@@ -46,7 +46,7 @@ export interface CandidateView {
   documentMatched: Set<string>;
   /** Whether it gives a response ("said", quoted words), for "How did X respond…?". */
   givesResponse: boolean;
-  /** Whether it speaks of another year, person or place than the question names, and not of that one. */
+  /** Whether it speaks of another year, place or name than the question does, and not of the question's. */
   speaksOfAnother: boolean;
 }
 
