@@ -2,6 +2,7 @@
 import type { Passage, Span } from "../corpus/types.js";
 import { hasCyrillic } from "../text/tokenize.js";
 import type { TurnSource } from "./follow-up.js";
+import { tallySpan } from "./lead.js";
 import type { Question } from "./question.js";
 
 /** A candidate sentence as the features see it. */
@@ -196,6 +197,11 @@ export const FEATURES: Feature[] = [
     value: (c, ctx) => flag(ctx.usedNames.some((n) => !ctx.namedIn(n, c.passage.docId))),
   },
   { name: "speaksOfAnother", value: (c) => flag(c.speaksOfAnother) },
+  {
+    // "How did the vote go?": "Adopted: 58 for, 24 against, 15 abstentions", not the sentence about the motion.
+    name: "tallyFound",
+    value: (c, ctx) => flag(tallySpan(ctx.question.text, c.text) !== undefined),
+  },
   { name: "crossScript", value: (c, ctx) => flag(hasCyrillic(c.text) !== ctx.question.cyrillic) },
   { name: "cyrillicQuestion", value: (_, ctx) => flag(ctx.question.cyrillic) },
   {
