@@ -547,14 +547,25 @@ function namedWords(text: string, skipFirst: boolean): { words: string[]; kind: 
 function speaksOf(name: string, text: string): boolean {
   let re = nameTests.get(name);
   if (!re) {
-    const root = hasCyrillic(name) ? name.slice(0, Math.max(4, name.length - 2)) : name;
     if (nameTests.size >= CACHE_LIMIT) nameTests.clear();
-    nameTests.set(name, (re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(root)}`, "iu")));
+    nameTests.set(name, (re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(rootOf(name))}`, "iu")));
   }
   return re.test(text);
 }
-/** The test of `speaksOf` for each name read: every candidate sentence of a question is tested for the same ones. */
+/** The test of `speaksOf` for each name of a question: every candidate sentence is tested for the same ones. */
 const nameTests = new Map<string, RegExp>();
+
+/** What a name's forms begin with: a Russian name without its last two letters ("Волошин" of "Волошина"). */
+const rootOf = (name: string) => (hasCyrillic(name) ? name.slice(0, Math.max(4, name.length - 2)) : name);
+
+/** A question's words, lower-cased, read once. */
+function wordsOf(question: Question): string[] {
+  let words = questionWords.get(question);
+  if (!words)
+    questionWords.set(question, (words = question.text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []));
+  return words;
+}
+const questionWords = new WeakMap<Question, string[]>();
 
 /** The names of a question (`namedWords`), read once: every candidate sentence is compared with them. */
 const namesOfQuestion = new WeakMap<Question, ReturnType<typeof namedWords>>();
@@ -580,9 +591,13 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
     (n) => hasCyrillic(n.words[0]!) === script && !n.words.some((w) => speaksOf(w, context)),
   );
   if (asked.length === 0) return false;
-  return namedWords(sentence, false).some(
-    (o) => asked.some((a) => a.kind === o.kind) && !o.words.some((w) => speaksOf(w, question.text)),
-  );
+  const own = wordsOf(question);
+  // A sentence's name the question itself uses is no other: "Radulova's" for "Radulova".
+  const used = (w: string) => {
+    const root = rootOf(w).toLowerCase();
+    return own.some((q) => q.startsWith(root));
+  };
+  return namedWords(sentence, false).some((o) => asked.some((a) => a.kind === o.kind) && !o.words.some(used));
 }
 
 /**
