@@ -529,13 +529,8 @@ function namedWords(text: string, skipFirst: boolean): { words: string[]; kind: 
     const kinds = words.map(kindOfName);
     // A name the dictionaries do not know is a place after "in", "on", "at", "from" ("on Skarvøy", "в Яблонне").
     const placed = PLACE_BEFORE.test(text.slice(Math.max(0, first + run.index - 8), first + run.index));
-    const kind = kinds.includes("place")
-      ? "place"
-      : kinds.includes("name")
-        ? placed
-          ? "place"
-          : "name"
-        : undefined;
+    const named = kinds.includes("name");
+    const kind = kinds.includes("place") || (named && placed) ? "place" : named ? "name" : undefined;
     return kind ? [{ words: words.filter((_, i) => kinds[i] !== undefined), kind }] : [];
   });
 }
