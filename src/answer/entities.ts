@@ -216,7 +216,7 @@ export function definitionsOf(subject: string, sentence: string): Span[] {
   // The head in either case ("congress", "Congress"), then the rest of a name it may open ("Congress of People's
   // Deputies"); no "i" flag, under which \p{Lu} would take any letter.
   const first = head[0]!;
-  const word = `[${first.toLowerCase()}${first.toUpperCase()}]${head.slice(1).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
+  const word = `[${first.toLowerCase()}${first.toUpperCase()}]${escapeRegExp(head.slice(1))}`;
   const name = String.raw`(?:\s+(?:(?:of|the|for)\s+)*\p{Lu}[\p{L}'’]*)*`;
   const what = String.raw`(?=(?:a|an|the|one of)\s)`;
   const at = new RegExp(
@@ -601,7 +601,6 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
  * form of its term beginning a word). A document in Russian names "Voronov" as "Воронов".
  */
 export function nameIn(name: string, question: Question): (text: string) => boolean {
-  const own = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}`, "iu");
   const word = name.toLowerCase();
   const forms = hasCyrillic(name)
     ? []
@@ -609,5 +608,6 @@ export function nameIn(name: string, question: Question): (text: string) => bool
   const other = forms.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join("|")})`, "iu")
     : undefined;
-  return (text) => own.test(text) || (other?.test(text) ?? false);
+  // (The question's names are of Latin letters: `speaksOf` looks for the name as written.)
+  return (text) => speaksOf(name, text) || (other?.test(text) ?? false);
 }

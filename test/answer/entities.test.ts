@@ -82,10 +82,11 @@ describe("amounts of money", () => {
   });
 });
 
-describe("a day asked for", () => {
-  const dates = (question: string, sentence: string) =>
-    answerMentions("date", question, sentence).map((s) => sentence.slice(s.start, s.end));
+/** The dates of a sentence that answer a question asking for a date. */
+const dates = (question: string, sentence: string) =>
+  answerMentions("date", question, sentence).map((s) => sentence.slice(s.start, s.end));
 
+describe("a day asked for", () => {
   it.each([
     ["On what date will the assembly be held?", true],
     ["What are the exact dates of the eighth session?", true],
@@ -146,9 +147,6 @@ describe("a count asked in English, given in Russian", () => {
 });
 
 describe("a month asked for", () => {
-  const dates = (question: string, sentence: string) =>
-    answerMentions("date", question, sentence).map((s) => sentence.slice(s.start, s.end));
-
   it.each([
     ["In which month of 2024 was the programme launched?", true],
     ["What month did the hotline open?", true],
