@@ -37,7 +37,10 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
       ...new Set(
         [out.term, ...out.forms.filter((f) => !hasCyrillic(f))].flatMap((x) => lexicon.translate(x)),
       ),
-    ].filter((x) => vocabulary.has(x) && x !== out.term);
+    ]
+      // A place's Russian adjective too: "Prague" is "Прага", and "пражская" in "пражская сессия".
+      .flatMap((x) => [x, ...(hasCyrillic(x) ? lexicon.adjectivesOf(x) : [])])
+      .filter((x) => vocabulary.has(x) && x !== out.term);
     for (const term of translated) retrieval.push({ term, weight: EXPANSION_WEIGHTS.translation });
     const cognates = hasCyrillic(out.term)
       ? vocabulary.latinCognates(out.term)

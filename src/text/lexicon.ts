@@ -81,13 +81,29 @@ export class Lexicon {
     return lexicon;
   }
 
-  /** Stems of the other language's words for a stem of either ("сесс" → "session"; "session" → "сесс"). */
+  /**
+   * Stems of the other language's words for a stem of either ("сесс" → "session"; "session" → "сесс"). A Russian
+   * adjective the list lacks is read as the noun it is made from: "пражск" (пражская сессия) as "праг", "Prague".
+   */
   translate(term: string): string[] {
     const found = this.toEnglish.get(term) ?? this.toRussian.get(term);
     if (found) return found;
+    for (const noun of nounStemsOf(term)) {
+      const english = this.toEnglish.get(noun);
+      if (english) return english;
+    }
     // "kraków" is listed as "krakow".
     const plain = foldDiacritics(term);
     return plain === term ? [] : (this.toRussian.get(plain) ?? []);
+  }
+
+  /**
+   * The stems of the adjectives Russian makes of a noun stem, where the list does not have them as words of their
+   * own: "праг" → "пражск", "варшав" → "варшавск", "крак" (Краков) → "краковск"; not "совет" → "советск", which
+   * the list has as "Soviet".
+   */
+  adjectivesOf(russianStem: string): string[] {
+    return adjectiveStems(russianStem).filter((a) => !this.toEnglish.has(a));
   }
 
   get size(): number {
@@ -96,3 +112,30 @@ export class Lexicon {
 }
 
 const loaded = new Map<string, Lexicon>();
+
+/** The consonant a Russian stem ends in before "-ск-", and back: Прага → пражский, Рига → рижский. */
+const MUTATION: Record<string, string> = { г: "ж", к: "ч", х: "ш" };
+const UNMUTATION: Record<string, string> = { ж: "г", ч: "к", ш: "х" };
+/** Endings of a name the Russian stemmer takes off its noun but its adjective keeps: Краков → "крак", краковский. */
+const NAME_ENDINGS = ["ов", "ев", "ёв", "ин"];
+
+/** Stems of a Russian noun's adjectives in "-ский" ("праг" → "пражск", "ки" → "киевск"). */
+function adjectiveStems(noun: string): string[] {
+  if (!/^[а-яё]{2,}$/.test(noun)) return [];
+  const last = noun.at(-1)!;
+  const base = MUTATION[last] ? noun.slice(0, -1) + MUTATION[last] : noun;
+  return [`${base}ск`, ...NAME_ENDINGS.map((e) => `${noun}${e}ск`)];
+}
+
+/** The noun stems a Russian adjective stem in "-ск" may be made from ("пражск" → "праг", "киевск" → "киев", "ки"). */
+function nounStemsOf(adjective: string): string[] {
+  const m = /^([а-яё]{2,})ск$/.exec(adjective);
+  if (!m) return [];
+  const base = m[1]!;
+  const last = base.at(-1)!;
+  const noun = UNMUTATION[last] ? base.slice(0, -1) + UNMUTATION[last] : base;
+  const shorter = NAME_ENDINGS.filter((e) => noun.endsWith(e) && noun.length > e.length + 1).map((e) =>
+    noun.slice(0, -e.length),
+  );
+  return [noun, ...shorter];
+}

@@ -81,6 +81,19 @@ describe("expandQuestion", () => {
     expect(retrieval.map((r) => r.term)).toEqual(expect.arrayContaining(["человек", "люд"]));
   });
 
+  it("meets an English place in a Russian document's adjective of it: Prague, пражская", () => {
+    const corpus = Vocabulary.of(source("Пражская группа приняла 40 человек. В Праге холодно."));
+    const words = Lexicon.fromText("prague\tпрага\n");
+    const { question, retrieval } = expandQuestion(
+      readQuestion("How big is the Prague group?"),
+      corpus,
+      words,
+    );
+    const prague = question.terms.find((t) => t.term === "pragu")!;
+    expect(prague.forms).toEqual(expect.arrayContaining(["праг", "пражск"]));
+    expect(retrieval.map((r) => r.term)).toEqual(expect.arrayContaining(["праг", "пражск"]));
+  });
+
   it("leaves a question in the corpus's own words as it is", () => {
     const q = readQuestion("Who chaired the session?");
     const { question, corrections } = expandQuestion(q, v, Lexicon.empty);

@@ -21,6 +21,18 @@ describe("Lexicon", () => {
     expect(lexicon.translate("place")).toEqual([]);
   });
 
+  it("reads a place's adjective the list lacks as the place, and names the adjectives of a place", () => {
+    const places = Lexicon.fromText("prague\tпрага\nkrakow\tкраков\nsoviet\tсоветский\ncouncil\tсовет\n");
+    expect(places.translate(stem("пражской"))).toEqual(["pragu"]);
+    expect(places.translate(stem("краковская"))).toEqual(["krakow"]);
+    // Listed as a word of its own, an adjective is not read as its noun: "советский" is Soviet, not council.
+    expect(places.translate(stem("советской"))).toEqual(["soviet"]);
+    expect(places.translate(stem("новой"))).toEqual([]);
+    expect(places.adjectivesOf(stem("прага"))).toContain(stem("пражская"));
+    expect(places.adjectivesOf(stem("краков"))).toContain(stem("краковской"));
+    expect(places.adjectivesOf(stem("совет"))).not.toContain(stem("советской"));
+  });
+
   it("loads the project's list", () => {
     const project = Lexicon.load();
     expect(project.size).toBeGreaterThan(3000);
