@@ -387,6 +387,26 @@ function countsWhatIsAsked(
   });
 }
 
+/** A question about how people voted: "How many delegates voted against…?". */
+const ASKS_VOTERS = /\bvot(?:e|ed|es|ing)\b/i;
+/** A number that is one side of a tally: "58 for", "24 against", "15 abstentions", "за — 40", "против: 6". */
+const SIDE_AFTER =
+  /^\s*(?:votes?\s+)?(?:for|against|in favou?r|abstentions?|abstained|за|против|воздерж\p{L}*)(?![\p{L}])/iu;
+const SIDE_BEFORE =
+  /(?<![\p{L}])(?:for|against|in favou?r|abstentions?|abstained|за|против|воздерж\p{L}*)\s*[—–:-]?\s*$/iu;
+
+/**
+ * Whether a number counts voters, for a question about how people voted: one side of a vote's tally ("Adopted: 58
+ * for, 24 against"), which names no noun for `countsWhatIsAsked` to compare.
+ */
+function countsVoters(question: string, sentence: string, m: Span): boolean {
+  return (
+    ASKS_VOTERS.test(question) &&
+    (SIDE_AFTER.test(sentence.slice(m.end, m.end + 20)) ||
+      SIDE_BEFORE.test(sentence.slice(Math.max(0, m.start - 20), m.start)))
+  );
+}
+
 type PlaceKind = "country" | "city";
 
 /** The kind of place "Which country…?" or "In what city…?" asks for; undefined for "Where…?" or a region. */
@@ -467,7 +487,10 @@ export function answerMentions(
   const noun = type === "number" ? countedNoun(question) : undefined;
   const many = noun !== undefined && /\bhow many\b/i.test(question) ? noun : undefined;
   const counted = noun === "money" || (type === "number" && asksMoney(question)) ? "money" : many;
-  if (counted) found = found.filter((m) => countsWhatIsAsked(counted, sentence, m, translations));
+  if (counted)
+    found = found.filter(
+      (m) => countsWhatIsAsked(counted, sentence, m, translations) || countsVoters(question, sentence, m),
+    );
   if (type === "number" && found.length === 0 && countsNames(many)) {
     const list = longestList(sentence);
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];

@@ -139,6 +139,17 @@ describe("a count asked in English, given in Russian", () => {
     expect(counts("How many delegates attended?", sentence, ["делегат"])).toEqual(["97"]);
   });
 
+  it("counts the voters of one side of a tally, for a question about how they voted", () => {
+    const tally = "Adopted: 58 for, 24 against, 15 abstentions.";
+    expect(counts("How many delegates voted against the motion?", tally, [])).toEqual(["58", "24", "15"]);
+    expect(counts("How many delegates voted against?", "За — 40, против — 6.", ["делегат"])).toEqual([
+      "40",
+      "6",
+    ]);
+    // Not a tally's numbers for a question about another count.
+    expect(counts("How many delegates attended?", tally, [])).toEqual([]);
+  });
+
   it("counts nothing else: a year, another noun, or any number when no translation is known", () => {
     const sentence = "В 2023 году на конкурс пришло 23 заявки.";
     expect(counts("How many delegates attended?", sentence, ["делегат"])).toEqual([]);
