@@ -33,7 +33,9 @@ export class Lexicon {
 
   /**
    * Reads `english<TAB>russian|russian…` lines. A Russian word maps to every content word of its English phrase
-   * ("состояться" → "take", "place"); an English word to Russian ones only from one-word entries.
+   * ("состояться" → "take", "place"); an English word to Russian ones only from one-word entries. A Russian word
+   * marked ">" is one way, English to Russian: "request" is rendered "обращение", but "обращение" keeps the
+   * meanings listed for it (appeal, address), and "народный" stays "popular" though "national" may be "народный".
    */
   static fromText(text: string): Lexicon {
     const toEnglish = new Map<string, Set<string>>();
@@ -49,11 +51,11 @@ export class Lexicon {
       const en = contentTerms(english.trim());
       const ru = russian
         .split("|")
-        .map((w) => normalizeWord(w.trim()))
-        .filter((w) => w && !/\s/.test(w))
-        .map((w) => stem(w));
-      for (const r of ru) for (const e of en) add(toEnglish, r, e);
-      if (en.length === 1 && !/\s/.test(english.trim())) for (const r of ru) add(toRussian, en[0]!, r);
+        .map((w) => ({ oneWay: w.trim().startsWith(">"), word: normalizeWord(w.trim().replace(/^>/, "")) }))
+        .filter(({ word }) => word && !/\s/.test(word))
+        .map(({ oneWay, word }) => ({ oneWay, stem: stem(word) }));
+      for (const r of ru) if (!r.oneWay) for (const e of en) add(toEnglish, r.stem, e);
+      if (en.length === 1 && !/\s/.test(english.trim())) for (const r of ru) add(toRussian, en[0]!, r.stem);
     }
     const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, [...v]]));
     return new Lexicon(lists(toEnglish), lists(toRussian));

@@ -33,6 +33,13 @@ describe("Lexicon", () => {
     expect(places.adjectivesOf(stem("совет"))).not.toContain(stem("советской"));
   });
 
+  it("reads a Russian word marked '>' one way only: the English word's rendering, not a meaning of its own", () => {
+    const oneWay = Lexicon.fromText("appeal\tобращение\nrequest\tзапрос|>обращение\n");
+    expect(oneWay.translate("request")).toEqual([stem("запрос"), stem("обращение")]);
+    expect(oneWay.translate(stem("обращение"))).toEqual(["appeal"]);
+    expect(oneWay.translate(stem("запрос"))).toEqual(["request"]);
+  });
+
   it("loads the project's list", () => {
     const project = Lexicon.load();
     expect(project.size).toBeGreaterThan(3000);
