@@ -1,7 +1,9 @@
 // Where a sentence mentions people, dates, places and numbers, from compromise's tagger; cached per sentence.
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
-import { foldDiacritics, hasCyrillic, isStopWord, stem } from "../text/tokenize.js";
+import { foldDiacritics, hasCyrillic, isStopWord, stem, tokenize } from "../text/tokenize.js";
+import { cognateKey, isCognate } from "../text/cognates.js";
+import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { isKindOf, isWordNetWord } from "../text/wordnet.js";
 import type { AnswerType, Question } from "./question.js";
@@ -633,4 +635,20 @@ export function nameIn(name: string, question: Question): (text: string) => bool
     : undefined;
   // (The question's names are of Latin letters: `speaksOf` looks for the name as written.)
   return (text) => speaksOf(name, text) || (other?.test(text) ?? false);
+}
+
+/**
+ * Whether the question itself names a name, in any case and in either script: "Ильи Пономарёва" for "Who stood
+ * against Ponomarev?", "Ponomarev" for "Кто победил Пономарёва?".
+ */
+export function namedByQuestion(question: Question, name: string): boolean {
+  return tokenize(name).some((w) =>
+    question.terms.some(
+      (t) =>
+        t.term === w.term ||
+        t.forms.includes(w.term) ||
+        isCognate(cognateKey(toLatin(w.word)), t.term) ||
+        (t.cognate !== undefined && isCognate(t.cognate, w.term)),
+    ),
+  );
 }

@@ -11,6 +11,7 @@ import {
   bodiesNamed,
   countedTranslations,
   definitionsOf,
+  namedByQuestion,
   speaksOfAnother,
 } from "./entities.js";
 import { type CandidateView, featureVector, hasShape, type QuestionContext } from "./features.js";
@@ -579,11 +580,13 @@ function mentionsOf(question: Question, text: string): Span[] {
 
 function hasType(question: Question, c: { text: string }): boolean {
   if (!asksWhoDid(question)) return mentionsOf(question, c.text).length > 0;
-  // Someone who does something, not someone a thing belongs to: "Putin's regime", "post-Putin Russia".
+  // Someone who does something, not someone a thing belongs to: "Putin's regime", "post-Putin Russia"; nor the
+  // question's own name in the other script ("Ильи Пономарёва" for "Who stood against Ponomarev?").
   const doer = (m: Span) =>
     !/['’]s?$/.test(c.text.slice(m.start, m.end)) &&
     !/^['’]s\b/.test(c.text.slice(m.end)) &&
-    !/-$/.test(c.text.slice(0, m.start));
+    !/-$/.test(c.text.slice(0, m.start)) &&
+    !namedByQuestion(question, c.text.slice(m.start, m.end));
   return [...mentionsOf(question, c.text), ...bodiesNamed(question.text, c.text)].some(doer);
 }
 

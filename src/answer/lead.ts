@@ -2,9 +2,7 @@
 // Germany". The sentence stays the quote; the answer leads with what the question asked for.
 import type { Span } from "../corpus/types.js";
 import { hasCyrillic, tokenize } from "../text/tokenize.js";
-import { cognateKey, isCognate } from "../text/cognates.js";
 import { nameKinds } from "../text/russian-morphology.js";
-import { toLatin } from "../text/transliterate.js";
 import {
   answerMentions,
   asksMoney,
@@ -12,6 +10,7 @@ import {
   CURRENCIES,
   countedTranslations,
   MAGNITUDES,
+  namedByQuestion,
 } from "./entities.js";
 import { hasShape } from "./features.js";
 import type { Question } from "./question.js";
@@ -151,18 +150,6 @@ export function tallySpan(question: string, sentence: string): Span | undefined 
     );
   }
   return undefined;
-}
-
-/**
- * Whether the question itself names a Russian name, in any case or in Latin letters: "Ильи Пономарёва" for "Who
- * stood against Ponomarev?".
- */
-function namedByQuestion(question: Question, name: string): boolean {
-  return tokenize(name).some((w) =>
-    question.terms.some(
-      (t) => t.term === w.term || t.forms.includes(w.term) || isCognate(cognateKey(toLatin(w.word)), t.term),
-    ),
-  );
 }
 
 /** "84" of "84 deputies took part" reads as "84 deputies" when the question counts deputies. */

@@ -6,6 +6,7 @@ import {
   asksMoney,
   asksMonth,
   mentionsIn,
+  namedByQuestion,
   nameIn,
   speaksOfAnother,
 } from "../../src/answer/entities.js";
@@ -250,5 +251,16 @@ describe("a name the question uses, in a text", () => {
 
   it("looks for no other script where the reading found no form in it", () => {
     expect(nameIn("Voronov", question)("Первым лауреатом премии Воронова стала Марина Ким.")).toBe(false);
+  });
+});
+
+describe("a name the question itself names", () => {
+  it.each([
+    ["Who stood against Ponomarev for the chair?", "Ильи Пономарёва", true],
+    ["Who stood against Ponomarev for the chair?", "Ilya Ponomarev", true],
+    ["Who stood against Ponomarev for the chair?", "Анны Черных", false],
+    ["Кто возглавил совет Пономарёва?", "Ponomarev", true],
+  ])("%s names %s: %s", (question, name, named) => {
+    expect(namedByQuestion(readQuestion(question), name)).toBe(named);
   });
 });

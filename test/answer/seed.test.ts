@@ -398,6 +398,22 @@ describe("reads what a Russian question asks for", () => {
   });
 });
 
+describe("does not take the question's own name for whom it asks about", () => {
+  const votes = suiteApp({
+    seed: false,
+    docs: {
+      "vote-ru.md":
+        "На выборах председателя президиума в Берлине Илья Пономарёв получил 61 голос.\n\n" +
+        "Заседание продолжалось до вечера.\n",
+    },
+  });
+
+  it("does not answer 'Who stood against Ponomarev?' with Ponomarev, written in Russian", async () => {
+    const a = await votes().pipeline.ask("Who stood against Ponomarev in the presidium election in Berlin?");
+    expect(a.abstained).toBe(true);
+  });
+});
+
 describe("reads a sentence that points back ('This charter…', 'She said…') with the one before it", () => {
   const guild = suiteApp({
     seed: false,
