@@ -198,13 +198,13 @@ function withListHead(sentence: string, span: Span): Span {
   return head ? { start: span.start - head[0].length, end: span.end } : span;
 }
 
-/** Without surrounding white space, punctuation and Markdown emphasis. */
 /** Whether every capitalised word of a Russian mention is, by the dictionary, a person's name or a place. */
 function isKnownAs(text: string, kind: "person" | "place"): boolean {
   const words = text.match(CAPITALISED) ?? [];
   return words.length > 0 && words.every((w) => hasCyrillic(w) && nameKinds(w)[kind]);
 }
 
+/** Without surrounding white space, punctuation and Markdown emphasis. */
 function trim(sentence: string, span: Span): Span | undefined {
   let { start, end } = span;
   while (start < end && /[\s,;:.*_"“”«»()[\]-]/u.test(sentence[start]!)) start++;
