@@ -60,12 +60,30 @@ function kindsOf(word: string): NameKinds {
  * as names in «quotes». A capitalised word the dictionary does not know, inside the sentence, is likely a foreign name
  * ("Кюсюр", "Volna"): a place, and a person where no other is named.
  */
+/**
+ * Russian numbers in words, in their cases ("на два года", "шестью голосами против трёх", "одиннадцать раз"); not
+ * "семью", which is as often a family.
+ */
+const RU_NUMBER_WORDS = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    "один|одна|одно|одного|одной|одному|одним|одну",
+    "два|две|двух|двум|двумя|три|тр[её]х|тр[её]м|тремя|четыре|четыр[её]х|четыр[её]м|четырьмя",
+    "пять|пяти|пятью|шесть|шести|шестью|семь|семи|восемь|восьми|восемью|девять|девяти|девятью|десять|десяти|десятью",
+    "(?:один|две|три|четыр|пят|шест|сем|восем|девят)надцат[ьиюя]",
+    "(?:двадцат|тридцат)[ьию]|сорок|сорока|пятьдесят|пятидесяти|шестьдесят|шестидесяти|семьдесят|семидесяти",
+    "восемьдесят|восьмидесяти|девяносто|девяноста|сто|ста|двести|двухсот|триста|трехсот|трёхсот",
+    "полтора|полторы|тысяча|тысячи|тысячу",
+  ].join("|")})(?![\\p{L}])`,
+  "giu",
+);
+
 function cyrillicMentions(sentence: string): Mentions {
   const m: Mentions = new Map();
   const spans = (re: RegExp) =>
     [...sentence.matchAll(re)].map((x) => ({ start: x.index, end: x.index + x[0].length }));
   // "9 147", "1,6": thousands apart by a space, a decimal comma.
   const digits = spans(/(?<![\d,.])\d+(?:[ \u00a0\u202f]\d{3})*(?:[,.]\d+)?(?![\d])/gu);
+  const numbers = [...digits, ...spans(RU_NUMBER_WORDS)].sort((a, b) => a.start - b.start);
   const dates = spans(RU_DATE);
   const words = [...sentence.matchAll(CAPITALISED)].map((x) => {
     const start = x.index;
@@ -106,7 +124,7 @@ function cyrillicMentions(sentence: string): Mentions {
     ...spans(/(?<=«)\p{Lu}[^«»]{0,80}(?=»)/gu),
     ...words.filter((w) => w.kinds.organization).map(({ start, end }) => ({ start, end })),
   ];
-  if (digits.length) m.set("number", digits);
+  if (numbers.length) m.set("number", numbers);
   if (dates.length || digits.length) m.set("date", dates.length ? dates : digits);
   if (people.length || unknown.length) m.set("person", people.length ? people : unknown);
   if (places.length)

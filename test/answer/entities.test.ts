@@ -37,6 +37,19 @@ describe("mentionsIn, Russian", () => {
     expect(mentioned(sentence, "place")).toEqual(places);
   });
 
+  it.each([
+    ["Юриста избрали на эту должность сроком на два года.", ["два"]],
+    ["Совет района шестью голосами против трёх решил расторгнуть договор.", ["шестью", "трёх"]],
+    [
+      "С Шимеком мы встречались одиннадцать раз, а в 2024 году пришли 23 заявки.",
+      ["одиннадцать", "2024", "23"],
+    ],
+    // Words that begin like numbers, and "семью", as often a family.
+    ["Стол стоял в пятницу у окна, и семью это устраивало.", []],
+  ])("numbers in %s, in figures and in words", (sentence, numbers) => {
+    expect(mentioned(sentence, "number")).toEqual(numbers);
+  });
+
   it("takes names in «quotes» for organisations, and keeps numbers and dates", () => {
     const sentence = "Ветрова 14 лет проработала в газете «Волжская неделя» до 1 марта 2023 года.";
     expect(mentioned(sentence, "organization")).toEqual(["Волжская неделя"]);
