@@ -5,7 +5,7 @@ import { foldDiacritics, hasCyrillic, isStopWord, stem, tokenize } from "../text
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
-import { isKindOf, isWordNetWord } from "../text/wordnet.js";
+import { isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
 import type { AnswerType, Question } from "./question.js";
 
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
@@ -136,6 +136,27 @@ function cyrillicMentions(sentence: string): Mentions {
   return m;
 }
 
+/** Two or three capitalised words in a row. */
+const NAME_RUN = /(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?:[ \u00a0]\p{Lu}\p{Ll}+){1,2}(?![\p{L}\p{N}])/gu;
+
+/**
+ * People the tagger does not know ("Mirela Hostova", "Aurel Penn", "Gavril Morosan"): two or three capitalised words
+ * none of which English uses as a common word (WordNet's tagged corpus never has it) and the first no place, where
+ * the tagger found nothing. "Halden University", "New Delhi" and "Jabłonna Palace" are none.
+ */
+function unknownNames(sentence: string, found: Mentions): Span[] {
+  const taken = [...found.values()].flat();
+  return [...sentence.matchAll(NAME_RUN)]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length, words: m[0].split(/\s+/) }))
+    .filter(
+      ({ start, end, words }) =>
+        !taken.some((t) => t.start < end && start < t.end) &&
+        words.every((w) => tagCount(foldDiacritics(w.toLowerCase())) === 0) &&
+        kindOfName(words[0]!) !== "place",
+    )
+    .map(({ start, end }) => ({ start, end }));
+}
+
 /** Mentions by answer type, with offsets relative to the sentence. */
 export function mentionsIn(sentence: string): Mentions {
   let found = cache.get(sentence);
@@ -149,6 +170,10 @@ export function mentionsIn(sentence: string): Mentions {
       const spans = spansOf(doc.match(pattern).json({ offset: true }));
       if (spans.length) found.set(type, spans);
     }
+    const people = [...(found.get("person") ?? []), ...unknownNames(sentence, found)].sort(
+      (a, b) => a.start - b.start,
+    );
+    if (people.length) found.set("person", people);
     // The tagger takes the year of "November 2022" for a cardinal too; a date counts nothing ("How many…?").
     const dates = found.get("date") ?? [];
     const counts = (found.get("number") ?? []).filter(

@@ -224,18 +224,24 @@ function attributeOf(text: string, defines: string | undefined): { attribute?: s
  */
 function answerType(text: string): { type: AnswerType; asking?: Span } {
   // Unicode \b does not work for Cyrillic in JS regexps, hence the (^|\s) forms above.
+  // The asking words that come first ask: "What was the tally when the committee was created?" asks for a tally,
+  // "Where was she when…?" for a place; a later "when" opens a clause.
+  let first: { type: AnswerType; m: RegExpExecArray } | undefined;
   for (const [type, re] of TYPE_PATTERNS) {
     const m = re.exec(text.toLowerCase());
-    // Only "which/what NOUN" ("в какой день") names the type with a noun; "date of birth" keeps its words.
-    if (m)
-      return {
-        type,
-        asking: /^(?:which |what |в как|какого )/.test(m[0])
-          ? { start: m.index, end: m.index + m[0].length }
-          : undefined,
-      };
+    if (m && (!first || m.index < first.m.index)) first = { type, m };
   }
-  return QUANTITY.test(text) ? { type: "number" } : { type: "other" };
+  const quantity = QUANTITY.exec(text);
+  if (quantity && (!first || quantity.index < first.m.index)) return { type: "number" };
+  if (!first) return { type: "other" };
+  const { type, m } = first;
+  // Only "which/what NOUN" ("в какой день") names the type with a noun; "date of birth" keeps its words.
+  return {
+    type,
+    asking: /^(?:which |what |в как|какого )/.test(m[0])
+      ? { start: m.index, end: m.index + m[0].length }
+      : undefined,
+  };
 }
 
 /**

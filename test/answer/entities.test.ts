@@ -15,6 +15,18 @@ import { readQuestion } from "../../src/answer/question.js";
 const mentioned = (sentence: string, kind: "person" | "place" | "organization" | "date" | "number") =>
   (mentionsIn(sentence).get(kind) ?? []).map((s) => sentence.slice(s.start, s.end));
 
+describe("mentionsIn, English people the tagger does not know", () => {
+  it.each([
+    ["It was chaired by Mirela Hostova, a 41-year-old economist.", ["Mirela Hostova"]],
+    ["Gavril Morosan, a former deputy from Dravnik, accused the commission.", ["Gavril Morosan"]],
+    // Common words capitalised, and a place first, are no one.
+    ["The Halden University Chess Federation met in New Delhi.", []],
+    ["The delegates met at Jabłonna Palace near Warsaw.", []],
+  ])("people in %s", (sentence, people) => {
+    expect(mentioned(sentence, "person")).toEqual(people);
+  });
+});
+
 describe("mentionsIn, Russian", () => {
   it.each([
     ["Её председателем избран Виктор Нагорный, бывший депутат из Москвы.", ["Виктор Нагорный"]],

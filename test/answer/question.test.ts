@@ -170,6 +170,9 @@ describe("readQuestion", () => {
     ["Против скольких чиновников ввели санкции?", "number", "чиновник"],
     ["Where was Ilya Ponomarev born?", "place", "born"],
     ["When was he born?", "date", "born"],
+    // The asking words that come first ask; a later "when" opens a clause.
+    ["What was the tally when the security committee was created?", "number", "tally"],
+    ["Where was the chair when the vote was taken?", "place", "chair"],
   ])(
     "types %j as %s and keeps %s a term: a vote, a budget, a fee are answered with figures",
     (text, type, term) => {
