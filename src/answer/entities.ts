@@ -1,7 +1,7 @@
 // Where a sentence mentions people, dates, places and numbers, from compromise's tagger; cached per sentence.
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
-import { foldDiacritics, hasCyrillic, isStopWord, stem, tokenize } from "../text/tokenize.js";
+import { foldDiacritics, hasCyrillic, isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
@@ -420,15 +420,19 @@ function countsWhatIsAsked(
   }
   // A Russian sentence names what it counts in Russian ("97 делегатов"): the noun's translations are compared.
   if (words[0] !== undefined && hasCyrillic(words[0]))
-    return words.slice(0, 2).some((w) => translations.has(stem(w.toLowerCase())));
+    return words.slice(0, 2).some((w) => translations.has(stem(normalizeWord(w))));
   // The noun right after the number, perhaps after a word or two that qualify it ("five key allies"), or after "of"
   // ("640 tonnes of waste"); another small word ends the phrase ("€180,000 for 3,800 volunteers" counts none).
   const stop = words.findIndex((w, i) => isStopWord(w.toLowerCase()) && !(w === "of" && i > 0));
   const after = (stop < 0 ? words : words.slice(0, stop)).filter((w) => w !== "of");
   const kind = /^(?:people|persons)$/.test(counted) ? "person" : counted;
+  // "ex-deputies", "co-founders": "69 former deputies" count them.
+  const noun = counted.replace(/^\p{L}+-(?=\p{L}{3})/u, "");
   return after.some((w) => {
     const word = w.toLowerCase();
-    return stem(word) === stem(counted) || isKindOf(word, [kind, counted.replace(/s$/, "")]);
+    return (
+      [counted, noun].some((c) => stem(word) === stem(c)) || isKindOf(word, [kind, counted.replace(/s$/, "")])
+    );
   });
 }
 

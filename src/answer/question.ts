@@ -130,7 +130,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
  * against", "410,000 euros"). Their nouns are the question's content, so they stay its terms.
  */
 const QUANTITY = anyOf(
-  "(?:what|which) (?:was|is|were|are)? ?(?:[\\p{L}'’]+ ){0,4}?(?:vote|votes|tally|result of the vote|score|turnout|budget|cost|price|fee|dues|salary|share|percentage|proportion|margin|amount|sum|size|age)",
+  "(?:what|which) (?:was|is|were|are)? ?(?:[\\p{L}'’]+ ){0,4}?(?:vote|votes|tally|count|result of the vote|score|turnout|budget|cost|price|fee|dues|salary|share|percentage|proportion|margin|amount|sum|size|age)",
   "what (?:does|do|did) (?:[\\p{L}'’]+ ){1,4}(?:pay|cost|charge|earn)",
   "(?:what|which) (?:share|percentage|proportion|amount|sum|fee|budget|age)",
   "how did (?:the )?(?:\\p{L}+ )*vote",

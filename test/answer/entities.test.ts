@@ -165,6 +165,15 @@ describe("a count asked in English, given in Russian", () => {
     expect(counts("How many delegates attended?", sentence, ["делегат"])).toEqual(["97"]);
   });
 
+  it("reads a Russian count whatever its spelling of ё, and an English count of a prefixed noun", () => {
+    expect(counts("How many volunteers?", "В пражской группе 58 активных волонтёров.", ["волонтер"])).toEqual(
+      ["58"],
+    );
+    expect(
+      counts("How many ex-deputies signed up?", "Organisers said 69 former deputies registered.", []),
+    ).toEqual(["69"]);
+  });
+
   it("counts the voters of one side of a tally, for a question about how they voted", () => {
     const tally = "Adopted: 58 for, 24 against, 15 abstentions.";
     expect(counts("How many delegates voted against the motion?", tally, [])).toEqual(["58", "24", "15"]);

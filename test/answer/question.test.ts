@@ -173,6 +173,7 @@ describe("readQuestion", () => {
     // The asking words that come first ask; a later "when" opens a clause.
     ["What was the tally when the security committee was created?", "number", "tally"],
     ["Where was the chair when the vote was taken?", "place", "chair"],
+    ["What was the final count when the Duma voted?", "number", "count"],
   ])(
     "types %j as %s and keeps %s a term: a vote, a budget, a fee are answered with figures",
     (text, type, term) => {
