@@ -418,6 +418,10 @@ function countsWhatIsAsked(
     const unit = MAGNITUDE.test(words[0] ?? "") ? `${words[0]} ${words[1] ?? ""}` : (words[0] ?? "");
     return CURRENCY.test(`${sentence.slice(Math.max(0, m.start - 1), m.end)} ${unit}`);
   }
+  // A label before the number: "Зарегистрировано участников: 74", "Delegates — 97".
+  const label = /([\p{L}-]+)\s*[:—–]\s*$/u.exec(sentence.slice(Math.max(0, m.start - 40), m.start))?.[1];
+  if (label && hasCyrillic(label) && translations.has(stem(normalizeWord(label)))) return true;
+  if (label && !hasCyrillic(label) && stem(label.toLowerCase()) === stem(counted)) return true;
   // A Russian sentence names what it counts in Russian ("97 делегатов"): the noun's translations are compared.
   if (words[0] !== undefined && hasCyrillic(words[0]))
     return words.slice(0, 2).some((w) => translations.has(stem(normalizeWord(w))));

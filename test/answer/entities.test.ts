@@ -174,6 +174,12 @@ describe("a count asked in English, given in Russian", () => {
     ).toEqual(["69"]);
   });
 
+  it("counts a number after a label that names what it counts", () => {
+    const sentence = "Зарегистрировано участников: 74 (в зале — 50).";
+    expect(counts("How many participants registered?", sentence, ["участник"])).toEqual(["74"]);
+    expect(counts("How many delegates came?", "Delegates: 97, observers: 12.", [])).toEqual(["97"]);
+  });
+
   it("counts the voters of one side of a tally, for a question about how they voted", () => {
     const tally = "Adopted: 58 for, 24 against, 15 abstentions.";
     expect(counts("How many delegates voted against the motion?", tally, [])).toEqual(["58", "24", "15"]);
