@@ -437,7 +437,7 @@ function asksForSeveral(text: string, asking: Span | undefined, doc?: ReturnType
 
 /** "and"/"or" before a second question word: "Where…, and when…?". */
 const SECOND_PART =
-  /[\s,;]+(?:and|or|и|или)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|кто|что|когда|где|какие|какой|почему|как|сколько)(?:\s|$))/iu;
+  /[\s,;]+(?:and|or|и|или)\s+(?=(?:(?:in|on|at|from|since|by|for|with|в|во|на|с|из|до|за)\s+)?(?:who|whom|whose|what|when|where|which|why|how|кто|что|когда|где|какие|какой|каком|какую|почему|как|сколько)(?:\s|$))/iu;
 
 /** Two words joined by "and"/"or" that end the question: "…does the session start and end?". */
 const LAST_PAIR = /(?<=^|\s)(\p{Ll}+)\s+(?:and|or|и|или)\s+(\p{Ll}+)(?=\s*[?？]?\s*$)/u;
@@ -474,9 +474,13 @@ export function readQuestion(asked: string): Question {
   // "How many…, and which are they?": a part without words of its own asks about the same thing. A word asked
   // about that is no term of its own ("place" in "take place and end") cannot be matched: the question stays whole.
   const unmatchable = (p: Question) => p.focus !== undefined && !p.terms.some((t) => t.term === p.focus);
-  if (first.terms.length === 0 || second.terms.length === 0 || unmatchable(first) || unmatchable(second))
+  // "When was the Charter adopted, and in which city?": a second part that asks for another type, in no words of
+  // its own, asks it of the first part's words.
+  const asksOfFirst = second.terms.length === 0 && second.type !== "other" && second.type !== first.type;
+  const last = asksOfFirst ? { ...second, terms: first.terms } : second;
+  if (first.terms.length === 0 || last.terms.length === 0 || unmatchable(first) || unmatchable(last))
     return whole;
-  return { ...whole, parts: [first, second] };
+  return { ...whole, parts: [first, last] };
 }
 
 function readPart(text: string): Question {

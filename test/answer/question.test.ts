@@ -192,6 +192,12 @@ describe("readQuestion", () => {
     expect(readQuestion(typed).text).toBe(read);
   });
 
+  it("asks a second part of another type, after a preposition and in no words of its own, of the first's words", () => {
+    const q = readQuestion("When was the Charter adopted, and in which city?");
+    expect(q.parts.map((p) => p.type)).toEqual(["date", "place"]);
+    expect(q.parts[1]!.terms.map((t) => t.term)).toEqual(q.parts[0]!.terms.map((t) => t.term));
+  });
+
   it("keeps a question whole when a part has no words of its own", () => {
     const q = readQuestion("How many partners did Ponomarev list, and which are they?");
     expect(q.parts).toEqual([]);
