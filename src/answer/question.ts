@@ -439,6 +439,10 @@ function asksForSeveral(text: string, asking: Span | undefined, doc?: ReturnType
 const SECOND_PART =
   /[\s,;]+(?:and|or|и|или)\s+(?=(?:(?:in|on|at|from|since|by|for|with|в|во|на|с|из|до|за)\s+)?(?:who|whom|whose|what|when|where|which|why|how|кто|что|когда|где|какие|какой|каком|какую|почему|как|сколько)(?:\s|$))/iu;
 
+/** Two asking words first, joined by "and": "When and where was it founded?", "Где и когда прошла сессия?". */
+const ASKED_TOGETHER =
+  /^\s*(when|where|who|когда|где|кто)\s+(?:and|и)\s+((?:(?:in|at|on|в|на)\s+)?(?:which|what|как(?:ой|ом|ую|ая))\s+\p{L}+|when|where|who|когда|где|кто)\s+(\S.*)$/iu;
+
 /** Two words joined by "and"/"or" that end the question: "…does the session start and end?". */
 const LAST_PAIR = /(?<=^|\s)(\p{Ll}+)\s+(?:and|or|и|или)\s+(\p{Ll}+)(?=\s*[?？]?\s*$)/u;
 
@@ -453,6 +457,9 @@ function splitParts(text: string): { text: string; focus?: string }[] | undefine
     const after = text.slice(pair.index + pair[0].length);
     return pair.slice(1, 3).map((w) => ({ text: `${before}${w}${after}`, focus: stem(normalizeWord(w)) }));
   }
+  const pairFirst = ASKED_TOGETHER.exec(text);
+  if (pairFirst)
+    return [pairFirst[1]!, pairFirst[2]!].map((asking) => ({ text: `${asking} ${pairFirst[3]}` }));
   const m = SECOND_PART.exec(text);
   if (!m || m.index === 0) return undefined;
   const first = text.slice(0, m.index).trim();

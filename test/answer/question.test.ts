@@ -198,6 +198,16 @@ describe("readQuestion", () => {
     expect(q.parts[1]!.terms.map((t) => t.term)).toEqual(q.parts[0]!.terms.map((t) => t.term));
   });
 
+  it.each([
+    [
+      "When and where was Novaya Smena founded?",
+      ["When was Novaya Smena founded?", "where was Novaya Smena founded?"],
+    ],
+    ["Где и когда прошла первая сессия?", ["Где прошла первая сессия?", "когда прошла первая сессия?"]],
+  ])("asks two asking words first of the same words: %s", (text, parts) => {
+    expect(readQuestion(text).parts.map((p) => p.text)).toEqual(parts);
+  });
+
   it("keeps a question whole when a part has no words of its own", () => {
     const q = readQuestion("How many partners did Ponomarev list, and which are they?");
     expect(q.parts).toEqual([]);
