@@ -174,11 +174,15 @@ export function mentionsIn(sentence: string): Mentions {
       (a, b) => a.start - b.start,
     );
     if (people.length) found.set("person", people);
-    // The tagger takes the year of "November 2022" for a cardinal too; a date counts nothing ("How many…?").
+    // The tagger takes the year of "November 2022" for a cardinal too; a date counts nothing ("How many…?"). What
+    // it runs on past the date still counts: "fourteen" of "In September 2024 fourteen organisations".
     const dates = found.get("date") ?? [];
-    const counts = (found.get("number") ?? []).filter(
-      (n) => !dates.some((d) => n.start < d.end && d.start < n.end),
-    );
+    const counts = (found.get("number") ?? []).flatMap((n) => {
+      const date = dates.find((d) => n.start < d.end && d.start < n.end);
+      if (!date) return [n];
+      const rest = /\S/.exec(sentence.slice(date.end, n.end));
+      return date.end < n.end && rest ? [{ start: date.end + rest.index, end: n.end }] : [];
+    });
     if (counts.length) found.set("number", counts);
     else found.delete("number");
   }

@@ -15,6 +15,14 @@ import { readQuestion } from "../../src/answer/question.js";
 const mentioned = (sentence: string, kind: "person" | "place" | "organization" | "date" | "number") =>
   (mentionsIn(sentence).get(kind) ?? []).map((s) => sentence.slice(s.start, s.end));
 
+describe("mentionsIn, English numbers", () => {
+  it("keeps what the tagger runs on past a date as a number: fourteen of 'September 2024 fourteen'", () => {
+    const sentence = "In September 2024 fourteen organisations signed the Berlin Charter.";
+    expect(mentioned(sentence, "number")).toEqual(["fourteen"]);
+    expect(mentioned(sentence, "date")).toEqual(["September 2024"]);
+  });
+});
+
 describe("mentionsIn, English people the tagger does not know", () => {
   it.each([
     ["It was chaired by Mirela Hostova, a 41-year-old economist.", ["Mirela Hostova"]],
