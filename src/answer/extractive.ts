@@ -258,13 +258,11 @@ export function matchable(question: Question, tokens: Token[]): Matchable {
   for (const term of question.terms) {
     if (!term.ordinal) continue;
     const rank = ordinalRank(term.ordinal);
-    // The word, a kind of it, or its translation: "the fifth plenary session" qualifies a meeting, "second
-    // reading" is no "первом чтении".
+    // The word or a kind of it: "the fifth plenary session" qualifies a meeting.
     const same = (t: Token) =>
       t.term === term.term ||
       (term.cognate !== undefined && isCognate(term.cognate, t.term)) ||
-      term.narrower.includes(t.term) ||
-      term.forms.includes(t.term);
+      term.narrower.includes(t.term);
     const ordinals = tokens.flatMap((t, i) => (same(t) ? [ordinalBefore(tokens, i)] : []));
     const ranks = ordinals.map((o) => (o === undefined ? undefined : ordinalRank(o)));
     if (!(ranks.includes(rank) || ranks.every((r) => r === undefined))) {
