@@ -54,13 +54,6 @@ function kindsOf(word: string): NameKinds {
 }
 
 /**
- * Mentions in a Russian sentence, which compromise does not tag: numbers; dates ("1 января 2025 года"); people, as
- * capitalised words in a row of which one is a given name, surname or patronymic in the dictionary ("Виктор
- * Нагорный", "Андрей Викторович Лукин", "Пономарёв"); places, as geographical names ("в Махачкале"); organisations,
- * as names in «quotes». A capitalised word the dictionary does not know, inside the sentence, is likely a foreign name
- * ("Кюсюр", "Volna"): a place, and a person where no other is named.
- */
-/**
  * Russian numbers in words, in their cases ("на два года", "шестью голосами против трёх", "одиннадцать раз"); not
  * "семью", which is as often a family.
  */
@@ -77,6 +70,13 @@ const RU_NUMBER_WORDS = new RegExp(
   "giu",
 );
 
+/**
+ * Mentions in a Russian sentence, which compromise does not tag: numbers, in figures and in words; dates ("1 января
+ * 2025 года"); people, as capitalised words in a row of which one is a given name, surname or patronymic in the
+ * dictionary ("Виктор Нагорный", "Андрей Викторович Лукин", "Пономарёв"); places, as geographical names ("в
+ * Махачкале"); organisations, as names in «quotes». A capitalised word the dictionary does not know, inside the sentence, is likely a foreign name
+ * ("Кюсюр", "Volna"): a place, and a person where no other is named.
+ */
 function cyrillicMentions(sentence: string): Mentions {
   const m: Mentions = new Map();
   const spans = (re: RegExp) =>
@@ -422,13 +422,13 @@ function countsWhatIsAsked(
     const unit = MAGNITUDE.test(words[0] ?? "") ? `${words[0]} ${words[1] ?? ""}` : (words[0] ?? "");
     return CURRENCY.test(`${sentence.slice(Math.max(0, m.start - 1), m.end)} ${unit}`);
   }
+  // A Russian sentence names what it counts in Russian ("97 делегатов"): the noun's translations are compared.
+  const russianCount = (w: string) => translations.has(stem(normalizeWord(w)));
   // A label before the number: "Зарегистрировано участников: 74", "Delegates — 97".
   const label = /([\p{L}-]+)\s*[:—–]\s*$/u.exec(sentence.slice(Math.max(0, m.start - 40), m.start))?.[1];
-  if (label && hasCyrillic(label) && translations.has(stem(normalizeWord(label)))) return true;
-  if (label && !hasCyrillic(label) && stem(label.toLowerCase()) === stem(counted)) return true;
-  // A Russian sentence names what it counts in Russian ("97 делегатов"): the noun's translations are compared.
-  if (words[0] !== undefined && hasCyrillic(words[0]))
-    return words.slice(0, 2).some((w) => translations.has(stem(normalizeWord(w))));
+  if (label && (hasCyrillic(label) ? russianCount(label) : stem(label.toLowerCase()) === stem(counted)))
+    return true;
+  if (words[0] !== undefined && hasCyrillic(words[0])) return words.slice(0, 2).some(russianCount);
   // The noun right after the number, perhaps after a word or two that qualify it ("five key allies"), or after "of"
   // ("640 tonnes of waste"); another small word ends the phrase ("€180,000 for 3,800 volunteers" counts none).
   const stop = words.findIndex((w, i) => isStopWord(w.toLowerCase()) && !(w === "of" && i > 0));
@@ -447,10 +447,9 @@ function countsWhatIsAsked(
 /** A question about how people voted: "How many delegates voted against…?". */
 const ASKS_VOTERS = /\bvot(?:e|ed|es|ing)\b/i;
 /** A number that is one side of a tally: "58 for", "24 against", "15 abstentions", "за — 40", "против: 6". */
-const SIDE_AFTER =
-  /^\s*(?:votes?\s+)?(?:for|against|in favou?r|abstentions?|abstained|за|против|воздерж\p{L}*)(?![\p{L}])/iu;
-const SIDE_BEFORE =
-  /(?<![\p{L}])(?:for|against|in favou?r|abstentions?|abstained|за|против|воздерж\p{L}*)\s*[—–:-]?\s*$/iu;
+const SIDE = "(?:for|against|in favou?r|abstentions?|abstained|за|против|воздерж\\p{L}*)";
+const SIDE_AFTER = new RegExp(`^\\s*(?:votes?\\s+)?${SIDE}(?![\\p{L}])`, "iu");
+const SIDE_BEFORE = new RegExp(`(?<![\\p{L}])${SIDE}\\s*[—–:-]?\\s*$`, "iu");
 
 /**
  * Whether a number counts voters, for a question about how people voted: one side of a vote's tally ("Adopted: 58

@@ -38,7 +38,8 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
         [out.term, ...out.forms.filter((f) => !hasCyrillic(f))].flatMap((x) => lexicon.translate(x)),
       ),
     ]
-      // A place's Russian adjective too: "Prague" is "Прага", and "пражская" in "пражская сессия".
+      // A Russian noun's adjectives the list lacks too (`adjectivesOf`), kept where the corpus uses them: "Prague" is
+      // "Прага", and "пражская" in "пражская сессия".
       .flatMap((x) => [x, ...(hasCyrillic(x) ? lexicon.adjectivesOf(x) : [])])
       .filter((x) => vocabulary.has(x) && x !== out.term);
     for (const term of translated) retrieval.push({ term, weight: EXPANSION_WEIGHTS.translation });

@@ -66,7 +66,7 @@ export interface QuestionContext {
   namedIn: (name: string, docId: string) => boolean;
   /** Names of the question that some document uses. */
   usedNames: string[];
-  /** Whether a text uses one of those names, in either script (`nameIn`). */
+  /** Whether a text uses one of those names, in either script (`nameIn`); false for a name not among them. */
   names: (name: string, text: string) => boolean;
   /** For a follow-up, the passages the conversation's last answer quoted. */
   previous: TurnSource[];

@@ -201,7 +201,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       needsType: needsType(q),
       usedNames,
       namedIn: (name, docId) => checks.get(name)?.(docId) ?? true,
-      names: (name, text) => says.get(name)?.(text) ?? text.toLowerCase().includes(name.toLowerCase()),
+      names: (name, text) => says.get(name)?.(text) ?? false,
       previous,
     };
   };

@@ -117,7 +117,9 @@ const loaded = new Map<string, Lexicon>();
 
 /** The consonant a Russian stem ends in before "-ск-", and back: Прага → пражский, Рига → рижский. */
 const MUTATION: Record<string, string> = { г: "ж", к: "ч", х: "ш" };
-const UNMUTATION: Record<string, string> = { ж: "г", ч: "к", ш: "х" };
+const UNMUTATION: Record<string, string> = Object.fromEntries(
+  Object.entries(MUTATION).map(([a, b]) => [b, a]),
+);
 /** Endings of a name the Russian stemmer takes off its noun but its adjective keeps: Краков → "крак", краковский. */
 const NAME_ENDINGS = ["ов", "ев", "ёв", "ин"];
 
