@@ -22,6 +22,7 @@ export const PASSAGE_FEATURES = [
   "shape",
   "crossScript",
   "nearPrevious",
+  "headedSentence",
 ] as const;
 
 /** What ranks passages: the fitted weights of the passage features (src/answer/model/weights.json). */
@@ -49,7 +50,8 @@ const union = (a: number[], b: number[]) => a.map((x, i) => Math.max(x, b[i]!));
  * vector orders and its scores against the pool's best; the share of the question's weight matched by its best
  * sentence, its best two sentences in a row, its whole text, its title and heading, and its document's passages in
  * the pool together; whether its best sentence has the answer's shape (a digit for "how many"), whether it is in the
- * other script than the question, and whether it lies next to what the conversation's last answer quoted.
+ * other script than the question, whether it lies next to what the conversation's last answer quoted, and the share
+ * its best sentence matches read with the title and heading ("The session was chaired by…" under "Vilnius session").
  */
 export function passageFeatures(
   question: Question,
@@ -72,9 +74,11 @@ export function passageFeatures(
     let pair = 0;
     let whole = none;
     let last: number[] | undefined;
+    const gains: number[][] = [];
     for (const span of passage.sentences) {
       const text = spanText(passage, span);
       const gain = matcher.gains(matchable(question, sentenceTokens(text)), weights);
+      gains.push(gain);
       const s = share(gain);
       if (s > best) [best, bestText] = [s, text];
       pair = Math.max(pair, s, last ? share(union(gain, last)) : 0);
@@ -86,7 +90,8 @@ export function passageFeatures(
       { stems: new Set(heading.map((t) => t.term)), other: new Set() },
       weights,
     );
-    return { best, bestText, pair, whole, headingGain };
+    const headed = Math.max(0, ...gains.map((g) => share(union(g, headingGain))));
+    return { best, bestText, pair, whole, headingGain, headed };
   });
   const documents = new Map<string, number[]>();
   pool.forEach(({ passage }, i) => {
@@ -109,6 +114,7 @@ export function passageFeatures(
       x.bestText && hasShape(question.type, x.bestText) ? 1 : 0,
       hasCyrillic(r.passage.text) !== question.cyrillic ? 1 : 0,
       nearPrevious(r.passage, previous),
+      x.headed,
     ];
   });
 }

@@ -60,13 +60,14 @@ const VETOABLE = [
   "nameElsewhere",
 ];
 
-const USAGE = "npm run fit -- [--l2 N] [--vetoes a,b] [--dry-run]";
+const USAGE = "npm run fit -- [--l2 N] [--vetoes a,b] [--passages-only] [--dry-run]";
 
 runCli(async ({ config, log }) => {
   const { values } = parseCli(
     {
       l2: { type: "string", default: "1" },
       "dry-run": { type: "boolean", default: false },
+      "passages-only": { type: "boolean", default: false },
       vetoes: { type: "string" },
     },
     USAGE,
@@ -139,6 +140,34 @@ runCli(async ({ config, log }) => {
   const ranking = crossValidateRanking(passages, RANKED, l2);
   const passageRanker = fitRanker(passages, l2);
   const passageWeights = { features: [...PASSAGE_FEATURES], ranker: passageRanker.map(round) };
+  const fmt = (n: number) => n.toFixed(3);
+  const rankingLines = [
+    `Passages re-ranked, left out one corpus at a time (hit@${RANKED} / MRR; the pool's own order):`,
+    ...ranking.map(
+      (r) =>
+        `  ${r.corpus.padEnd(8)} ${fmt(r.hitAtK)} / ${fmt(r.mrr)}   (${fmt(r.poolHitAtK)} / ${fmt(r.poolMrr)})  ${r.questions} questions`,
+    ),
+    "Passage weights:",
+    ...PASSAGE_FEATURES.map((f, i) => `  ${f.padEnd(18)} ${passageRanker[i]!.toFixed(3).padStart(7)}`),
+  ];
+  const passagesRanked = Object.fromEntries(ranking.map((r) => [r.corpus, { ...r, corpus: undefined }]));
+  if (values["passages-only"]) {
+    // The answer scorer stays as committed: only the passage ranker is fitted and written.
+    process.stdout.write(`${rankingLines.join("\n")}\n`);
+    if (values["dry-run"]) return 0;
+    const committed = JSON.parse(readFileSync(WEIGHTS, "utf8")) as ScorerWeights;
+    const fitted = {
+      ...(committed.fitted ?? {}),
+      passagesRanked,
+      passagesFitted: "npm run fit -- --passages-only",
+    };
+    await writeFile(
+      WEIGHTS,
+      `${JSON.stringify({ ...committed, passages: passageWeights, fitted }, null, 2)}\n`,
+    );
+    process.stdout.write(`Wrote ${path.relative(ROOT, WEIGHTS)}\n`);
+    return 0;
+  }
   process.stderr.write("Recording the candidate sentences…\n");
   const { sentences: groups } = await record(new Scorer({ ...base, passages: passageWeights }));
 
@@ -157,7 +186,6 @@ runCli(async ({ config, log }) => {
   const model = fitTwoStage(groups, l2, vetoes);
   const threshold = chooseThresholdOutOfFold(folds);
   const hedge = chooseHedge(folds, threshold);
-  const fmt = (n: number) => n.toFixed(3);
   const lines = [
     "Left out one corpus at a time (fitted on the others, their threshold):",
     "corpus    top1   abstainAcc  falseAbstain  precision",
@@ -167,11 +195,6 @@ runCli(async ({ config, log }) => {
     ),
     `objective ${fmt(objective(cv))} (cross-validated); in-sample ${fmt(objective(outcomes(groups, model, threshold)))} at threshold ${threshold} (chosen out of fold)`,
     `Tentative below ${hedge}: out of fold, answers about as sure as any from there up were right at least ${PLAIN_PRECISION * 100}% of the time`,
-    `Passages re-ranked, left out one corpus at a time (hit@${RANKED} / MRR; the pool's own order):`,
-    ...ranking.map(
-      (r) =>
-        `  ${r.corpus.padEnd(8)} ${fmt(r.hitAtK)} / ${fmt(r.mrr)}   (${fmt(r.poolHitAtK)} / ${fmt(r.poolMrr)})  ${r.questions} questions`,
-    ),
     `Vetoes: ${vetoes.map((v) => FEATURES[v]!.name).join(", ") || "none"} (objective by step: ${steps.map(fmt).join(" → ")})`,
     "Weights (ranking; abstention):",
     `  ${"(bias)".padEnd(18)}         ${model.abstainer.bias.toFixed(3)}`,
@@ -181,8 +204,7 @@ runCli(async ({ config, log }) => {
       (f, i) =>
         `  ${f.name.padEnd(18)} ${model.ranker[i]!.toFixed(3).padStart(7)}  ${model.abstainer.weights[i + 2]!.toFixed(3)}`,
     ),
-    "Passage weights:",
-    ...PASSAGE_FEATURES.map((f, i) => `  ${f.padEnd(18)} ${passageRanker[i]!.toFixed(3).padStart(7)}`),
+    ...rankingLines,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   if (values["dry-run"]) return 0;
@@ -200,7 +222,7 @@ runCli(async ({ config, log }) => {
       sets: TRAINING_SETS.map(([n]) => n),
       questionParts: groups.length,
       candidates: groups.reduce((s, g) => s + g.features.length, 0),
-      passagesRanked: Object.fromEntries(ranking.map((r) => [r.corpus, { ...r, corpus: undefined }])),
+      passagesRanked,
       crossValidated: Object.fromEntries(cv.map((o) => [o.corpus, { ...o, corpus: undefined }])),
     },
   };

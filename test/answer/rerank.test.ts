@@ -112,6 +112,19 @@ describe("the passage ranker's features", () => {
     expect(english!.crossScript).toBe(1);
   });
 
+  it("headedSentence: one sentence read with its title and heading, apart from the passage's other sentences", () => {
+    const attendance = retrieved("The Vilnius delegates met again. The hall was chaired by Anna Petrova.", {
+      heading: "Prague session",
+    });
+    const [headed] = featuresOf("Who chaired the Prague session?", [attendance]);
+    // The chair's sentence says "chaired", the heading "Prague session": together the whole question.
+    expect(headed!.headedSentence).toBe(1);
+    expect(headed!.bestSentence).toBeLessThan(1);
+    expect(headed!.heading).toBeLessThan(1);
+    const [unheaded] = featuresOf("Who chaired the Prague session?", [retrieved(attendance.passage.text)]);
+    expect(unheaded!.headedSentence).toBe(unheaded!.bestSentence);
+  });
+
   it("nearPrevious: 1 next to what the last answer quoted, 0.5 elsewhere in its document, 0 in another", () => {
     const far = retrieved("Later that year the presidium met again.", { docId: "b.md", start: 5000 });
     const [near, farther, other] = featuresOf(
