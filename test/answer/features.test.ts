@@ -100,6 +100,16 @@ describe("the answer scorer's features", () => {
       {},
       0,
     ],
+    [
+      "numberMissing",
+      "What share of members lived in Germany in 2024?",
+      "34 per cent live in Germany.",
+      {
+        passage: { ...passage("34 per cent live in Germany."), title: "Member survey: the results of 2024" },
+      },
+      {},
+      0,
+    ],
     ["numbersNear", "What was the vote on Resolution No. 31?", "Resolution No. 31 passed.", {}, {}, 1],
     [
       "ordinalMissing",
