@@ -463,6 +463,23 @@ function countsVoters(question: string, sentence: string, m: Span): boolean {
   );
 }
 
+/** "22 of 24", "five out of seven": the number counts part of a whole, of whatever the whole counts. */
+const PART_OF =
+  /^\s*(?:out\s+)?of\s+(?:the\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty)(?![\p{L}]))/iu;
+/** "64 deputies, of whom 47…", "96 человек, из них 31": a part of a whole just counted. */
+const OF_THEM = /(?<![\p{L}])(?:of\s+(?:them|whom|which)|из\s+(?:них|которых))\s*[,:—–-]?\s*$/iu;
+
+/**
+ * Whether a number counts part of something the sentence counts, naming no noun of its own ("In the first cohort, 22
+ * of 24 completed the year", "96 человек, из них 31 — дистанционно"): it counts what the whole does.
+ */
+function countsPart(sentence: string, m: Span): boolean {
+  return (
+    PART_OF.test(sentence.slice(m.end, m.end + 24)) ||
+    OF_THEM.test(sentence.slice(Math.max(0, m.start - 20), m.start))
+  );
+}
+
 type PlaceKind = "country" | "city";
 
 /** The kind of place "Which country…?" or "In what city…?" asks for; undefined for "Where…?" or a region. */
@@ -545,7 +562,10 @@ export function answerMentions(
   const counted = noun === "money" || (type === "number" && asksMoney(question)) ? "money" : many;
   if (counted)
     found = found.filter(
-      (m) => countsWhatIsAsked(counted, sentence, m, translations) || countsVoters(question, sentence, m),
+      (m) =>
+        countsWhatIsAsked(counted, sentence, m, translations) ||
+        countsVoters(question, sentence, m) ||
+        (counted !== "money" && countsPart(sentence, m)),
     );
   if (type === "number" && found.length === 0 && countsNames(many)) {
     const list = longestList(sentence);

@@ -199,6 +199,20 @@ describe("a count asked in English, given in Russian", () => {
     expect(counts("How many delegates attended?", tally, [])).toEqual([]);
   });
 
+  it("counts a part of a whole, which names no noun of its own", () => {
+    expect(
+      counts("How many scholars finished the year?", "In the first cohort, 22 of 24 completed it.", []),
+    ).toEqual(["22"]);
+    const russian = "В работе конференции приняли участие 96 человек, из них 31 — дистанционно.";
+    expect(counts("How many participants took part remotely?", russian, ["участник"])).toEqual(["31"]);
+    const english = "The secretariat registered 64 deputies, of whom 47 were in the hall.";
+    expect(counts("How many deputies were in the hall?", english, [])).toEqual(["64", "47"]);
+    // Not "3 of the planned days", nor the third of May.
+    expect(
+      counts("How many deputies came?", "It lasted 3 of the planned days, from the 3rd of May.", []),
+    ).toEqual([]);
+  });
+
   it("counts nothing else: a year, another noun, or any number when no translation is known", () => {
     const sentence = "В 2023 году на конкурс пришло 23 заявки.";
     expect(counts("How many delegates attended?", sentence, ["делегат"])).toEqual([]);
