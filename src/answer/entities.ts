@@ -444,8 +444,8 @@ function countsWhatIsAsked(
   });
 }
 
-/** A question about how people voted: "How many delegates voted against…?". */
-const ASKS_VOTERS = /\bvot(?:e|ed|es|ing)\b/i;
+/** A question about how people voted: "How many delegates voted against…?", "How many abstentions…?". */
+const ASKS_VOTERS = /\b(?:vot(?:e|ed|es|ing)|abstentions?|abstained)\b/i;
 /** A number that is one side of a tally: "58 for", "24 against", "15 abstentions", "за — 40", "против: 6". */
 const SIDE = "(?:for|against|in favou?r|abstentions?|abstained|за|против|воздерж\\p{L}*)";
 const SIDE_AFTER = new RegExp(`^\\s*(?:votes?\\s+)?${SIDE}(?![\\p{L}])`, "iu");

@@ -2,6 +2,7 @@
 import { spanText } from "../corpus/passages.js";
 import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
+import { isHeaderRow, isTableRow, labelledRow } from "../text/table.js";
 import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { isWordNetWord } from "../text/wordnet.js";
 import { type Token, tokenize } from "../text/tokenize.js";
@@ -220,6 +221,8 @@ type Candidate = Evidence & {
   worstMiss: number;
   headingCoverage: number;
   contextText: string;
+  /** For a table row, its table's header row. */
+  header?: string;
   similarity: number;
 };
 
@@ -321,6 +324,29 @@ function softMatcher(question: Question, vectors: WordVectors) {
   };
 }
 
+/** How many passages back a table's header is looked for. */
+const HEADER_REACH = 4;
+
+/**
+ * The header row of the table `passage` opens with a row of: the last header row in the passages before it, if only
+ * rows stand between.
+ */
+function tableHeaderBefore(
+  passage: Passage,
+  preceding: (p: Passage) => Passage | undefined,
+): string | undefined {
+  let p = preceding(passage);
+  for (let hops = 0; p && hops < HEADER_REACH; hops++, p = preceding(p)) {
+    for (const span of [...p.sentences].reverse()) {
+      if (span.end > passage.start) continue; // overlapping windows
+      const text = spanText(p, span);
+      if (!isTableRow(text)) return undefined;
+      if (isHeaderRow(p.text, span.end - p.start)) return text;
+    }
+  }
+  return undefined;
+}
+
 /**
  * What a sentence covers read with its context: the share of the question's weight, and the largest share that one
  * term leaves unmatched (a near miss names all but one thing: "the seventh session", "the annual budget").
@@ -345,6 +371,7 @@ function scoreSentences(
   weights: number[],
   total: number,
   vectors: WordVectors = WordVectors.none,
+  preceding: (passage: Passage) => Passage | undefined = () => undefined,
 ): Candidate[] {
   const soft = softMatcher(question, vectors);
   const candidates: Candidate[] = [];
@@ -356,22 +383,30 @@ function scoreSentences(
     const heading = sentenceTokens(headingText);
     const headingCoverage = coverageOf({ stems: new Set(heading.map((t) => t.term)), other: new Set() });
     const before: { stems: Set<string>; text: string }[] = [];
-    // A table row's context is the table's header row, however far above it stands.
-    let tableHeader: { stems: Set<string>; text: string } | undefined;
+    // A table row's context is the table's header row, however far above it stands, in an earlier passage too.
+    const first = passage.sentences[0];
+    const headerBefore =
+      first && isTableRow(spanText(passage, first)) ? tableHeaderBefore(passage, preceding) : undefined;
+    let tableHeader: { stems: Set<string>; text: string } | undefined = headerBefore
+      ? { stems: matchable(question, sentenceTokens(headerBefore)).stems, text: headerBefore }
+      : undefined;
     for (const span of passage.sentences) {
       const text = spanText(passage, span);
       const tokens = sentenceTokens(text);
       const match = matchable(question, tokens);
-      const row = text.startsWith("|");
-      const near = row && tableHeader ? [tableHeader] : before.slice(-2);
+      const row = isTableRow(text);
+      const header = row && isHeaderRow(passage.text, span.end - passage.start);
+      if (!row || header) tableHeader = undefined;
+      const near = tableHeader ? [tableHeader] : before.slice(-2);
       const context = new Set([
         ...match.stems,
         ...heading.map((t) => t.term),
         ...near.flatMap((x) => [...x.stems]),
       ]);
       const contextText = [headingText, ...near.map((x) => x.text), text].join("\n");
+      const rowHeader = tableHeader?.text;
       before.push({ stems: match.stems, text });
-      tableHeader = row ? (tableHeader ?? before.at(-1)) : undefined;
+      if (header) tableHeader = before.at(-1);
       const key = `${passage.docId}:${span.start}`;
       if (seen.has(key)) continue; // overlapping windows repeat sentences
       seen.add(key);
@@ -395,6 +430,7 @@ function scoreSentences(
         softCoverage: soft(tokens, gain, weights) / total,
         headingCoverage,
         contextText,
+        ...(rowHeader ? { header: rowHeader } : {}),
         similarity: 0,
         score: coverage,
       });
@@ -424,11 +460,12 @@ export function selectEvidence(
   context: Omit<QuestionContext, "question">,
   scorer: Scorer,
   vectors: WordVectors = WordVectors.none,
+  preceding?: (passage: Passage) => Passage | undefined,
 ): Selection {
   const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return nothingSelected();
-  const all = scoreSentences(question, retrieved, weights, total, vectors);
+  const all = scoreSentences(question, retrieved, weights, total, vectors, preceding);
   const candidates = all.filter((c) => question.focus === undefined || c.matched.has(question.focus));
   if (candidates.length === 0) return nothingSelected();
   const ctx: QuestionContext = { ...context, question };
@@ -578,7 +615,10 @@ function mentionsOf(question: Question, text: string): Span[] {
   return answerMentions(question.type, question.text, text, countedTranslations(question));
 }
 
-function hasType(question: Question, c: { text: string }): boolean {
+function hasType(question: Question, c: { text: string; header?: string }): boolean {
+  // A table row is read with its header: "Abstained: 7" counts abstentions, "Chair: Anton Rybakov" chaired.
+  const labelled = c.header ? labelledRow(c.text, c.header) : undefined;
+  if (labelled) return hasType(question, { text: labelled });
   if (!asksWhoDid(question)) return mentionsOf(question, c.text).length > 0;
   // Someone who does something, not someone a thing belongs to: "Putin's regime", "post-Putin Russia"; nor the
   // question's own name in the other script ("Ильи Пономарёва" for "Who stood against Ponomarev?").

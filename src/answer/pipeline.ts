@@ -212,7 +212,10 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     turn: AskState,
     alone = true,
   ): Draft => {
-    const selection = selectEvidence(q, retrieved, weight, contextOf(q, turn), scorer, deps.vectors);
+    const index = deps.kb.index();
+    const selection = selectEvidence(q, retrieved, weight, contextOf(q, turn), scorer, deps.vectors, (p) =>
+      index.before(p),
+    );
     const { evidence, confidence } = selection;
     turn.trace?.({ part: q.text, candidates: selection.candidates, terms: q.terms.map((t) => t.term) });
     deps.log.debug(`extractive: confidence ${confidence.toFixed(3)} (threshold ${threshold})`);

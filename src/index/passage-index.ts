@@ -315,6 +315,14 @@ export class PassageIndex {
     return label === undefined ? undefined : this.passages.get(label);
   }
 
+  /** The passage just before `passage` in its document, if any. */
+  before(passage: Passage): Passage | undefined {
+    const entry = this.document(passage.docId);
+    const at = entry ? entry.passageIds.indexOf(passage.passageId) : -1;
+    const label = at > 0 ? entry!.labels[at - 1] : undefined;
+    return label === undefined ? undefined : this.passages.get(label);
+  }
+
   removeDocument(docId: string): void {
     const entry = this.document(docId);
     if (!entry) return;

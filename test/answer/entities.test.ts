@@ -195,6 +195,12 @@ describe("a count asked in English, given in Russian", () => {
       "40",
       "6",
     ]);
+    // Abstentions are one side of a tally too.
+    expect(counts("How many abstentions were recorded?", "For: 45; Against: 6; Abstained: 7", [])).toEqual([
+      "45",
+      "6",
+      "7",
+    ]);
     // Not a tally's numbers for a question about another count.
     expect(counts("How many delegates attended?", tally, [])).toEqual([]);
   });

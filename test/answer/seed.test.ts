@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { FEATURES } from "../../src/answer/features.js";
+import type { TraceEntry } from "../../src/answer/pipeline.js";
 import { Scorer } from "../../src/answer/scorer.js";
 import { suiteApp } from "../helpers/app.js";
 
@@ -605,5 +607,31 @@ describe("what an answer on the seed corpus quotes, whatever the fitted threshol
     expect(a.citations).toHaveLength(1);
     expect(a.citations[0]!.quote).toMatch(/comprehensive framework .* This framework encompasses/);
     expect(a.answer).toContain("strategic planning for the nation");
+  });
+});
+
+describe("reads a table row with its header, though the header stands in an earlier passage", () => {
+  const rows = Array.from(
+    { length: 24 },
+    (_, i) =>
+      `| ${i + 1} | Resolution on regional budget item number ${i + 1} | ${40 + i} | ${i % 5} | ${2 + (i % 3)} |`,
+  );
+  rows[21] = '| 22 | "Shadow Mandate" programme | 45 | 6 | 7 |';
+  const register = suiteApp({
+    seed: false,
+    docs: {
+      "register.md": `# Register of decisions\n\n| No. | Decision | For | Against | Abstained |\n|---|---|---|---|---|\n${rows.join("\n")}\n`,
+    },
+  });
+
+  it("counts a number under 'Abstained' as abstentions", async () => {
+    const traced: TraceEntry[] = [];
+    await register().pipeline.ask("How many abstentions were recorded on the Shadow Mandate programme?", {
+      trace: (t) => traced.push(t),
+    });
+    const row = traced[0]!.candidates.find((c) => c.evidence.text.includes("Shadow Mandate"))!;
+    // The row's passage does not hold the header: the table runs over more than one passage.
+    expect(row.evidence.passage.text).not.toContain("Abstained");
+    expect(row.features[FEATURES.findIndex((f) => f.name === "typeFound")]).toBe(1);
   });
 });

@@ -1,0 +1,45 @@
+// Markdown table rows: their cells with offsets, and a row read with its header ("Abstained: 7"), so that a number
+// in a register says what it counts.
+import type { Span } from "../corpus/types.js";
+
+/** A line that is a table row: it starts with "|". */
+export function isTableRow(text: string): boolean {
+  return text.startsWith("|");
+}
+
+/** The line under a header row: "|---|:---:|". */
+const SEPARATOR = /^[ \t]*\r?\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/;
+
+/** Whether the row ending at `end` of `text` is a table's header: the next line is the separator. */
+export function isHeaderRow(text: string, end: number): boolean {
+  return SEPARATOR.test(text.slice(end, end + 200));
+}
+
+/** The cells of a row, trimmed, with offsets into it; the row's first line only (a heading may follow it). */
+export function tableCells(row: string): Span[] {
+  const line = row.split(/\r?\n/, 1)[0]!;
+  const cells: Span[] = [];
+  let start = line.indexOf("|") + 1;
+  for (let bar = line.indexOf("|", start); bar !== -1; bar = line.indexOf("|", start)) {
+    let s = start;
+    let e = bar;
+    while (s < e && /\s/.test(line[s]!)) s++;
+    while (e > s && /\s/.test(line[e - 1]!)) e--;
+    cells.push({ start: s, end: e });
+    start = bar + 1;
+  }
+  return cells;
+}
+
+/**
+ * A row read with its header: each cell after its column's name, "No.: 16; Decision: Shadow Mandate; For: 45;
+ * Against: 6; Abstained: 7". Undefined when the two have not the same number of cells.
+ */
+export function labelledRow(row: string, header: string): string | undefined {
+  const cells = tableCells(row);
+  const names = tableCells(header);
+  if (cells.length === 0 || cells.length !== names.length) return undefined;
+  return cells
+    .map((c, i) => `${header.slice(names[i]!.start, names[i]!.end)}: ${row.slice(c.start, c.end)}`)
+    .join("; ");
+}
