@@ -534,6 +534,14 @@ describe("a question whose 'who' does something", () => {
         "The Halden Savings Bank pays the tournament's prize fund.\n",
     },
   });
+  const funded = suiteApp({
+    seed: false,
+    docs: {
+      "open.md":
+        "The Penn-Sokal Open is a weekend chess tournament held every January in Halden.\n\n" +
+        "The Halden Savings Bank pays the prize fund of the Penn-Sokal Open.\n",
+    },
+  });
 
   it("abstains when no sentence names anyone, rather than quote the one about the tournament", async () => {
     const a = await open().pipeline.ask("Who won the Penn-Sokal Open?");
@@ -541,7 +549,7 @@ describe("a question whose 'who' does something", () => {
   });
 
   it("is answered by a body as well as a person", async () => {
-    const a = await open().pipeline.ask("Who pays the prize fund of the Penn-Sokal Open?");
+    const a = await funded().pipeline.ask("Who pays the prize fund of the Penn-Sokal Open?");
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote)).toContainEqual(expect.stringContaining("Halden Savings Bank"));
   });
