@@ -64,6 +64,11 @@ export function passageFeatures(
   const none = weights.map(() => 0);
   const matcher = new StemMatcher(question.terms);
   const share = (gain: number[]) => gain.reduce((a, b) => a + b, 0) / total;
+  const shareOfUnion = (a: number[], b: number[]) => {
+    let sum = 0;
+    for (let i = 0; i < a.length; i++) sum += Math.max(a[i]!, b[i]!);
+    return sum / total;
+  };
   const lexicalPlaces = placesBy(pool, (r) => r.lexicalScore);
   const vectorPlaces = placesBy(pool, (r) => r.vectorScore);
   const maxLexical = Math.max(1e-9, ...pool.map((r) => r.lexicalScore));
@@ -74,23 +79,22 @@ export function passageFeatures(
     let pair = 0;
     let whole = none;
     let last: number[] | undefined;
-    const gains: number[][] = [];
-    for (const span of passage.sentences) {
-      const text = spanText(passage, span);
-      const gain = matcher.gains(matchable(question, sentenceTokens(text)), weights);
-      gains.push(gain);
-      const s = share(gain);
-      if (s > best) [best, bestText] = [s, text];
-      pair = Math.max(pair, s, last ? share(union(gain, last)) : 0);
-      whole = union(whole, gain);
-      last = gain;
-    }
+    let headed = 0;
     const heading = sentenceTokens(`${passage.title}\n${passage.heading}`);
     const headingGain = matcher.gains(
       { stems: new Set(heading.map((t) => t.term)), other: new Set() },
       weights,
     );
-    const headed = Math.max(0, ...gains.map((g) => share(union(g, headingGain))));
+    for (const span of passage.sentences) {
+      const text = spanText(passage, span);
+      const gain = matcher.gains(matchable(question, sentenceTokens(text)), weights);
+      const s = share(gain);
+      if (s > best) [best, bestText] = [s, text];
+      pair = Math.max(pair, s, last ? share(union(gain, last)) : 0);
+      headed = Math.max(headed, shareOfUnion(gain, headingGain));
+      whole = union(whole, gain);
+      last = gain;
+    }
     return { best, bestText, pair, whole, headingGain, headed };
   });
   const documents = new Map<string, number[]>();
