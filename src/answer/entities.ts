@@ -547,6 +547,8 @@ export function answerMentions(
 ): Span[] {
   if (type === "other") return enumeration(sentence);
   let found = mentionsNotAsked(type, question, sentence);
+  // A year or the day of a date counts nothing: "Сколько депутатов…?" is not answered by "1 октября 2023 года".
+  if (type === "number") found = found.filter((m) => !isDatePart(sentence, m));
   if (type === "number" && /\bhow old\b/i.test(question)) found = found.filter((m) => isAge(sentence, m));
   // "On what date…?" is not answered by "in spring 2026": the day, or the day of the week, must be there.
   if (type === "date" && asksDay(question))
@@ -572,6 +574,19 @@ export function answerMentions(
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];
   }
   return found;
+}
+
+/** A number just before a month's name: the day of a date. */
+const DAY_BEFORE_MONTH = new RegExp(`^\\s*(?:${RU_MONTHS_OF}|${EN_MONTHS})(?![\\p{L}])`, "u");
+/** A year: a number of 1800–2099 not followed by a noun other than "год" (as "1950 человек" would be). */
+const YEAR_NUMBER = /^(?:1[89]|20)\d\d$/;
+const NOUN_AFTER = /^\s*(?!год|г\.)\p{L}/u;
+
+/** Whether a number is part of a date: a year, or the day before a month's name. */
+function isDatePart(sentence: string, m: Span): boolean {
+  const after = sentence.slice(m.end, m.end + 16);
+  if (DAY_BEFORE_MONTH.test(after)) return true;
+  return YEAR_NUMBER.test(sentence.slice(m.start, m.end)) && !NOUN_AFTER.test(after);
 }
 
 /** Stems of the Russian translations of the noun "How many…?" counts (`Question.terms`' forms), for `answerMentions`. */

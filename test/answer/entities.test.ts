@@ -224,6 +224,18 @@ describe("a count asked in English, given in Russian", () => {
     expect(counts("How many delegates attended?", sentence, ["делегат"])).toEqual([]);
     expect(counts("How many delegates attended?", "Присутствовали 97 делегатов.", [])).toEqual([]);
   });
+
+  it("counts no year and no day of a date, even where the question names no noun", () => {
+    const register =
+      "Реестр учреждён третьей сессией (Вильнюс, сентябрь 2023 года) и открыт 1 октября 2023 года.";
+    expect(counts("Сколько депутатов было на сессии?", register, [])).toEqual([]);
+    expect(counts("How many are there?", "It opened on 1 October 2023.", [])).toEqual([]);
+    // A number before a noun is a count, even one that could be a year.
+    expect(counts("Сколько человек пришло?", "Пришло 1950 человек.", [])).toEqual(["1950"]);
+    expect(
+      counts("Сколько удостоверений выдано?", "К концу октября выдано 2 400 удостоверений.", []),
+    ).toEqual(["2 400"]);
+  });
 });
 
 describe("a month asked for", () => {
