@@ -27,7 +27,7 @@ export function locate(
     for (const para of paragraphs(p)) {
       const text = para.text.trim();
       if (text === p.heading || /^#{1,6}\s/.test(text)) {
-        heading = text.replace(/^#{1,6}\s+/, "").replace(/[\s#]+$/, "");
+        heading = text.replace(/^#{1,6}\s+/, "").replace(/(?:\s+#+)?\s*$/, "");
         count = 0;
         continue;
       }

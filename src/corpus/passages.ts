@@ -17,8 +17,9 @@ interface Paragraph extends Span {
 /**
  * The revision of the rules below, kept in the index: an index whose passages and sentences were split by other rules
  * is rebuilt from the corpus. 2: list items, table rows and interview turns are sentences, abbreviations end none.
+ * 3: a heading's closing "#" run needs white space before it (CommonMark): "# C#" is the heading "C#".
  */
-export const SPLIT_REVISION = 2;
+export const SPLIT_REVISION = 3;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
@@ -54,7 +55,8 @@ function trimSpan(text: string, start: number, end: number): Span | undefined {
 
 function headingText(para: string): string | undefined {
   // Not "." for the heading's text: it stops at U+2028 and U+2029, which CommonMark reads as ordinary characters.
-  const md = /^#{1,6}[ \t]+([^\r\n]+?)[ \t#]*$/.exec(para);
+  // A closing run of "#" stands after white space ("## Votes ##"); one attached to a word is the word's ("# C#").
+  const md = /^#{1,6}[ \t]+([^\r\n]+?)(?:[ \t]+#+)?[ \t]*$/.exec(para);
   if (md) return md[1];
   const words = para.split(/\s+/).length;
   if (para.includes("\n") || para.length > 80 || words > 12) return undefined;

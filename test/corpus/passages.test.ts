@@ -81,12 +81,15 @@ const heading = fc.oneof(
     .map(([h, ws]) => `${h}${ws.join(" ")}`),
 );
 
-/** What CommonMark reports for an ATX heading line: the text without the #s and the blanks around it. */
+/**
+ * What CommonMark reports for an ATX heading line: the text without the #s and the blanks around it. A closing run of
+ * #s needs a blank before it: "# C#" is the heading "C#".
+ */
 const atxHeading = (line: string) =>
   line
     .replace(/^#+[ \t]+/, "")
     .replace(/\s+$/u, "")
-    .replace(/[ \t#]*$/, "");
+    .replace(/(?:[ \t]+#+)?[ \t]*$/, "");
 
 type Block = { kind: "heading" | "text"; text: string };
 const block: fc.Arbitrary<Block> = fc.oneof(
@@ -283,6 +286,11 @@ describe("splitPassages on hand-made documents", () => {
       [".\n\nFormation", ""],
       ["# ! \u2028! congress\n\ncongress.", "! \u2028! congress"],
     ]);
+  });
+
+  it("reads a closing run of #s only after a blank, as CommonMark does (found by fast-check)", () => {
+    expect(split("# !#\n\ncongress.").passages[0]!.heading).toBe("!#");
+    expect(split("## Votes ##\n\ncongress.").passages[0]!.heading).toBe("Votes");
   });
 
   it("splits a long document into several passages with lines counted over CRLF", () => {
