@@ -465,7 +465,7 @@ function countsVoters(question: string, sentence: string, m: Span): boolean {
 
 /** "22 of 24", "five out of seven": the number counts part of a whole, of whatever the whole counts. */
 const PART_OF =
-  /^\s*(?:out\s+)?of\s+(?:the\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty)(?![\p{L}]))/iu;
+  /^\s*(?:out\s+)?of\s+(?:the\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)(?![\p{L}]))/iu;
 /** "64 deputies, of whom 47…", "96 человек, из них 31": a part of a whole just counted. */
 const OF_THEM = /(?<![\p{L}])(?:of\s+(?:them|whom|which)|из\s+(?:них|которых))\s*[,:—–-]?\s*$/iu;
 
@@ -580,13 +580,14 @@ export function answerMentions(
 const DAY_BEFORE_MONTH = new RegExp(`^\\s*(?:${RU_MONTHS_OF}|${EN_MONTHS})(?![\\p{L}])`, "u");
 /** A year: a number of 1800–2099 not followed by a noun other than "год" (as "1950 человек" would be). */
 const YEAR_NUMBER = /^(?:1[89]|20)\d\d$/;
-const NOUN_AFTER = /^\s*(?!год|г\.)\p{L}/u;
 
 /** Whether a number is part of a date: a year, or the day before a month's name. */
 function isDatePart(sentence: string, m: Span): boolean {
   const after = sentence.slice(m.end, m.end + 16);
   if (DAY_BEFORE_MONTH.test(after)) return true;
-  return YEAR_NUMBER.test(sentence.slice(m.start, m.end)) && !NOUN_AFTER.test(after);
+  if (!YEAR_NUMBER.test(sentence.slice(m.start, m.end))) return false;
+  const next = /^\s*(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
+  return next === undefined || /^(?:год|г$)/.test(next) || isStopWord(next);
 }
 
 /** Stems of the Russian translations of the noun "How many…?" counts (`Question.terms`' forms), for `answerMentions`. */

@@ -103,9 +103,11 @@ const numbersOf = (text: string) => [...new Set(text.match(/(?<![\d.,])\d+(?:[.,
 const numbersRead = new WeakMap<object, string[]>();
 function numbersIn(owner: Question | Passage): string[] {
   let found = numbersRead.get(owner);
-  // A passage's title and heading count as its own: "34 процента" under "…итоги 2024 года" is of 2024.
-  const text = "title" in owner ? `${owner.title}\n${owner.heading}\n${owner.text}` : owner.text;
-  if (!found) numbersRead.set(owner, (found = numbersOf(text)));
+  if (!found) {
+    // A passage's title and heading count as its own: "34 процента" under "…итоги 2024 года" is of 2024.
+    const text = "title" in owner ? `${owner.title}\n${owner.heading}\n${owner.text}` : owner.text;
+    numbersRead.set(owner, (found = numbersOf(text)));
+  }
   return found;
 }
 

@@ -230,6 +230,7 @@ describe("a count asked in English, given in Russian", () => {
       "Реестр учреждён третьей сессией (Вильнюс, сентябрь 2023 года) и открыт 1 октября 2023 года.";
     expect(counts("Сколько депутатов было на сессии?", register, [])).toEqual([]);
     expect(counts("How many are there?", "It opened on 1 October 2023.", [])).toEqual([]);
+    expect(counts("Сколько было сессий?", "Сессии прошли в 2022 и 2023 годах.", [])).toEqual([]);
     // A number before a noun is a count, even one that could be a year.
     expect(counts("Сколько человек пришло?", "Пришло 1950 человек.", [])).toEqual(["1950"]);
     expect(
