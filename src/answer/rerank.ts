@@ -64,11 +64,6 @@ export function passageFeatures(
   const none = weights.map(() => 0);
   const matcher = new StemMatcher(question.terms);
   const share = (gain: number[]) => gain.reduce((a, b) => a + b, 0) / total;
-  const shareOfUnion = (a: number[], b: number[]) => {
-    let sum = 0;
-    for (let i = 0; i < a.length; i++) sum += Math.max(a[i]!, b[i]!);
-    return sum / total;
-  };
   const lexicalPlaces = placesBy(pool, (r) => r.lexicalScore);
   const vectorPlaces = placesBy(pool, (r) => r.vectorScore);
   const maxLexical = Math.max(1e-9, ...pool.map((r) => r.lexicalScore));
@@ -91,7 +86,7 @@ export function passageFeatures(
       const s = share(gain);
       if (s > best) [best, bestText] = [s, text];
       pair = Math.max(pair, s, last ? share(union(gain, last)) : 0);
-      headed = Math.max(headed, shareOfUnion(gain, headingGain));
+      headed = Math.max(headed, share(union(gain, headingGain)));
       whole = union(whole, gain);
       last = gain;
     }

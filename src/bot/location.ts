@@ -1,5 +1,6 @@
 // Where a quote is, as a reader would say it: the section heading and the paragraph's number within that section,
 // counted over the document's passages (the file's line, which counts front matter, stays in the JSON contract).
+import { atxHeading } from "../corpus/passages.js";
 import type { Passage } from "../corpus/types.js";
 import type { PassageIndex } from "../index/passage-index.js";
 
@@ -26,8 +27,9 @@ export function locate(
   for (const p of passages) {
     for (const para of paragraphs(p)) {
       const text = para.text.trim();
-      if (text === p.heading || /^#{1,6}\s/.test(text)) {
-        heading = text.replace(/^#{1,6}\s+/, "").replace(/(?:\s+#+)?\s*$/, "");
+      const atx = atxHeading(text);
+      if (text === p.heading || atx !== undefined) {
+        heading = atx ?? text;
         count = 0;
         continue;
       }

@@ -1,5 +1,6 @@
 // Splits a document into passages at paragraph and sentence boundaries, keeping exact offsets into the file's text.
 import { createHash } from "node:crypto";
+import { isTableRule } from "../text/table.js";
 import type { CorpusDocument, Passage, Span } from "./types.js";
 
 export const PASSAGE_MIN = 300;
@@ -53,11 +54,16 @@ function trimSpan(text: string, start: number, end: number): Span | undefined {
   return end > start ? { start, end } : undefined;
 }
 
-function headingText(para: string): string | undefined {
+/** The text of a Markdown ("ATX") heading line, "## Votes ##" → "Votes"; undefined for any other paragraph. */
+export function atxHeading(para: string): string | undefined {
   // Not "." for the heading's text: it stops at U+2028 and U+2029, which CommonMark reads as ordinary characters.
   // A closing run of "#" stands after white space ("## Votes ##"); one attached to a word is the word's ("# C#").
-  const md = /^#{1,6}[ \t]+([^\r\n]+?)(?:[ \t]+#+)?[ \t]*$/.exec(para);
-  if (md) return md[1];
+  return /^#{1,6}[ \t]+([^\r\n]+?)(?:[ \t]+#+)?[ \t]*$/.exec(para)?.[1];
+}
+
+function headingText(para: string): string | undefined {
+  const md = atxHeading(para);
+  if (md !== undefined) return md;
   const words = para.split(/\s+/).length;
   if (para.includes("\n") || para.length > 80 || words > 12) return undefined;
   if (/[.!?…:;,"»”)]$/.test(para) || !/^\p{Lu}/u.test(para)) return undefined;
@@ -91,8 +97,6 @@ const ABBREVIATION_END =
 
 /** A line that starts a block of its own: a list item, a table row, a quote or a "Q:"/"A:" turn of an interview. */
 const BLOCK_LINE = /^[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|\||>|\*{0,2}[QA]:)/;
-/** A table's rule under its header ("| --- | :-: |"): no words to read. */
-const TABLE_RULE = /^\|?[ \t:|-]+\|?$/;
 
 /** The lines of a paragraph grouped into blocks: a list item, a table row… with the plain lines that continue it. */
 function blocks(text: string, span: Span): Span[] {
@@ -121,7 +125,7 @@ export function sentenceSpans(text: string, span: Span): Span[] {
   const out: Span[] = [];
   for (const block of blocks(text, span)) {
     const flat = text.slice(block.start, block.end).replace(/[\r\n]/g, " ");
-    if (TABLE_RULE.test(flat.trim())) continue;
+    if (isTableRule(flat)) continue;
     let from = 0;
     const first = out.length;
     for (const seg of segmenter.segment(flat)) {

@@ -7,12 +7,18 @@ export function isTableRow(text: string): boolean {
   return text.startsWith("|");
 }
 
-/** The line under a header row: "|---|:---:|". */
-const SEPARATOR = /^[ \t]*\r?\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/;
+/** A table's rule under its header ("| --- | :-: |"): no words to read. */
+const TABLE_RULE = /^\|?[ \t:|-]+\|?$/;
 
-/** Whether the row ending at `end` of `text` is a table's header: the next line is the separator. */
+/** Whether a line is a table's rule. */
+export function isTableRule(line: string): boolean {
+  return TABLE_RULE.test(line.trim());
+}
+
+/** Whether the row ending at `end` of `text` is a table's header: the next line is its rule, of dashes ("|---|"). */
 export function isHeaderRow(text: string, end: number): boolean {
-  return SEPARATOR.test(text.slice(end, end + 200));
+  const next = /^[ \t]*\r?\n([^\r\n]*)/.exec(text.slice(end, end + 200))?.[1];
+  return next !== undefined && /-{3}/.test(next) && isTableRule(next);
 }
 
 /** The cells of a row, trimmed, with offsets into it; the row's first line only (a heading may follow it). */
