@@ -5,7 +5,7 @@ import { ConfigError } from "../errors.js";
 import type { KnowledgeBase } from "../knowledge-base.js";
 import type { Logger } from "../logger.js";
 import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
-import { hasCyrillic, tokenize } from "../text/tokenize.js";
+import { tokenize, writtenInCyrillic } from "../text/tokenize.js";
 import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
 import { documentOrder, needsType, type ScoredCandidate, selectEvidence } from "./extractive.js";
@@ -282,7 +282,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const resolved = resolveFollowUp(question.trim(), options.history ?? []);
       const trimmed = asText(resolved);
       const expanded = expandQuestion(
-        markContext(readQuestion(trimmed), resolved),
+        markContext(readQuestion(trimmed, writtenInCyrillic(resolved.question)), resolved),
         Vocabulary.of(deps.kb.index()),
         deps.lexicon ?? Lexicon.empty,
       );
@@ -320,7 +320,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       };
       const draft =
         mode === "llm" && trimmed ? await llm(read, retrieved, turn) : extractive(read, reading, turn);
-      const composed = await compose(trimmed, draft, checker);
+      const composed = await compose(resolved.question, draft, checker);
       // The ranked k, and after them any best-sentence extra the answer quotes: every quote names a listed passage.
       const cited = new Set(composed.citations.map((c) => c.passageId));
       const listed = [
@@ -368,7 +368,8 @@ async function compose(
   draft: Draft,
   checker: SourceChecker,
 ): Promise<Pick<Answer, "answer" | "abstained" | "citations" | "related">> {
-  const t = hasCyrillic(question) ? TEXTS.ru : TEXTS.en;
+  // In the asker's language: not a follow-up's borrowed names' ("and where does he live (Григорий Островский)?").
+  const t = writtenInCyrillic(question) ? TEXTS.ru : TEXTS.en;
   const citations: Citation[] = [];
   const numberOf = async (ref: VerifiedClaim["refs"][number]): Promise<number | undefined> => {
     const existing = citations.find(

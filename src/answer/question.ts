@@ -3,7 +3,15 @@ import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
 import { synonymsOf } from "../text/thesaurus.js";
 import { glossKinds, isKindOf, isWordNetWord, type Link, linkedWords, senseCount } from "../text/wordnet.js";
-import { hasCyrillic, isStopWord, normalizeWord, stem, type Token, tokenize } from "../text/tokenize.js";
+import {
+  hasCyrillic,
+  isStopWord,
+  normalizeWord,
+  stem,
+  type Token,
+  tokenize,
+  writtenInCyrillic,
+} from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { writeOut } from "../text/chat-speak.js";
 import { toLatin } from "../text/transliterate.js";
@@ -468,14 +476,18 @@ function splitParts(text: string): { text: string; focus?: string }[] | undefine
   return [{ text: /[?？]$/.test(first) ? first : `${first}?` }, { text: second }];
 }
 
-export function readQuestion(asked: string): Question {
+/**
+ * Reads a question once for every later step. `cyrillic`: whether it is asked in Russian, when the text is more than
+ * the asker's words (a follow-up with the names it borrows: "and where does he live (Григорий Островский)?").
+ */
+export function readQuestion(asked: string, cyrillic = writtenInCyrillic(asked)): Question {
   // "how many ppl came", "скока чел было": chat spellings written out before anything is read.
   const text = writeOut(asked);
   const split = splitParts(text);
-  const whole = readPart(text);
+  const whole = readPart(text, cyrillic);
   if (!split) return whole;
   const [first, second] = split.map((p) => ({
-    ...readPart(p.text),
+    ...readPart(p.text, cyrillic),
     ...(p.focus ? { focus: p.focus } : {}),
   })) as [Question, Question];
   // "How many…, and which are they?": a part without words of its own asks about the same thing. A word asked
@@ -490,10 +502,9 @@ export function readQuestion(asked: string): Question {
   return { ...whole, parts: [first, last] };
 }
 
-function readPart(text: string): Question {
+function readPart(text: string, cyrillic: boolean): Question {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
-  const cyrillic = hasCyrillic(text);
   const doc = cyrillic ? undefined : nlp(text);
   const rootOf = doc ? roots(doc) : new Map<string, string>();
   const defines = definitionSubject(text);

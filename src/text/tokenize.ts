@@ -84,6 +84,17 @@ export function hasCyrillic(text: string): boolean {
   return CYRILLIC.test(text);
 }
 
+/**
+ * Whether a text is written in Russian: one of its own words is Cyrillic, not counting names (capitalised words after
+ * the first), which either language may write in either script: "Who is Пономарёв?" is English, "Кто такой
+ * Ponomarev?" and "что такое legal defence desk" Russian. A text of names alone goes by its letters.
+ */
+export function writtenInCyrillic(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  const own = words.filter((w, i) => i === 0 || !/^\p{Lu}/u.test(w));
+  return (own.length > 0 ? own : words).some((w) => CYRILLIC.test(w));
+}
+
 export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }

@@ -9,13 +9,26 @@ import {
 } from "../../src/answer/entities.js";
 import { isCompoundOf } from "../../src/answer/extractive.js";
 import { isCognate, ordinalRank, readQuestion } from "../../src/answer/question.js";
-import { stem } from "../../src/text/tokenize.js";
+import { stem, writtenInCyrillic } from "../../src/text/tokenize.js";
 
 const ALLIES =
   "During the session, Ponomarev outlined the congress's strategic alliances with several key international " +
   "players, including Ukraine, Poland, the United States, Canada, and Germany.";
 
 describe("readQuestion", () => {
+  it("reads the language from the asker's own words, not from names in the other script", () => {
+    expect(readQuestion("Who is Пономарёв?").cyrillic).toBe(false);
+    expect(readQuestion("Кто такой Ponomarev?").cyrillic).toBe(true);
+    expect(readQuestion("что такое legal defence desk").cyrillic).toBe(true);
+    // A follow-up with the names it borrows from the last answer is asked in the language of its own words.
+    const q = readQuestion(
+      "and where does he live (Григорий Островский)?",
+      writtenInCyrillic("and where does he live?"),
+    );
+    expect(q.cyrillic).toBe(false);
+    expect(q.type).toBe("place");
+  });
+
   it("knows when a question asks for several of its kind", () => {
     expect(readQuestion("Which countries are allies?").several).toBe(true);
     expect(readQuestion("Who are the deputies?").several).toBe(true);

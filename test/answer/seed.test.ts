@@ -17,6 +17,15 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.citations[0]!.docId).toBe("congress-fifth-session-warsaw.md");
   });
 
+  it("answers an English follow-up in English, though the last answer named a Russian name", async () => {
+    const history = [
+      { question: "Кто возглавляет съезд?", answer: "Илья Пономарёв [1]", lead: "Илья Пономарёв" },
+    ];
+    const a = await app().pipeline.ask("and what is his date of birth?", { history });
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/^The documents I have do not answer this question\./);
+  });
+
   it("answers where the fifth session took place", async () => {
     const a = await app().pipeline.ask("Where did the fifth session take place?");
     expect(a.abstained).toBe(false);
