@@ -9,7 +9,25 @@ import { evalEnv, ROOT, runEvalCli } from "./cli-helpers.js";
 /** Held-out sets, development sets and the blind set: each a corpus folder and a question file with thresholds. */
 const SETS = [
   ...["set1", "set2", "set3", "set4"].map((s) => ({ name: s, dir: `test/eval/held-out/${s}`, blind: false })),
-  ...["d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13"].map((s) => ({
+  ...[
+    "d1",
+    "d2",
+    "d3",
+    "d4",
+    "d5",
+    "d6",
+    "d7",
+    "d8",
+    "d9",
+    "d10",
+    "d11",
+    "d12",
+    "d13",
+    "d14",
+    "d15",
+    "d16",
+    "d17",
+  ].map((s) => ({
     name: s,
     dir: `test/eval/dev/${s}`,
     blind: false,
