@@ -32,10 +32,13 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
       out = { ...out, term: nearest, forms: [...out.forms, t.term] };
       retrieval.push({ term: nearest, weight: EXPANSION_WEIGHTS.correction });
     }
-    // The word and its dictionary forms: "people" is translated as "люди", its form "person" as "человек".
+    // The word and its dictionary forms: "people" is translated as "люди", its form "person" as "человек"; "вел" by
+    // "вести", "lead".
     const translated = [
       ...new Set(
-        [out.term, ...out.forms.filter((f) => !hasCyrillic(f))].flatMap((x) => lexicon.translate(x)),
+        [out.term, ...out.forms.filter((f) => hasCyrillic(f) === hasCyrillic(out.term))].flatMap((x) =>
+          lexicon.translate(x),
+        ),
       ),
     ]
       // A Russian noun's adjectives the list lacks too (`adjectivesOf`), kept where the corpus uses them: "Prague" is

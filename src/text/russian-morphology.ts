@@ -87,3 +87,21 @@ export function nameKinds(word: string): NameKinds {
   cache.set(word, kinds);
   return kinds;
 }
+
+const lemmas = new Map<string, string | undefined>();
+
+/**
+ * The dictionary form of a Russian word (lower case, ё as е or not), by its likeliest parse: "вел" → "вести", "живет"
+ * → "жить", "люди" → "человек"; undefined for a word the dictionary does not know or one already in that form. The
+ * Snowball stemmer joins a word's endings but not a verb's tenses to its infinitive, which the word list translates.
+ */
+export function lemmaOf(word: string): string | undefined {
+  if (lemmas.has(word)) return lemmas.get(word);
+  load();
+  const parse = Az.Morph(word, { parsers: ["Dictionary"], typos: 0, stutter: 0 })[0];
+  const lemma = parse?.normalize().word.toLowerCase();
+  const found = lemma && lemma !== word ? lemma : undefined;
+  if (lemmas.size >= CACHE_LIMIT) lemmas.clear();
+  lemmas.set(word, found);
+  return found;
+}

@@ -44,6 +44,8 @@ declare module "az" {
     tag: Tag;
     score: number;
     word: string;
+    /** The parse of the word's dictionary form ("вести" of "вёл"). */
+    normalize(): Parse;
   }
   interface MorphOptions {
     parsers?: string[];

@@ -436,9 +436,18 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
       "forum.md":
         "Marta Kowalski opened the forum of exiled deputies in Vilnius on Friday. She said the forum would meet " +
         "again in May.\n\nThe hall was full, and the debate ran late.\n",
+    },
+  });
+  // Its own corpus: the English report answers the same question ("would meet again in May").
+  const forumRu = suiteApp({
+    seed: false,
+    docs: {
       "forum-ru.md":
         "Марта Ковальская открыла форум депутатов в Вильнюсе в пятницу. Она сказала, что форум снова соберётся " +
         "14 мая.\n\nЗал был полон.\n",
+      "guild.md":
+        "The guild of millers in Gdansk adopted a new charter last spring after a long dispute with the city " +
+        "council.\n",
     },
   });
 
@@ -459,7 +468,7 @@ describe("reads a sentence that points back ('This charter…', 'She said…') w
   });
 
   it("does so in Russian too: 'Она сказала…'", async () => {
-    const a = await guild().pipeline.ask("Когда форум снова соберётся?");
+    const a = await forumRu().pipeline.ask("Когда форум снова соберётся?");
     expect(a.citations.map((c) => c.quote)).toEqual([
       "Марта Ковальская открыла форум депутатов в Вильнюсе в пятницу. Она сказала, что форум снова соберётся 14 мая.",
     ]);

@@ -68,6 +68,15 @@ describe("expandQuestion", () => {
     expect(retrieval.map((r) => r.term)).toEqual(expect.arrayContaining(["chair", "session"]));
   });
 
+  it("translates a Russian verb by its infinitive, which the stemmer does not reach: вёл, вести, lead", () => {
+    const corpus = Vocabulary.of(source("Anna Petrova will lead the session."));
+    const words = Lexicon.fromText("lead\tвести\n");
+    const { question, retrieval } = expandQuestion(readQuestion("Кто вёл сессию?"), corpus, words);
+    const led = question.terms.find((t) => t.word === "вел")!;
+    expect(led.forms).toEqual(expect.arrayContaining(["вест", "lead"]));
+    expect(retrieval.map((r) => r.term)).toContain("lead");
+  });
+
   it("translates an English word's dictionary form too: people, person, человек", () => {
     const corpus = Vocabulary.of(source("На пикете было двадцать человек. Люди пришли к гостинице."));
     const words = Lexicon.fromText("people\tлюди\nperson\tчеловек\n");

@@ -1,6 +1,6 @@
 // Russian proper names by OpenCorpora's dictionary (the az package).
 import { describe, expect, it } from "vitest";
-import { nameKinds } from "../../src/text/russian-morphology.js";
+import { lemmaOf, nameKinds } from "../../src/text/russian-morphology.js";
 
 describe("nameKinds", () => {
   it.each([
@@ -25,5 +25,25 @@ describe("nameKinds", () => {
 
   it("tells a word it does not know (a foreign name, likely)", () => {
     expect(nameKinds("Кюсюр")).toMatchObject({ known: false, place: false });
+  });
+});
+
+describe("lemmaOf", () => {
+  it.each([
+    // Past tenses and conjugations the stemmer does not join to their infinitive, with ё written or folded.
+    ["вёл", "вести"],
+    ["вел", "вести"],
+    ["живет", "жить"],
+    ["прошел", "пройти"],
+    ["обошлась", "обойтись"],
+    // A noun's suppletive plural.
+    ["люди", "человек"],
+  ])("%s is a form of %s", (word, lemma) => {
+    expect(lemmaOf(word)).toBe(lemma);
+  });
+
+  it("has nothing for a word in its dictionary form or one the dictionary does not know", () => {
+    expect(lemmaOf("сессия")).toBeUndefined();
+    expect(lemmaOf("кюсюр")).toBeUndefined();
   });
 });
