@@ -32,13 +32,10 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
       out = { ...out, term: nearest, forms: [...out.forms, t.term] };
       retrieval.push({ term: nearest, weight: EXPANSION_WEIGHTS.correction });
     }
-    // The word and its dictionary forms: "people" is translated as "люди", its form "person" as "человек"; "вел" by
-    // "вести", "lead".
+    // The word and its dictionary forms: "people" is translated as "люди", its form "person" as "человек".
     const translated = [
       ...new Set(
-        [out.term, ...out.forms.filter((f) => hasCyrillic(f) === hasCyrillic(out.term))].flatMap((x) =>
-          lexicon.translate(x),
-        ),
+        [out.term, ...out.forms.filter((f) => !hasCyrillic(f))].flatMap((x) => lexicon.translate(x)),
       ),
     ]
       // A Russian noun's adjectives the list lacks too (`adjectivesOf`), kept where the corpus uses them: "Prague" is
@@ -50,9 +47,11 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
       ? vocabulary.latinCognates(out.term)
       : vocabulary.cyrillicCognates(out.term);
     for (const term of cognates) retrieval.push({ term, weight: EXPANSION_WEIGHTS.cognate });
-    if (translated.length > 0 || (cognates.length > 0 && !hasCyrillic(out.term))) {
+    // A Russian word's listed dictionary form, which the stemmer does not join to it: "вел" is "вести"'s.
+    const lemmas = hasCyrillic(out.term) ? lexicon.wordsOf(out.term) : [];
+    if (translated.length > 0 || lemmas.length > 0 || (cognates.length > 0 && !hasCyrillic(out.term))) {
       // A Russian word's English cognates are matched by `cognate` already; an English word's Russian ones are not.
-      const extra = [...translated, ...(hasCyrillic(out.term) ? [] : cognates)];
+      const extra = [...translated, ...lemmas, ...(hasCyrillic(out.term) ? [] : cognates)];
       out = { ...out, forms: [...new Set([...out.forms, ...extra])].filter((f) => f !== out.term) };
     }
     cache.set(t.term, out);

@@ -15,7 +15,6 @@ import {
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { writeOut } from "../text/chat-speak.js";
 import { toLatin } from "../text/transliterate.js";
-import { lemmaOf } from "../text/russian-morphology.js";
 
 export { cognateKey, isCognate };
 
@@ -515,9 +514,7 @@ function readPart(text: string, cyrillic: boolean): Question {
     const t = tokens[i]!;
     if (QUESTION_WORDS.has(t.word) || seen.has(t.term)) continue;
     if (asking && t.start > asking.start && t.end <= asking.end) continue;
-    // A word's dictionary form: compromise's for English, OpenCorpora's for Russian ("вел" → "вести").
-    const lemma = !t.stop && hasCyrillic(t.word) ? lemmaOf(t.word) : undefined;
-    const root = rootOf.get(t.word) ?? lemma ?? t.word;
+    const root = rootOf.get(t.word) ?? t.word;
     const english = /^[a-z']+$/.test(root);
     // A phrase may start with a stop word ("take place"); a stop word alone is no term.
     const phrase = english ? phraseAt(tokens, i, root) : undefined;

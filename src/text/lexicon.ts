@@ -1,18 +1,22 @@
 // A bilingual English–Russian word list (data/en-ru.tsv), read as stems: a Russian question meets English documents.
-// Stemming the list takes about 0.4 s, so its stems are also kept beside it (data/en-ru.stems.json, written by
-// `npm run build-snapshots`) and used while they are of the list as it is.
+// A Russian word's other forms are read as it too, where the stemmer does not join them ("вёл" as "вести"), by
+// OpenCorpora's paradigms. Stemming the list and making its forms take about 2.5 s, so they are also kept beside it
+// (data/en-ru.stems.json, written by `npm run build-snapshots`) and used while they are of the list as it is.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { formsOf } from "./russian-morphology.js";
 import { contentTerms, foldDiacritics, normalizeWord, stem } from "./tokenize.js";
 
 const DEFAULT_FILE = fileURLToPath(new URL("./data/en-ru.tsv", import.meta.url));
 
-/** The stems of a list: its translations both ways, and the SHA-256 of the list's text they were made from. */
+/** The stems of a list: its translations both ways, its forms, and the SHA-256 of the list's text they were made from. */
 export interface LexiconStems {
   source: string;
   toEnglish: [string, string[]][];
   toRussian: [string, string[]][];
+  /** Stems of the list's Russian words' other forms, each with the stems of the words it is a form of. */
+  forms: [string, string[]][];
 }
 
 /** Where a list's stems are kept: beside it, `.tsv` → `.stems.json`. */
@@ -27,9 +31,10 @@ export class Lexicon {
   private constructor(
     private readonly toEnglish: Map<string, string[]>,
     private readonly toRussian: Map<string, string[]>,
+    private readonly forms: Map<string, string[]>,
   ) {}
 
-  static readonly empty = new Lexicon(new Map(), new Map());
+  static readonly empty = new Lexicon(new Map(), new Map(), new Map());
 
   /**
    * Reads `english<TAB>russian|russian…` lines. A Russian word maps to every content word of its English phrase
@@ -40,6 +45,7 @@ export class Lexicon {
   static fromText(text: string): Lexicon {
     const toEnglish = new Map<string, Set<string>>();
     const toRussian = new Map<string, Set<string>>();
+    const words = new Set<string>();
     const add = (map: Map<string, Set<string>>, key: string, value: string) => {
       let set = map.get(key);
       if (!set) map.set(key, (set = new Set()));
@@ -53,18 +59,33 @@ export class Lexicon {
         .split("|")
         .map((w) => ({ oneWay: w.trim().startsWith(">"), word: normalizeWord(w.trim().replace(/^>/, "")) }))
         .filter(({ word }) => word && !/\s/.test(word))
-        .map(({ oneWay, word }) => ({ oneWay, stem: stem(word) }));
+        .map(({ oneWay, word }) => ({ oneWay, word, stem: stem(word) }));
       for (const r of ru) if (!r.oneWay) for (const e of en) add(toEnglish, r.stem, e);
       if (en.length === 1 && !/\s/.test(english.trim())) for (const r of ru) add(toRussian, en[0]!, r.stem);
+      for (const r of ru) if (!r.oneWay) words.add(r.word);
+    }
+    // A word's other forms, where the stemmer does not join them to it: "вёл", "вела" of "вести"; "люди" of "человек".
+    const forms = new Map<string, Set<string>>();
+    for (const word of words) {
+      const own = stem(word);
+      for (const form of formsOf(word)) {
+        const s = stem(normalizeWord(form));
+        if (s !== own) add(forms, s, own);
+      }
     }
     const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, [...v]]));
-    return new Lexicon(lists(toEnglish), lists(toRussian));
+    return new Lexicon(lists(toEnglish), lists(toRussian), lists(forms));
   }
 
   /** The stems of `text`'s list, to keep beside it. */
   static stemsOf(text: string): LexiconStems {
     const lexicon = Lexicon.fromText(text);
-    return { source: sha256(text), toEnglish: [...lexicon.toEnglish], toRussian: [...lexicon.toRussian] };
+    return {
+      source: sha256(text),
+      toEnglish: [...lexicon.toEnglish],
+      toRussian: [...lexicon.toRussian],
+      forms: [...lexicon.forms],
+    };
   }
 
   /** The project's list; read once, when first asked for: from its stems when they are of this text. */
@@ -76,8 +97,8 @@ export class Lexicon {
       ? (JSON.parse(readFileSync(stemsFileOf(file), "utf8")) as LexiconStems)
       : undefined;
     const lexicon =
-      stems?.source === sha256(text)
-        ? new Lexicon(new Map(stems.toEnglish), new Map(stems.toRussian))
+      stems?.source === sha256(text) && stems.forms
+        ? new Lexicon(new Map(stems.toEnglish), new Map(stems.toRussian), new Map(stems.forms))
         : Lexicon.fromText(text);
     loaded.set(file, lexicon);
     return lexicon;
@@ -90,6 +111,12 @@ export class Lexicon {
   translate(term: string): string[] {
     const found = this.toEnglish.get(term) ?? this.toRussian.get(term);
     if (found) return found;
+    // Another form of a listed word: "вел" (вёл, вела) is "вести"'s, "lead".
+    const of = this.forms.get(term);
+    if (of) {
+      const english = [...new Set(of.flatMap((w) => this.toEnglish.get(w) ?? []))];
+      if (english.length > 0) return english;
+    }
     for (const noun of nounStemsOf(term)) {
       const english = this.toEnglish.get(noun);
       if (english) return english;
@@ -97,6 +124,11 @@ export class Lexicon {
     // "kraków" is listed as "krakow".
     const plain = foldDiacritics(term);
     return plain === term ? [] : (this.toRussian.get(plain) ?? []);
+  }
+
+  /** The stems of the listed Russian words a stem is another form of ("вел" → "вест", of "вести"). */
+  wordsOf(russianStem: string): string[] {
+    return this.forms.get(russianStem) ?? [];
   }
 
   /**

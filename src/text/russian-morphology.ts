@@ -88,20 +88,19 @@ export function nameKinds(word: string): NameKinds {
   return kinds;
 }
 
-const lemmas = new Map<string, string | undefined>();
-
 /**
- * The dictionary form of a Russian word (lower case, ё as е or not), by its likeliest parse: "вел" → "вести", "живет"
- * → "жить", "люди" → "человек"; undefined for a word the dictionary does not know or one already in that form. The
- * Snowball stemmer joins a word's endings but not a verb's tenses to its infinitive, which the word list translates.
+ * Every form of a Russian word in its dictionary form ("вести": "веду", "ведёт", "вёл", "вела", "ведший"…), by
+ * OpenCorpora's paradigms; none for a word the dictionary does not have in that form.
  */
-export function lemmaOf(word: string): string | undefined {
-  if (lemmas.has(word)) return lemmas.get(word);
+export function formsOf(word: string): string[] {
   load();
-  const parse = Az.Morph(word, { parsers: ["Dictionary"], typos: 0, stutter: 0 })[0];
-  const lemma = parse?.normalize().word.toLowerCase();
-  const found = lemma && lemma !== word ? lemma : undefined;
-  if (lemmas.size >= CACHE_LIMIT) lemmas.clear();
-  lemmas.set(word, found);
-  return found;
+  const forms = new Set<string>();
+  for (const parse of Az.Morph(word, { parsers: ["Dictionary"], typos: 0, stutter: 0 })) {
+    if (parse.normalize().word !== word || parse.formCnt === undefined) continue;
+    for (let i = 0; i < parse.formCnt; i++) {
+      const form = parse.inflect(i);
+      if (form) forms.add(form.word);
+    }
+  }
+  return [...forms];
 }

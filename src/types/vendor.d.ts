@@ -46,6 +46,10 @@ declare module "az" {
     word: string;
     /** The parse of the word's dictionary form ("вести" of "вёл"). */
     normalize(): Parse;
+    /** A dictionary parse's number of forms in its paradigm. */
+    formCnt?: number;
+    /** A dictionary parse's form of that number in its paradigm; false when there is none. */
+    inflect(form: number): Parse | false;
   }
   interface MorphOptions {
     parsers?: string[];

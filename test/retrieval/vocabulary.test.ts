@@ -68,12 +68,12 @@ describe("expandQuestion", () => {
     expect(retrieval.map((r) => r.term)).toEqual(expect.arrayContaining(["chair", "session"]));
   });
 
-  it("translates a Russian verb by its infinitive, which the stemmer does not reach: вёл, вести, lead", () => {
+  it("translates a Russian verb's form the stemmer does not join to its infinitive: вёл, вести, lead", () => {
     const corpus = Vocabulary.of(source("Anna Petrova will lead the session."));
     const words = Lexicon.fromText("lead\tвести\n");
     const { question, retrieval } = expandQuestion(readQuestion("Кто вёл сессию?"), corpus, words);
     const led = question.terms.find((t) => t.word === "вел")!;
-    expect(led.forms).toEqual(expect.arrayContaining(["вест", "lead"]));
+    expect(led.forms).toContain("lead");
     expect(retrieval.map((r) => r.term)).toContain("lead");
   });
 

@@ -40,6 +40,14 @@ describe("Lexicon", () => {
     expect(oneWay.translate(stem("запрос"))).toEqual(["request"]);
   });
 
+  it("reads a Russian word's forms the stemmer does not join to it as the word: вёл, вела as вести", () => {
+    const l = Lexicon.fromText("lead\tвести\nperson\tчеловек\n");
+    expect(l.translate(stem("вел"))).toEqual(["lead"]);
+    expect(l.translate(stem("вела"))).toEqual(["lead"]);
+    expect(l.translate(stem("людей"))).toEqual(["person"]);
+    expect(l.translate(stem("ведро"))).toEqual([]);
+  });
+
   it("loads the project's list", () => {
     const project = Lexicon.load();
     expect(project.size).toBeGreaterThan(3000);
