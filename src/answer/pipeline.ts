@@ -320,7 +320,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       };
       const draft =
         mode === "llm" && trimmed ? await llm(read, retrieved, turn) : extractive(read, reading, turn);
-      const composed = await compose(resolved.question, draft, checker);
+      const composed = await compose(resolved.question, read.cyrillic, draft, checker);
       // The ranked k, and after them any best-sentence extra the answer quotes: every quote names a listed passage.
       const cited = new Set(composed.citations.map((c) => c.passageId));
       const listed = [
@@ -365,11 +365,12 @@ function round(ms: number): number {
 /** Numbers the verified citations, drops any that no longer match the file, and writes the answer text with [n] marks. */
 async function compose(
   question: string,
+  /** Whether the asker wrote in Russian (`Question.cyrillic`): not a follow-up's borrowed names. */
+  cyrillic: boolean,
   draft: Draft,
   checker: SourceChecker,
 ): Promise<Pick<Answer, "answer" | "abstained" | "citations" | "related">> {
-  // In the asker's language: not a follow-up's borrowed names' ("and where does he live (Григорий Островский)?").
-  const t = writtenInCyrillic(question) ? TEXTS.ru : TEXTS.en;
+  const t = cyrillic ? TEXTS.ru : TEXTS.en;
   const citations: Citation[] = [];
   const numberOf = async (ref: VerifiedClaim["refs"][number]): Promise<number | undefined> => {
     const existing = citations.find(

@@ -60,9 +60,12 @@ export class Lexicon {
         .map((w) => ({ oneWay: w.trim().startsWith(">"), word: normalizeWord(w.trim().replace(/^>/, "")) }))
         .filter(({ word }) => word && !/\s/.test(word))
         .map(({ oneWay, word }) => ({ oneWay, word, stem: stem(word) }));
-      for (const r of ru) if (!r.oneWay) for (const e of en) add(toEnglish, r.stem, e);
+      for (const r of ru) {
+        if (r.oneWay) continue;
+        words.add(r.word);
+        for (const e of en) add(toEnglish, r.stem, e);
+      }
       if (en.length === 1 && !/\s/.test(english.trim())) for (const r of ru) add(toRussian, en[0]!, r.stem);
-      for (const r of ru) if (!r.oneWay) words.add(r.word);
     }
     // A word's other forms, where the stemmer does not join them to it: "вёл", "вела" of "вести"; "люди" of "человек".
     const forms = new Map<string, Set<string>>();
