@@ -243,10 +243,11 @@ function answerType(text: string): { type: AnswerType; asking?: Span } {
   if (quantity && (!first || quantity.index < first.m.index)) return { type: "number" };
   if (!first) return { type: "other" };
   const { type, m } = first;
-  // Only "which/what NOUN" ("в какой день") names the type with a noun; "date of birth" keeps its words.
+  // Only "which/what NOUN" ("в какой день") names the type with a noun, and "how ADJECTIVE" its measure ("How old
+  // is she?": "Lebedeva, 41," says no "old"); "date of birth" keeps its words.
   return {
     type,
-    asking: /^(?:which |what |в как|какого )/.test(m[0])
+    asking: /^(?:which |what |в как|какого |how (?!many|much))/.test(m[0])
       ? { start: m.index, end: m.index + m[0].length }
       : undefined,
   };

@@ -85,6 +85,16 @@ describe("readQuestion", () => {
     expect(forms("When was the forum founded?", "found")).toEqual([]);
   });
 
+  it("drops the measure a 'how' asks for: an answer gives the age or length, not the word", () => {
+    const terms = (q: string) => readQuestion(q).terms.map((t) => t.term);
+    // "Lebedeva, 41, built her reputation…" answers "How old is Lebedeva?" without the word "old".
+    expect(terms("How old is Lebedeva?")).toEqual(["lebedeva"]);
+    expect(terms("how long was her report")).toEqual(["report"]);
+    expect(readQuestion("How old is Lebedeva?").type).toBe("number");
+    // "How many" and "how much" were never terms; the counted noun stays.
+    expect(terms("How many delegates attended?")).toEqual(["deleg", "attend"]);
+  });
+
   it("drops the words that ask, in Russian in any case and gender", () => {
     const terms = (q: string) => readQuestion(q).terms.map((t) => t.term);
     // The stop-word list has "какой" but not "каких" or "какими": their stem "как" is no word of any answer.
