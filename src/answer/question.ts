@@ -94,6 +94,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
     anyOf(
       "how (?:many|much|old|big|large|long|soon|far|high|tall|thick|deep|wide|often)",
       "what number of",
+      "скольк\\p{L}* (?:(?:было|будет|ей|ему|им|тогда) )?лет",
       "скольк\\p{L}*",
       "скока",
       "скільки",
@@ -244,10 +245,10 @@ function answerType(text: string): { type: AnswerType; asking?: Span } {
   if (!first) return { type: "other" };
   const { type, m } = first;
   // Only "which/what NOUN" ("в какой день") names the type with a noun, and "how ADJECTIVE" its measure ("How old
-  // is she?": "Lebedeva, 41," says no "old"); "date of birth" keeps its words.
+  // is she?": "Lebedeva, 41," says no "old"; "Сколько ей лет?" the same); "date of birth" keeps its words.
   return {
     type,
-    asking: /^(?:which |what |в как|какого |how (?!many|much))/.test(m[0])
+    asking: /^(?:which |what |в как|какого |how (?!many|much))|^скольк.* лет$/u.test(m[0])
       ? { start: m.index, end: m.index + m[0].length }
       : undefined,
   };

@@ -91,6 +91,10 @@ describe("readQuestion", () => {
     expect(terms("How old is Lebedeva?")).toEqual(["lebedeva"]);
     expect(terms("how long was her report")).toEqual(["report"]);
     expect(readQuestion("How old is Lebedeva?").type).toBe("number");
+    // The same in Russian ("how many years"), with a pronoun or "было" between; a name between is a name.
+    expect(terms("Сколько лет Маргарите Величко?")).toEqual(["маргар", "величк"]);
+    expect(terms("Сколько ей лет?")).toEqual([]);
+    expect(terms("Сколько лет было Тимуру Газиеву?")).toEqual(["тимур", "газиев"]);
     // "How many" and "how much" were never terms; the counted noun stays.
     expect(terms("How many delegates attended?")).toEqual(["deleg", "attend"]);
   });
