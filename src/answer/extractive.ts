@@ -493,13 +493,21 @@ export function selectEvidence(
   }
   const bestCoverage = Math.max(...candidates.map((c) => c.coverage));
   // The hand-weighted score the answerer ranked by before it had fitted weights: one more opinion to weigh.
-  const bonus = new Map([...tagged].map((c) => [c, typeBonus(question, c.text, c.matchedAt)]));
+  const matcher = new StemMatcher(question.terms);
+  const read = new Map(candidates.map((c) => [c, asRead(c, matcher)]));
+  const bonus = new Map(
+    [...tagged].map((c) => {
+      const r = read.get(c) ?? c;
+      return [c, typeBonus(question, r.text, r.matchedAt)];
+    }),
+  );
   const plain = new Map(candidates.map((c) => [c, c.score + (bonus.get(c) ?? 0)]));
   const bestPlain = Math.max(...plain.values());
   const scored = candidates.map((c) => {
     const doc = byDocument.get(c.passage.docId)!;
     const view: CandidateView = {
       text: c.text,
+      read: read.get(c)!.text,
       passage: c.passage,
       span: c.span,
       rank: c.rank,
@@ -613,6 +621,16 @@ function mentionsOf(question: Question, text: string): Span[] {
   const defined = question.defines ? definitionsOf(question.defines, text) : [];
   if (defined.length > 0 || (question.defines && question.type === "other")) return defined;
   return answerMentions(question.type, question.text, text, countedTranslations(question));
+}
+
+/**
+ * A sentence as the scorer reads it, with the words there that match the question: a table row with its header's
+ * labels ("Against: 6; Abst.: 7"), so that the words of a column stand next to its value; any other sentence as it is.
+ */
+function asRead(c: Candidate, matcher: StemMatcher): { text: string; matchedAt: Span[] } {
+  const labelled = c.header ? labelledRow(c.text, c.header) : undefined;
+  if (!labelled) return c;
+  return { text: labelled, matchedAt: sentenceTokens(labelled).filter((t) => matcher.any(t.term)) };
 }
 
 function hasType(question: Question, c: { text: string; header?: string }): boolean {

@@ -8,6 +8,8 @@ import type { Question } from "./question.js";
 /** A candidate sentence as the features see it. */
 export interface CandidateView {
   text: string;
+  /** The sentence as read: a table row with its header's labels ("For: 45; Against: 6"), else its text. */
+  read: string;
   passage: Passage;
   /** Where it stands in its document. */
   span: Span;
@@ -204,7 +206,7 @@ export const FEATURES: Feature[] = [
   {
     // "How did the vote go?": "Adopted: 58 for, 24 against, 15 abstentions", not the sentence about the motion.
     name: "tallyFound",
-    value: (c, ctx) => flag(tallySpan(ctx.question.text, c.text) !== undefined),
+    value: (c, ctx) => flag(tallySpan(ctx.question.text, c.read) !== undefined),
   },
   { name: "crossScript", value: (c, ctx) => flag(hasCyrillic(c.text) !== ctx.question.cyrillic) },
   { name: "cyrillicQuestion", value: (_, ctx) => flag(ctx.question.cyrillic) },

@@ -23,6 +23,7 @@ function passage(text: string, docId = "a.md", heading = ""): Passage {
 function view(text: string, over: Partial<CandidateView> = {}): CandidateView {
   return {
     text,
+    read: text,
     passage: passage(text),
     span: { start: 0, end: text.length },
     rank: 0,

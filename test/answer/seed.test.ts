@@ -660,4 +660,17 @@ describe("reads a table row with its header, though the header stands in an earl
     expect(row.evidence.passage.text).not.toContain("Abstained");
     expect(row.features[FEATURES.findIndex((f) => f.name === "typeFound")]).toBe(1);
   });
+
+  it("reads the row's number as next to the column's word, and its votes as a tally", async () => {
+    // Read alone, "| 22 | … | 45 | 6 | 7 |" has no word of the question near its numbers; read as
+    // "For: 45; Against: 6; Abstained: 7" it has.
+    const traced: TraceEntry[] = [];
+    await register().pipeline.ask("How many deputies voted against the Shadow Mandate programme?", {
+      trace: (t) => traced.push(t),
+    });
+    const row = traced[0]!.candidates.find((c) => c.evidence.text.includes("Shadow Mandate"))!;
+    const feature = (name: string) => row.features[FEATURES.findIndex((f) => f.name === name)];
+    expect(feature("typeNear")).toBe(1);
+    expect(feature("tallyFound")).toBe(1);
+  });
 });
