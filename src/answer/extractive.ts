@@ -331,7 +331,7 @@ const HEADER_REACH = 4;
  * The header row of the table `passage` opens with a row of: the last header row in the passages before it, if only
  * rows stand between.
  */
-function tableHeaderBefore(
+export function tableHeaderBefore(
   passage: Passage,
   preceding: (p: Passage) => Passage | undefined,
 ): string | undefined {

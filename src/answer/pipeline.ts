@@ -294,7 +294,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       );
       // A deeper pool, re-ranked by the fitted passage ranker (rerank.ts), then cut to k.
       const pool = trimmed ? await deps.retriever.search(trimmed, Math.max(k, RERANK_POOL), retrieval) : [];
-      const features = passageFeatures(read, pool, searchWeight, resolved.previous);
+      const index = deps.kb.index();
+      const features = passageFeatures(read, pool, searchWeight, resolved.previous, (p) => index.before(p));
       options.tracePassages?.({ pool, features });
       const retrieved = rerankPassages(read, pool, searchWeight, scorer, resolved.previous, features).slice(
         0,

@@ -2,7 +2,9 @@
 import { spanText } from "../corpus/passages.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { hasCyrillic } from "../text/tokenize.js";
-import { matchable, sentenceTokens, StemMatcher } from "./extractive.js";
+import type { Passage } from "../corpus/types.js";
+import { isHeaderRow, isTableRow } from "../text/table.js";
+import { matchable, sentenceTokens, StemMatcher, tableHeaderBefore } from "./extractive.js";
 import { hasShape, nearPrevious } from "./features.js";
 import type { TurnSource } from "./follow-up.js";
 import type { QueryTerm, Question } from "./question.js";
@@ -51,13 +53,15 @@ const union = (a: number[], b: number[]) => a.map((x, i) => Math.max(x, b[i]!));
  * sentence, its best two sentences in a row, its whole text, its title and heading, and its document's passages in
  * the pool together; whether its best sentence has the answer's shape (a digit for "how many"), whether it is in the
  * other script than the question, whether it lies next to what the conversation's last answer quoted, and the share
- * its best sentence matches read with the title and heading ("The session was chaired by…" under "Vilnius session").
+ * its best sentence matches read with the title and heading ("The session was chaired by…" under "Vilnius session"),
+ * and a table row with its table's header row too (`preceding` finds one that stands in an earlier passage).
  */
 export function passageFeatures(
   question: Question,
   pool: RetrievedPassage[],
   weight: (term: QueryTerm) => number,
   previous: TurnSource[] = [],
+  preceding: (passage: Passage) => Passage | undefined = () => undefined,
 ): number[][] {
   const weights = question.terms.map(weight);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
@@ -80,13 +84,23 @@ export function passageFeatures(
       { stems: new Set(heading.map((t) => t.term)), other: new Set() },
       weights,
     );
+    // A table row is read with its table's header row too, as the answerer reads it ("Chair" over "Anton Rybakov").
+    const gainOf = (text: string) => matcher.gains(matchable(question, sentenceTokens(text)), weights);
+    const first = passage.sentences[0];
+    const headerBefore =
+      first && isTableRow(spanText(passage, first)) ? tableHeaderBefore(passage, preceding) : undefined;
+    let header = headerBefore ? gainOf(headerBefore) : undefined;
     for (const span of passage.sentences) {
       const text = spanText(passage, span);
-      const gain = matcher.gains(matchable(question, sentenceTokens(text)), weights);
+      const gain = gainOf(text);
       const s = share(gain);
       if (s > best) [best, bestText] = [s, text];
       pair = Math.max(pair, s, last ? share(union(gain, last)) : 0);
-      headed = Math.max(headed, share(union(gain, headingGain)));
+      const row = isTableRow(text);
+      const isHeader = row && isHeaderRow(passage.text, span.end - passage.start);
+      if (!row || isHeader) header = undefined;
+      headed = Math.max(headed, share(union(header ? union(gain, header) : gain, headingGain)));
+      if (isHeader) header = gain;
       whole = union(whole, gain);
       last = gain;
     }

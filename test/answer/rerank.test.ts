@@ -125,6 +125,21 @@ describe("the passage ranker's features", () => {
     expect(unheaded!.headedSentence).toBe(unheaded!.bestSentence);
   });
 
+  it("headedSentence: a table row is read with its table's header, in its passage or in one before it", () => {
+    const header = "| Conf. | City | Chair |\n|---|---|---|\n";
+    const question = readQuestion("Who chaired the Paris conference?");
+    const read = (pool: RetrievedPassage[], preceding?: (p: Passage) => Passage | undefined) =>
+      passageFeatures(question, pool, () => 1, [], preceding).map(
+        (x) => x[PASSAGE_FEATURES.indexOf("headedSentence")],
+      );
+    // "Paris" in the row, "Chair" over its column: two of the question's three words.
+    expect(read([retrieved(`${header}| VI | Paris | Anton Rybakov |`)])).toEqual([2 / 3]);
+    const top = retrieved(`${header}| I | Riga | Irina Melnikova |`);
+    const rest = retrieved("| VI | Paris | Anton Rybakov |", { start: top.passage.end + 1 });
+    expect(read([rest])).toEqual([1 / 3]);
+    expect(read([rest], (p) => (p === rest.passage ? top.passage : undefined))).toEqual([2 / 3]);
+  });
+
   it("nearPrevious: 1 next to what the last answer quoted, 0.5 elsewhere in its document, 0 in another", () => {
     const far = retrieved("Later that year the presidium met again.", { docId: "b.md", start: 5000 });
     const [near, farther, other] = featuresOf(
