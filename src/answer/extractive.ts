@@ -29,6 +29,8 @@ export interface Evidence {
   matched: Set<string>;
   /** Rank of its passage in retrieval, from 0. */
   rank: number;
+  /** For a table row, its table's header row: the row is read with its labels. */
+  header?: string;
 }
 
 export interface ScoredCandidate {
@@ -221,8 +223,6 @@ type Candidate = Evidence & {
   worstMiss: number;
   headingCoverage: number;
   contextText: string;
-  /** For a table row, its table's header row. */
-  header?: string;
   similarity: number;
 };
 
@@ -570,7 +570,8 @@ function cheapType(question: Question, text: string): boolean {
 }
 
 function toEvidence(c: Candidate): Evidence {
-  return { passage: c.passage, span: c.span, text: c.text, score: c.score, matched: c.matched, rank: c.rank };
+  const { passage, span, text, score, matched, rank, header } = c;
+  return { passage, span, text, score, matched, rank, ...(header ? { header } : {}) };
 }
 
 /**

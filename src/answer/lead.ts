@@ -1,6 +1,7 @@
 // The short answer a chosen sentence gives: "Ilya Ponomarev", "November 2022", "84 deputies", "Ukraine, Poland and
 // Germany". The sentence stays the quote; the answer leads with what the question asked for.
 import type { Span } from "../corpus/types.js";
+import { labelledRow } from "../text/table.js";
 import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import { nameKinds } from "../text/russian-morphology.js";
 import {
@@ -90,15 +91,25 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
   return trimmed && trimmed.end - trimmed.start <= MAX_LEAD ? trimmed : undefined;
 }
 
+/**
+ * The short answer a sentence leads with (`leadSpan`), as text; a table row is read with its header's labels, so
+ * that "| 10 | IV | Joint Charter… | 24 | 33 | 6 |" leads with "For: 24; Against: 33; Abst.: 6", not with "IV".
+ */
+export function leadText(question: Question, sentence: string, header?: string): string | undefined {
+  const text = (header && labelledRow(sentence, header)) || sentence;
+  const span = leadSpan(question, text);
+  return span && text.slice(span.start, span.end).replace(/\s+/g, " ");
+}
+
 /** Words of a vote's result, in English and Russian: a tally's numbers stand among them. */
 const VOTE_WORDS =
-  /(?<![\p{L}])(?:for|against|in favou?r|abstain\p{L}*|abstention\p{L}*|votes?|to|за|против|воздерж\p{L}*|голос\p{L}*)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:for|against|in favou?r|abstain\p{L}*|abstention\p{L}*|abst|votes?|to|за|против|воздерж\p{L}*|голос\p{L}*)(?![\p{L}])/giu;
 /** What one side of a vote is called, for a question that asks for that side only. */
 const SIDES: [RegExp, RegExp][] = [
   [/(?<![\p{L}])(?:against|против)(?![\p{L}])/iu, /^(?:against|против)$/iu],
   [
     /(?<![\p{L}])(?:abstain\p{L}*|abstention\p{L}*|воздерж\p{L}*)/iu,
-    /^(?:abstain\p{L}*|abstention\p{L}*|воздерж\p{L}*)$/iu,
+    /^(?:abstain\p{L}*|abstention\p{L}*|abst|воздерж\p{L}*)$/iu,
   ],
   [/(?<![\p{L}])(?:in favou?r|voted for|за)(?![\p{L}])/iu, /^(?:for|in favou?r|за)$/iu],
 ];
@@ -120,13 +131,14 @@ export function tallySpan(question: string, sentence: string): Span | undefined 
   for (const n of numbers) {
     const run = runs.at(-1);
     const gap = run && sentence.slice(run.at(-1)!.end, n.start);
-    if (run && gap !== undefined && /^[\s,;:–—-]*(?:[\p{L}]+[\s,;:–—-]*){0,4}$/u.test(gap)) run.push(n);
+    // (A word may be cut short, as a table's header cuts them: "For: 45; Against: 6; Abst.: 7".)
+    if (run && gap !== undefined && /^[\s,;:–—-]*(?:[\p{L}]+\.?[\s,;:–—-]*){0,4}$/u.test(gap)) run.push(n);
     else runs.push([n]);
   }
   for (const run of runs) {
     if (run.length < 2) continue;
     // The word before the first number and after the last belong to the tally: "For 64", "5 abstentions".
-    const before = /(?<![\p{L}])(?:for|against|за|против)[ \u00a0]*[–—-]?[ \u00a0]*$/iu.exec(
+    const before = /(?<![\p{L}])(?:for|against|за|против)[ \u00a0]*[–—:-]?[ \u00a0]*$/iu.exec(
       sentence.slice(0, run[0]!.start),
     );
     const after = /^[ \u00a0]*(?:[\p{L}]+)/u.exec(sentence.slice(run.at(-1)!.end));
@@ -144,7 +156,7 @@ export function tallySpan(question: string, sentence: string): Span | undefined 
     const wordEnd = wordStart + word[0].length;
     // Only spaces or a dash between: "against 2", "3 against", "против — 7"; not across a comma.
     return run.find((n) =>
-      /^[\s–—:-]*$/u.test(
+      /^\.?[\s–—:-]*$/u.test(
         n.start >= wordEnd ? sentence.slice(wordEnd, n.start) : sentence.slice(n.end, wordStart),
       ),
     );

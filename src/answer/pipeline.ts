@@ -17,7 +17,7 @@ import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
 import { asText, type Resolved, resolveFollowUp, type Turn, type TurnSource } from "./follow-up.js";
-import { leadSpan } from "./lead.js";
+import { leadText } from "./lead.js";
 import { PASSAGE_FEATURES, passageFeatures, rerankPassages } from "./rerank.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
 import { Lexicon } from "../text/lexicon.js";
@@ -233,11 +233,11 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     // The short answer leads ("Ilya Ponomarev"); a part of a two-part question keeps its sentence, which says
     // which part it answers.
     const first = evidence[0]!;
-    const lead = alone ? leadSpan(q, first.text) : undefined;
+    const lead = alone ? leadText(q, first.text, first.header) : undefined;
     return {
       abstained: false,
       confidence,
-      ...(lead ? { lead: first.text.slice(lead.start, lead.end).replace(/\s+/g, " ") } : {}),
+      ...(lead ? { lead } : {}),
       claims: evidence.map((e) => ({
         text: e.text.replace(/\s+/g, " "),
         refs: [{ passage: e.passage, span: e.span, score: e.score }],

@@ -1,6 +1,6 @@
 // The short answer a chosen sentence gives: what the question asked for, or nothing where no span fits.
 import { describe, expect, it } from "vitest";
-import { leadSpan } from "../../src/answer/lead.js";
+import { leadSpan, leadText } from "../../src/answer/lead.js";
 import { readQuestion } from "../../src/answer/question.js";
 
 const lead = (question: string, sentence: string) => {
@@ -144,5 +144,28 @@ describe("leadSpan", () => {
     ],
   ])("%s: none", (question, sentence) => {
     expect(lead(question, sentence)).toBeUndefined();
+  });
+});
+
+describe("leadText: a table row leads with what its header labels", () => {
+  const header = "| No. | Session | Decision | For | Against | Abst. | Outcome |";
+  const row = "| 10 | IV | Joint Charter with the Platform | 24 | 33 | 6 | Rejected |";
+  it.each([
+    // Read alone, the row's first number after the session's is "IV"; read with its labels, the tally.
+    ["What was the vote on the joint charter?", "For: 24; Against: 33; Abst.: 6"],
+    ["How many voted against the joint charter?", "33"],
+    ["How many abstentions were there on the joint charter?", "6"],
+  ])("%s → %s", (question, expected) => {
+    expect(leadText(readQuestion(question), row, header)).toBe(expected);
+  });
+
+  it("reads a sentence, or a row without its header, as it is", () => {
+    const q = readQuestion("Who chaired the session?");
+    expect(leadText(q, "The session was chaired by Lars Ekdahl.")).toBe("Lars Ekdahl");
+    expect(leadText(q, "| I | Riga | Irina Melnikova |", "| Conf. | City | Chair |")).toBe("Irina Melnikova");
+    // A header of another width is not this row's: the row is read alone.
+    expect(leadText(q, "| I | Riga | Irina Melnikova |", "| Conf. | City |")).toBe(
+      leadText(q, "| I | Riga | Irina Melnikova |"),
+    );
   });
 });
