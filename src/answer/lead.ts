@@ -151,7 +151,12 @@ export function tallySpan(question: string, sentence: string): Span | undefined 
     if (!side) return { start, end };
     // The number right after or right before the side's word.
     const word = [...text.matchAll(VOTE_WORDS)].find((w) => side[1].test(w[0]));
-    if (!word) return undefined;
+    if (!word) {
+      // "by 40 votes to 8" for "How many voted against…?": the number after "to" (a question that asks of a vote,
+      // not "an appeal against").
+      const to = /^\d+[ \u00a0]+votes?[ \u00a0]+to[ \u00a0]+\d+/iu.test(sentence.slice(run[0]!.start));
+      return to && side === SIDES[0] && /(?<![\p{L}])vot/iu.test(question) ? run[1] : undefined;
+    }
     const wordStart = start + word.index;
     const wordEnd = wordStart + word[0].length;
     // Only spaces or a dash between: "against 2", "3 against", "против — 7"; not across a comma.

@@ -1,6 +1,6 @@
 // The short answer a chosen sentence gives: what the question asked for, or nothing where no span fits.
 import { describe, expect, it } from "vitest";
-import { leadSpan, leadText } from "../../src/answer/lead.js";
+import { leadSpan, leadText, tallySpan } from "../../src/answer/lead.js";
 import { readQuestion } from "../../src/answer/question.js";
 
 const lead = (question: string, sentence: string) => {
@@ -48,6 +48,12 @@ describe("leadSpan", () => {
       "за — 78, против — 7, воздержались — 4",
     ],
     ["How many voted against Resolution No. 1?", "Authorities. For 64, against 2, abstained 3.", "2"],
+    // "by 40 votes to 8": against is the number after "to", though no "against" is written.
+    [
+      "How many delegates voted against the Code of Conduct?",
+      "The Assembly adopted a Code of Conduct by 40 votes to 8, with 4 abstentions.",
+      "8",
+    ],
     [
       "how many deputies voted against it",
       "It passed with 39 deputies for, 12 against and 2 abstaining.",
@@ -167,5 +173,18 @@ describe("leadText: a table row leads with what its header labels", () => {
     expect(leadText(q, "| I | Riga | Irina Melnikova |", "| Conf. | City |")).toBe(
       leadText(q, "| I | Riga | Irina Melnikova |"),
     );
+  });
+});
+
+describe("tallySpan", () => {
+  it("reads 'N votes to M' as against only for a question that asks of a vote", () => {
+    const sentence = "By 90 votes to 2, with 4 abstentions, the congress authorised the board to continue.";
+    const side = (question: string) => {
+      const span = tallySpan(question, sentence);
+      return span && sentence.slice(span.start, span.end);
+    };
+    expect(side("How many deputies voted against continuing?")).toBe("2");
+    // "an appeal against" asks of no vote's side.
+    expect(side("What did the court decide on the appeal against the ruling?")).toBeUndefined();
   });
 });
