@@ -157,6 +157,32 @@ function unknownNames(sentence: string, found: Mentions): Span[] {
     .map(({ start, end }) => ({ start, end }));
 }
 
+/** A capitalised word right after a span, or right before it (a space between). */
+const NEXT_NAME = /^[ \u00a0](\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}'’])/u;
+const NAME_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \u00a0]$/u;
+
+/**
+ * A person the tagger found in part, whole: "Oleg" of "chaired by Oleg Tarasenko" runs on over the capitalised words
+ * beside it that English never uses as common words ("Tarasenko"), not over "Council" or a sentence's first word.
+ */
+function wholeName(sentence: string, span: Span): Span {
+  const foreign = (w: string) => tagCount(foldDiacritics(w.toLowerCase())) === 0;
+  let { start, end } = span;
+  for (
+    let m = NEXT_NAME.exec(sentence.slice(end));
+    m && foreign(m[1]!);
+    m = NEXT_NAME.exec(sentence.slice(end))
+  )
+    end += m[0].length;
+  for (
+    let m = NAME_BEFORE.exec(sentence.slice(0, start));
+    m && foreign(m[1]!) && /[\p{L}\p{N}]/u.test(sentence.slice(0, m.index));
+    m = NAME_BEFORE.exec(sentence.slice(0, start))
+  )
+    start = m.index;
+  return { start, end };
+}
+
 /** Mentions by answer type, with offsets relative to the sentence. */
 export function mentionsIn(sentence: string): Mentions {
   let found = cache.get(sentence);
@@ -170,9 +196,10 @@ export function mentionsIn(sentence: string): Mentions {
       const spans = spansOf(doc.match(pattern).json({ offset: true }));
       if (spans.length) found.set(type, spans);
     }
-    const people = [...(found.get("person") ?? []), ...unknownNames(sentence, found)].sort(
-      (a, b) => a.start - b.start,
-    );
+    const people = [
+      ...(found.get("person") ?? []).map((p) => wholeName(sentence, p)),
+      ...unknownNames(sentence, found),
+    ].sort((a, b) => a.start - b.start);
     if (people.length) found.set("person", people);
     // The tagger takes the year of "November 2022" for a cardinal too; a date counts nothing ("How many…?"). What
     // it runs on past the date still counts: "fourteen" of "In September 2024 fourteen organisations".

@@ -30,6 +30,9 @@ describe("mentionsIn, English people the tagger does not know", () => {
     // Common words capitalised, and a place first, are no one.
     ["The Halden University Chess Federation met in New Delhi.", []],
     ["The delegates met at Jabłonna Palace near Warsaw.", []],
+    // The tagger knows "Oleg" and stops there; the surname beside it is the name's too, a common word is not.
+    ["The session was chaired by Oleg Tarasenko, a former councillor from Samara.", ["Oleg Tarasenko"]],
+    ["It was opened by Ilya Ponomarev on Monday.", ["Ilya Ponomarev"]],
   ])("people in %s", (sentence, people) => {
     expect(mentioned(sentence, "person")).toEqual(people);
   });
