@@ -210,7 +210,9 @@ export function mentionsIn(sentence: string): Mentions {
       const rest = /\S/.exec(sentence.slice(date.end, n.end));
       return date.end < n.end && rest ? [{ start: date.end + rest.index, end: n.end }] : [];
     });
-    if (counts.length) found.set("number", counts);
+    // (What is left of a number the tagger ran over a date may be punctuation alone: "** —" of "8–14 July 2024** —".)
+    const said = counts.filter((n) => /[\p{L}\p{N}]/u.test(sentence.slice(n.start, n.end)));
+    if (said.length) found.set("number", said);
     else found.delete("number");
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();

@@ -21,6 +21,11 @@ describe("mentionsIn, English numbers", () => {
     expect(mentioned(sentence, "number")).toEqual(["fourteen"]);
     expect(mentioned(sentence, "date")).toEqual(["September 2024"]);
   });
+
+  it("keeps no number of punctuation alone that the tagger ran over a date", () => {
+    const sentence = "- **8–14 July 2024** — Youth Chamber summer school in Tartu, Estonia; 62 participants.";
+    expect(mentioned(sentence, "number")).toEqual(["62"]);
+  });
 });
 
 describe("mentionsIn, English people the tagger does not know", () => {
