@@ -661,6 +661,14 @@ describe("reads a table row with its header, though the header stands in an earl
     expect(row.features[FEATURES.findIndex((f) => f.name === "typeFound")]).toBe(1);
   });
 
+  it("says a row with its header's labels, leads with the column asked, and quotes the row as written", async () => {
+    const a = await register().pipeline.ask("What was the vote on the Shadow Mandate programme?");
+    expect(a.abstained).toBe(false);
+    expect(a.lead).toBe("For: 45; Against: 6; Abstained: 7");
+    expect(a.answer).toContain('Decision: "Shadow Mandate" programme; For: 45; Against: 6; Abstained: 7 [1]');
+    expect(a.citations[0]!.quote).toBe('| 22 | "Shadow Mandate" programme | 45 | 6 | 7 |');
+  });
+
   it("reads the row's number as next to the column's word, and its votes as a tally", async () => {
     // Read alone, "| 22 | … | 45 | 6 | 7 |" has no word of the question near its numbers; read as
     // "For: 45; Against: 6; Abstained: 7" it has.
