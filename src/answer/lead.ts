@@ -79,7 +79,9 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
       at.length === 0 ? m.start : Math.min(...at.map((w) => Math.max(w.start - m.end, m.start - w.end, 0)));
     span = mentions.reduce((best, m) => (distance(m) < distance(best) ? m : best));
     if (question.type === "number")
-      span = asksMoney(question.text) ? withCurrency(sentence, span) : withCountedNoun(sentence, span, terms);
+      span = asksMoney(question.text)
+        ? withCurrency(sentence, span)
+        : withUnitOfTime(sentence, withCountedNoun(sentence, span, terms));
   }
   if (/,|\band\b/.test(sentence.slice(span.start, span.end))) span = withListHead(sentence, span);
   // "в Риге", "на Лене": a Russian place is said with its preposition.
@@ -174,6 +176,16 @@ function withCountedNoun(sentence: string, span: Span, terms: Set<string>): Span
   const next = /^[ \u00a0]+(\p{L}[\p{L}-]*)/u.exec(sentence.slice(span.end));
   const noun = next && tokenize(next[1]!)[0];
   return noun && terms.has(noun.term) ? { start: span.start, end: span.end + next[0].length } : span;
+}
+
+/** A length of time's unit after its number: "nine months", "two-year", "два года", "10 рабочих дней". */
+const UNIT_OF_TIME =
+  /^(?:[ \u00a0]+|-)?(?:(?:working|calendar|full|рабочих|календарных|полных)[ \u00a0]+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|год(?:а|у)?|лет|месяц(?:а|ев)?|недел(?:я|и|ь|ю)|дн(?:я|ей)|день|час(?:а|ов)?|минут[аы]?)(?![\p{L}])/iu;
+
+/** "How long…?", "На какой срок…?": a number leads with its unit of time, which says what the number is of. */
+function withUnitOfTime(sentence: string, span: Span): Span {
+  const unit = UNIT_OF_TIME.exec(sentence.slice(span.end));
+  return unit ? { start: span.start, end: span.end + unit[0].length } : span;
 }
 
 /** An amount leads with its currency: "25 евро", "1,6 миллиона евро", "€900", "38 million kroner". */

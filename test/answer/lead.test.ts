@@ -48,6 +48,14 @@ describe("leadSpan", () => {
       "за — 78, против — 7, воздержались — 4",
     ],
     ["How many voted against Resolution No. 1?", "Authorities. For 64, against 2, abstained 3.", "2"],
+    // A length of time keeps its unit: "nine" alone says not what of.
+    [
+      "Under the plan, how soon after the collapse would an assembly be chosen?",
+      "It adopted a plan for elections to a Constituent Assembly within nine months of the collapse.",
+      "nine months",
+    ],
+    ["How long a provisional period does the act foresee?", "The act sets out a two-year period.", "two-year"],
+    ["На какой срок избирается президиум?", "Президиум теперь избирается на два года.", "два года"],
     // "by 40 votes to 8": against is the number after "to", though no "against" is written.
     [
       "How many delegates voted against the Code of Conduct?",
