@@ -54,7 +54,11 @@ describe("leadSpan", () => {
       "It adopted a plan for elections to a Constituent Assembly within nine months of the collapse.",
       "nine months",
     ],
-    ["How long a provisional period does the act foresee?", "The act sets out a two-year period.", "two-year"],
+    [
+      "How long a provisional period does the act foresee?",
+      "The act sets out a two-year period.",
+      "two-year",
+    ],
     ["На какой срок избирается президиум?", "Президиум теперь избирается на два года.", "два года"],
     // "by 40 votes to 8": against is the number after "to", though no "against" is written.
     [
