@@ -324,8 +324,11 @@ function softMatcher(question: Question, vectors: WordVectors) {
   };
 }
 
-/** How many passages back a table's header is looked for. */
-const HEADER_REACH = 4;
+/**
+ * How many passages back a table's header is looked for (the search stops sooner where the table does): a register of
+ * thirty long rows runs over more than four passages, and its rows were read without their header at 4.
+ */
+const HEADER_REACH = 12;
 
 /**
  * The header row of the table `passage` opens with a row of: the last header row in the passages before it, if only

@@ -19,8 +19,9 @@ interface Paragraph extends Span {
  * The revision of the rules below, kept in the index: an index whose passages and sentences were split by other rules
  * is rebuilt from the corpus. 2: list items, table rows and interview turns are sentences, abbreviations end none.
  * 3: a heading's closing "#" run needs white space before it (CommonMark): "# C#" is the heading "C#".
+ * 4: a table row is one sentence, however many of its cells end in a full stop ("Abst.").
  */
-export const SPLIT_REVISION = 3;
+export const SPLIT_REVISION = 4;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
@@ -126,6 +127,12 @@ export function sentenceSpans(text: string, span: Span): Span[] {
   for (const block of blocks(text, span)) {
     const flat = text.slice(block.start, block.end).replace(/[\r\n]/g, " ");
     if (isTableRule(flat)) continue;
+    // A table row is one sentence, whatever its cells abbreviate: "| Against | Abst. | Outcome |" is one header.
+    const row = flat.startsWith("|") ? trimSpan(text, block.start, block.end) : undefined;
+    if (row) {
+      out.push(...hardSplit(text, row, WINDOW_TARGET));
+      continue;
+    }
     let from = 0;
     const first = out.length;
     for (const seg of segmenter.segment(flat)) {

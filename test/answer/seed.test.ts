@@ -636,6 +636,30 @@ describe("what an answer on the seed corpus quotes, whatever the fitted threshol
   });
 });
 
+describe("reads a row of a long table with its header, many passages above it", () => {
+  const rows = Array.from(
+    { length: 90 },
+    (_, i) =>
+      `| ${i + 1} | Resolution on regional budget item number ${i + 1} of the annual plan | ${40 + (i % 9)} | ${i % 5} | ${2 + (i % 3)} |`,
+  );
+  rows[84] = '| 85 | "Shadow Mandate" programme | 45 | 6 | 7 |';
+  const register = suiteApp({
+    seed: false,
+    docs: {
+      "register.md": `# Register of decisions\n\n| No. | Decision | For | Against | Abstained |\n|---|---|---|---|---|\n${rows.join("\n")}\n`,
+    },
+  });
+
+  it("finds the header however many passages of rows stand between", async () => {
+    const traced: TraceEntry[] = [];
+    await register().pipeline.ask("What was the vote on the Shadow Mandate programme?", {
+      trace: (t) => traced.push(t),
+    });
+    const row = traced[0]!.candidates.find((c) => c.evidence.text.includes("Shadow Mandate"))!;
+    expect(row.evidence.header).toBe("| No. | Decision | For | Against | Abstained |");
+  });
+});
+
 describe("reads a table row with its header, though the header stands in an earlier passage", () => {
   const rows = Array.from(
     { length: 24 },

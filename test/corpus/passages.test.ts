@@ -345,6 +345,11 @@ describe("sentences", () => {
       ["| AGM | City |", "| 1st | Tromsø |"],
     ],
     [
+      "a table row is one sentence, though its cells end in full stops",
+      "| No. | For | Abst. | Outcome |\n|---|---|---|---|\n| 1 | 40 votes. | 3 abst. | Adopted. |",
+      ["| No. | For | Abst. | Outcome |", "| 1 | 40 votes. | 3 abst. | Adopted. |"],
+    ],
+    [
       "an interview's turns are sentences of their own",
       "**Q: Why Riga?**\nA: Because it is near.",
       ["**Q: Why Riga?**", "A: Because it is near."],
