@@ -650,7 +650,7 @@ describe("reads a row of a long table with its header, many passages above it", 
     },
   });
 
-  it("finds the header however many passages of rows stand between", async () => {
+  it("finds the header more than four passages above the row (twelve at most)", async () => {
     const traced: TraceEntry[] = [];
     await register().pipeline.ask("What was the vote on the Shadow Mandate programme?", {
       trace: (t) => traced.push(t),
