@@ -2,7 +2,7 @@
 import { spanText } from "../corpus/passages.js";
 import type { Passage, Span } from "../corpus/types.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
-import { isHeaderRow, isTableRow, labelledRow } from "../text/table.js";
+import { isHeaderRow, isTableRow, withLabels } from "../text/table.js";
 import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { isWordNetWord } from "../text/wordnet.js";
 import { type Token, tokenize } from "../text/tokenize.js";
@@ -334,7 +334,7 @@ const HEADER_REACH = 12;
  * The header row of the table `passage` opens with a row of: the last header row in the passages before it, if only
  * rows stand between.
  */
-export function tableHeaderBefore(
+function tableHeaderBefore(
   passage: Passage,
   preceding: (p: Passage) => Passage | undefined,
 ): string | undefined {
@@ -348,6 +348,28 @@ export function tableHeaderBefore(
     }
   }
   return undefined;
+}
+
+/**
+ * Each sentence of a passage with the header row of the table it is a row of: above it in the passage, or, for a
+ * passage that opens with rows, in the passages before it (`preceding`). None for a header row itself or for prose.
+ */
+export function sentencesWithHeaders(
+  passage: Passage,
+  preceding: (p: Passage) => Passage | undefined,
+): { span: Span; text: string; header?: string }[] {
+  const first = passage.sentences[0];
+  let header =
+    first && isTableRow(spanText(passage, first)) ? tableHeaderBefore(passage, preceding) : undefined;
+  return passage.sentences.map((span) => {
+    const text = spanText(passage, span);
+    const row = isTableRow(text);
+    const isHeader = row && isHeaderRow(passage.text, span.end - passage.start);
+    if (!row || isHeader) header = undefined;
+    const read = { span, text, ...(header ? { header } : {}) };
+    if (isHeader) header = text;
+    return read;
+  });
 }
 
 /**
@@ -386,30 +408,24 @@ function scoreSentences(
     const heading = sentenceTokens(headingText);
     const headingCoverage = coverageOf({ stems: new Set(heading.map((t) => t.term)), other: new Set() });
     const before: { stems: Set<string>; text: string }[] = [];
-    // A table row's context is the table's header row, however far above it stands, in an earlier passage too.
-    const first = passage.sentences[0];
-    const headerBefore =
-      first && isTableRow(spanText(passage, first)) ? tableHeaderBefore(passage, preceding) : undefined;
-    let tableHeader: { stems: Set<string>; text: string } | undefined = headerBefore
-      ? { stems: matchable(question, sentenceTokens(headerBefore)).stems, text: headerBefore }
-      : undefined;
-    for (const span of passage.sentences) {
-      const text = spanText(passage, span);
+    // A table row's context is the table's header row, up to twelve passages above it.
+    const headers = new Map<string, { stems: Set<string>; text: string }>();
+    const headerOf = (text: string) => {
+      let h = headers.get(text);
+      if (!h) headers.set(text, (h = { stems: matchable(question, sentenceTokens(text)).stems, text }));
+      return h;
+    };
+    for (const { span, text, header: rowHeader } of sentencesWithHeaders(passage, preceding)) {
       const tokens = sentenceTokens(text);
       const match = matchable(question, tokens);
-      const row = isTableRow(text);
-      const header = row && isHeaderRow(passage.text, span.end - passage.start);
-      if (!row || header) tableHeader = undefined;
-      const near = tableHeader ? [tableHeader] : before.slice(-2);
+      const near = rowHeader ? [headerOf(rowHeader)] : before.slice(-2);
       const context = new Set([
         ...match.stems,
         ...heading.map((t) => t.term),
         ...near.flatMap((x) => [...x.stems]),
       ]);
       const contextText = [headingText, ...near.map((x) => x.text), text].join("\n");
-      const rowHeader = tableHeader?.text;
       before.push({ stems: match.stems, text });
-      if (header) tableHeader = before.at(-1);
       const key = `${passage.docId}:${span.start}`;
       if (seen.has(key)) continue; // overlapping windows repeat sentences
       seen.add(key);
@@ -632,15 +648,14 @@ function mentionsOf(question: Question, text: string): Span[] {
  * labels ("Against: 6; Abst.: 7"), so that the words of a column stand next to its value; any other sentence as it is.
  */
 function asRead(c: Candidate, matcher: StemMatcher): { text: string; matchedAt: Span[] } {
-  const labelled = c.header ? labelledRow(c.text, c.header) : undefined;
-  if (!labelled) return c;
-  return { text: labelled, matchedAt: sentenceTokens(labelled).filter((t) => matcher.any(t.term)) };
+  const text = withLabels(c.text, c.header);
+  return text === c.text ? c : { text, matchedAt: sentenceTokens(text).filter((t) => matcher.any(t.term)) };
 }
 
 function hasType(question: Question, c: { text: string; header?: string }): boolean {
   // A table row is read with its header: "Abstained: 7" counts abstentions, "Chair: Anton Rybakov" chaired.
-  const labelled = c.header ? labelledRow(c.text, c.header) : undefined;
-  if (labelled) return hasType(question, { text: labelled });
+  const read = withLabels(c.text, c.header);
+  if (read !== c.text) return hasType(question, { text: read });
   if (!asksWhoDid(question)) return mentionsOf(question, c.text).length > 0;
   // Someone who does something, not someone a thing belongs to: "Putin's regime", "post-Putin Russia"; nor the
   // question's own name in the other script ("Ильи Пономарёва" for "Who stood against Ponomarev?").

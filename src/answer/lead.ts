@@ -1,7 +1,7 @@
 // The short answer a chosen sentence gives: "Ilya Ponomarev", "November 2022", "84 deputies", "Ukraine, Poland and
 // Germany". The sentence stays the quote; the answer leads with what the question asked for.
 import type { Span } from "../corpus/types.js";
-import { labelledRow } from "../text/table.js";
+import { withLabels } from "../text/table.js";
 import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import { nameKinds } from "../text/russian-morphology.js";
 import {
@@ -98,7 +98,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
  * that "| 10 | IV | Joint Charter… | 24 | 33 | 6 |" leads with "For: 24; Against: 33; Abst.: 6", not with "IV".
  */
 export function leadText(question: Question, sentence: string, header?: string): string | undefined {
-  const text = (header && labelledRow(sentence, header)) || sentence;
+  const text = withLabels(sentence, header);
   const span = leadSpan(question, text);
   return span && text.slice(span.start, span.end).replace(/\s+/g, " ");
 }

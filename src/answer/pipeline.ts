@@ -17,7 +17,7 @@ import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
 import { asText, type Resolved, resolveFollowUp, type Turn, type TurnSource } from "./follow-up.js";
-import { labelledRow } from "../text/table.js";
+import { withLabels } from "../text/table.js";
 import { leadText } from "./lead.js";
 import { PASSAGE_FEATURES, passageFeatures, rerankPassages } from "./rerank.js";
 import { Vocabulary } from "../retrieval/vocabulary.js";
@@ -241,7 +241,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       ...(lead ? { lead } : {}),
       claims: evidence.map((e) => ({
         // A table row is said with its header's labels ("Decision: …; For: 45; Against: 6"), not as pipes.
-        text: ((e.header && labelledRow(e.text, e.header)) || e.text).replace(/\s+/g, " "),
+        text: withLabels(e.text, e.header).replace(/\s+/g, " "),
         refs: [{ passage: e.passage, span: e.span, score: e.score }],
       })),
     };

@@ -1,10 +1,8 @@
 // Re-ranking the retrieval pool: a fitted linear score over what each passage matches of the question.
-import { spanText } from "../corpus/passages.js";
 import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { hasCyrillic } from "../text/tokenize.js";
 import type { Passage } from "../corpus/types.js";
-import { isHeaderRow, isTableRow } from "../text/table.js";
-import { matchable, sentenceTokens, StemMatcher, tableHeaderBefore } from "./extractive.js";
+import { matchable, sentenceTokens, StemMatcher, sentencesWithHeaders } from "./extractive.js";
 import { hasShape, nearPrevious } from "./features.js";
 import type { TurnSource } from "./follow-up.js";
 import type { QueryTerm, Question } from "./question.js";
@@ -85,22 +83,18 @@ export function passageFeatures(
       weights,
     );
     // A table row is read with its table's header row too, as the answerer reads it ("Chair" over "Anton Rybakov").
-    const gainOf = (text: string) => matcher.gains(matchable(question, sentenceTokens(text)), weights);
-    const first = passage.sentences[0];
-    const headerBefore =
-      first && isTableRow(spanText(passage, first)) ? tableHeaderBefore(passage, preceding) : undefined;
-    let header = headerBefore ? gainOf(headerBefore) : undefined;
-    for (const span of passage.sentences) {
-      const text = spanText(passage, span);
+    const gains = new Map<string, number[]>();
+    const gainOf = (text: string) => {
+      let g = gains.get(text);
+      if (!g) gains.set(text, (g = matcher.gains(matchable(question, sentenceTokens(text)), weights)));
+      return g;
+    };
+    for (const { text, header } of sentencesWithHeaders(passage, preceding)) {
       const gain = gainOf(text);
       const s = share(gain);
       if (s > best) [best, bestText] = [s, text];
       pair = Math.max(pair, s, last ? share(union(gain, last)) : 0);
-      const row = isTableRow(text);
-      const isHeader = row && isHeaderRow(passage.text, span.end - passage.start);
-      if (!row || isHeader) header = undefined;
-      headed = Math.max(headed, share(union(header ? union(gain, header) : gain, headingGain)));
-      if (isHeader) header = gain;
+      headed = Math.max(headed, share(union(header ? union(gain, gainOf(header)) : gain, headingGain)));
       whole = union(whole, gain);
       last = gain;
     }

@@ -49,3 +49,8 @@ export function labelledRow(row: string, header: string): string | undefined {
     .map((c, i) => `${header.slice(names[i]!.start, names[i]!.end)}: ${row.slice(c.start, c.end)}`)
     .join("; ");
 }
+
+/** A sentence as read: a row with its header's labels (`labelledRow`); prose, or a row of another width, as it is. */
+export function withLabels(text: string, header?: string): string {
+  return (header && labelledRow(text, header)) || text;
+}

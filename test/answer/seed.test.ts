@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FEATURES } from "../../src/answer/features.js";
 import type { TraceEntry } from "../../src/answer/pipeline.js";
 import { Scorer } from "../../src/answer/scorer.js";
-import { suiteApp } from "../helpers/app.js";
+import { suiteApp, type TempApp } from "../helpers/app.js";
 
 describe("answers on the seed corpus (extractive)", () => {
   const app = suiteApp();
@@ -636,6 +636,24 @@ describe("what an answer on the seed corpus quotes, whatever the fitted threshol
   });
 });
 
+const REGISTER_HEADER = "| No. | Decision | For | Against | Abstained |";
+
+/** An app over one register of decisions: `rows` under REGISTER_HEADER. */
+const registerApp = (rows: string[]) =>
+  suiteApp({
+    seed: false,
+    docs: {
+      "register.md": `# Register of decisions\n\n${REGISTER_HEADER}\n|---|---|---|---|---|\n${rows.join("\n")}\n`,
+    },
+  });
+
+/** The register's "Shadow Mandate" row as the answerer read it for `question`. */
+async function shadowMandateRow(app: TempApp, question: string) {
+  const traced: TraceEntry[] = [];
+  await app.pipeline.ask(question, { trace: (t) => traced.push(t) });
+  return traced[0]!.candidates.find((c) => c.evidence.text.includes("Shadow Mandate"))!;
+}
+
 describe("reads a row of a long table with its header, many passages above it", () => {
   const rows = Array.from(
     { length: 90 },
@@ -643,20 +661,11 @@ describe("reads a row of a long table with its header, many passages above it", 
       `| ${i + 1} | Resolution on regional budget item number ${i + 1} of the annual plan | ${40 + (i % 9)} | ${i % 5} | ${2 + (i % 3)} |`,
   );
   rows[84] = '| 85 | "Shadow Mandate" programme | 45 | 6 | 7 |';
-  const register = suiteApp({
-    seed: false,
-    docs: {
-      "register.md": `# Register of decisions\n\n| No. | Decision | For | Against | Abstained |\n|---|---|---|---|---|\n${rows.join("\n")}\n`,
-    },
-  });
+  const register = registerApp(rows);
 
   it("finds the header more than four passages above the row (twelve at most)", async () => {
-    const traced: TraceEntry[] = [];
-    await register().pipeline.ask("What was the vote on the Shadow Mandate programme?", {
-      trace: (t) => traced.push(t),
-    });
-    const row = traced[0]!.candidates.find((c) => c.evidence.text.includes("Shadow Mandate"))!;
-    expect(row.evidence.header).toBe("| No. | Decision | For | Against | Abstained |");
+    const row = await shadowMandateRow(register(), "What was the vote on the Shadow Mandate programme?");
+    expect(row.evidence.header).toBe(REGISTER_HEADER);
   });
 });
 
@@ -667,19 +676,13 @@ describe("reads a table row with its header, though the header stands in an earl
       `| ${i + 1} | Resolution on regional budget item number ${i + 1} | ${40 + i} | ${i % 5} | ${2 + (i % 3)} |`,
   );
   rows[21] = '| 22 | "Shadow Mandate" programme | 45 | 6 | 7 |';
-  const register = suiteApp({
-    seed: false,
-    docs: {
-      "register.md": `# Register of decisions\n\n| No. | Decision | For | Against | Abstained |\n|---|---|---|---|---|\n${rows.join("\n")}\n`,
-    },
-  });
+  const register = registerApp(rows);
 
   it("counts a number under 'Abstained' as abstentions", async () => {
-    const traced: TraceEntry[] = [];
-    await register().pipeline.ask("How many abstentions were recorded on the Shadow Mandate programme?", {
-      trace: (t) => traced.push(t),
-    });
-    const row = traced[0]!.candidates.find((c) => c.evidence.text.includes("Shadow Mandate"))!;
+    const row = await shadowMandateRow(
+      register(),
+      "How many abstentions were recorded on the Shadow Mandate programme?",
+    );
     // The row's passage does not hold the header: the table runs over more than one passage.
     expect(row.evidence.passage.text).not.toContain("Abstained");
     expect(row.features[FEATURES.findIndex((f) => f.name === "typeFound")]).toBe(1);
@@ -696,11 +699,10 @@ describe("reads a table row with its header, though the header stands in an earl
   it("reads the row's number as next to the column's word, and its votes as a tally", async () => {
     // Read alone, "| 22 | … | 45 | 6 | 7 |" has no word of the question near its numbers; read as
     // "For: 45; Against: 6; Abstained: 7" it has.
-    const traced: TraceEntry[] = [];
-    await register().pipeline.ask("How many deputies voted against the Shadow Mandate programme?", {
-      trace: (t) => traced.push(t),
-    });
-    const row = traced[0]!.candidates.find((c) => c.evidence.text.includes("Shadow Mandate"))!;
+    const row = await shadowMandateRow(
+      register(),
+      "How many deputies voted against the Shadow Mandate programme?",
+    );
     const feature = (name: string) => row.features[FEATURES.findIndex((f) => f.name === name)];
     expect(feature("typeNear")).toBe(1);
     expect(feature("tallyFound")).toBe(1);
