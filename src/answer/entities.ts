@@ -697,11 +697,18 @@ const nameTests = new Map<string, RegExp>();
 /** What a name's forms begin with: a Russian name without its last two letters ("Волошин" of "Волошина"). */
 const rootOf = (name: string) => (hasCyrillic(name) ? name.slice(0, Math.max(4, name.length - 2)) : name);
 
-/** A question's words, lower-cased, read once. */
+/** A question's words, lower-cased, and the places it describes (`QueryTerm.places`), read once. */
 function wordsOf(question: Question): string[] {
   let words = questionWords.get(question);
   if (!words)
-    questionWords.set(question, (words = question.text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []));
+    questionWords.set(
+      question,
+      (words = [
+        ...(question.text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []),
+        // The places it describes: "Riga" is no other place than "the Latvian capital".
+        ...question.terms.flatMap((t) => t.places ?? []),
+      ]),
+    );
   return words;
 }
 const questionWords = new WeakMap<Question, string[]>();
@@ -748,7 +755,10 @@ export function nameIn(name: string, question: Question): (text: string) => bool
   const word = name.toLowerCase();
   const forms = hasCyrillic(name)
     ? []
-    : (question.terms.find((t) => t.word === word)?.forms.filter((f) => hasCyrillic(f)) ?? []);
+    : question.terms
+        .filter((t) => t.word === word)
+        // "Latvian" in "the Latvian capital" is said where "Riga" is (`QueryTerm.places`).
+        .flatMap((t) => [...t.forms.filter((f) => hasCyrillic(f)), ...(t.places ?? [])]);
   const other = forms.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join("|")})`, "iu")
     : undefined;

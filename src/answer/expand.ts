@@ -6,7 +6,7 @@ import { contentTerms, hasCyrillic } from "../text/tokenize.js";
 import type { QueryTerm, Question } from "./question.js";
 
 /** How much an expansion counts in retrieval beside the question's own words (1). */
-export const EXPANSION_WEIGHTS = { correction: 0.9, translation: 0.8, cognate: 0.6 } as const;
+export const EXPANSION_WEIGHTS = { correction: 0.9, translation: 0.8, cognate: 0.6, place: 0.9 } as const;
 
 export interface Expanded {
   question: Question;
@@ -21,10 +21,29 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
   const retrieval: WeightedTerm[] = contentTerms(q.text).map((term) => ({ term, weight: 1 }));
   let corrections = 0;
   const cache = new Map<string, QueryTerm>();
+  const searched = new Set<string>();
+  // "the Latvian capital": the places it describes as the corpus spells them ("gdańsk" for WordNet's "gdansk"), in
+  // either script, count as its words; retrieval looks for each once.
+  const placed = (t: QueryTerm): QueryTerm => {
+    if (!t.places) return t;
+    const places = [
+      ...new Set(
+        t.places.flatMap((p) => {
+          const own = vocabulary.has(p) ? p : vocabulary.nearest(p);
+          return [...(own ? [own] : []), ...vocabulary.cyrillicCognates(p)];
+        }),
+      ),
+    ];
+    for (const term of places.filter((p) => !searched.has(p))) {
+      searched.add(term);
+      retrieval.push({ term, weight: EXPANSION_WEIGHTS.place });
+    }
+    return { ...t, places, forms: [...new Set([...t.forms, ...places])] };
+  };
   const expandTerm = (t: QueryTerm): QueryTerm => {
     const done = cache.get(t.term);
     if (done) return done;
-    let out = t;
+    let out = placed(t);
     const known = [t.term, ...t.forms].some((x) => vocabulary.has(x));
     const nearest = known ? undefined : vocabulary.nearest(t.term);
     if (nearest) {

@@ -2,7 +2,15 @@
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
 import { synonymsOf } from "../text/thesaurus.js";
-import { glossKinds, isKindOf, isWordNetWord, type Link, linkedWords, senseCount } from "../text/wordnet.js";
+import {
+  glossKinds,
+  isKindOf,
+  isWordNetWord,
+  type Link,
+  linkedWords,
+  placesOf,
+  senseCount,
+} from "../text/wordnet.js";
 import {
   hasCyrillic,
   isStopWord,
@@ -39,6 +47,11 @@ export interface QueryTerm {
   narrower: string[];
   /** The ordinal that picks out which one the question means: "sixth" in "the sixth session", "next". */
   ordinal?: string;
+  /**
+   * The places a description of the question's names ("the Latvian capital": "riga"; "the Polish port city":
+   * "gdansk"), for each word of it; the corpus's own spellings once expanded (`expandQuestion`).
+   */
+  places?: string[];
   /** Borrowed from the conversation by a follow-up, not asked in its own words: it counts for less. */
   context?: boolean;
   /** The name this word is part of ("Congress of People's Deputies"), numbered from 0 within the question. */
@@ -563,6 +576,7 @@ function readPart(text: string, cyrillic: boolean): Question {
     const name = names.findIndex((n) => tokens[i]!.start >= n.start && tokens[i]!.end <= n.end);
     if (name >= 0) t.name = name;
   }
+  if (!cyrillic) describePlaces(tokens, terms);
   // "meeting" lists "congress" among its synonyms: in "Is the congress meeting?" that would count one word twice.
   const own = new Set(terms.flatMap((t) => [t.term, ...t.forms]));
   for (const t of terms) {
@@ -584,6 +598,51 @@ function readPart(text: string, cyrillic: boolean): Question {
     ...responseOf(text),
   };
 }
+
+/** Words that describe a place by its kind: "capital" in "the Latvian capital", "port city". */
+const PLACE_KINDS = new Set(["capital", "city", "port", "town"]);
+
+/**
+ * A place the question describes instead of naming ("the Latvian capital", "the capital of Latvia", "Poland's port
+ * city"): each word of the description gets the places WordNet files under it (`placesOf`), so that "Riga" answers
+ * for "the Latvian capital" in retrieval and in every sentence.
+ */
+function describePlaces(tokens: Token[], terms: QueryTerm[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.word.replace(/['’]s$/u, "");
+    if (!/^[a-z]+$/.test(word) || PLACE_KINDS.has(word)) continue;
+    // "Latvian capital", "Poland's port city"; "capital of Latvia", "capital of the Czech Republic".
+    let kinds = kindsAfter(tokens, i + 1);
+    const of = tokens[i - 1]?.word === "the" ? i - 2 : i - 1;
+    if (kinds.length === 0 && tokens[of]?.word === "of") kinds = kindsBefore(tokens, of);
+    if (kinds.length === 0) continue;
+    const places = placesOf(
+      word,
+      kinds.map((k) => singular(k.word)),
+    );
+    if (places.length === 0) continue;
+    for (const tok of [tokens[i]!, ...kinds]) {
+      const term = terms.find((t) => t.term === tok.term);
+      if (term) term.places = [...new Set([...(term.places ?? []), ...places])];
+    }
+  }
+}
+
+/** The kind words from token `from` on ("port city" in "the Polish port city"). */
+function kindsAfter(tokens: Token[], from: number): Token[] {
+  let end = from;
+  while (end < tokens.length && PLACE_KINDS.has(singular(tokens[end]!.word))) end++;
+  return tokens.slice(from, end);
+}
+
+/** The kind words just before token `end` ("port city" in "the port city of Poland"). */
+function kindsBefore(tokens: Token[], end: number): Token[] {
+  let from = end;
+  while (from > 0 && PLACE_KINDS.has(singular(tokens[from - 1]!.word))) from--;
+  return tokens.slice(from, end);
+}
+
+const singular = (word: string) => (word.endsWith("ies") ? `${word.slice(0, -3)}y` : word.replace(/s$/, ""));
 
 /** "How did X respond (react, reply) to Y?", "What did X say (state, announce, declare)?". */
 const RESPONSE =

@@ -32,6 +32,7 @@ export class WordNet {
   private readonly files = new Map<Part, number>();
   private readonly linkCache = new Map<string, string[]>();
   private readonly kindCache = new Map<string, boolean>();
+  private readonly placeCache = new Map<string, string[]>();
 
   constructor(readonly data: WordNetData) {}
 
@@ -164,6 +165,61 @@ export class WordNet {
     return found;
   }
 
+  /**
+   * The places WordNet files as parts of the country a lower-case English word names or describes ("latvia",
+   * "latvian", "czech") that are of every one of `kinds` ("capital", "port", "city"), as single lower-case words:
+   * "latvian" and ["capital"] give ["riga"]. A word of a people leads to its country ("Czech", a native of the Czech
+   * Republic); a place is of a kind by its instance hypernyms and theirs ("Riga" is a national capital, a city).
+   */
+  placesOf(word: string, kinds: string[]): string[] {
+    const key = `${word}:${kinds.join(",")}`;
+    const cached = this.placeCache.get(key);
+    if (cached) return cached;
+    const countries = new Set<number>();
+    const addCountry = (offset: number) => {
+      countries.add(offset);
+      // "Czech" (a person) is a member of the Czech Republic.
+      for (const p of this.synsetAt("noun", offset).pointers)
+        if (p.symbol === "#m" && p.part === "noun") countries.add(p.offset);
+    };
+    for (const lemma of lemmasOf(word, (w) => this.has(w))) {
+      for (const { part, offsets } of this.data.synsets(lemma)!) {
+        for (const offset of offsets.slice(0, 2)) {
+          if (part === "noun") addCountry(offset);
+          else if (part === "adj")
+            for (const p of this.synsetAt("adj", offset).pointers)
+              if ((p.symbol === "\\" || p.symbol === "+") && p.part === "noun") addCountry(p.offset);
+        }
+      }
+    }
+    const kindsOf = (synset: Synset) => {
+      const words = new Set<string>();
+      for (const p of synset.pointers) {
+        if (p.symbol !== "@i") continue;
+        const kind = this.synsetAt("noun", p.offset);
+        for (const w of kind.words) words.add(w);
+        for (const q of kind.pointers)
+          if (q.symbol === "@") for (const w of this.synsetAt("noun", q.offset).words) words.add(w);
+      }
+      // "national_capital" is a capital.
+      return [...words].flatMap((w) => [w, w.split("_").at(-1)!]);
+    };
+    const out = new Set<string>();
+    for (const country of countries) {
+      for (const p of this.synsetAt("noun", country).pointers) {
+        if (p.symbol !== "%p" || p.part !== "noun") continue;
+        const place = this.synsetAt("noun", p.offset);
+        const of = kindsOf(place);
+        // Each of its names: "Warszawa" and "Warsaw", "Kyyiv" and "Kiev".
+        if (kinds.every((k) => of.includes(k)))
+          for (const name of place.words) if (!name.includes("_")) out.add(name);
+      }
+    }
+    const list = [...out];
+    this.placeCache.set(key, list);
+    return list;
+  }
+
   /** Nouns that are kinds of a lower-case English word by their glosses (see `glossKinds`). */
   glossKinds(word: string): string[] {
     return [...(this.data.kinds(stem(word)) ?? [])];
@@ -222,6 +278,14 @@ export function isKindOf(word: string, kinds: string[], maxSenses = 2): boolean 
  */
 export function glossKinds(word: string): string[] {
   return wordNet().glossKinds(word);
+}
+
+/**
+ * The places of a country a lower-case English word names or describes that are of every one of `kinds`:
+ * `placesOf("latvian", ["capital"])` is ["riga"], `placesOf("polish", ["port", "city"])` has "gdansk".
+ */
+export function placesOf(word: string, kinds: string[]): string[] {
+  return wordNet().placesOf(word, kinds);
 }
 
 /**

@@ -15,6 +15,32 @@ const ALLIES =
   "During the session, Ponomarev outlined the congress's strategic alliances with several key international " +
   "players, including Ukraine, Poland, the United States, Canada, and Germany.";
 
+describe("readQuestion: a place described, not named", () => {
+  const placesOf = (q: string) =>
+    Object.fromEntries(
+      readQuestion(q)
+        .terms.filter((t) => t.places)
+        .map((t) => [t.term, t.places]),
+    );
+
+  it.each([
+    ["What was the turnout at the session in the Latvian capital?", "latvian", "riga"],
+    ["Who chaired the session in the capital of the Czech Republic?", "czech", "prague"],
+    ["Which city hosted the session held in Poland's capital?", "poland", "warsaw"],
+    ["Who presided at the session held in the Polish port city?", "polish", "gdansk"],
+  ])("%s: each word of the description gets the place", (q, word, place) => {
+    const found = placesOf(q);
+    expect(found[stem(word)]).toContain(place);
+    expect(Object.keys(found).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("leaves words alone that describe no place: the Latvian government, the city council", () => {
+    expect(placesOf("What did the Latvian government say?")).toEqual({});
+    expect(placesOf("Who chairs the city council?")).toEqual({});
+    expect(placesOf("Кто выступил в латвийской столице?")).toEqual({});
+  });
+});
+
 describe("readQuestion", () => {
   it("reads the language from the asker's own words, not from names in the other script", () => {
     expect(readQuestion("Who is Пономарёв?").cyrillic).toBe(false);

@@ -26,6 +26,15 @@ describe("answers on the seed corpus (extractive)", () => {
     expect(a.answer).toMatch(/^The documents I have do not answer this question\./);
   });
 
+  it("reads the Polish capital as Warsaw", async () => {
+    const a = await app().pipeline.ask(
+      "Which Russian exile body opened a plenary meeting in the Polish capital?",
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Congress of People's Deputies");
+    expect(a.citations[0]!.quote).toContain("fifth plenary session in Warsaw, Poland");
+  });
+
   it("answers where the fifth session took place", async () => {
     const a = await app().pipeline.ask("Where did the fifth session take place?");
     expect(a.abstained).toBe(false);

@@ -57,6 +57,21 @@ describe("expandQuestion", () => {
     expect(retrieval).toContainEqual({ term: "session", weight: expect.any(Number) });
   });
 
+  it("looks for the place a question describes, as the corpus spells it, and counts it as the description's words", () => {
+    const corpus = Vocabulary.of(source("The sixth session met in Gdańsk. Шестая сессия прошла в Гданьске."));
+    const { question, retrieval } = expandQuestion(
+      readQuestion("Who presided at the session held in the Polish port city?"),
+      corpus,
+      lexicon,
+    );
+    const polish = question.terms.find((t) => t.term === "polish")!;
+    expect(polish.places).toEqual(expect.arrayContaining(["gdańsk"]));
+    expect(polish.forms).toContain("gdańsk");
+    expect(question.terms.find((t) => t.term === "port")!.forms).toContain("gdańsk");
+    expect(retrieval.filter((r) => r.term === "gdańsk")).toHaveLength(1);
+    expect(retrieval.map((r) => r.term)).toEqual(expect.arrayContaining(["gdańsk"]));
+  });
+
   it("translates a Russian word to the English one the corpus uses", () => {
     const { question, retrieval } = expandQuestion(
       readQuestion("Кто председательствовал на сессии?"),

