@@ -72,6 +72,8 @@ describe("mentionsIn, Russian", () => {
       "С Шимеком мы встречались одиннадцать раз, а в 2024 году пришли 23 заявки.",
       ["одиннадцать", "2024", "23"],
     ],
+    // Collective numerals.
+    ["На сессии присутствовали трое наблюдателей, а голосовали шестеро.", ["трое", "шестеро"]],
     // Words that begin like numbers, and "семью", as often a family.
     ["Стол стоял в пятницу у окна, и семью это устраивало.", []],
   ])("numbers in %s, in figures and in words", (sentence, numbers) => {

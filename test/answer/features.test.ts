@@ -229,6 +229,7 @@ describe("hasShape: what an answer of each type looks like", () => {
   it.each([
     ["number", "It was attended by 134 delegates.", true],
     ["number", "Пришли сто двадцать человек.", true],
+    ["number", "На сессии присутствовали трое наблюдателей.", true],
     ["number", "The meeting was long.", false],
     ["date", "It opened on 14 May.", true],
     ["date", "Сессия открылась в апреле 2024 года.", true],
