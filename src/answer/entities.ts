@@ -337,7 +337,13 @@ export function countedNoun(question: string): string | undefined {
     for (let n = 0; i >= 0 && j < terms.length && n < 4; j++, n++) {
       const t = terms[j]!;
       if (AUXILIARY.test(t.normal)) break;
-      if (t.tags.includes("Noun") && !t.tags.includes("Pronoun")) found = t.normal;
+      // The tagger reads a plural after a name as a verb ("How many Tbilisi delegates were…?"): a noun by WordNet.
+      const plural =
+        found !== null &&
+        t.normal.endsWith("s") &&
+        t.tags.includes("PresentTense") &&
+        isKindOf(t.normal, ["entity"]);
+      if ((t.tags.includes("Noun") && !t.tags.includes("Pronoun")) || plural) found = t.normal;
       else if (found) break;
     }
     if (countedCache.size > 1000) countedCache.clear();
@@ -554,8 +560,20 @@ function countsNames(counted: string | undefined): boolean {
  */
 function mentionsNotAsked(kind: AnswerType | "organization", question: string, sentence: string): Span[] {
   const asked = question.toLowerCase();
+  // A number as a whole ("23" is not the question's for being part of its "2023"); a name in any ending, as its
+  // start ("Пономарёв" is the question's "Пономарёва").
+  const inQuestion = (mention: string) => {
+    if (!/^\d/.test(mention)) return asked.includes(mention);
+    for (let at = asked.indexOf(mention); at >= 0; at = asked.indexOf(mention, at + 1))
+      if (
+        !/[\p{L}\p{N}]/u.test(asked[at - 1] ?? "") &&
+        !/[\p{L}\p{N}]/u.test(asked[at + mention.length] ?? "")
+      )
+        return true;
+    return false;
+  };
   return splitAtCommas(sentence, mentionsIn(sentence).get(kind) ?? []).filter(
-    (m) => !asked.includes(sentence.slice(m.start, m.end).toLowerCase()),
+    (m) => !inQuestion(sentence.slice(m.start, m.end).toLowerCase()),
   );
 }
 

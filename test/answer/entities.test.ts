@@ -120,6 +120,11 @@ describe("amounts of money", () => {
     expect(amounts(question, sentence)).toEqual(expected);
   });
 
+  it("leaves out a number the question has, but only a whole one: '23' is not the question's '2023'", () => {
+    const sentence = "At the end of 2023 we had 23 volunteer operators.";
+    expect(amounts("How many operators were there at the end of 2023?", sentence)).toEqual(["23"]);
+  });
+
   it("reads a Russian number with thousands apart by a space as one", () => {
     const sentence = "За 2024 год горячая линия получила 9 147 обращений.";
     expect(mentioned(sentence, "number")).toEqual(["2024", "9 147"]);

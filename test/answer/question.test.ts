@@ -334,6 +334,9 @@ describe("answerMentions", () => {
     expect(countedNoun("How much prize money did the winner receive?")).toBe("money");
     expect(countedNoun("How many of the delegates voted?")).toBe("delegates");
     expect(countedNoun("How many people live in Brannvik?")).toBe("people");
+    // The tagger reads "delegates" after a name as a verb.
+    expect(countedNoun("How many Tbilisi delegates were in the hall?")).toBe("delegates");
+    expect(countedNoun("how many people work at kyusyur")).toBe("people");
     expect(countedNoun("How many are there?")).toBeUndefined();
     expect(countedNoun("Сколько стран?")).toBeUndefined();
   });
