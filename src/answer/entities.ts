@@ -205,7 +205,12 @@ export function mentionsIn(sentence: string): Mentions {
     if (people.length) found.set("person", people);
     // The tagger takes the year of "November 2022" for a cardinal too; a date counts nothing ("How many…?"). What
     // it runs on past the date still counts: "fourteen" of "In September 2024 fourteen organisations".
-    const dates = found.get("date") ?? [];
+    // No year has a thousands comma: "around 1,900 cards" is a count the tagger took for a date.
+    const dates = (found.get("date") ?? []).filter(
+      (d) => !/^\d{1,3}(?:,\d{3})+$/.test(sentence.slice(d.start, d.end)),
+    );
+    if (dates.length) found.set("date", dates);
+    else found.delete("date");
     const counts = (found.get("number") ?? []).flatMap((n) => {
       const date = dates.find((d) => n.start < d.end && d.start < n.end);
       if (!date) return [n];

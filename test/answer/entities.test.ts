@@ -125,6 +125,13 @@ describe("amounts of money", () => {
     expect(amounts("How many operators were there at the end of 2023?", sentence)).toEqual(["23"]);
   });
 
+  it("reads a number with a thousands comma as a count, never a year", () => {
+    const sentence =
+      "In August the commission had received 3,200 applications, and around 1,900 cards had been issued.";
+    expect(mentioned(sentence, "number")).toEqual(["3,200", "1,900"]);
+    expect(mentioned(sentence, "date")).toEqual(["August"]);
+  });
+
   it("reads a Russian number with thousands apart by a space as one", () => {
     const sentence = "За 2024 год горячая линия получила 9 147 обращений.";
     expect(mentioned(sentence, "number")).toEqual(["2024", "9 147"]);
