@@ -747,13 +747,15 @@ const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
  * Whether a sentence speaks of another year, place or name than the question does, and not of the question's: "The
  * budget for 2026 is…" for "What was the budget for 2024?", "Hostova received 71 votes" for "How many votes did
  * Radulova receive?", "in Prague" for "…in Riga?". A year must be in the sentence itself; a place or a name may be in
- * its context (`context`: its heading and the sentences before it). A name in the other script than the sentence's is
+ * its context (`context`: its heading and the sentences before it), unless the sentence picks another one of what the
+ * question picks by it ("The Helsinki session…" for "…the Warsaw session?", `picksAnother`). A name in the other script than the sentence's is
  * not judged.
  */
 export function speaksOfAnother(question: Question, sentence: string, context: string): boolean {
   const years: string[] = sentence.match(YEAR) ?? [];
   if (question.years.length > 0 && years.length > 0 && !question.years.some((y) => years.includes(y)))
     return true;
+  if (picksAnother(question, sentence)) return true;
   const script = hasCyrillic(sentence);
   // A name is spoken of where one of its words is: texts shorten names ("Ponomarev" for "Ilya Ponomarev").
   let named = namesOfQuestion.get(question);
@@ -769,6 +771,55 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
     return own.some((q) => q.startsWith(root));
   };
   return namedWords(sentence, false).some((o) => asked.some((a) => a.kind === o.kind) && !o.words.some(used));
+}
+
+/** A word and the lower-case word after it: "Berlin session", "Latvian government" (the second may be the next's first). */
+const MODIFIED = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}'’-]*)\s+(?=(\p{Ll}[\p{Ll}-]*)(?![\p{L}]))/gu;
+
+/**
+ * The nouns a question picks one of by a name ("the Berlin session", "the warsaw session", "the Latvian
+ * government"), each with its name, lower-case: a name is capitalised in the question or one the dictionaries know.
+ */
+function pickedBy(question: Question): { name: string; head: string }[] {
+  let found = picks.get(question);
+  if (found) return found;
+  const first = /^\s*\S+/.exec(question.text)?.[0].length ?? 0;
+  found = [...question.text.matchAll(MODIFIED)].flatMap((m) => {
+    const [, name, head] = m as unknown as [string, string, string];
+    if (m.index < first || isStopWord(head) || isStopWord(name.toLowerCase())) return [];
+    const capitalised = /^\p{Lu}/u.test(name) ? name : name[0]!.toUpperCase() + name.slice(1);
+    if (hasCyrillic(name) || kindOfName(capitalised) === undefined) return [];
+    return [{ name: foldDiacritics(name.toLowerCase()), head: stem(head) }];
+  });
+  picks.set(question, found);
+  return found;
+}
+const picks = new WeakMap<Question, { name: string; head: string }[]>();
+
+/**
+ * Whether a sentence picks another one of what the question picks by name: "The Helsinki session … was chaired by…"
+ * for "Who chaired the Warsaw session?", the question's name nowhere in the sentence.
+ */
+function picksAnother(question: Question, sentence: string): boolean {
+  const asked = pickedBy(question);
+  if (asked.length === 0 || hasCyrillic(sentence)) return false;
+  const plain = foldDiacritics(sentence.toLowerCase());
+  // (A sentence's first word is capitalised whatever it is: the dictionaries tell a name.)
+  return [...sentence.matchAll(MODIFIED)].some((m) => {
+    const [, name, head] = m as unknown as [string, string, string];
+    const other = foldDiacritics(name.toLowerCase());
+    return (
+      /^\p{Lu}/u.test(name) &&
+      kindOfName(name) !== undefined &&
+      asked.some(
+        (a) =>
+          a.head === stem(head) &&
+          !other.startsWith(a.name) &&
+          !a.name.startsWith(other) &&
+          !plain.includes(a.name),
+      )
+    );
+  });
 }
 
 /**

@@ -307,6 +307,20 @@ describe("a sentence that speaks of another year, place or name", () => {
     ["How many votes did Radulova receive?", "Radulova received 84 votes.", "", false],
     ["Who chaired the Riga session?", "The Prague session was chaired by Ivan Petrov.", "", true],
     ["Who chaired the Riga session?", "It was chaired by Ivan Petrov.", "The session in Riga", false],
+    // Another one of what the question picks by name, whatever its context says: "the Helsinki session".
+    [
+      "Who chaired the Warsaw session?",
+      "The Helsinki session was chaired by Oleg Tarasenko.",
+      "Sessions have been held in Tallinn, Warsaw and Helsinki.",
+      true,
+    ],
+    ["how much did the warsaw session cost", "The Helsinki session cost €38,500.", "In Warsaw:", true],
+    [
+      "Who chaired the Warsaw session?",
+      "After the Helsinki session, the Warsaw session was chaired by Olga Serebryakova.",
+      "",
+      false,
+    ],
     // A place is no other name of a person, nor an acronym a place ("ID" is Idaho to WordNet).
     ["Who chaired the Riga session?", "Ivan Petrov chaired it.", "", false],
     [
