@@ -505,9 +505,12 @@ function countsVoters(question: string, sentence: string, m: Span): boolean {
   );
 }
 
-/** "22 of 24", "five out of seven": the number counts part of a whole, of whatever the whole counts. */
+/**
+ * "22 of 24", "five out of seven", "five of its seven sessions", "83 of those present": the number counts part of a
+ * whole, of whatever the whole counts.
+ */
 const PART_OF =
-  /^\s*(?:out\s+)?of\s+(?:the\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)(?![\p{L}]))/iu;
+  /^\s*(?:out\s+)?of\s+(?:those|these|them)(?![\p{L}])|^\s*(?:out\s+)?of\s+(?:(?:the|its|their|our|his|her)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)(?![\p{L}]))/iu;
 /** "64 deputies, of whom 47…", "96 человек, из них 31": a part of a whole just counted. */
 const OF_THEM = /(?<![\p{L}])(?:of\s+(?:them|whom|which)|из\s+(?:них|которых))\s*[,:—–-]?\s*$/iu;
 

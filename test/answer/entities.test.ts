@@ -233,6 +233,12 @@ describe("a count asked in English, given in Russian", () => {
     ).toEqual(["22"]);
     const russian = "В работе конференции приняли участие 96 человек, из них 31 — дистанционно.";
     expect(counts("How many participants took part remotely?", russian, ["участник"])).toEqual(["31"]);
+    expect(counts("How many participants signed it?", "It was signed by 83 of those present.", [])).toEqual([
+      "83",
+    ]);
+    expect(
+      counts("How many sessions has she been to?", "I have attended five of its seven sessions.", []),
+    ).toEqual(["five", "seven"]);
     const english = "The secretariat registered 64 deputies, of whom 47 were in the hall.";
     expect(counts("How many deputies were in the hall?", english, [])).toEqual(["64", "47"]);
     // Not "3 of the planned days", nor the third of May.
