@@ -93,7 +93,13 @@ export function isCompoundOf(stem: string, part: string): boolean {
 function stemMatch(term: TermSets, stem: string): number {
   if (stem === term.term || term.forms.has(stem)) return 1;
   let best = 0;
-  if (term.term.length >= 5 && stem.length >= 5 && (stem.startsWith(term.term) || term.term.startsWith(stem)))
+  // (Not an ordinal's: "eighth" is no form of the "eight" in "fifty-eight".)
+  if (
+    term.rank === undefined &&
+    term.term.length >= 5 &&
+    stem.length >= 5 &&
+    (stem.startsWith(term.term) || term.term.startsWith(stem))
+  )
     best = PREFIX_MATCH;
   if (isCompoundOf(stem, term.term)) best = Math.max(best, COMPOUND_MATCH);
   if (term.related.has(stem)) best = Math.max(best, RELATED_MATCH);

@@ -7,7 +7,7 @@ import {
   enumeration,
   longestList,
 } from "../../src/answer/entities.js";
-import { isCompoundOf } from "../../src/answer/extractive.js";
+import { isCompoundOf, StemMatcher } from "../../src/answer/extractive.js";
 import { isCognate, ordinalRank, readQuestion } from "../../src/answer/question.js";
 import { stem, writtenInCyrillic } from "../../src/text/tokenize.js";
 
@@ -412,6 +412,24 @@ describe("isCompoundOf", () => {
     expect(isCompoundOf("profound", "found")).toBe(false);
     expect(isCompoundOf("misconduct", "conduct")).toBe(false);
     expect(isCompoundOf("head", "head")).toBe(false);
+  });
+});
+
+describe("StemMatcher", () => {
+  const match = (question: string, word: string) => {
+    const q = readQuestion(question);
+    return Object.fromEntries(q.terms.map((t, i) => [t.term, new StemMatcher(q.terms).of(stem(word))[i]]));
+  };
+
+  it("matches a word the stemmer left apart by its shared start", () => {
+    expect(match("Who are the partners?", "partnership").partner).toBeGreaterThan(0);
+  });
+
+  it("matches an ordinal only by an ordinal of its rank, never by the cardinal it starts with", () => {
+    expect(match("Who chaired the eighth session?", "eight").eighth).toBe(0);
+    expect(match("Who chaired the seventh session?", "seven").seventh).toBe(0);
+    expect(match("Who chaired the seventh session?", "седьмой").seventh).toBe(1);
+    expect(match("Who chaired the seventh session?", "7th").seventh).toBeGreaterThan(0);
   });
 });
 
