@@ -5,7 +5,7 @@ import type { RetrievedPassage } from "../retrieval/retriever.js";
 import { isHeaderRow, isTableRow, withLabels } from "../text/table.js";
 import { LocalHashEmbeddings, SENTENCE_SCHEME } from "../embeddings/local.js";
 import { isWordNetWord } from "../text/wordnet.js";
-import { type Token, tokenize } from "../text/tokenize.js";
+import { hasCyrillic, type Token, tokenize } from "../text/tokenize.js";
 import {
   answerMentions,
   askedPlace,
@@ -84,7 +84,7 @@ export function isCompoundOf(stem: string, part: string): boolean {
 }
 
 /**
- * How well one stem of a sentence matches one query term: 1 exact; less for a shared prefix the stemmer left apart
+ * How well one stem of a sentence matches one query term: 1 exact; less for an ending the stemmer left on
  * ("partner" ~ "partnership"), a synonym, a compound ending in the word or a synonym ("spearhead" ~ "head"), or a
  * derivation ("urgency" ~ "urgent"), a way of doing what a verb says ("conclude" for "finish"), or, for a Russian
  * word, its English cognate ("сессия" ~ "session"); an ordinal matches one of the same rank in any language ("пятая"
@@ -98,7 +98,7 @@ function stemMatch(term: TermSets, stem: string): number {
     term.rank === undefined &&
     term.term.length >= 5 &&
     stem.length >= 5 &&
-    (stem.startsWith(term.term) || term.term.startsWith(stem))
+    derivedByEnding(stem, term.term)
   )
     best = PREFIX_MATCH;
   if (isCompoundOf(stem, term.term)) best = Math.max(best, COMPOUND_MATCH);
@@ -114,6 +114,19 @@ function stemMatch(term: TermSets, stem: string): number {
   if (term.rank !== undefined && ordinalRank(stem) === term.rank) best = 1;
   return best;
 }
+
+/**
+ * Whether one stem is the other with an ending the stemmer leaves on ("partner", "partnership"; "elect",
+ * "electoral"), not merely the same start ("tally", "Tallinn"; "count", "countries").
+ */
+function derivedByEnding(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (!long.startsWith(short)) return false;
+  // (Russian words have too many endings to list: a shared start of five letters is taken.)
+  return hasCyrillic(long) || DERIVING_ENDING.test(long.slice(short.length));
+}
+const DERIVING_ENDING =
+  /^(?:ship|ment|ness|iti|ion|ation|ative|ive|al|ali|ial|enti|er|or|r|ing|ist|ism|ian|ic|ical|anc|enc|ant|ent|abl|ibl|ful|less|hood|dom|iz|is|ization|isation|ari|ori|ur|atur|e|s|es)$/;
 
 /** A query term with its lists as sets: every distinct stem of the sentences read is looked up in them. */
 interface TermSets {

@@ -20,8 +20,9 @@ interface Paragraph extends Span {
  * is rebuilt from the corpus. 2: list items, table rows and interview turns are sentences, abbreviations end none.
  * 3: a heading's closing "#" run needs white space before it (CommonMark): "# C#" is the heading "C#".
  * 4: a table row is one sentence, however many of its cells end in a full stop ("Abst.").
+ * 5: a negated auxiliary is read as "not" ("couldn't" is "could not"): the index's terms change.
  */
-export const SPLIT_REVISION = 4;
+export const SPLIT_REVISION = 5;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 

@@ -14,6 +14,7 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+const NEGATED = /^\p{L}+n['’]t$/iu;
 const english = snowball.newStemmer("english");
 const russian = snowball.newStemmer("russian");
 /** Auxiliaries the lists lack: they carry tense or mood, never what a passage is about ("will", "должна"). */
@@ -113,7 +114,8 @@ export function tokenize(text: string): Token[] {
     const raw = m[0];
     let known = wordCache.get(raw);
     if (!known) {
-      const word = normalizeWord(raw);
+      // A negated auxiliary says "not": "couldn't" is "could not", as documents often write it.
+      const word = NEGATED.test(raw) ? "not" : normalizeWord(raw);
       known = { word, term: stem(word), stop: STOP.has(word) };
       if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
       wordCache.set(raw, known);

@@ -421,8 +421,13 @@ describe("StemMatcher", () => {
     return Object.fromEntries(q.terms.map((t, i) => [t.term, new StemMatcher(q.terms).of(stem(word))[i]]));
   };
 
-  it("matches a word the stemmer left apart by its shared start", () => {
+  it("matches a word the stemmer left apart by an ending it leaves on, not by a shared start alone", () => {
     expect(match("Who are the partners?", "partnership").partner).toBeGreaterThan(0);
+    expect(match("Which legislative body?", "legislature").legisl).toBeGreaterThan(0);
+    expect(match("What was the tally?", "Tallinn").talli).toBe(0);
+    expect(match("What was the vote count?", "countries").count).toBe(0);
+    // Russian words have too many endings to list: a shared start of five letters.
+    expect(match("Кто руководит программой?", "руководство")[stem("руководит")]).toBeGreaterThan(0);
   });
 
   it("matches an ordinal only by an ordinal of its rank, never by the cardinal it starts with", () => {
