@@ -62,6 +62,8 @@ const TYPE_BONUS = 0.25;
 const NEAR = 40;
 /** Only the best lexical candidates go through the (slower) tagger. */
 const TAGGED_CANDIDATES = 6;
+/** How many more the tagger reads, one at a time, while the scorer's first is one it has not read. */
+const LATE_TAGGED = 4;
 
 /** Sentences in the order the corpus has them: by document, then by offset. */
 export function documentOrder(
@@ -541,7 +543,9 @@ export function selectEvidence(
   );
   const plain = new Map(candidates.map((c) => [c, c.score + (bonus.get(c) ?? 0)]));
   const bestPlain = Math.max(...plain.values());
-  const scored = candidates.map((c) => {
+  /** Candidates past the tagged few that the tagger checked for the answer's type after all. */
+  const checked = new Map<Candidate, boolean>();
+  const scoreOf = (c: Candidate) => {
     const doc = byDocument.get(c.passage.docId)!;
     const view: CandidateView = {
       text: c.text,
@@ -565,7 +569,7 @@ export function selectEvidence(
       ...(tagged.has(c)
         ? { typeFound: hasType(question, c), typeNear: bonus.get(c)! / TYPE_BONUS }
         : typed
-          ? { typeFound: cheapType(question, c.text) }
+          ? { typeFound: checked.get(c) ?? cheapType(question, c.text) }
           : {}),
       matched: c.matched,
       documentMatched: doc.matched,
@@ -574,8 +578,20 @@ export function selectEvidence(
     };
     const features = featureVector(view, ctx);
     return { c, features, rank: scorer.rank(features) };
-  });
-  scored.sort((a, b) => b.rank - a.rank || b.c.score - a.c.score);
+  };
+  const byRank = (a: { c: Candidate; rank: number }, b: { c: Candidate; rank: number }) =>
+    b.rank - a.rank || b.c.score - a.c.score;
+  const scored = candidates.map(scoreOf).sort(byRank);
+  // The tagger read only the best few by their words: one the scorer puts first without it is checked by it too, so
+  // that no sentence answers by its surface shape alone (a year for "How old…?").
+  for (let round = 0; typed && round < LATE_TAGGED; round++) {
+    const i = scored.findIndex((x) => !scorer.vetoed(x.features));
+    const c = scored[i]?.c;
+    if (!c || tagged.has(c) || checked.has(c)) break;
+    checked.set(c, hasType(question, c));
+    scored[i] = scoreOf(c);
+    scored.sort(byRank);
+  }
   // A vetoed candidate cannot answer; the nearest is still offered as related when none can.
   const allowed = scored.filter((x) => !scorer.vetoed(x.features));
   const traced = scored.map(({ c, features, rank }) => ({ evidence: toEvidence(c), features, rank }));

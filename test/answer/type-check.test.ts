@@ -1,0 +1,30 @@
+// The answer's type is checked by the tagger on the sentence that answers, not only on the few read for it first.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { suiteApp } from "../helpers/app.js";
+
+/** A development corpus's documents, copied into the test's own temporary corpus. */
+function corpusOf(set: string): Record<string, string> {
+  const dir = path.resolve(import.meta.dirname, `../eval/dev/${set}/corpus`);
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
+}
+
+describe("a sentence the scorer puts first is checked for the answer's type", () => {
+  const app = suiteApp({ seed: false, docs: corpusOf("d10") });
+
+  it("answers a count with the sentence that counts it, not one with a number of something else", async () => {
+    const a = await app().pipeline.ask("how many members does the legislative committee have");
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toContain("The committee has eleven members");
+  });
+});
+
+describe("no sentence answers by the surface shape of its type alone", () => {
+  const app = suiteApp({ seed: false, docs: corpusOf("d9") });
+
+  it("refuses 'How old…?' where the documents give no age, only years", async () => {
+    const a = await app().pipeline.ask("How old is Gennady Lapshin?");
+    expect(a.abstained).toBe(true);
+  });
+});
