@@ -751,8 +751,8 @@ const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
  * budget for 2026 is…" for "What was the budget for 2024?", "Hostova received 71 votes" for "How many votes did
  * Radulova receive?", "in Prague" for "…in Riga?". A year must be in the sentence itself; a place or a name may be in
  * its context (`context`: its heading and the sentences before it), unless the sentence picks another one of what the
- * question picks by it ("The Helsinki session…" for "…the Warsaw session?", `picksAnother`). A name in the other script than the sentence's is
- * not judged.
+ * question picks by it ("The Helsinki session…" for "…the Warsaw session?", `picksAnother`). A name in the other
+ * script than the sentence's is not judged.
  */
 export function speaksOfAnother(question: Question, sentence: string, context: string): boolean {
   const years: string[] = sentence.match(YEAR) ?? [];
@@ -776,7 +776,7 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
   return namedWords(sentence, false).some((o) => asked.some((a) => a.kind === o.kind) && !o.words.some(used));
 }
 
-/** A word and the lower-case word after it: "Berlin session", "Latvian government" (the second may be the next's first). */
+/** A word and the lower-case word after it ("Berlin session", "Latvian government"); the second may start the next. */
 const MODIFIED = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}'’-]*)\s+(?=(\p{Ll}[\p{Ll}-]*)(?![\p{L}]))/gu;
 
 /**

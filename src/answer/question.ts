@@ -48,8 +48,8 @@ export interface QueryTerm {
   /** The ordinal that picks out which one the question means: "sixth" in "the sixth session", "next". */
   ordinal?: string;
   /**
-   * The places a description of the question's names ("the Latvian capital": "riga"; "the Polish port city":
-   * "gdansk"), for each word of it; the corpus's own spellings once expanded (`expandQuestion`).
+   * The places the question describes with this word instead of naming them ("Latvian" and "capital" in "the Latvian
+   * capital": "riga"; "the Polish port city": "gdansk"); the corpus's own spellings once expanded (`expandQuestion`).
    */
   places?: string[];
   /** Borrowed from the conversation by a follow-up, not asked in its own words: it counts for less. */
