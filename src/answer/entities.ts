@@ -4,7 +4,7 @@ import type { Span } from "../corpus/types.js";
 import { foldDiacritics, hasCyrillic, isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
-import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
+import { isAnimate, type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
 import type { AnswerType, Question } from "./question.js";
 
@@ -253,9 +253,10 @@ const LIST_GAP = /^\s*(?:,\s*)?(?:(and|or)\s+)?(?:the\s+)?$/i;
  * The longest list of names in a sentence: three or more people or places in a row, joined by commas, the last
  * by "and" or "or". It answers "how many": the answer is its length.
  */
-export function longestList(sentence: string): Span[] {
+export function longestList(sentence: string, people = false): Span[] {
   const m = mentionsIn(sentence);
-  const names = splitAtCommas(sentence, [...(m.get("person") ?? []), ...(m.get("place") ?? [])]).sort(
+  const places = people ? [] : (m.get("place") ?? []);
+  const names = splitAtCommas(sentence, [...(m.get("person") ?? []), ...places]).sort(
     (a, b) => a.start - b.start,
   );
   let best: Span[] = [];
@@ -553,6 +554,12 @@ function isPlaceOfKind(name: string, kind: PlaceKind): boolean {
 /** What a list of names can count: people, places, and bodies such as states and parties. */
 const NAMED_KINDS = ["person", "people", "location", "organization"];
 
+/** Whether a Russian "Сколько X…?" counts people: X is a noun of living beings ("депутатов", "участников"). */
+function countsRussianPeople(question: string): boolean {
+  const counted = /(?<![\p{L}])сколько\s+(\p{L}+)/iu.exec(question)?.[1];
+  return counted !== undefined && isAnimate(counted);
+}
+
 /**
  * Whether a list of names can answer "how many" of `counted` (`countedNoun`): "How many countries…?" and "How many
  * partners…?" count names, "How many sessions…?" and "How many votes…?" do not. A question without a counted noun
@@ -627,7 +634,8 @@ export function answerMentions(
         (counted !== "money" && countsPart(sentence, m)),
     );
   if (type === "number" && found.length === 0 && countsNames(many)) {
-    const list = longestList(sentence);
+    // "Сколько депутатов…?" counts people: a list of countries does not answer it.
+    const list = longestList(sentence, countsRussianPeople(question));
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];
   }
   return found;

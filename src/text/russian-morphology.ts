@@ -104,3 +104,12 @@ export function formsOf(word: string): string[] {
   }
   return [...forms];
 }
+
+/** Whether a Russian noun, in its likely dictionary parses, names living beings ("депутатов", "человек"), not things. */
+export function isAnimate(word: string): boolean {
+  load();
+  const parses = Az.Morph(word.toLowerCase(), { parsers: ["Dictionary"], typos: 0, stutter: 0 });
+  const top = parses[0]?.score ?? 0;
+  const likely = parses.filter((p) => p.score >= top * LIKELY);
+  return likely.length > 0 && likely.every((p) => p.tag.anim === true);
+}

@@ -268,6 +268,18 @@ describe("readQuestion", () => {
   });
 });
 
+describe("a list of names as a count", () => {
+  const counted = (question: string) =>
+    answerMentions("number", question, ALLIES).map((m) => ALLIES.slice(m.start, m.end));
+
+  it("answers how many countries, not how many people a Russian question counts", () => {
+    expect(counted("Сколько стран названо союзниками?")).toEqual([
+      "Ukraine, Poland, the United States, Canada, and Germany",
+    ]);
+    expect(counted("Сколько депутатов входит в съезд?")).toEqual([]);
+  });
+});
+
 describe("longestList", () => {
   it("finds three or more names joined by commas and a last 'and'", () => {
     expect(longestList(ALLIES).map((s) => ALLIES.slice(s.start, s.end))).toEqual([
