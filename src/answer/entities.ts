@@ -6,7 +6,7 @@ import { cognateKey, isCognate } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { isAnimate, type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
-import type { AnswerType, Question } from "./question.js";
+import { type AnswerType, ordinalRank, type Question } from "./question.js";
 
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
 export type Mentions = Map<AnswerType | "organization", Span[]>;
@@ -759,14 +759,14 @@ const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
  * budget for 2026 is…" for "What was the budget for 2024?", "Hostova received 71 votes" for "How many votes did
  * Radulova receive?", "in Prague" for "…in Riga?". A year must be in the sentence itself; a place or a name may be in
  * its context (`context`: its heading and the sentences before it), unless the sentence picks another one of what the
- * question picks by it ("The Helsinki session…" for "…the Warsaw session?", `picksAnother`). A name in the other
- * script than the sentence's is not judged.
+ * question picks by it or by an ordinal ("The Helsinki session…" for "…the Warsaw session?", "The fourth session…"
+ * for "…the sixth session?"). A name in the other script than the sentence's is not judged.
  */
 export function speaksOfAnother(question: Question, sentence: string, context: string): boolean {
   const years: string[] = sentence.match(YEAR) ?? [];
   if (question.years.length > 0 && years.length > 0 && !question.years.some((y) => years.includes(y)))
     return true;
-  if (picksAnother(question, sentence)) return true;
+  if (picksAnother(question, sentence) || picksAnotherOrdinal(question, sentence)) return true;
   const script = hasCyrillic(sentence);
   // A name is spoken of where one of its words is: texts shorten names ("Ponomarev" for "Ilya Ponomarev").
   let named = namesOfQuestion.get(question);
@@ -829,6 +829,47 @@ function picksAnother(question: Question, sentence: string): boolean {
           !a.name.startsWith(other) &&
           !plain.includes(a.name),
       )
+    );
+  });
+}
+
+/**
+ * Whether a sentence picks another one of what the question picks by an ordinal, in either language: "The fourth
+ * session was chaired by…", "на пятой сессии" for "Who chaired the sixth session?", the question's ordinal nowhere in
+ * the sentence.
+ */
+/** Words before what a sentence compares its subject with: "up from 164 at the third session", "than at the fifth". */
+const COMPARED = new Set([
+  "from",
+  "than",
+  "since",
+  "after",
+  "before",
+  "unlike",
+  "compared",
+  "previous",
+  "чем",
+  "после",
+  "до",
+  "с",
+]);
+
+function picksAnotherOrdinal(question: Question, sentence: string): boolean {
+  const picked = question.terms.filter((t) => t.ordinal !== undefined);
+  if (picked.length === 0) return false;
+  const tokens = tokenize(sentence);
+  const ranks = tokens.map((t) => ordinalRank(t.term));
+  return picked.some((t) => {
+    const rank = ordinalRank(t.ordinal!);
+    if (rank === undefined || ranks.includes(rank)) return false;
+    const head = new Set([t.term, ...t.forms]);
+    // The ordinal right before the noun, or one word between ("the fourth plenary session"); not one the sentence
+    // compares with ("up from 164 at the third session").
+    return tokens.some(
+      (tok, i) =>
+        head.has(tok.term) &&
+        [ranks[i - 1], ranks[i - 2]].some((r) => r !== undefined && r !== rank && r <= 10) &&
+        !tokens.slice(Math.max(0, i - 6), i).some((w) => COMPARED.has(w.word)),
     );
   });
 }

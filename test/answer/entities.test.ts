@@ -321,6 +321,20 @@ describe("a sentence that speaks of another year, place or name", () => {
       true,
     ],
     ["how much did the warsaw session cost", "The Helsinki session cost €38,500.", "In Warsaw:", true],
+    // Or by an ordinal, unless it is what the sentence compares with.
+    ["Who chaired the sixth session?", "The fourth session was chaired by Olga Serebryakova.", "", true],
+    [
+      "How many delegates registered at the fourth session?",
+      "Organisers said 212 delegates had registered, up from 164 at the third session in Warsaw.",
+      "",
+      false,
+    ],
+    [
+      "Who chaired the sixth session?",
+      "The sixth session, unlike the fourth session, was chaired by Olga Serebryakova.",
+      "",
+      false,
+    ],
     [
       "Who chaired the Warsaw session?",
       "After the Helsinki session, the Warsaw session was chaired by Olga Serebryakova.",
