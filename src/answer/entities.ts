@@ -4,7 +4,7 @@ import type { Span } from "../corpus/types.js";
 import { foldDiacritics, hasCyrillic, isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
-import { isAnimate, type NameKinds, nameKinds } from "../text/russian-morphology.js";
+import { type NameKinds, nameKinds, pluralNoun } from "../text/russian-morphology.js";
 import { isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
 import { type AnswerType, ordinalRank, type Question } from "./question.js";
 
@@ -554,10 +554,11 @@ function isPlaceOfKind(name: string, kind: PlaceKind): boolean {
 /** What a list of names can count: people, places, and bodies such as states and parties. */
 const NAMED_KINDS = ["person", "people", "location", "organization"];
 
-/** Whether a Russian "Сколько X…?" counts people: X is a noun of living beings ("депутатов", "участников"). */
+/** Whether a Russian "Сколько X…?" counts people: X is a noun of living beings ("депутатов", "у союза членов"). */
 function countsRussianPeople(question: string): boolean {
-  const counted = /(?<![\p{L}])сколько\s+(\p{L}+)/iu.exec(question)?.[1];
-  return counted !== undefined && isAnimate(counted);
+  const after = /(?<![\p{L}])сколько\s+([^?!.]*)/iu.exec(question)?.[1];
+  const words = after?.match(/\p{L}+/gu)?.slice(0, 5) ?? [];
+  return pluralNoun(words)?.animate === true;
 }
 
 /**
@@ -626,6 +627,9 @@ export function answerMentions(
   const noun = type === "number" ? countedNoun(question) : undefined;
   const many = noun !== undefined && /\bhow many\b/i.test(question) ? noun : undefined;
   const counted = noun === "money" || (type === "number" && asksMoney(question)) ? "money" : many;
+  // "Сколько членов…?" counts people, not euros: "Associate members pay 50 euros a year" does not answer it.
+  if (type === "number" && !counted && countsRussianPeople(question))
+    found = found.filter((m) => !countsWhatIsAsked("money", sentence, m, translations));
   if (counted)
     found = found.filter(
       (m) =>

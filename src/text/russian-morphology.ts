@@ -105,11 +105,18 @@ export function formsOf(word: string): string[] {
   return [...forms];
 }
 
-/** Whether a Russian noun, in its likely dictionary parses, names living beings ("депутатов", "человек"), not things. */
-export function isAnimate(word: string): boolean {
+/**
+ * Of Russian words in a row, the first that can be a noun in the genitive plural, as "сколько" asks ("членов" in
+ * "сколько у ассоциации ассоциированных членов"), and whether it names living beings ("депутатов", "человек") or
+ * things ("стран", "голосов").
+ */
+export function pluralNoun(words: string[]): { word: string; animate: boolean } | undefined {
   load();
-  const parses = Az.Morph(word.toLowerCase(), { parsers: ["Dictionary"], typos: 0, stutter: 0 });
-  const top = parses[0]?.score ?? 0;
-  const likely = parses.filter((p) => p.score >= top * LIKELY);
-  return likely.length > 0 && likely.every((p) => p.tag.anim === true);
+  for (const word of words) {
+    const parses = Az.Morph(word.toLowerCase(), { parsers: ["Dictionary"], typos: 0, stutter: 0 });
+    // "Сколько" asks for the genitive plural, whatever parse is likelier ("членов" is as well accusative).
+    const counted = parses.filter((p) => p.tag.POST === "NOUN" && p.tag.plur === true && p.tag.gent === true);
+    if (counted.length > 0) return { word, animate: counted.some((p) => p.tag.anim === true) };
+  }
+  return undefined;
 }

@@ -278,6 +278,13 @@ describe("a list of names as a count", () => {
     ]);
     expect(counted("Сколько депутатов входит в съезд?")).toEqual([]);
   });
+
+  it("answers a Russian count of people with no sum of money, the noun found past the words before it", () => {
+    const fee = "Associate members pay 50 euros a year, and 12 members joined in 2024.";
+    const numbers = (q: string) => answerMentions("number", q, fee).map((m) => fee.slice(m.start, m.end));
+    expect(numbers("Сколько у ассоциации ассоциированных членов?")).toEqual(["12"]);
+    expect(numbers("Сколько стоит членство?")).toEqual(["50"]);
+  });
 });
 
 describe("longestList", () => {

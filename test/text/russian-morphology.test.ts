@@ -1,6 +1,6 @@
 // Russian proper names by OpenCorpora's dictionary (the az package).
 import { describe, expect, it } from "vitest";
-import { formsOf, nameKinds } from "../../src/text/russian-morphology.js";
+import { formsOf, nameKinds, pluralNoun } from "../../src/text/russian-morphology.js";
 
 describe("nameKinds", () => {
   it.each([
@@ -37,5 +37,17 @@ describe("formsOf", () => {
   it("has none for a word not in its dictionary form, or one the dictionary does not know", () => {
     expect(formsOf("вела")).toEqual([]);
     expect(formsOf("кюсюр")).toEqual([]);
+  });
+});
+
+describe("pluralNoun", () => {
+  it("finds the genitive plural noun a 'сколько' counts, past the words before it, and whether it is of people", () => {
+    expect(pluralNoun(["у", "ассоциации", "ассоциированных", "членов"])).toEqual({
+      word: "членов",
+      animate: true,
+    });
+    expect(pluralNoun(["депутатов"])).toEqual({ word: "депутатов", animate: true });
+    expect(pluralNoun(["стран", "названо"])).toEqual({ word: "стран", animate: false });
+    expect(pluralNoun(["было", "на"])).toBeUndefined();
   });
 });
