@@ -556,10 +556,18 @@ const NAMED_KINDS = ["person", "people", "location", "organization"];
 
 /** Whether a Russian "Сколько X…?" counts people: X is a noun of living beings ("депутатов", "у союза членов"). */
 function countsRussianPeople(question: string): boolean {
-  const after = /(?<![\p{L}])сколько\s+([^?!.]*)/iu.exec(question)?.[1];
-  const words = after?.match(/\p{L}+/gu)?.slice(0, 5) ?? [];
-  return pluralNoun(words)?.animate === true;
+  let people = russianPeople.get(question);
+  if (people === undefined) {
+    const after = /(?<![\p{L}])сколько\s+([^?!.]*)/iu.exec(question)?.[1];
+    const words = after?.match(/\p{L}+/gu)?.slice(0, 5) ?? [];
+    people = pluralNoun(words)?.animate === true;
+    if (russianPeople.size >= CACHE_LIMIT) russianPeople.clear();
+    russianPeople.set(question, people);
+  }
+  return people;
 }
+/** `countsRussianPeople` of each question read: every candidate sentence asks it again. */
+const russianPeople = new Map<string, boolean>();
 
 /**
  * Whether a list of names can answer "how many" of `counted` (`countedNoun`): "How many countries…?" and "How many
