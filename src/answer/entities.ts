@@ -138,6 +138,9 @@ function cyrillicMentions(sentence: string): Mentions {
   return m;
 }
 
+/** Whether English never uses a capitalised word as a common word: WordNet's tagged corpus never has it ("Hostova"). */
+const neverCommon = (word: string) => tagCount(foldDiacritics(word.toLowerCase())) === 0;
+
 /** Two or three capitalised words in a row. */
 const NAME_RUN = /(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?:[ \u00a0]\p{Lu}\p{Ll}+){1,2}(?![\p{L}\p{N}])/gu;
 
@@ -153,7 +156,7 @@ function unknownNames(sentence: string, found: Mentions): Span[] {
     .filter(
       ({ start, end, words }) =>
         !taken.some((t) => t.start < end && start < t.end) &&
-        words.every((w) => tagCount(foldDiacritics(w.toLowerCase())) === 0) &&
+        words.every(neverCommon) &&
         kindOfName(words[0]!) !== "place",
     )
     .map(({ start, end }) => ({ start, end }));
@@ -168,17 +171,16 @@ const NAME_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \u00a0
  * beside it that English never uses as common words ("Tarasenko"), not over "Council" or a sentence's first word.
  */
 function wholeName(sentence: string, span: Span): Span {
-  const foreign = (w: string) => tagCount(foldDiacritics(w.toLowerCase())) === 0;
   let { start, end } = span;
   for (
     let m = NEXT_NAME.exec(sentence.slice(end));
-    m && foreign(m[1]!);
+    m && neverCommon(m[1]!);
     m = NEXT_NAME.exec(sentence.slice(end))
   )
     end += m[0].length;
   for (
     let m = NAME_BEFORE.exec(sentence.slice(0, start));
-    m && foreign(m[1]!) && /[\p{L}\p{N}]/u.test(sentence.slice(0, m.index));
+    m && neverCommon(m[1]!) && /[\p{L}\p{N}]/u.test(sentence.slice(0, m.index));
     m = NAME_BEFORE.exec(sentence.slice(0, start))
   )
     start = m.index;
@@ -586,16 +588,10 @@ function mentionsNotAsked(kind: AnswerType | "organization", question: string, s
   const asked = question.toLowerCase();
   // A number as a whole ("23" is not the question's for being part of its "2023"); a name in any ending, as its
   // start ("Пономарёв" is the question's "Пономарёва").
-  const inQuestion = (mention: string) => {
-    if (!/^\d/.test(mention)) return asked.includes(mention);
-    for (let at = asked.indexOf(mention); at >= 0; at = asked.indexOf(mention, at + 1))
-      if (
-        !/[\p{L}\p{N}]/u.test(asked[at - 1] ?? "") &&
-        !/[\p{L}\p{N}]/u.test(asked[at + mention.length] ?? "")
-      )
-        return true;
-    return false;
-  };
+  const inQuestion = (mention: string) =>
+    /^\d/.test(mention)
+      ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(mention)}(?![\\p{L}\\p{N}])`, "u").test(asked)
+      : asked.includes(mention);
   return splitAtCommas(sentence, mentionsIn(sentence).get(kind) ?? []).filter(
     (m) => !inQuestion(sentence.slice(m.start, m.end).toLowerCase()),
   );
