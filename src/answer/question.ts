@@ -5,6 +5,7 @@ import { synonymsOf } from "../text/thesaurus.js";
 import {
   glossKinds,
   isKindOf,
+  isVerb,
   isWordNetWord,
   type Link,
   linkedWords,
@@ -488,7 +489,61 @@ function splitParts(text: string): { text: string; focus?: string }[] | undefine
   const first = text.slice(0, m.index).trim();
   const second = text.slice(m.index + m[0].length).trim();
   if (!first || !second) return undefined;
-  return [{ text: /[?？]$/.test(first) ? first : `${first}?` }, { text: second }];
+  return [{ text: /[?？]$/.test(first) ? first : `${first}?` }, { text: pointedAt(second, first) }];
+}
+
+/**
+ * A second part that points at the first part's subject by "one", with the subject's noun in its place: "Who chaired
+ * the Tallinn congress and who chaired the Warsaw one?" asks who chaired the Warsaw "congress"; alone, "the Warsaw
+ * one" says nothing of what it is. (An "it" put in the same way cost more answers than it gained: its sentences name
+ * "the session" of another instance; and "it" may be the first part's answer.)
+ */
+export function pointedAt(second: string, first: string): string {
+  if (!/\bone\b/i.test(second)) return second;
+  const head = subjectHead(first);
+  if (!head) return second;
+  return second.replace(
+    /\bthe\s+((?:\S+\s+)?)one\b(?!\s+of\b)/gi,
+    (_, modifier: string) => `the ${modifier}${head}`,
+  );
+}
+
+/** A compromise term as `json()` gives it. */
+interface NlpTerm {
+  text: string;
+  post: string;
+  tags: string[];
+}
+
+/**
+ * The head noun of an English question's first noun phrase opened by "the" or "this": "office" of "When did the Kyiv
+ * representative office open?", "offer" of "…backed the offer of mediation with…". The phrase ends before a verb or
+ * a preposition; after "did", before the first word WordNet has as a verb ("open"), which the tagger may read as a
+ * noun.
+ */
+export function subjectHead(text: string): string | undefined {
+  if (hasCyrillic(text)) return undefined;
+  const terms: NlpTerm[] = nlp(text).json()[0]?.terms ?? [];
+  const start = terms.findIndex((t) => /^(?:the|this)$/i.test(t.text));
+  if (start < 0) return undefined;
+  const auxiliary = terms.slice(0, start).some((t) => /^(?:do|does|did)$/i.test(t.text));
+  const capital = (t?: NlpTerm) => t !== undefined && /^\p{Lu}/u.test(t.text);
+  const words: NlpTerm[] = [];
+  for (let i = start + 1; i < terms.length; i++) {
+    const t = terms[i]!;
+    // "the Budget and Audit Commission": "and" inside a name.
+    const inName = /^and$/i.test(t.text) && capital(terms[i - 1]) && capital(terms[i + 1]);
+    const tags = new Set(t.tags);
+    const nominal = ["Noun", "Adjective", "Value"].some((tag) => tags.has(tag));
+    const stops = ["Verb", "Preposition", "Determiner", "Conjunction", "Pronoun"].some((tag) =>
+      tags.has(tag),
+    );
+    if (!inName && (stops || !nominal)) break;
+    if (auxiliary && words.length > 0 && !capital(t) && isVerb(t.text.toLowerCase())) break;
+    words.push(t);
+    if (/[,;:?!.]/.test(t.post)) break;
+  }
+  return words.at(-1)?.text.replace(/['’]s$/i, "");
 }
 
 /**

@@ -41,6 +41,11 @@ export class WordNet {
     return this.data.synsets(word) !== undefined;
   }
 
+  /** Whether WordNet has this lower-case English word, as written, as a verb ("oblige", "open"; not "resolution"). */
+  isVerb(word: string): boolean {
+    return this.data.synsets(word)?.some((p) => p.part === "verb") ?? false;
+  }
+
   /** Number of WordNet senses of a lower-case English word or its base form; 0 when unknown. */
   senseCount(word: string): number {
     const lemma = lemmasOf(word, (w) => this.has(w))[0];
@@ -238,6 +243,11 @@ function wordNet(): WordNet {
 /** Whether WordNet has this lower-case word or phrase (words joined by "_": "stand_for"), as written. */
 export function isWordNetWord(word: string): boolean {
   return wordNet().has(word);
+}
+
+/** Whether WordNet has this lower-case English word, as written, as a verb ("oblige"; not "resolution"). */
+export function isVerb(word: string): boolean {
+  return wordNet().isVerb(word);
 }
 
 /** Number of WordNet senses of a lower-case English word or its base form; 0 when unknown. */

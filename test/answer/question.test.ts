@@ -8,7 +8,7 @@ import {
   longestList,
 } from "../../src/answer/entities.js";
 import { isCompoundOf, StemMatcher } from "../../src/answer/extractive.js";
-import { isCognate, ordinalRank, readQuestion } from "../../src/answer/question.js";
+import { isCognate, ordinalRank, pointedAt, readQuestion, subjectHead } from "../../src/answer/question.js";
 import { stem, writtenInCyrillic } from "../../src/text/tokenize.js";
 
 const ALLIES =
@@ -86,6 +86,44 @@ describe("readQuestion", () => {
     // "place" is part of the phrase "take place", no term of its own: no sentence could match it alone.
     expect(readQuestion("When does the session take place and end?").parts).toEqual([]);
     expect(readQuestion("Who leads the congress?").parts).toEqual([]);
+  });
+
+  it("puts the first part's noun for the second part's 'one'", () => {
+    const q = readQuestion("Who chaired the Tallinn congress and who chaired the Warsaw one?");
+    expect(q.parts.map((p) => p.text)).toEqual([
+      "Who chaired the Tallinn congress?",
+      "who chaired the Warsaw congress?",
+    ]);
+    expect(q.parts[1]!.terms.map((t) => t.term)).toEqual(["chair", "warsaw", "congress"]);
+    expect(
+      pointedAt(
+        "which city hosted the one that created the School?",
+        "Which city hosted the session that set up the Fund",
+      ),
+    ).toBe("which city hosted the session that created the School?");
+    expect(pointedAt("who chaired the one in 2025", "where was the 2024 assembly")).toBe(
+      "who chaired the assembly in 2025",
+    );
+    // "one of", a number, or no noun phrase to take it from: as asked.
+    expect(pointedAt("who was the one of them", "where was the 2024 assembly")).toBe(
+      "who was the one of them",
+    );
+    expect(pointedAt("how many had one vote", "where was the 2024 assembly")).toBe("how many had one vote");
+    expect(pointedAt("who chaired the Warsaw one", "Who spoke first")).toBe("who chaired the Warsaw one");
+  });
+
+  it.each([
+    ["Who chaired the Tallinn congress", "congress"],
+    ["When did the Kyiv representative office open", "office"],
+    ["What does the AI resolution oblige members to do", "resolution"],
+    ["How many votes did the remote-voting amendment need", "amendment"],
+    ["At which session was the Budget and Audit Commission set up", "Commission"],
+    ["How big is the Aptechka fund's yearly budget", "budget"],
+    ["How many deputies backed the offer of mediation with the Assembly", "offer"],
+    ["Where was the fourth session held", "session"],
+    ["Who spoke first", undefined],
+  ])("finds the head of the first noun phrase: %s", (text, head) => {
+    expect(subjectHead(text)).toBe(head);
   });
 
   it("notes the ordinal that says which one of a series is meant", () => {
