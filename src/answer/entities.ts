@@ -768,13 +768,17 @@ const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
  * Radulova receive?", "in Prague" for "…in Riga?". A year must be in the sentence itself; a place or a name may be in
  * its context (`context`: its heading and the sentences before it), unless the sentence picks another one of what the
  * question picks by it or by an ordinal ("The Helsinki session…" for "…the Warsaw session?", "The fourth session…"
- * for "…the sixth session?"). A name in the other script than the sentence's is not judged.
+ * for "…the sixth session?"), or its document's `title` picks another by an ordinal and the sentence names not the
+ * question's. A name in the other script than the sentence's is not judged.
  */
-export function speaksOfAnother(question: Question, sentence: string, context: string): boolean {
+export function speaksOfAnother(question: Question, sentence: string, context: string, title = ""): boolean {
   const years: string[] = sentence.match(YEAR) ?? [];
   if (question.years.length > 0 && years.length > 0 && !question.years.some((y) => years.includes(y)))
     return true;
   if (picksAnother(question, sentence) || picksAnotherOrdinal(question, sentence)) return true;
+  // "Председательствовал на сессии Олег Рудаков" under the title "…завершилась третья сессия…", for "Who chaired
+  // the fourth session?": the document is about another one, and the sentence does not say it speaks of the fourth.
+  if (title && picksAnotherOrdinal(question, title) && !namesOrdinal(question, sentence)) return true;
   const script = hasCyrillic(sentence);
   // A name is spoken of where one of its words is: texts shorten names ("Ponomarev" for "Ilya Ponomarev").
   let named = namesOfQuestion.get(question);
@@ -861,6 +865,12 @@ const COMPARED = new Set([
   "до",
   "с",
 ]);
+
+/** Whether a sentence has the rank of an ordinal the question picks by ("fourth", "четвёртой", "4th"). */
+function namesOrdinal(question: Question, sentence: string): boolean {
+  const ranks = tokenize(sentence).map((t) => ordinalRank(t.term));
+  return question.terms.some((t) => t.ordinal !== undefined && ranks.includes(ordinalRank(t.ordinal)));
+}
 
 function picksAnotherOrdinal(question: Question, sentence: string): boolean {
   const picked = question.terms.filter((t) => t.ordinal !== undefined);

@@ -11,6 +11,7 @@ import {
   speaksOfAnother,
 } from "../../src/answer/entities.js";
 import { readQuestion } from "../../src/answer/question.js";
+import { stem } from "../../src/text/tokenize.js";
 
 const mentioned = (sentence: string, kind: "person" | "place" | "organization" | "date" | "number") =>
   (mentionsIn(sentence).get(kind) ?? []).map((s) => sentence.slice(s.start, s.end));
@@ -365,6 +366,26 @@ describe("a sentence that speaks of another year, place or name", () => {
     ["В каком году Марина Волошина была избрана?", "Hostova was elected in 2016.", "", false],
   ])("%s · %s → %s", (question, sentence, context, another) => {
     expect(speaksOfAnother(readQuestion(question), sentence, `${context}\n${sentence}`)).toBe(another);
+  });
+});
+
+describe("a document about another session by its title", () => {
+  // As the corpus's expansion reads it: "session" is also the Russian "сессия".
+  const read = readQuestion("Who chaired the fourth session of the Congress?");
+  const chaired = {
+    ...read,
+    terms: read.terms.map((t) => (t.term === "session" ? { ...t, forms: [...t.forms, stem("сессия")] } : t)),
+  };
+  it.each([
+    ["Председательствовал на сессии Олег Рудаков.", "В Вильнюсе завершилась третья сессия Съезда", true],
+    ["The session was chaired by Yelena Bortnik.", "The third session ends in Vilnius", true],
+    // The sentence says it speaks of the fourth; the title picks no session, or the question's own.
+    ["The fourth session was chaired by Yelena Bortnik.", "The third session ends in Vilnius", false],
+    ["The session was chaired by Yelena Bortnik.", "Congress backs constitution in first reading", false],
+    ["The session was chaired by Yelena Bortnik.", "Четвёртая сессия Съезда прошла в Праге", false],
+    ["The session was chaired by Yelena Bortnik.", "", false],
+  ])("%s under “%s” → %s", (sentence, title, another) => {
+    expect(speaksOfAnother(chaired, sentence, sentence, title)).toBe(another);
   });
 });
 
