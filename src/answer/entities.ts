@@ -769,7 +769,8 @@ const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
  * its context (`context`: its heading and the sentences before it), unless the sentence picks another one of what the
  * question picks by it or by an ordinal ("The Helsinki session…" for "…the Warsaw session?", "The fourth session…"
  * for "…the sixth session?"), or its document's `title` picks another by an ordinal and the sentence names not the
- * question's. A name in the other script than the sentence's is not judged.
+ * question's, or names another place and the context not the question's. A name in the other script than the
+ * sentence's is not judged.
  */
 export function speaksOfAnother(question: Question, sentence: string, context: string, title = ""): boolean {
   const years: string[] = sentence.match(YEAR) ?? [];
@@ -793,8 +794,18 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
     const root = rootOf(w).toLowerCase();
     return own.some((q) => q.startsWith(root));
   };
-  return namedWords(sentence, false).some((o) => asked.some((a) => a.kind === o.kind) && !o.words.some(used));
+  const other = (o: { words: string[]; kind: "place" | "name" }) =>
+    asked.some((a) => a.kind === o.kind) && !o.words.some(used);
+  // A document whose title names another place ("Walkout in Berlin: …" for "…the Tbilisi session?") speaks of
+  // another wherever its context does not name the question's; a place the title locates it near is not its own.
+  const titled = title.replace(NEAR_PLACE, "");
+  if (hasCyrillic(titled) === script && namedWords(titled, false).some((o) => o.kind === "place" && other(o)))
+    return true;
+  return namedWords(sentence, false).some(other);
 }
+
+/** A place a title locates its own near: "…convene a congress near Warsaw", "…под Варшавой". */
+const NEAR_PLACE = /(?<![\p{L}])(?:near|outside|под)\s+\p{Lu}[\p{L}'’-]*/gu;
 
 /** A word and the lower-case word after it ("Berlin session", "Latvian government"); the second may start the next. */
 const MODIFIED = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}'’-]*)\s+(?=(\p{Ll}[\p{Ll}-]*)(?![\p{L}]))/gu;

@@ -389,6 +389,29 @@ describe("a document about another session by its title", () => {
   });
 });
 
+describe("a document about another place by its title", () => {
+  const chaired = readQuestion("Who chaired the Tbilisi session?");
+  it.each([
+    [
+      "The session was chaired by Igor Lapshin.",
+      "Walkout in Berlin: the Assembly rejects a charter",
+      "",
+      true,
+    ],
+    // The question's place in the sentence or just before it; the title's place one it is near; no place at all.
+    ["The session was chaired by Igor Lapshin.", "Walkout in Berlin", "The delegates met in Tbilisi.", false],
+    [
+      "The session was chaired by Igor Lapshin.",
+      "Exiled politicians convene a congress near Berlin",
+      "",
+      false,
+    ],
+    ["The session was chaired by Igor Lapshin.", "Walkout: the Assembly rejects a charter", "", false],
+  ])("%s under “%s” → %s", (sentence, title, before, another) => {
+    expect(speaksOfAnother(chaired, sentence, `${title}\n${before}\n${sentence}`, title)).toBe(another);
+  });
+});
+
 describe("a name the question uses, in a text", () => {
   // The reading of "Who won the Voronov Prize?" against a corpus that writes the name in Russian too.
   const question = readQuestion("Who won the Voronov Prize?");
