@@ -787,6 +787,16 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
   const asked = named.filter(
     (n) => hasCyrillic(n.words[0]!) === script && !n.words.some((w) => speaksOf(w, context)),
   );
+  // A Russian document whose title names a place ("В Праге прошла пятая сессия…" for "…the Berlin session?"),
+  // where the context names the question's place in neither spelling, is about another (same script: below).
+  const titled = title.replace(NEAR_PLACE, "");
+  if (script && hasCyrillic(titled)) {
+    const across = named.filter(
+      (n) =>
+        n.kind === "place" && !hasCyrillic(n.words[0]!) && !n.words.some((w) => nameIn(w, question)(context)),
+    );
+    if (across.length > 0 && namedWords(titled, false).some((o) => o.kind === "place")) return true;
+  }
   if (asked.length === 0) return false;
   const own = wordsOf(question);
   // A sentence's name the question itself uses is no other: "Radulova's" for "Radulova".
@@ -798,7 +808,6 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
     asked.some((a) => a.kind === o.kind) && !o.words.some(used);
   // A document whose title names another place ("Walkout in Berlin: …" for "…the Tbilisi session?") speaks of
   // another wherever its context does not name the question's; a place the title locates it near is not its own.
-  const titled = title.replace(NEAR_PLACE, "");
   if (hasCyrillic(titled) === script && namedWords(titled, false).some((o) => o.kind === "place" && other(o)))
     return true;
   return namedWords(sentence, false).some(other);
