@@ -787,13 +787,14 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
   const asked = named.filter(
     (n) => hasCyrillic(n.words[0]!) === script && !n.words.some((w) => speaksOf(w, context)),
   );
-  // A Russian document whose title names a place ("В Праге прошла пятая сессия…" for "…the Berlin session?"),
-  // where the context names the question's place in neither spelling, is about another (same script: below).
+  // A document in the other script than the question's names whose title names a place ("В Праге прошла пятая
+  // сессия…" for "…the Berlin session?", "Walkout in Berlin" for "…сессии в Праге?"), where the context names the
+  // question's place in neither spelling, is about another (in the same script: below).
   const titled = title.replace(NEAR_PLACE, "");
-  if (script && hasCyrillic(titled)) {
+  if (titled && hasCyrillic(titled) === script) {
     const across = named.filter(
       (n) =>
-        n.kind === "place" && !hasCyrillic(n.words[0]!) && !n.words.some((w) => nameIn(w, question)(context)),
+        n.kind === "place" && hasCyrillic(n.words[0]!) !== script && !saidAcross(question, n.words, context),
     );
     if (across.length > 0 && namedWords(titled, false).some((o) => o.kind === "place")) return true;
   }
@@ -811,6 +812,24 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
   if (hasCyrillic(titled) === script && namedWords(titled, false).some((o) => o.kind === "place" && other(o)))
     return true;
   return namedWords(sentence, false).some(other);
+}
+
+/**
+ * Whether a text in the other script names one of a question's name's words: an English name as the corpus spells
+ * it in Russian (`nameIn`), a Russian one by the Latin spellings its reading found or as a cognate ("Праге" as
+ * "Prague"). A Russian name the corpus has no Latin spelling for counts as named: it cannot be told.
+ */
+function saidAcross(question: Question, words: string[], text: string): boolean {
+  return words.some((w) => {
+    if (!hasCyrillic(w)) return nameIn(w, question)(text);
+    const term = question.terms.find((t) => t.word === w.toLowerCase());
+    const latin = term?.forms.filter((f) => !hasCyrillic(f)) ?? [];
+    if (!term || latin.length === 0) return true;
+    const { cognate } = term;
+    return tokenize(text).some(
+      (t) => latin.includes(t.term) || (cognate !== undefined && isCognate(cognate, t.term)),
+    );
+  });
 }
 
 /** A place a title locates its own near: "…convene a congress near Warsaw", "…под Варшавой". */

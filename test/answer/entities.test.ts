@@ -420,6 +420,24 @@ describe("a document about another place by its title", () => {
   });
 });
 
+describe("an English document about another place, for a Russian question", () => {
+  // As the corpus's expansion reads it: "Праге" is also "Prague".
+  const read = readQuestion("Кто председательствовал на сессии в Праге?");
+  const withLatin = {
+    ...read,
+    terms: read.terms.map((t) => (t.word === "праге" ? { ...t, forms: [...t.forms, stem("prague")] } : t)),
+  };
+  it.each([
+    ["its Latin spelling known", "Walkout in Berlin", true, withLatin],
+    ["its Latin spelling known", "From Riga to Prague: two sessions", false, withLatin],
+    // No Latin spelling of the question's place known: not judged.
+    ["no Latin spelling known", "Walkout in Berlin", false, read],
+  ])("%s, under “%s” → %s", (_, title, another, question) => {
+    const sentence = "The session was chaired by Igor Lapshin.";
+    expect(speaksOfAnother(question, sentence, `${title}\n${sentence}`, title)).toBe(another);
+  });
+});
+
 describe("a name the question uses, in a text", () => {
   // The reading of "Who won the Voronov Prize?" against a corpus that writes the name in Russian too.
   const question = readQuestion("Who won the Voronov Prize?");
