@@ -41,6 +41,17 @@ export class WordNet {
     return this.data.synsets(word) !== undefined;
   }
 
+  /**
+   * Whether a lower-case English word, as written, is a noun only whose first sense is one thing, an instance of a
+   * kind ("berlin": a national capital); not a kind ("city"), nor a word of other parts ("nice", "march").
+   */
+  namesInstance(word: string): boolean {
+    const parts = this.data.synsets(word);
+    if (!parts?.every((p) => p.part === "noun")) return false;
+    const first = parts[0]?.offsets[0];
+    return first !== undefined && this.synsetAt("noun", first).pointers.some((p) => p.symbol === "@i");
+  }
+
   /** Whether WordNet has this lower-case English word, as written, as a verb ("oblige", "open"; not "resolution"). */
   isVerb(word: string): boolean {
     return this.data.synsets(word)?.some((p) => p.part === "verb") ?? false;
@@ -243,6 +254,14 @@ function wordNet(): WordNet {
 /** Whether WordNet has this lower-case word or phrase (words joined by "_": "stand_for"), as written. */
 export function isWordNetWord(word: string): boolean {
   return wordNet().has(word);
+}
+
+/**
+ * Whether a lower-case English word, as written, is a noun only whose first sense is one thing, an instance of a kind
+ * ("berlin": a national capital); not a kind ("city"), nor a word of other parts ("nice", "march").
+ */
+export function namesInstance(word: string): boolean {
+  return wordNet().namesInstance(word);
 }
 
 /** Whether WordNet has this lower-case English word, as written, as a verb ("oblige"; not "resolution"). */

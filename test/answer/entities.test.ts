@@ -353,6 +353,20 @@ describe("a sentence that speaks of another year, place or name", () => {
     // A name neither dictionary knows is a place after "on", "in", "at", "в"….
     ["How many people live on Skarvøy?", "Most members live in Estonia and Georgia.", "", true],
     ["How many people live on Skarvøy?", "Most members, Hostova says, are young.", "", false],
+    // A place written in lower case is a place all the same; "city" is no place's name.
+    [
+      "how many deputies came to the berlin session",
+      "Sixty deputies came to the session in Helsinki.",
+      "",
+      true,
+    ],
+    [
+      "how many deputies came to the berlin session",
+      "Sixty deputies came to the session.",
+      "In Berlin.",
+      false,
+    ],
+    ["which city was picked for the fifth session", "Riga was picked for the session.", "", false],
     // A name is spoken of by any of its words.
     [
       "Which countries did Ilya Ponomarev name as allies?",

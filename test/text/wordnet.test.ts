@@ -6,6 +6,7 @@ import {
   isKindOf,
   isWordNetWord,
   linkedWords,
+  namesInstance,
   placesOf,
   senseCount,
 } from "../../src/text/wordnet.js";
@@ -18,6 +19,13 @@ describe("senseCount", () => {
     expect(senseCount("budget")).toBeLessThan(5);
     expect(senseCount("budgets")).toBe(senseCount("budget"));
     expect(senseCount("qwzxv")).toBe(0);
+  });
+});
+
+describe("namesInstance", () => {
+  it("tells a word that names one thing from a kind, or a word of other parts of speech", () => {
+    expect(["berlin", "yerevan", "russia"].filter(namesInstance)).toEqual(["berlin", "yerevan", "russia"]);
+    expect(["city", "session", "nice", "march", "turkey", "zelenin"].some(namesInstance)).toBe(false);
   });
 });
 
