@@ -5,8 +5,8 @@ import { foldDiacritics, hasCyrillic, isStopWord, normalizeWord, stem, tokenize 
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds, pluralNoun } from "../text/russian-morphology.js";
-import { isKindOf, isWordNetWord, namesInstance, tagCount } from "../text/wordnet.js";
-import { type AnswerType, ordinalRank, type Question } from "./question.js";
+import { isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
+import { type AnswerType, lowerCasePlaces, ordinalRank, type Question } from "./question.js";
 
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
 export type Mentions = Map<AnswerType | "organization", Span[]>;
@@ -786,7 +786,10 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
   if (!named)
     namesOfQuestion.set(
       question,
-      (named = [...namedWords(question.text, true), ...placesInLowerCase(question.text)]),
+      (named = [
+        ...namedWords(question.text, true),
+        ...lowerCasePlaces(question.text).map((w) => ({ words: [w], kind: "place" as const })),
+      ]),
     );
   const asked = named.filter(
     (n) => hasCyrillic(n.words[0]!) === script && !n.words.some((w) => speaksOf(w, context)),
@@ -834,18 +837,6 @@ function saidAcross(question: Question, words: string[], text: string): boolean 
       (t) => latin.includes(t.term) || (cognate !== undefined && isCognate(cognate, t.term)),
     );
   });
-}
-
-/**
- * The places a question writes in lower case ("who chaired the yerevan session", "…the berlin session"): words that
- * WordNet has as nouns only, whose first sense is one place ("berlin"; not "city", "nice", "turkey"), capitalised.
- */
-function placesInLowerCase(text: string): { words: string[]; kind: "place" }[] {
-  return (text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]{3,}/gu) ?? []).flatMap((w) =>
-    !hasCyrillic(w) && !isStopWord(w) && namesInstance(w) && isKindOf(w, ["location"], 1)
-      ? [{ words: [w[0]!.toUpperCase() + w.slice(1)], kind: "place" as const }]
-      : [],
-  );
 }
 
 /** A place a title locates its own near: "…convene a congress near Warsaw", "…под Варшавой". */

@@ -7,6 +7,7 @@ import {
   isKindOf,
   isVerb,
   isWordNetWord,
+  namesInstance,
   type Link,
   linkedWords,
   placesOf,
@@ -714,4 +715,16 @@ function namesIn(text: string): string[] {
   const first = /^\s*\S+/.exec(text)?.[0].length ?? 0;
   const words = [...text.slice(first).matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}-]*/gu)].map((m) => m[0]);
   return [...new Set(words.filter((w) => !/\p{Script=Cyrillic}/u.test(w) && w !== "I"))];
+}
+
+/**
+ * The places a question writes in lower case ("who chaired the yerevan session", "…the berlin session"): words that
+ * WordNet has as nouns only, whose first sense is one place ("berlin"; not "city", "nice", "turkey"), capitalised.
+ */
+export function lowerCasePlaces(text: string): string[] {
+  return (text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]{3,}/gu) ?? []).flatMap((w) =>
+    !hasCyrillic(w) && !isStopWord(w) && namesInstance(w) && isKindOf(w, ["location"], 1)
+      ? [w[0]!.toUpperCase() + w.slice(1)]
+      : [],
+  );
 }
