@@ -772,14 +772,25 @@ const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
  * question's, or names another place and the context not the question's. A name in the other script than the
  * sentence's is not judged.
  */
-export function speaksOfAnother(question: Question, sentence: string, context: string, title = ""): boolean {
+export function speaksOfAnother(
+  question: Question,
+  sentence: string,
+  context: string,
+  title = "",
+  heading = "",
+): boolean {
   const years: string[] = sentence.match(YEAR) ?? [];
   if (question.years.length > 0 && years.length > 0 && !question.years.some((y) => years.includes(y)))
     return true;
   if (picksAnother(question, sentence) || picksAnotherOrdinal(question, sentence)) return true;
-  // "Председательствовал на сессии Олег Рудаков" under the title "…завершилась третья сессия…", for "Who chaired
-  // the fourth session?": the document is about another one, and the sentence does not say it speaks of the fourth.
-  if (title && picksAnotherOrdinal(question, title) && !namesOrdinal(question, sentence)) return true;
+  // "Председательствовал на сессии Олег Рудаков" under the title "…завершилась третья сессия…" (or a heading "The
+  // third session"), for "Who chaired the fourth session?": it is about another one, unless the sentence says the
+  // fourth.
+  if (
+    !namesOrdinal(question, sentence) &&
+    [title, heading].some((t) => t && picksAnotherOrdinal(question, t))
+  )
+    return true;
   const script = hasCyrillic(sentence);
   // A name is spoken of where one of its words is: texts shorten names ("Ponomarev" for "Ilya Ponomarev").
   let named = namesOfQuestion.get(question);
@@ -791,9 +802,9 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
         ...lowerCasePlaces(question.text).map((w) => ({ words: [w], kind: "place" as const })),
       ]),
     );
-  const asked = named.filter(
-    (n) => hasCyrillic(n.words[0]!) === script && !n.words.some((w) => speaksOf(w, context)),
-  );
+  const unsaid = (text: string) =>
+    named.filter((n) => hasCyrillic(n.words[0]!) === script && !n.words.some((w) => speaksOf(w, text)));
+  const asked = unsaid(context);
   // A document in the other script than the question's names whose title names a place ("В Праге прошла пятая
   // сессия…" for "…the Berlin session?", "Walkout in Berlin" for "…сессии в Праге?"), where the context names the
   // question's place in neither spelling, is about another (in the same script: below).
@@ -805,20 +816,24 @@ export function speaksOfAnother(question: Question, sentence: string, context: s
     );
     if (across.length > 0 && namedWords(titled, false).some((o) => o.kind === "place")) return true;
   }
-  if (asked.length === 0) return false;
   const own = wordsOf(question);
   // A sentence's name the question itself uses is no other: "Radulova's" for "Radulova".
   const used = (w: string) => {
     const root = rootOf(w).toLowerCase();
     return own.some((q) => q.startsWith(root));
   };
-  const other = (o: { words: string[]; kind: "place" | "name" }) =>
-    asked.some((a) => a.kind === o.kind) && !o.words.some(used);
+  const otherPlace = (text: string) =>
+    hasCyrillic(text) === script &&
+    namedWords(text.replace(NEAR_PLACE, ""), false).some((o) => o.kind === "place" && !o.words.some(used));
+  // A section headed by another place ("## Riga" in "From Riga to Prague", for "…the Prague session?") speaks of it
+  // wherever the heading, the sentences before and the sentence do not name the question's place; the title may.
+  if (heading && unsaid(context.slice(title.length)).some((n) => n.kind === "place") && otherPlace(heading))
+    return true;
+  if (asked.length === 0) return false;
   // A document whose title names another place ("Walkout in Berlin: …" for "…the Tbilisi session?") speaks of
   // another wherever its context does not name the question's; a place the title locates it near is not its own.
-  if (hasCyrillic(titled) === script && namedWords(titled, false).some((o) => o.kind === "place" && other(o)))
-    return true;
-  return namedWords(sentence, false).some(other);
+  if (asked.some((a) => a.kind === "place") && otherPlace(title)) return true;
+  return namedWords(sentence, false).some((o) => asked.some((a) => a.kind === o.kind) && !o.words.some(used));
 }
 
 /**

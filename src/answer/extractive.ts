@@ -574,7 +574,7 @@ export function selectEvidence(
       matched: c.matched,
       documentMatched: doc.matched,
       givesResponse: question.response !== undefined && givesResponse(question, c.text),
-      speaksOfAnother: speaksOfAnother(question, c.text, c.contextText, c.passage.title),
+      speaksOfAnother: speaksOfAnother(question, c.text, c.contextText, c.passage.title, c.passage.heading),
     };
     const features = featureVector(view, ctx);
     return { c, features, rank: scorer.rank(features) };

@@ -434,6 +434,21 @@ describe("a document about another place by its title", () => {
   });
 });
 
+describe("a section about another session by its heading", () => {
+  const sentence = "The session was chaired by Elena Strelnikova.";
+  const title = "From Riga to Prague: two sessions";
+  it.each([
+    ["Who chaired the Prague session?", "Riga", true],
+    ["Who chaired the Prague session?", "Prague", false],
+    ["Who chaired the Prague session?", "Who chaired", false],
+    ["Who chaired the fourth session?", "The third session", true],
+    ["Who chaired the fourth session?", "The fourth session", false],
+  ])("%s, under “%s” → %s", (question, heading, another) => {
+    const context = `${title}\n${heading}\n${sentence}`;
+    expect(speaksOfAnother(readQuestion(question), sentence, context, title, heading)).toBe(another);
+  });
+});
+
 describe("an English document about another place, for a Russian question", () => {
   // As the corpus's expansion reads it: "Праге" is also "Prague".
   const read = readQuestion("Кто председательствовал на сессии в Праге?");
