@@ -761,16 +761,18 @@ const questionWords = new WeakMap<Question, string[]>();
 const namesOfQuestion = new WeakMap<Question, ReturnType<typeof namedWords>>();
 
 const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
+/** A span of years: "2011–2025", "2022-2024". */
+const YEAR_SPAN = /(?<!\d)((?:1[89]|20)\d\d)\s*[–—-]\s*((?:1[89]|20)\d\d)(?!\d)/g;
 
 /**
  * Whether a sentence speaks of another year, place or name than the question does, and not of the question's: "The
  * budget for 2026 is…" for "What was the budget for 2024?", "Hostova received 71 votes" for "How many votes did
- * Radulova receive?", "in Prague" for "…in Riga?". A year must be in the sentence itself; a place or a name may be in
- * its context (`context`: its heading and the sentences before it), unless the sentence picks another one of what the
- * question picks by it or by an ordinal ("The Helsinki session…" for "…the Warsaw session?", "The fourth session…"
- * for "…the sixth session?"), or its document's `title` picks another by an ordinal and the sentence names not the
- * question's, or names another place and the context not the question's. A name in the other script than the
- * sentence's is not judged.
+ * Radulova receive?", "in Prague" for "…in Riga?". The other may be in its context (`context`: its title, heading and
+ * the sentences before it) where the question's is not; a sentence that picks another one of what the question picks
+ * by a name or an ordinal speaks of another whatever its context ("The Helsinki session…" for "…the Warsaw
+ * session?", "The fourth session…" for "…the sixth session?"); so does one whose `title` or `heading` picks another
+ * by an ordinal or names another place. A name in the other script than the sentence's is judged only against a
+ * title's place.
  */
 export function speaksOfAnother(
   question: Question,
@@ -783,6 +785,15 @@ export function speaksOfAnother(
   if (question.years.length > 0 && years.length > 0 && !question.years.some((y) => years.includes(y)))
     return true;
   if (picksAnother(question, sentence) || picksAnotherOrdinal(question, sentence)) return true;
+  // "In 2023 the fund…" two sentences before, or a heading "## 2023", for "…in 2024?": the sentence's context speaks
+  // of another year, unless a span of years covers the question's ("A Chronology, 2011–2025").
+  if (question.years.length > 0 && !question.years.some((y) => years.includes(y))) {
+    const around: string[] = context.match(YEAR) ?? [];
+    const spans = [...context.matchAll(YEAR_SPAN)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    const covered = (y: string) =>
+      around.includes(y) || spans.some(([from, to]) => from <= Number(y) && Number(y) <= to);
+    if (around.length > 0 && !question.years.some(covered)) return true;
+  }
   // "Председательствовал на сессии Олег Рудаков" under the title "…завершилась третья сессия…" (or a heading "The
   // third session"), for "Who chaired the fourth session?": it is about another one, unless the sentence says the
   // fourth.

@@ -434,6 +434,18 @@ describe("a document about another place by its title", () => {
   });
 });
 
+describe("another year in a sentence's context", () => {
+  const question = readQuestion("How many private donors contributed to the fund in 2023?");
+  it.each([
+    ["Some 1,904 private donors gave.", "Fund report\nIn 2024 income rose.", true],
+    ["Some 1,904 private donors gave.", "Fund report\nIn 2023 income rose.", false],
+    ["Some 1,904 private donors gave.", "A chronology, 2011–2025", false],
+    ["Some 1,904 private donors gave.", "Fund report", false],
+  ])("%s after “%s” → %s", (sentence, before, another) => {
+    expect(speaksOfAnother(question, sentence, `${before}\n${sentence}`)).toBe(another);
+  });
+});
+
 describe("a section about another session by its heading", () => {
   const sentence = "The session was chaired by Elena Strelnikova.";
   const title = "From Riga to Prague: two sessions";
