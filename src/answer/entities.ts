@@ -770,8 +770,8 @@ const YEAR_SPAN = /(?<!\d)((?:1[89]|20)\d\d)\s*[–—-]\s*((?:1[89]|20)\d\d)(?!
  * Radulova receive?", "in Prague" for "…in Riga?". The other may be in its context (`context`: its title, heading and
  * the sentences before it) where the question's is not; a sentence that picks another one of what the question picks
  * by a name or an ordinal speaks of another whatever its context ("The Helsinki session…" for "…the Warsaw
- * session?", "The fourth session…" for "…the sixth session?"); so does one whose `title` or `heading` picks another
- * by an ordinal or names another place. A name in the other script than the sentence's is judged only against a
+ * session?", "The fourth session…" for "…the sixth session?"); so does one whose context picks another by an
+ * ordinal, or whose `title` or `heading` names another place. A name in the other script than the sentence's is judged only against a
  * title's place.
  */
 export function speaksOfAnother(
@@ -794,14 +794,9 @@ export function speaksOfAnother(
       around.includes(y) || spans.some(([from, to]) => from <= Number(y) && Number(y) <= to);
     if (around.length > 0 && !question.years.some(covered)) return true;
   }
-  // "Председательствовал на сессии Олег Рудаков" under the title "…завершилась третья сессия…" (or a heading "The
-  // third session"), for "Who chaired the fourth session?": it is about another one, unless the sentence says the
-  // fourth.
-  if (
-    !namesOrdinal(question, sentence) &&
-    [title, heading].some((t) => t && picksAnotherOrdinal(question, t))
-  )
-    return true;
+  // "Председательствовал на сессии Олег Рудаков" under the title "…завершилась третья сессия…" (or after "The third
+  // session opened…"), for "Who chaired the fourth session?": it is about another one, unless it says the fourth.
+  if (!namesOrdinal(question, sentence) && picksAnotherOrdinal(question, context)) return true;
   const script = hasCyrillic(sentence);
   // A name is spoken of where one of its words is: texts shorten names ("Ponomarev" for "Ilya Ponomarev").
   let named = namesOfQuestion.get(question);

@@ -399,7 +399,7 @@ describe("a document about another session by its title", () => {
     ["The session was chaired by Yelena Bortnik.", "Четвёртая сессия Съезда прошла в Праге", false],
     ["The session was chaired by Yelena Bortnik.", "", false],
   ])("%s under “%s” → %s", (sentence, title, another) => {
-    expect(speaksOfAnother(chaired, sentence, sentence, title)).toBe(another);
+    expect(speaksOfAnother(chaired, sentence, `${title}\n${sentence}`, title)).toBe(another);
   });
 });
 
@@ -432,6 +432,18 @@ describe("a document about another place by its title", () => {
   ])("%s under “%s” → %s", (sentence, title, before, another) => {
     expect(speaksOfAnother(chaired, sentence, `${title}\n${before}\n${sentence}`, title)).toBe(another);
   });
+});
+
+it("reads another session's ordinal in the sentences before", () => {
+  const question = readQuestion("Who chaired the fourth session?");
+  const sentence = "It was chaired by Elena Strelnikova.";
+  const context = (before: string) => `Sessions\n\n${before}\n${sentence}`;
+  expect(speaksOfAnother(question, sentence, context("The third session opened in Riga."), "Sessions")).toBe(
+    true,
+  );
+  expect(speaksOfAnother(question, sentence, context("The fourth session opened in Riga."), "Sessions")).toBe(
+    false,
+  );
 });
 
 describe("another year in a sentence's context", () => {
