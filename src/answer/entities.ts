@@ -767,12 +767,12 @@ const YEAR_SPAN = /(?<!\d)((?:1[89]|20)\d\d)\s*[–—-]\s*((?:1[89]|20)\d\d)(?!
 /**
  * Whether a sentence speaks of another year, place or name than the question does, and not of the question's: "The
  * budget for 2026 is…" for "What was the budget for 2024?", "Hostova received 71 votes" for "How many votes did
- * Radulova receive?", "in Prague" for "…in Riga?". The other may be in its context (`context`: its title, heading and
- * the sentences before it) where the question's is not; a sentence that picks another one of what the question picks
- * by a name or an ordinal speaks of another whatever its context ("The Helsinki session…" for "…the Warsaw
- * session?", "The fourth session…" for "…the sixth session?"); so does one whose context picks another by an
- * ordinal, or whose `title` or `heading` names another place. A name in the other script than the sentence's is judged only against a
- * title's place.
+ * Radulova receive?", "in Prague" for "…in Riga?". The other may be in its context (`context`: the sentence's
+ * title, heading, the sentences before it and itself, in that order) where the question's is not. A sentence that
+ * picks another one of what the question picks by a name or an ordinal speaks of another whatever its context ("The
+ * Helsinki session…" for "…the Warsaw session?", "The fourth session…" for "…the sixth session?"); so does one whose
+ * context picks another by an ordinal, or whose `title` or `heading` names another place. A name in the other script
+ * than the sentence's is judged only against a title's place.
  */
 export function speaksOfAnother(
   question: Question,
@@ -796,7 +796,7 @@ export function speaksOfAnother(
   }
   // "Председательствовал на сессии Олег Рудаков" under the title "…завершилась третья сессия…" (or after "The third
   // session opened…"), for "Who chaired the fourth session?": it is about another one, unless it says the fourth.
-  if (!namesOrdinal(question, sentence) && picksAnotherOrdinal(question, context)) return true;
+  if (picksAnotherOrdinal(question, context) && !namesOrdinal(question, sentence)) return true;
   const script = hasCyrillic(sentence);
   // A name is spoken of where one of its words is: texts shorten names ("Ponomarev" for "Ilya Ponomarev").
   let named = namesOfQuestion.get(question);
@@ -811,9 +811,9 @@ export function speaksOfAnother(
   const unsaid = (text: string) =>
     named.filter((n) => hasCyrillic(n.words[0]!) === script && !n.words.some((w) => speaksOf(w, text)));
   const asked = unsaid(context);
-  // A document in the other script than the question's names whose title names a place ("В Праге прошла пятая
-  // сессия…" for "…the Berlin session?", "Walkout in Berlin" for "…сессии в Праге?"), where the context names the
-  // question's place in neither spelling, is about another (in the same script: below).
+  // A title in the other script than the question's place that names a place ("В Праге прошла пятая сессия…" for
+  // "…the Berlin session?", "Walkout in Berlin" for "…сессии в Праге?"), where the context names the question's place
+  // in neither spelling: the document is about another (a title in the question's script: below).
   const titled = title.replace(NEAR_PLACE, "");
   if (titled && hasCyrillic(titled) === script) {
     const across = named.filter(
@@ -935,8 +935,10 @@ const COMPARED = new Set([
 
 /** Whether a sentence has the rank of an ordinal the question picks by ("fourth", "четвёртой", "4th"). */
 function namesOrdinal(question: Question, sentence: string): boolean {
+  const picked = question.terms.filter((t) => t.ordinal !== undefined);
+  if (picked.length === 0) return false;
   const ranks = tokenize(sentence).map((t) => ordinalRank(t.term));
-  return question.terms.some((t) => t.ordinal !== undefined && ranks.includes(ordinalRank(t.ordinal)));
+  return picked.some((t) => ranks.includes(ordinalRank(t.ordinal!)));
 }
 
 function picksAnotherOrdinal(question: Question, sentence: string): boolean {
