@@ -456,9 +456,12 @@ function countsWhatIsAsked(
   m: Span,
   translations: ReadonlySet<string>,
 ): boolean {
+  // The words after it up to a comma or the like: in "with nine abstentions, members agreed…" nine counts
+  // abstentions, not members.
   const words =
     sentence
       .slice(m.end)
+      .split(PHRASE_END)[0]!
       .match(/[\p{L}-]+/gu)
       ?.slice(0, 3) ?? [];
   // The tagger may leave the symbol out of the number: look one character before it, and at the word after (after
@@ -488,6 +491,9 @@ function countsWhatIsAsked(
     );
   });
 }
+
+/** What ends the phrase a number counts in: a comma, a colon, a bracket; a full stop, not a decimal point. */
+const PHRASE_END = /[,;:!?()]|\.(?!\d)/u;
 
 /** A question about how people voted: "How many delegates voted against…?", "How many abstentions…?". */
 const ASKS_VOTERS = /\b(?:vot(?:e|ed|es|ing)|abstentions?|abstained)\b/i;

@@ -121,6 +121,13 @@ describe("amounts of money", () => {
     expect(amounts(question, sentence)).toEqual(expected);
   });
 
+  it("reads what a number counts up to a comma: 'nine abstentions, members agreed' counts no members", () => {
+    const sentence = "By 98 votes to 19, with nine abstentions, members agreed to re-register the Forum.";
+    expect(amounts("How many associate members does the Forum have?", sentence)).toEqual([]);
+    expect(amounts("How many members are there?", "It now has 689 members, up from 540.")).toEqual(["689"]);
+    expect(amounts("How many members are there?", "It has 2.5 thousand members.")).toEqual(["2.5 thousand"]);
+  });
+
   it("leaves out a number the question has, but only a whole one: '23' is not the question's '2023'", () => {
     const sentence = "At the end of 2023 we had 23 volunteer operators.";
     expect(amounts("How many operators were there at the end of 2023?", sentence)).toEqual(["23"]);
