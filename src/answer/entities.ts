@@ -820,13 +820,12 @@ export function speaksOfAnother(
   // A title in the other script than the question's place that names a place ("В Праге прошла пятая сессия…" for
   // "…the Berlin session?", "Walkout in Berlin" for "…сессии в Праге?"), where the context names the question's place
   // in neither spelling: the document is about another (a title in the question's script: below).
-  const titled = title.replace(NEAR_PLACE, "");
-  if (titled && hasCyrillic(titled) === script) {
+  if (title && hasCyrillic(title) === script) {
     const across = named.filter(
       (n) =>
         n.kind === "place" && hasCyrillic(n.words[0]!) !== script && !saidAcross(question, n.words, context),
     );
-    if (across.length > 0 && namedWords(titled, false).some((o) => o.kind === "place")) return true;
+    if (across.length > 0 && placesNamed(title).length > 0) return true;
   }
   const own = wordsOf(question);
   // A sentence's name the question itself uses is no other: "Radulova's" for "Radulova".
@@ -835,8 +834,7 @@ export function speaksOfAnother(
     return own.some((q) => q.startsWith(root));
   };
   const otherPlace = (text: string) =>
-    hasCyrillic(text) === script &&
-    namedWords(text.replace(NEAR_PLACE, ""), false).some((o) => o.kind === "place" && !o.words.some(used));
+    hasCyrillic(text) === script && placesNamed(text).some((words) => !words.some(used));
   // A section headed by another place ("## Riga" in "From Riga to Prague", for "…the Prague session?") speaks of it
   // wherever the heading, the sentences before and the sentence do not name the question's place; the title may.
   if (heading && unsaid(context.slice(title.length)).some((n) => n.kind === "place") && otherPlace(heading))
@@ -865,6 +863,23 @@ function saidAcross(question: Question, words: string[], text: string): boolean 
     );
   });
 }
+
+/**
+ * The places a title or heading names (`namedWords`), less one it locates its own near; read once per text: every
+ * candidate sentence under it asks again.
+ */
+function placesNamed(text: string): string[][] {
+  let places = titlePlaces.get(text);
+  if (!places) {
+    places = namedWords(text.replace(NEAR_PLACE, ""), false).flatMap((o) =>
+      o.kind === "place" ? [o.words] : [],
+    );
+    if (titlePlaces.size >= CACHE_LIMIT) titlePlaces.clear();
+    titlePlaces.set(text, places);
+  }
+  return places;
+}
+const titlePlaces = new Map<string, string[][]>();
 
 /** A place a title locates its own near: "…convene a congress near Warsaw", "…под Варшавой". */
 const NEAR_PLACE = /(?<![\p{L}])(?:near|outside|под)\s+\p{Lu}[\p{L}'’-]*/gu;
