@@ -788,18 +788,17 @@ export function speaksOfAnother(
   heading = "",
 ): boolean {
   const years: string[] = sentence.match(YEAR) ?? [];
-  if (question.years.length > 0 && years.length > 0 && !question.years.some((y) => years.includes(y)))
-    return true;
-  if (picksAnother(question, sentence) || picksAnotherOrdinal(question, sentence)) return true;
-  // "In 2023 the fund…" two sentences before, or a heading "## 2023", for "…in 2024?": the sentence's context speaks
-  // of another year, unless a span of years covers the question's ("A Chronology, 2011–2025").
   if (question.years.length > 0 && !question.years.some((y) => years.includes(y))) {
+    if (years.length > 0) return true;
+    // "In 2023 the fund…" two sentences before, or a heading "## 2023", for "…in 2024?": the sentence's context
+    // speaks of another year, unless a span of years covers the question's ("A Chronology, 2011–2025").
     const around: string[] = context.match(YEAR) ?? [];
     const spans = [...context.matchAll(YEAR_SPAN)].map((m) => [Number(m[1]), Number(m[2])] as const);
     const covered = (y: string) =>
       around.includes(y) || spans.some(([from, to]) => from <= Number(y) && Number(y) <= to);
     if (around.length > 0 && !question.years.some(covered)) return true;
   }
+  if (picksAnother(question, sentence) || picksAnotherOrdinal(question, sentence)) return true;
   // "Председательствовал на сессии Олег Рудаков" under the title "…завершилась третья сессия…" (or after "The third
   // session opened…"), for "Who chaired the fourth session?": it is about another one, unless it says the fourth.
   if (picksAnotherOrdinal(question, context) && !namesOrdinal(question, sentence)) return true;

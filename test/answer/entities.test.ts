@@ -10,7 +10,7 @@ import {
   nameIn,
   speaksOfAnother,
 } from "../../src/answer/entities.js";
-import { readQuestion } from "../../src/answer/question.js";
+import { type Question, readQuestion } from "../../src/answer/question.js";
 import { stem } from "../../src/text/tokenize.js";
 
 const mentioned = (sentence: string, kind: "person" | "place" | "organization" | "date" | "number") =>
@@ -390,13 +390,21 @@ describe("a sentence that speaks of another year, place or name", () => {
   });
 });
 
+/** A question as the corpus's expansion reads it: the term of `word` with one more form (`QueryTerm.forms`). */
+function withForm(question: Question, word: string, form: string): Question {
+  return {
+    ...question,
+    terms: question.terms.map((t) => (t.word === word ? { ...t, forms: [...t.forms, form] } : t)),
+  };
+}
+
 describe("a document about another session by its title", () => {
   // As the corpus's expansion reads it: "session" is also the Russian "сессия".
-  const read = readQuestion("Who chaired the fourth session of the Congress?");
-  const chaired = {
-    ...read,
-    terms: read.terms.map((t) => (t.term === "session" ? { ...t, forms: [...t.forms, stem("сессия")] } : t)),
-  };
+  const chaired = withForm(
+    readQuestion("Who chaired the fourth session of the Congress?"),
+    "session",
+    stem("сессия"),
+  );
   it.each([
     ["Председательствовал на сессии Олег Рудаков.", "В Вильнюсе завершилась третья сессия Съезда", true],
     ["The session was chaired by Yelena Bortnik.", "The third session ends in Vilnius", true],
@@ -412,11 +420,7 @@ describe("a document about another session by its title", () => {
 
 describe("a document about another place by its title", () => {
   // As the corpus's expansion reads it: "Tbilisi" is also "Тбилиси".
-  const read = readQuestion("Who chaired the Tbilisi session?");
-  const chaired = {
-    ...read,
-    terms: read.terms.map((t) => (t.term === "tbilisi" ? { ...t, forms: [...t.forms, "тбилис"] } : t)),
-  };
+  const chaired = withForm(readQuestion("Who chaired the Tbilisi session?"), "tbilisi", "тбилис");
   it.each([
     [
       "The session was chaired by Igor Lapshin.",
@@ -483,10 +487,7 @@ describe("a section about another session by its heading", () => {
 describe("an English document about another place, for a Russian question", () => {
   // As the corpus's expansion reads it: "Праге" is also "Prague".
   const read = readQuestion("Кто председательствовал на сессии в Праге?");
-  const withLatin = {
-    ...read,
-    terms: read.terms.map((t) => (t.word === "праге" ? { ...t, forms: [...t.forms, stem("prague")] } : t)),
-  };
+  const withLatin = withForm(read, "праге", stem("prague"));
   it.each([
     ["its Latin spelling known", "Walkout in Berlin", true, withLatin],
     ["its Latin spelling known", "From Riga to Prague: two sessions", false, withLatin],
@@ -501,10 +502,7 @@ describe("an English document about another place, for a Russian question", () =
 describe("a name the question uses, in a text", () => {
   // The reading of "Who won the Voronov Prize?" against a corpus that writes the name in Russian too.
   const question = readQuestion("Who won the Voronov Prize?");
-  const read = {
-    ...question,
-    terms: question.terms.map((t) => (t.word === "voronov" ? { ...t, forms: [...t.forms, "воронов"] } : t)),
-  };
+  const read = withForm(question, "voronov", "воронов");
 
   it.each([
     ["The Voronov Prize went to Marina Kim.", true],
