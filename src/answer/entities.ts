@@ -5,7 +5,7 @@ import { foldDiacritics, hasCyrillic, isStopWord, normalizeWord, stem, tokenize 
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds, pluralNoun } from "../text/russian-morphology.js";
-import { isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
+import { hasInstanceSense, isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
 import { type AnswerType, lowerCasePlaces, ordinalRank, type Question } from "./question.js";
 
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
@@ -547,14 +547,16 @@ export function askedPlace(question: string): PlaceKind | undefined {
 
 /**
  * Whether a place's name is of the kind asked, by WordNet: "Poland" is a country, "Warsaw" a city (and so no
- * country, though WordNet also files a capital under "area, country"). A name WordNet does not know may be either.
+ * country, though WordNet also files a capital under "area, country"). A name WordNet does not know as a name may be
+ * either.
  */
 function isPlaceOfKind(name: string, kind: PlaceKind): boolean {
   const lemma = name
     .toLowerCase()
     .replace(/^the\s+/, "")
     .replace(/\s+/g, "_");
-  if (!isWordNetWord(lemma)) return true;
+  // Nor one it knows as a common word only: "samara" is a winged fruit to WordNet, not the city on the Volga.
+  if (!isWordNetWord(lemma) || !hasInstanceSense(lemma)) return true;
   const city = isKindOf(lemma, ["city", "town"]);
   return kind === "city" ? city : !city && isKindOf(lemma, ["country"]);
 }

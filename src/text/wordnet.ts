@@ -52,6 +52,17 @@ export class WordNet {
     return first !== undefined && this.synsetAt("noun", first).pointers.some((p) => p.symbol === "@i");
   }
 
+  /**
+   * Whether one of a lower-case English word's noun senses is one thing, an instance of a kind: "bath" (a city in
+   * England) and "berlin" are; "samara" (a winged fruit, not the city on the Volga) and "city" are not.
+   */
+  hasInstanceSense(word: string): boolean {
+    const noun = this.data.synsets(word)?.find((p) => p.part === "noun");
+    return (
+      noun?.offsets.some((o) => this.synsetAt("noun", o).pointers.some((p) => p.symbol === "@i")) ?? false
+    );
+  }
+
   /** Whether WordNet has this lower-case English word, as written, as a verb ("oblige", "open"; not "resolution"). */
   isVerb(word: string): boolean {
     return this.data.synsets(word)?.some((p) => p.part === "verb") ?? false;
@@ -262,6 +273,14 @@ export function isWordNetWord(word: string): boolean {
  */
 export function namesInstance(word: string): boolean {
   return wordNet().namesInstance(word);
+}
+
+/**
+ * Whether one of a lower-case English word's noun senses is one thing, an instance of a kind: "bath" (a city in
+ * England) is; "samara" (to WordNet a winged fruit only) is not.
+ */
+export function hasInstanceSense(word: string): boolean {
+  return wordNet().hasInstanceSense(word);
 }
 
 /** Whether WordNet has this lower-case English word, as written, as a verb ("oblige"; not "resolution"). */

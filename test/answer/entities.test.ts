@@ -146,6 +146,31 @@ describe("amounts of money", () => {
   });
 });
 
+/** The places of a sentence that answer a question asking for a place. */
+const places = (question: string, sentence: string) =>
+  answerMentions("place", question, sentence).map((s) => sentence.slice(s.start, s.end).replace(/[,.]$/, ""));
+
+describe("a city or a country asked for", () => {
+  it.each([
+    // WordNet's city is a city, its country no city; a city it knows only as a common word ("samara", a winged
+    // fruit) may be one.
+    ["Which city did he work in?", "He worked in Warsaw, Poland.", ["Warsaw"]],
+    ["Which country did he work in?", "He worked in Warsaw, Poland.", ["Poland"]],
+    [
+      "Which city did he work in as a court reporter?",
+      "Lev Terentyev, a court reporter from Samara, was elected.",
+      ["Samara"],
+    ],
+    [
+      "Which country did he work in?",
+      "Lev Terentyev, a court reporter from Samara, was elected.",
+      ["Samara"],
+    ],
+  ])("%s in %s", (question, sentence, expected) => {
+    expect(places(question, sentence)).toEqual(expected);
+  });
+});
+
 /** The dates of a sentence that answer a question asking for a date. */
 const dates = (question: string, sentence: string) =>
   answerMentions("date", question, sentence).map((s) => sentence.slice(s.start, s.end));

@@ -6,6 +6,7 @@ import {
   isKindOf,
   isWordNetWord,
   linkedWords,
+  hasInstanceSense,
   namesInstance,
   placesOf,
   senseCount,
@@ -26,6 +27,13 @@ describe("namesInstance", () => {
   it("tells a word that names one thing from a kind, or a word of other parts of speech", () => {
     expect(["berlin", "yerevan", "russia"].filter(namesInstance)).toEqual(["berlin", "yerevan", "russia"]);
     expect(["city", "session", "nice", "march", "turkey", "zelenin"].some(namesInstance)).toBe(false);
+  });
+});
+
+describe("hasInstanceSense", () => {
+  it("tells a word with a sense that names one thing from a common word only", () => {
+    expect(["bath", "berlin", "nice"].filter(hasInstanceSense)).toEqual(["bath", "berlin", "nice"]);
+    expect(["samara", "city", "session", "qwzxv"].some(hasInstanceSense)).toBe(false);
   });
 });
 
