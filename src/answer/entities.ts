@@ -772,40 +772,134 @@ const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
 /** A span of years: "2011–2025", "2022-2024". */
 const YEAR_SPAN = /(?<!\d)((?:1[89]|20)\d\d)\s*[–—-]\s*((?:1[89]|20)\d\d)(?!\d)/g;
 
+/** Where a sentence is read from: its text, its context (title, heading, the sentences before, itself) and headers. */
+interface Reading {
+  question: Question;
+  sentence: string;
+  context: string;
+  title: string;
+  heading: string;
+  /** Whether the sentence is Cyrillic: a name in the other script is judged only against a title's place. */
+  script: boolean;
+  /** The question's names (`namedWords`) and lower-case places. */
+  named: ReturnType<typeof namedWords>;
+}
+
+/** The question's names in the sentence's script that `text` does not speak of. */
+const unsaid = (r: Reading, text: string) =>
+  r.named.filter((n) => hasCyrillic(n.words[0]!) === r.script && !n.words.some((w) => speaksOf(w, text)));
+
+/** A word of a sentence's name that the question itself uses is no other: "Radulova's" for "Radulova". */
+function usedByQuestion(question: Question): (word: string) => boolean {
+  const own = wordsOf(question);
+  return (w) => {
+    const root = rootOf(w).toLowerCase();
+    return own.some((q) => q.startsWith(root));
+  };
+}
+
+/** Whether a text in the sentence's script names a place the question does not. */
+const namesOtherPlace = (r: Reading, text: string) =>
+  hasCyrillic(text) === r.script &&
+  placesNamed(text).some((words) => !words.some(usedByQuestion(r.question)));
+
 /**
- * Whether a sentence speaks of another year, place or name than the question does, and not of the question's: "The
- * budget for 2026 is…" for "What was the budget for 2024?", "Hostova received 71 votes" for "How many votes did
- * Radulova receive?", "in Prague" for "…in Riga?". The other may be in its context (`context`: the sentence's
- * title, heading, the sentences before it and itself, in that order) where the question's is not. A sentence that
- * picks another one of what the question picks by a name or an ordinal speaks of another whatever its context ("The
- * Helsinki session…" for "…the Warsaw session?", "The fourth session…" for "…the sixth session?"); so does one whose
- * context picks another by an ordinal, or whose `title` or `heading` names another place. A name in the other script
- * than the sentence's is judged only against a title's place.
+ * Another year: the sentence has years and not the question's ("The budget for 2026 is…" for "…for 2024?"); or it has
+ * none and its context does ("In 2023 the fund…" two sentences before, a heading "## 2023"), unless a span of years
+ * there covers the question's ("A Chronology, 2011–2025").
  */
-export function speaksOfAnother(
+function anotherYear({ question, sentence, context }: Reading): boolean {
+  if (question.years.length === 0) return false;
+  const years: string[] = sentence.match(YEAR) ?? [];
+  if (question.years.some((y) => years.includes(y))) return false;
+  if (years.length > 0) return true;
+  const around: string[] = context.match(YEAR) ?? [];
+  const spans = [...context.matchAll(YEAR_SPAN)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  const covered = (y: string) =>
+    around.includes(y) || spans.some(([from, to]) => from <= Number(y) && Number(y) <= to);
+  return around.length > 0 && !question.years.some(covered);
+}
+
+/**
+ * Another one picked by its context's ordinal: "Председательствовал на сессии Олег Рудаков" under the title
+ * "…завершилась третья сессия…" (or after "The third session opened…"), for "Who chaired the fourth session?",
+ * unless the sentence says the fourth.
+ */
+const anotherOrdinalAround = ({ question, sentence, context }: Reading) =>
+  picksAnotherOrdinal(question, context) && !namesOrdinal(question, sentence);
+
+/**
+ * A title in the other script than the question's place that names a place ("В Праге прошла пятая сессия…" for
+ * "…the Berlin session?", "Walkout in Berlin" for "…сессии в Праге?"), where the context names the question's place
+ * in neither spelling.
+ */
+function titleAcross(r: Reading): boolean {
+  if (!r.title || hasCyrillic(r.title) !== r.script) return false;
+  const across = r.named.filter(
+    (n) =>
+      n.kind === "place" &&
+      hasCyrillic(n.words[0]!) !== r.script &&
+      !saidAcross(r.question, n.words, r.context),
+  );
+  return across.length > 0 && placesNamed(r.title).length > 0;
+}
+
+/**
+ * A section headed by another place ("## Riga" in "From Riga to Prague", for "…the Prague session?"), where the
+ * heading, the sentences before and the sentence do not name the question's place; the title may.
+ */
+const headingPlace = (r: Reading) =>
+  r.heading !== "" &&
+  unsaid(r, r.context.slice(r.title.length)).some((n) => n.kind === "place") &&
+  namesOtherPlace(r, r.heading);
+
+/**
+ * A document whose title names another place ("Walkout in Berlin: …" for "…the Tbilisi session?"), where the context
+ * does not name the question's; a place the title locates it near is not its own.
+ */
+const titlePlace = (r: Reading) =>
+  unsaid(r, r.context).some((a) => a.kind === "place") && namesOtherPlace(r, r.title);
+
+/**
+ * A name of the kind of one the question's context does not speak of: "Hostova received 71 votes" for "How many
+ * votes did Radulova receive?", "in Prague" for "…in Riga?".
+ */
+function otherName(r: Reading): boolean {
+  const asked = unsaid(r, r.context);
+  if (asked.length === 0) return false;
+  const used = usedByQuestion(r.question);
+  return namedWords(r.sentence, false).some(
+    (o) => asked.some((a) => a.kind === o.kind) && !o.words.some(used),
+  );
+}
+
+/** The checks that a sentence speaks of another, by name, in the order they are asked. */
+const OTHER_CHECKS = {
+  year: anotherYear,
+  // A sentence that picks another one by a name or an ordinal ("The Helsinki session…" for "…the Warsaw session?",
+  // "The fourth session…" for "…the sixth session?") speaks of another whatever its context.
+  picked: (r: Reading) => picksAnother(r.question, r.sentence) || picksAnotherOrdinal(r.question, r.sentence),
+  ordinalAround: anotherOrdinalAround,
+  titleAcross,
+  headingPlace,
+  titlePlace,
+  otherName,
+} as const;
+
+export type OtherCheck = keyof typeof OTHER_CHECKS;
+
+/**
+ * Which check finds that a sentence speaks of another year, place or name than the question does, and not of the
+ * question's (`OTHER_CHECKS`); undefined when none does. `context` is the sentence's title, heading, the sentences
+ * before it and itself, in that order; `title` and `heading` are its document's and section's.
+ */
+export function anotherBy(
   question: Question,
   sentence: string,
   context: string,
   title = "",
   heading = "",
-): boolean {
-  const years: string[] = sentence.match(YEAR) ?? [];
-  if (question.years.length > 0 && !question.years.some((y) => years.includes(y))) {
-    if (years.length > 0) return true;
-    // "In 2023 the fund…" two sentences before, or a heading "## 2023", for "…in 2024?": the sentence's context
-    // speaks of another year, unless a span of years covers the question's ("A Chronology, 2011–2025").
-    const around: string[] = context.match(YEAR) ?? [];
-    const spans = [...context.matchAll(YEAR_SPAN)].map((m) => [Number(m[1]), Number(m[2])] as const);
-    const covered = (y: string) =>
-      around.includes(y) || spans.some(([from, to]) => from <= Number(y) && Number(y) <= to);
-    if (around.length > 0 && !question.years.some(covered)) return true;
-  }
-  if (picksAnother(question, sentence) || picksAnotherOrdinal(question, sentence)) return true;
-  // "Председательствовал на сессии Олег Рудаков" under the title "…завершилась третья сессия…" (or after "The third
-  // session opened…"), for "Who chaired the fourth session?": it is about another one, unless it says the fourth.
-  if (picksAnotherOrdinal(question, context) && !namesOrdinal(question, sentence)) return true;
-  const script = hasCyrillic(sentence);
-  // A name is spoken of where one of its words is: texts shorten names ("Ponomarev" for "Ilya Ponomarev").
+): OtherCheck | undefined {
   let named = namesOfQuestion.get(question);
   if (!named)
     namesOfQuestion.set(
@@ -815,36 +909,31 @@ export function speaksOfAnother(
         ...lowerCasePlaces(question.text).map((w) => ({ words: [w], kind: "place" as const })),
       ]),
     );
-  const unsaid = (text: string) =>
-    named.filter((n) => hasCyrillic(n.words[0]!) === script && !n.words.some((w) => speaksOf(w, text)));
-  const asked = unsaid(context);
-  // A title in the other script than the question's place that names a place ("В Праге прошла пятая сессия…" for
-  // "…the Berlin session?", "Walkout in Berlin" for "…сессии в Праге?"), where the context names the question's place
-  // in neither spelling: the document is about another (a title in the question's script: below).
-  if (title && hasCyrillic(title) === script) {
-    const across = named.filter(
-      (n) =>
-        n.kind === "place" && hasCyrillic(n.words[0]!) !== script && !saidAcross(question, n.words, context),
-    );
-    if (across.length > 0 && placesNamed(title).length > 0) return true;
-  }
-  const own = wordsOf(question);
-  // A sentence's name the question itself uses is no other: "Radulova's" for "Radulova".
-  const used = (w: string) => {
-    const root = rootOf(w).toLowerCase();
-    return own.some((q) => q.startsWith(root));
+  const reading: Reading = {
+    question,
+    sentence,
+    context,
+    title,
+    heading,
+    script: hasCyrillic(sentence),
+    named,
   };
-  const otherPlace = (text: string) =>
-    hasCyrillic(text) === script && placesNamed(text).some((words) => !words.some(used));
-  // A section headed by another place ("## Riga" in "From Riga to Prague", for "…the Prague session?") speaks of it
-  // wherever the heading, the sentences before and the sentence do not name the question's place; the title may.
-  if (heading && unsaid(context.slice(title.length)).some((n) => n.kind === "place") && otherPlace(heading))
-    return true;
-  if (asked.length === 0) return false;
-  // A document whose title names another place ("Walkout in Berlin: …" for "…the Tbilisi session?") speaks of
-  // another wherever its context does not name the question's; a place the title locates it near is not its own.
-  if (asked.some((a) => a.kind === "place") && otherPlace(title)) return true;
-  return namedWords(sentence, false).some((o) => asked.some((a) => a.kind === o.kind) && !o.words.some(used));
+  return (Object.keys(OTHER_CHECKS) as OtherCheck[]).find((check) => OTHER_CHECKS[check](reading));
+}
+
+/**
+ * Whether a sentence speaks of another year, place or name than the question does, and not of the question's: "The
+ * budget for 2026 is…" for "What was the budget for 2024?", "Hostova received 71 votes" for "How many votes did
+ * Radulova receive?", "in Prague" for "…in Riga?" (`anotherBy` says by which check).
+ */
+export function speaksOfAnother(
+  question: Question,
+  sentence: string,
+  context: string,
+  title = "",
+  heading = "",
+): boolean {
+  return anotherBy(question, sentence, context, title, heading) !== undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 // What a Russian sentence mentions, by answer type: the tagger reads English only.
 import { describe, expect, it } from "vitest";
 import {
+  anotherBy,
   answerMentions,
   asksDay,
   asksMoney,
@@ -521,6 +522,69 @@ describe("an English document about another place, for a Russian question", () =
   ])("%s, under “%s” → %s", (_, title, another, question) => {
     const sentence = "The session was chaired by Igor Lapshin.";
     expect(speaksOfAnother(question, sentence, `${title}\n${sentence}`, title)).toBe(another);
+  });
+});
+
+describe("which check finds another", () => {
+  // One case per check, each found by it alone or by the first of several in order.
+  it.each([
+    ["How many donors gave in 2023?", "In 2024 some 1,904 donors gave.", "", "", "", "year"],
+    [
+      "How many donors gave in 2023?",
+      "Some 1,904 donors gave.",
+      "Fund report",
+      "In 2024 income rose.",
+      "",
+      "year",
+    ],
+    [
+      "Who chaired the Warsaw session?",
+      "The Helsinki session was chaired by Olga Kim.",
+      "",
+      "",
+      "",
+      "picked",
+    ],
+    [
+      "Who chaired the fourth session?",
+      "It was chaired by Olga Kim.",
+      "",
+      "The third session opened.",
+      "",
+      "ordinalAround",
+    ],
+    [
+      "Кто вёл сессию в Праге?",
+      "The session was chaired by Olga Kim.",
+      "Walkout in Berlin",
+      "",
+      "",
+      "titleAcross",
+    ],
+    [
+      "Who chaired the Prague session?",
+      "The session was chaired by Olga Kim.",
+      "From Riga to Prague",
+      "",
+      "Riga",
+      "headingPlace",
+    ],
+    [
+      "Who chaired the Tbilisi session?",
+      "The session was chaired by Olga Kim.",
+      "Walkout in Berlin",
+      "",
+      "",
+      "titlePlace",
+    ],
+    ["What did Radulova say?", "Hostova said she would run.", "", "", "", "otherName"],
+    ["What did Radulova say?", "Radulova said she would run.", "Votes", "", "", undefined],
+  ])("%s · %s → %s", (question, sentence, title, before, heading, check) => {
+    const read = readQuestion(question);
+    // As the corpus's expansion reads it: "Праге" is also "Prague".
+    const q = read.cyrillic ? withForm(read, "праге", stem("prague")) : read;
+    const context = [title, heading, before, sentence].filter(Boolean).join("\n");
+    expect(anotherBy(q, sentence, context, title, heading)).toBe(check);
   });
 });
 
