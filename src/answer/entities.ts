@@ -887,10 +887,19 @@ const OTHER_CHECKS = {
 } as const;
 
 export type OtherCheck = keyof typeof OTHER_CHECKS;
+const ALL_CHECKS = Object.keys(OTHER_CHECKS) as OtherCheck[];
+
+/**
+ * The checks that find another where the sentence itself picks it ("The Helsinki session cost €38,500" for "…the
+ * Berlin session?"), or a title in the other script names another place ("В Тбилиси прошёл второй съезд…" for
+ * "…the congress in Prague?"): on the development sets these never fired on a sentence that answered (year,
+ * context and the same script's title and heading did), so they rule a sentence out (the `picksAnother` feature).
+ */
+export const PICKING_CHECKS: readonly OtherCheck[] = ["picked", "titleAcross"];
 
 /**
  * Which check finds that a sentence speaks of another year, place or name than the question does, and not of the
- * question's (`OTHER_CHECKS`); undefined when none does. `context` is the sentence's title, heading, the sentences
+ * question's (`OTHER_CHECKS`, or those of `checks`); undefined when none does. `context` is the sentence's title, heading, the sentences
  * before it and itself, in that order; `title` and `heading` are its document's and section's.
  */
 export function anotherBy(
@@ -899,6 +908,7 @@ export function anotherBy(
   context: string,
   title = "",
   heading = "",
+  checks: readonly OtherCheck[] = ALL_CHECKS,
 ): OtherCheck | undefined {
   let named = namesOfQuestion.get(question);
   if (!named)
@@ -918,7 +928,7 @@ export function anotherBy(
     script: hasCyrillic(sentence),
     named,
   };
-  return (Object.keys(OTHER_CHECKS) as OtherCheck[]).find((check) => OTHER_CHECKS[check](reading));
+  return checks.find((check) => OTHER_CHECKS[check](reading));
 }
 
 /**

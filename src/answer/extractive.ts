@@ -14,6 +14,8 @@ import {
   definitionsOf,
   namedByQuestion,
   speaksOfAnother,
+  anotherBy,
+  PICKING_CHECKS,
 } from "./entities.js";
 import { type CandidateView, featureVector, hasShape, type QuestionContext } from "./features.js";
 import { MAX_LEAD, type Scorer } from "./scorer.js";
@@ -575,6 +577,9 @@ export function selectEvidence(
       documentMatched: doc.matched,
       givesResponse: question.response !== undefined && givesResponse(question, c.text),
       speaksOfAnother: speaksOfAnother(question, c.text, c.contextText, c.passage.title, c.passage.heading),
+      picksAnother:
+        anotherBy(question, c.text, c.contextText, c.passage.title, c.passage.heading, PICKING_CHECKS) !==
+        undefined,
     };
     const features = featureVector(view, ctx);
     return { c, features, rank: scorer.rank(features) };

@@ -58,6 +58,7 @@ const VETOABLE = [
   "numberMissing",
   "ordinalMissing",
   "nameElsewhere",
+  "picksAnother",
 ];
 
 const USAGE = "npm run fit -- [--l2 N] [--vetoes a,b] [--passages-only] [--dry-run]";

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   anotherBy,
   answerMentions,
+  PICKING_CHECKS,
   asksDay,
   asksMoney,
   asksMonth,
@@ -585,6 +586,22 @@ describe("which check finds another", () => {
     const q = read.cyrillic ? withForm(read, "праге", stem("prague")) : read;
     const context = [title, heading, before, sentence].filter(Boolean).join("\n");
     expect(anotherBy(q, sentence, context, title, heading)).toBe(check);
+  });
+});
+
+describe("the checks that rule a sentence out", () => {
+  // A sentence that picks another itself, or a title in the other script about another place: not the year of the
+  // sentences before, nor a title in the question's script.
+  const read = withForm(readQuestion("How much did the Prague session cost?"), "prague", "праг");
+  it.each([
+    ["The Helsinki session cost €38,500.", "Sessions", "", true],
+    ["Сессия обошлась в 21 тысячу евро.", "В Вильнюсе прошла седьмая сессия", "", true],
+    ["Сессия обошлась в 21 тысячу евро.", "В Праге прошла пятая сессия", "", false],
+    ["The session cost €31,000.", "Walkout in Berlin", "", false],
+    ["The session cost €31,000.", "Sessions", "The third session opened.", false],
+  ])("%s under “%s” → %s", (sentence, title, before, ruledOut) => {
+    const context = [title, before, sentence].filter(Boolean).join("\n");
+    expect(anotherBy(read, sentence, context, title, "", PICKING_CHECKS) !== undefined).toBe(ruledOut);
   });
 });
 

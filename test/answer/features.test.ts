@@ -148,6 +148,15 @@ describe("the answer scorer's features", () => {
     ],
     ["speaksOfAnother", "What was the budget for 2025?", "x", { speaksOfAnother: false }, {}, 0],
     [
+      "picksAnother",
+      "How much did the Berlin session cost?",
+      "The Helsinki session cost €38,500.",
+      { picksAnother: true },
+      {},
+      1,
+    ],
+    ["picksAnother", "How much did the Berlin session cost?", "x", {}, {}, 0],
+    [
       "tallyFound",
       "How did the vote on readmitting the newspaper go?",
       "Adopted: 58 for, 24 against, 15 abstentions.",

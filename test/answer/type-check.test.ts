@@ -28,3 +28,18 @@ describe("no sentence answers by the surface shape of its type alone", () => {
     expect(a.abstained).toBe(true);
   });
 });
+
+describe("a sentence about another session by its own words or its title in the other script cannot answer", () => {
+  const app = suiteApp({ seed: false, docs: corpusOf("d11") });
+
+  it("refuses the Prague congress's attendance where a Russian report of the Tbilisi congress gives its own", async () => {
+    const a = await app().pipeline.ask("How many delegates attended the union's congress in Prague?");
+    expect(a.abstained).toBe(true);
+  });
+
+  it("answers it for the Tbilisi congress", async () => {
+    const a = await app().pipeline.ask("How many delegates attended the union's congress in Tbilisi?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("64");
+  });
+});
