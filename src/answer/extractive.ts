@@ -17,7 +17,7 @@ import {
   anotherBy,
   PICKING_CHECKS,
 } from "./entities.js";
-import { type CandidateView, featureVector, hasShape, type QuestionContext } from "./features.js";
+import { type CandidateView, FEATURES, featureVector, hasShape, type QuestionContext } from "./features.js";
 import { MAX_LEAD, type Scorer } from "./scorer.js";
 import { WordVectors } from "../text/word-vectors.js";
 import { isCognate, ordinalBefore, ordinalRank, type QueryTerm, type Question } from "./question.js";
@@ -66,6 +66,8 @@ const NEAR = 40;
 const TAGGED_CANDIDATES = 6;
 /** How many more the tagger reads, one at a time, while the scorer's first is one it has not read. */
 const LATE_TAGGED = 4;
+/** Where `picksAnother` stands among the features. */
+const PICKS_ANOTHER = FEATURES.findIndex((f) => f.name === "picksAnother");
 
 /** Sentences in the order the corpus has them: by document, then by offset. */
 export function documentOrder(
@@ -597,8 +599,11 @@ export function selectEvidence(
     scored[i] = scoreOf(c);
     scored.sort(byRank);
   }
-  // A vetoed candidate cannot answer; the nearest is still offered as related when none can.
-  const allowed = scored.filter((x) => !scorer.vetoed(x.features));
+  // A vetoed candidate cannot answer; the nearest is still offered as related when none can. Where the best of all
+  // picks another one itself ("The Helsinki session cost €38,500" for "…the Berlin session?"), the documents speak of
+  // another: none answers, rather than the next best ("The Assembly's budget for this year is €240,000").
+  const allowed =
+    scored[0]!.features[PICKS_ANOTHER]! > 0 ? [] : scored.filter((x) => !scorer.vetoed(x.features));
   const traced = scored.map(({ c, features, rank }) => ({ evidence: toEvidence(c), features, rank }));
   if (allowed.length === 0) {
     const nearest = scored[0]!.c;

@@ -43,3 +43,18 @@ describe("a sentence about another session by its own words or its title in the 
     expect(a.answer).toContain("64");
   });
 });
+
+describe("where the best sentence picks another session itself, none answers", () => {
+  const app = suiteApp({ seed: false, docs: corpusOf("d8") });
+
+  it("refuses the Berlin session's cost, not answering with the next best sentence", async () => {
+    const a = await app().pipeline.ask("how much did the berlin session cost");
+    expect(a.abstained).toBe(true);
+  });
+
+  it("answers the Helsinki session's", async () => {
+    const a = await app().pipeline.ask("how much did the helsinki session cost");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("38,500");
+  });
+});
