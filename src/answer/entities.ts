@@ -360,11 +360,39 @@ export function countedNoun(question: string): string | undefined {
   return found ?? undefined;
 }
 
-/** "a 19-year-old student", "aged 19", "19 years old": the number is someone's age. */
+/**
+ * "a 19-year-old student", "aged 19", "19 years old", "Lebedeva, 41, built…", "в возрасте 78 лет", "41-летний": the
+ * number is someone's age.
+ */
 function isAge(sentence: string, m: Span): boolean {
+  const before = sentence.slice(0, m.start);
+  const after = sentence.slice(m.end);
   return (
-    /^-?\s*years?[-\s]old\b/i.test(sentence.slice(m.end)) ||
-    /\b(?:aged|age of|age)\s*$/i.test(sentence.slice(0, m.start))
+    /^-?\s*years?[-\s]old\b/i.test(after) ||
+    /\b(?:aged|age of|age)\s*$/i.test(before) ||
+    // "Lebedeva, 41, built…", "Тимур Газиев, 24, …": a name's age set off by commas, as news gives it.
+    (/\p{Lu}[\p{Ll}'’-]+,\s*$/u.test(before) && /^\s*[,)]/u.test(after)) ||
+    // "в возрасте 41 года", "41-летний", "ей 41 год".
+    /(?<![\p{L}])в возрасте\s*$/iu.test(before) ||
+    /^[-–]?\s*летн/iu.test(after) ||
+    (/(?<![\p{L}])(?:ему|ей|исполнилось)\s*$/iu.test(before) &&
+      /^\s*(?:год|года|лет)(?![\p{L}])/iu.test(after))
+  );
+}
+
+/** "сколько лет" asked of someone named or a pronoun ("…было Тимуру Газиеву", "…ей"), not of a verb ("…существует"). */
+const RUSSIAN_AGE =
+  /(?<![\p{L}])сколько лет\s+(?:(?:было|будет)\s+)?(?:\p{Lu}|(?:ему|ей|им|вам|тебе)(?![\p{L}]))/u;
+
+/**
+ * Whether a question asks someone's age: "How old is she?", "Сколько лет Маргарите Величко?", "Сколько лет было ему,
+ * когда…?" (not "Сколько лет существует съезд?", which asks how long).
+ */
+export function asksAge(question: string): boolean {
+  return (
+    /\bhow old\b/i.test(question) ||
+    // The age of someone named, or of "him" or "her": the question's first word lower-cased, its names kept.
+    RUSSIAN_AGE.test(question.replace(/^\s*\p{L}/u, (c) => c.toLowerCase()))
   );
 }
 
@@ -626,7 +654,7 @@ export function answerMentions(
   let found = mentionsNotAsked(type, question, sentence);
   // A year or the day of a date counts nothing: "Сколько депутатов…?" is not answered by "1 октября 2023 года".
   if (type === "number") found = found.filter((m) => !isDatePart(sentence, m));
-  if (type === "number" && /\bhow old\b/i.test(question)) found = found.filter((m) => isAge(sentence, m));
+  if (type === "number" && asksAge(question)) found = found.filter((m) => isAge(sentence, m));
   // "On what date…?" is not answered by "in spring 2026": the day, or the day of the week, must be there.
   if (type === "date" && asksDay(question))
     found = found.filter((m) => NAMES_DAY.test(sentence.slice(Math.max(0, m.start - 4), m.end + 4)));

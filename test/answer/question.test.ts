@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   answerMentions,
+  asksAge,
   countedNoun,
   definitionsOf,
   enumeration,
@@ -415,6 +416,27 @@ describe("answerMentions", () => {
     expect(found("She won 3 games as a 19-year-old student.")).toEqual(["19-"]);
     expect(found("She was elected, aged 54, with 51 votes.")).toEqual(["54"]);
     expect(found("She won 51 votes in the second round.")).toEqual([]);
+    // An age set off by commas after a name, as news gives it; not a number in a list.
+    expect(found("Lebedeva, 41, built her reputation as a reporter.")).toEqual(["41"]);
+    expect(found("The vote was 41, 12 against.")).toEqual([]);
+  });
+
+  it("reads a Russian question of someone's age as 'how old', and Russian ages", () => {
+    expect(
+      [
+        "Сколько лет Маргарите Величко?",
+        "Сколько лет было Тимуру Газиеву, когда его назначили?",
+        "а сколько лет ей?",
+      ].map(asksAge),
+    ).toEqual([true, true, true]);
+    // How long something lasts is no age.
+    expect(asksAge("Сколько лет существует съезд?")).toBe(false);
+    const found = (s: string) =>
+      answerMentions("number", "Сколько лет Маргарите Величко?", s).map((m) => s.slice(m.start, m.end));
+    expect(found("Тимур Газиев, 24, стал первым координатором.")).toEqual(["24"]);
+    expect(found("Он умер в возрасте 78 лет.")).toEqual(["78"]);
+    expect(found("Ей 41 год.")).toEqual(["41"]);
+    expect(found("Председатель: Маргарита Величко; голосовали 56 депутатов.")).toEqual([]);
   });
 
   it("takes no year or day of a date for the number a 'how many' asks for", () => {
