@@ -361,8 +361,8 @@ export function countedNoun(question: string): string | undefined {
 }
 
 /**
- * "a 19-year-old student", "aged 19", "19 years old", "Lebedeva, 41, built…", "в возрасте 78 лет", "41-летний": the
- * number is someone's age.
+ * "a 19-year-old student", "aged 19", "19 years old", "Lebedeva, 41, built…", "Hurley, is 58 and…", "в возрасте 78
+ * лет", "41-летний": the number is someone's age.
  */
 function isAge(sentence: string, m: Span): boolean {
   const before = sentence.slice(0, m.start);
@@ -370,6 +370,9 @@ function isAge(sentence: string, m: Span): boolean {
   return (
     /^-?\s*years?[-\s]old\b/i.test(after) ||
     /\b(?:aged|age of|age)\s*$/i.test(before) ||
+    // "Declan Hurley, is 58 and fishes…", "Kim was 41.": a name's age said of it.
+    (/\p{Lu}[\p{Ll}'’-]+,?\s+(?:is|was|turned|turns)\s*$/u.test(before) &&
+      /^\s*(?:[,.;)]|and(?![\p{L}])|$)/u.test(after)) ||
     // "Lebedeva, 41, built…", "Тимур Газиев, 24, …": a name's age set off by commas, as news gives it.
     (/\p{Lu}[\p{Ll}'’-]+,\s*$/u.test(before) && /^\s*[,)]/u.test(after)) ||
     // "в возрасте 41 года", "41-летний", "ей 41 год".
@@ -523,8 +526,11 @@ function countsWhatIsAsked(
 /** What ends the phrase a number counts in: a comma, a colon, a bracket; a full stop, not a decimal point. */
 const PHRASE_END = /[,;:!?()]|\.(?!\d)/u;
 
-/** A question about how people voted: "How many delegates voted against…?", "How many abstentions…?". */
-const ASKS_VOTERS = /\b(?:vot(?:e|ed|es|ing)|abstentions?|abstained)\b/i;
+/**
+ * A question about how people voted: "How many delegates voted against…?", "How many abstentions…?", "How many
+ * deputies backed the offer…?", "What was the tally…?".
+ */
+const ASKS_VOTERS = /\b(?:vot(?:e|ed|es|ing)|abstentions?|abstained|backed|supported|opposed|tally)\b/i;
 /** A number that is one side of a tally: "58 for", "24 against", "15 abstentions", "за — 40", "против: 6". */
 const SIDE = "(?:for|against|in favou?r|abstentions?|abstained|за|против|воздерж\\p{L}*)";
 const SIDE_AFTER = new RegExp(`^\\s*(?:votes?\\s+)?${SIDE}(?![\\p{L}])`, "iu");

@@ -258,6 +258,9 @@ describe("a count asked in English, given in Russian", () => {
       "6",
       "7",
     ]);
+    // Backing a motion, or its tally, is voting too.
+    expect(counts("How many deputies backed the offer of mediation?", tally, [])).toEqual(["58", "24", "15"]);
+    expect(counts("What was the tally on the budget?", tally, [])).toEqual(["58", "24", "15"]);
     // Not a tally's numbers for a question about another count.
     expect(counts("How many delegates attended?", tally, [])).toEqual([]);
   });

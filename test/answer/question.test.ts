@@ -419,6 +419,8 @@ describe("answerMentions", () => {
     // An age set off by commas after a name, as news gives it; not a number in a list.
     expect(found("Lebedeva, 41, built her reputation as a reporter.")).toEqual(["41"]);
     expect(found("The vote was 41, 12 against.")).toEqual([]);
+    expect(found("Its chairman, Declan Hurley, is 58 and fishes from the harbour.")).toEqual(["58"]);
+    expect(found("The budget is 58 and growing.")).toEqual([]);
   });
 
   it("reads a Russian question of someone's age as 'how old', and Russian ages", () => {
