@@ -370,6 +370,8 @@ function isAge(sentence: string, m: Span): boolean {
   return (
     /^-?\s*years?[-\s]old\b/i.test(after) ||
     /\b(?:aged|age of|age)\s*$/i.test(before) ||
+    // "Boris Lazutin, at 78 the oldest participant", "at 61, she…".
+    (/(?<![\p{L}])at\s*$/u.test(before) && /^\s*(?:,|the\s+(?:old|young)est(?![\p{L}]))/u.test(after)) ||
     // "Declan Hurley, is 58 and fishes…", "Kim was 41.": a name's age said of it.
     (/\p{Lu}[\p{Ll}'’-]+,?\s+(?:is|was|turned|turns)\s*$/u.test(before) &&
       /^\s*(?:[,.;)]|and(?![\p{L}])|$)/u.test(after)) ||

@@ -421,6 +421,8 @@ describe("answerMentions", () => {
     expect(found("The vote was 41, 12 against.")).toEqual([]);
     expect(found("Its chairman, Declan Hurley, is 58 and fishes from the harbour.")).toEqual(["58"]);
     expect(found("The budget is 58 and growing.")).toEqual([]);
+    expect(found("The vote against came from Boris Lazutin, at 78 the oldest participant.")).toEqual(["78"]);
+    expect(found("The session opened at 10 in the morning.")).toEqual([]);
   });
 
   it("reads a Russian question of someone's age as 'how old', and Russian ages", () => {
