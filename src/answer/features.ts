@@ -74,6 +74,8 @@ export interface QuestionContext {
   names: (name: string, text: string) => boolean;
   /** For a follow-up, the passages the conversation's last answer quoted. */
   previous: TurnSource[];
+  /** A document's opening (its title, byline and dateline: "*By Anton Rezvin — 2 October 2024*"); "" when unknown. */
+  opening?: (docId: string) => string;
 }
 
 export interface Feature {
@@ -170,9 +172,16 @@ export const FEATURES: Feature[] = [
     value: (c, ctx) => flag(ctx.question.response !== undefined && !c.givesResponse),
   },
   {
-    // "Resolution No. 31", "the 2027 Sweep": a number the question names stands in the passage that answers.
+    // "Resolution No. 31", "the 2027 Sweep": a number the question names stands in the passage that answers, or in
+    // its document's dateline ("…in the October 2024 column?" of a column dated "2 October 2024").
     name: "numberMissing",
-    value: (c, ctx) => flag(numbersIn(ctx.question).some((n) => !numbersIn(c.passage).includes(n))),
+    value: (c, ctx) =>
+      flag(
+        numbersIn(ctx.question).some(
+          (n) =>
+            !numbersIn(c.passage).includes(n) && !numbersOf(ctx.opening?.(c.passage.docId) ?? "").includes(n),
+        ),
+      ),
   },
   {
     // "Resolution No. 1": its number in the sentence or just before it, not only somewhere in the passage.

@@ -107,6 +107,8 @@ function markContext(q: Question, resolved: Resolved): Question {
 
 /** How many passages retrieval hands to the re-ranker, at least. */
 const RERANK_POOL = 20;
+/** How much of a document's first passage is its opening: the title, byline and dateline. */
+const OPENING = 300;
 
 const TEXTS = {
   en: {
@@ -204,6 +206,10 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       namedIn: (name, docId) => checks.get(name)?.(docId) ?? true,
       names: (name, text) => says.get(name)?.(text) ?? false,
       previous,
+      opening: (docId) => {
+        const first = index.document(docId)?.labels[0];
+        return first === undefined ? "" : (index.passage(first)?.text ?? "").slice(0, OPENING);
+      },
     };
   };
 

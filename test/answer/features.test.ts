@@ -111,6 +111,23 @@ describe("the answer scorer's features", () => {
       {},
       0,
     ],
+    // The year in the document's dateline, not the passage.
+    [
+      "numberMissing",
+      "How many applications had been filed, according to the October 2024 column?",
+      "Some 1,300 applications had been filed.",
+      {},
+      { opening: (): string => "# Opinion: stop playing government\n\n*By Anton Rezvin — 2 October 2024*" },
+      0,
+    ],
+    [
+      "numberMissing",
+      "How many applications had been filed, according to the October 2024 column?",
+      "Some 1,300 applications had been filed.",
+      {},
+      { opening: (): string => "# Opinion: stop playing government\n\n*By Anton Rezvin — 2 October 2023*" },
+      1,
+    ],
     ["numbersNear", "What was the vote on Resolution No. 31?", "Resolution No. 31 passed.", {}, {}, 1],
     [
       "ordinalMissing",

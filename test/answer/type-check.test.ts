@@ -58,3 +58,15 @@ describe("where the best sentence picks another session itself, none answers", (
     expect(a.answer).toContain("38,500");
   });
 });
+
+describe("a year the question names may stand in the document's dateline", () => {
+  const app = suiteApp({ seed: false, docs: corpusOf("d10") });
+
+  it("answers from a column dated October 2024 for '…in the October 2024 column'", async () => {
+    const a = await app().pipeline.ask(
+      "According to the Congress's figures quoted in the October 2024 column, how many passport applications had been filed by the end of September?",
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("1,300");
+  });
+});
