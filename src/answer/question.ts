@@ -225,16 +225,23 @@ const ATTRIBUTE = [
   /^\s*([Ww]ho|[Ww]hat)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(?:[a-z-]+\s+)?[\p{L}-]+['’]s|(?:\p{Lu}[\p{L}-]*\s+){1,4}\p{Lu}[\p{L}-]*['’]s)\s+(?:[a-z-]+\s+){0,2}([a-z]+)(?:\s+in\s+\d{4})?[\s?？.!]*$/u,
 ];
 
+/** A question about someone's birth: what a sentence must say to answer it. */
+const BIRTH = /(?<![\p{L}])(born|родил(?:ся|ась|ись))(?![\p{L}])/iu;
+
 /** Nouns that ask for a kind of answer rather than name a thing the documents must mention: "What is the name of…?" */
 const ASKING_NOUNS = new Set("name title type kind sort meaning result outcome".split(" "));
 
 /**
  * What a "Who/What is the X of Y?" question asks about (`Question.attribute`): for "who", X when it is a kind of
- * person; for "what", X unless it only asks for a kind of answer.
+ * person; for "what", X unless it only asks for a kind of answer; for a question about a birth, "born".
  */
 function attributeOf(text: string, defines: string | undefined): { attribute?: string } {
   // "What is the Congress of People's Deputies?" asks what it is, not about its congress.
   if (defines) return {};
+  // "Where was Vera Kuzmina born?", "В каком году родилась Марина Ким?": a sentence that does not say "born" (a
+  // place she lives in, the year of a prize) does not answer.
+  const birth = BIRTH.exec(text)?.[1];
+  if (birth) return { attribute: stem(birth.toLowerCase()) };
   const m = ATTRIBUTE.map((re) => re.exec(text)).find((x) => x !== null);
   if (!m) return {};
   const [asking, word] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];

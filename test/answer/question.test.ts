@@ -223,6 +223,10 @@ describe("readQuestion", () => {
     // A possessor with a word before it, two words before the noun, a year after it.
     expect(role("What is the rescue team's total annual budget?")).toBe("budget");
     expect(role("What was the festival's total revenue in 2023?")).toBe("revenu");
+    // A question about someone's birth asks for a sentence that says "born", in either language.
+    expect(role("Where was Vera Kuzmina born?")).toBe("born");
+    expect(role("In which city was Anastasia Lebedeva born?")).toBe("born");
+    expect(role("В каком году родилась Марина Ким?")).toBe(stem("родилась"));
     expect(role("What is the total annual budget of the team?")).toBe("budget");
   });
 

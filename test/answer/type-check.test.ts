@@ -70,3 +70,22 @@ describe("a year the question names may stand in the document's dateline", () =>
     expect(a.answer).toContain("1,300");
   });
 });
+
+describe("a question about someone's birth needs a sentence that says so", () => {
+  const app = suiteApp({ seed: false, docs: corpusOf("d10") });
+
+  it("refuses Vera Kuzmina's birthplace where the documents only say where she lives", async () => {
+    const a = await app().pipeline.ask("Where was Vera Kuzmina born?");
+    expect(a.abstained).toBe(true);
+  });
+});
+
+describe("a question about someone's birth is answered where a sentence says so", () => {
+  const app = suiteApp({ seed: false, docs: corpusOf("d12") });
+
+  it("answers Nina Farkhutdinova's birthplace", async () => {
+    const a = await app().pipeline.ask("Где родилась Нина Фархутдинова?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Набережных Челнах");
+  });
+});
