@@ -145,7 +145,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
       "куди",
     ),
   ],
-  ["person", anyOf("who", "whom", "whose", "кто", "кого", "хто")],
+  ["person", anyOf("who", "whom", "whose", "кто", "кого", "хто", "как зовут", "как звали")],
   ["reason", anyOf("why", "for what reason", "почему", "зачем", "чому")],
 ];
 

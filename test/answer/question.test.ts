@@ -580,6 +580,7 @@ describe("answer types", () => {
     expect(type("Скільки країн?")).toBe("number");
     expect(type("Где прошла сессия?")).toBe("place");
     expect(type("Кто возглавляет съезд?")).toBe("person");
+    expect(type("Как зовут председателя комиссии?")).toBe("person");
     expect(type("В какой день закончится сессия?")).toBe("date");
     expect(type("В каком месяце съезд собрался впервые?")).toBe("date");
     expect(type("Какого числа открылась сессия?")).toBe("date");
