@@ -8,13 +8,6 @@ import { type NameKinds, nameKinds, pluralNoun } from "../text/russian-morpholog
 import { hasInstanceSense, isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
 import { type AnswerType, lowerCasePlaces, ordinalRank, type Question } from "./question.js";
 
-/**
- * The tagger's steps less its second pass of rules and its chunker, at a third of its time: the numbers it finds are
- * nearly always the full tagger's (on the evaluation sets one answer changed: a wrong one now refused); its dates and
- * names are not (a date question's answer was lost).
- */
-const LIGHT_TAGGING = nlp.hooks().filter((h) => h !== "postTagger" && h !== "chunks");
-
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
 export type Mentions = Map<AnswerType | "organization", Span[]>;
 
@@ -194,18 +187,14 @@ function wholeName(sentence: string, span: Span): Span {
   return { start, end };
 }
 
-/**
- * Mentions by answer type, with offsets relative to the sentence; `light`: read by the tagger's first pass alone
- * (`LIGHT_TAGGING`), for numbers.
- */
-export function mentionsIn(sentence: string, light = false): Mentions {
-  const key = light ? `\u0000${sentence}` : sentence;
-  let found = cache.get(key);
+/** Mentions by answer type, with offsets relative to the sentence. */
+export function mentionsIn(sentence: string): Mentions {
+  let found = cache.get(sentence);
   if (found) return found;
   if (hasCyrillic(sentence)) {
     found = cyrillicMentions(sentence);
   } else {
-    const doc = light ? nlp.tokenize(sentence).compute(LIGHT_TAGGING) : nlp(sentence);
+    const doc = nlp(sentence);
     found = new Map();
     for (const [type, pattern] of MATCHERS) {
       const spans = spansOf(doc.match(pattern).json({ offset: true }));
@@ -236,7 +225,7 @@ export function mentionsIn(sentence: string, light = false): Mentions {
     else found.delete("number");
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, found);
+  cache.set(sentence, found);
   return found;
 }
 
@@ -647,8 +636,7 @@ function mentionsNotAsked(kind: AnswerType | "organization", question: string, s
     /^\d/.test(mention)
       ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(mention)}(?![\\p{L}\\p{N}])`, "u").test(asked)
       : asked.includes(mention);
-  // Numbers are found by the tagger's first pass alone (`mentionsIn`'s `light`), at a third of its time.
-  return splitAtCommas(sentence, mentionsIn(sentence, kind === "number").get(kind) ?? []).filter(
+  return splitAtCommas(sentence, mentionsIn(sentence).get(kind) ?? []).filter(
     (m) => !inQuestion(sentence.slice(m.start, m.end).toLowerCase()),
   );
 }
