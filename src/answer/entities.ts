@@ -592,7 +592,7 @@ function isPlaceOfKind(name: string, kind: PlaceKind): boolean {
     .replace(/^the\s+/, "")
     .replace(/\s+/g, "_");
   // Nor one it knows as a common word only: "samara" is a winged fruit to WordNet, not the city on the Volga.
-  if (!isWordNetWord(lemma) || !hasInstanceSense(lemma)) return true;
+  if (!hasInstanceSense(lemma)) return true;
   const city = isKindOf(lemma, ["city", "town"]);
   return kind === "city" ? city : !city && isKindOf(lemma, ["country"]);
 }
@@ -909,14 +909,17 @@ function otherName(r: Reading): boolean {
   );
 }
 
-/** The checks that a sentence speaks of another, by name, in the order they are asked. */
+/**
+ * The checks that a sentence speaks of another, by name, in the order they are asked: those that rule a sentence
+ * out (`PICKING_CHECKS`) first, so that the first check found says whether it is ruled out.
+ */
 const OTHER_CHECKS = {
-  year: anotherYear,
   // A sentence that picks another one by a name or an ordinal ("The Helsinki session…" for "…the Warsaw session?",
   // "The fourth session…" for "…the sixth session?") speaks of another whatever its context.
   picked: (r: Reading) => picksAnother(r.question, r.sentence) || picksAnotherOrdinal(r.question, r.sentence),
-  ordinalAround: anotherOrdinalAround,
   titleAcross,
+  year: anotherYear,
+  ordinalAround: anotherOrdinalAround,
   headingPlace,
   titlePlace,
   otherName,
@@ -932,6 +935,10 @@ const ALL_CHECKS = Object.keys(OTHER_CHECKS) as OtherCheck[];
  * sentences that answer and on 52 of the best three that do not; ruling out by the others cost right answers.
  */
 export const PICKING_CHECKS: readonly OtherCheck[] = ["picked", "titleAcross"];
+
+/** Whether the check `anotherBy` found rules the sentence out: one of `PICKING_CHECKS`, asked first. */
+export const picksOut = (check: OtherCheck | undefined) =>
+  check !== undefined && PICKING_CHECKS.includes(check);
 
 /**
  * Which check finds that a sentence speaks of another year, place or name than the question does, and not of the

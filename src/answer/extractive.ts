@@ -13,9 +13,8 @@ import {
   countedTranslations,
   definitionsOf,
   namedByQuestion,
-  speaksOfAnother,
   anotherBy,
-  PICKING_CHECKS,
+  picksOut,
 } from "./entities.js";
 import { type CandidateView, FEATURES, featureVector, hasShape, type QuestionContext } from "./features.js";
 import { MAX_LEAD, type Scorer } from "./scorer.js";
@@ -551,6 +550,7 @@ export function selectEvidence(
   const checked = new Map<Candidate, boolean>();
   const scoreOf = (c: Candidate) => {
     const doc = byDocument.get(c.passage.docId)!;
+    const another = anotherBy(question, c.text, c.contextText, c.passage.title, c.passage.heading);
     const view: CandidateView = {
       text: c.text,
       read: read.get(c)!.text,
@@ -578,10 +578,8 @@ export function selectEvidence(
       matched: c.matched,
       documentMatched: doc.matched,
       givesResponse: question.response !== undefined && givesResponse(question, c.text),
-      speaksOfAnother: speaksOfAnother(question, c.text, c.contextText, c.passage.title, c.passage.heading),
-      picksAnother:
-        anotherBy(question, c.text, c.contextText, c.passage.title, c.passage.heading, PICKING_CHECKS) !==
-        undefined,
+      speaksOfAnother: another !== undefined,
+      picksAnother: picksOut(another),
     };
     const features = featureVector(view, ctx);
     return { c, features, rank: scorer.rank(features) };

@@ -52,7 +52,7 @@ export interface CandidateView {
   /** Whether it speaks of another year, place or name than the question does, and not of the question's. */
   speaksOfAnother: boolean;
   /** Whether it picks another by its own words, or its title does in the other script (`PICKING_CHECKS`). */
-  picksAnother?: boolean;
+  picksAnother: boolean;
 }
 
 /** What the features know of the question beyond its reading. */
@@ -227,7 +227,7 @@ export const FEATURES: Feature[] = [
     value: (c, ctx) => nearPrevious({ docId: c.passage.docId, ...c.span }, ctx.previous),
   },
   // "The Helsinki session cost €38,500" for "How much did the Berlin session cost?": a veto (weights.json).
-  { name: "picksAnother", value: (c) => flag(c.picksAnother === true) },
+  { name: "picksAnother", value: (c) => flag(c.picksAnother) },
 ];
 
 export function featureVector(c: CandidateView, ctx: QuestionContext): number[] {

@@ -197,6 +197,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     const usedNames = q.names.filter((name) => tokenize(name).some((t) => index.idf(t.term) > 0));
     const says = new Map(usedNames.map((n) => [n, nameIn(n, q)]));
     const checks = new Map(usedNames.map((n) => [n, namedIn(says.get(n)!)]));
+    // A document's opening is read once per question: each of its candidates asks for it.
+    const openings = new Map<string, string>();
     return {
       unknownShare: total > 0 ? unknown / total : 1,
       worstUnknown: total > 0 ? Math.max(0, ...unknownWeights) / total : 1,
@@ -207,8 +209,13 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       names: (name, text) => says.get(name)?.(text) ?? false,
       previous,
       opening: (docId) => {
-        const first = index.document(docId)?.labels[0];
-        return first === undefined ? "" : (index.passage(first)?.text ?? "").slice(0, OPENING);
+        let text = openings.get(docId);
+        if (text === undefined) {
+          const first = index.document(docId)?.labels[0];
+          text = first === undefined ? "" : (index.passage(first)?.text ?? "").slice(0, OPENING);
+          openings.set(docId, text);
+        }
+        return text;
       },
     };
   };

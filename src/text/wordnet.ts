@@ -49,7 +49,7 @@ export class WordNet {
     const parts = this.data.synsets(word);
     if (!parts?.every((p) => p.part === "noun")) return false;
     const first = parts[0]?.offsets[0];
-    return first !== undefined && this.synsetAt("noun", first).pointers.some((p) => p.symbol === "@i");
+    return first !== undefined && this.isInstance(first);
   }
 
   /**
@@ -58,9 +58,12 @@ export class WordNet {
    */
   hasInstanceSense(word: string): boolean {
     const noun = this.data.synsets(word)?.find((p) => p.part === "noun");
-    return (
-      noun?.offsets.some((o) => this.synsetAt("noun", o).pointers.some((p) => p.symbol === "@i")) ?? false
-    );
+    return noun?.offsets.some((o) => this.isInstance(o)) ?? false;
+  }
+
+  /** Whether the noun synset at `offset` is one thing, an instance of a kind (an "@i" pointer). */
+  private isInstance(offset: number): boolean {
+    return this.synsetAt("noun", offset).pointers.some((p) => p.symbol === "@i");
   }
 
   /** Whether WordNet has this lower-case English word, as written, as a verb ("oblige", "open"; not "resolution"). */

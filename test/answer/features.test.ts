@@ -43,6 +43,7 @@ function view(text: string, over: Partial<CandidateView> = {}): CandidateView {
     documentMatched: new Set(),
     givesResponse: false,
     speaksOfAnother: false,
+    picksAnother: false,
     ...over,
   };
 }
