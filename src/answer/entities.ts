@@ -229,6 +229,49 @@ export function mentionsIn(sentence: string): Mentions {
   return found;
 }
 
+/** Words compromise's own lexicon tags as a kind of `tag` ("fourteen", "million"; "friday", "week", "decade"). */
+function lexiconWords(tag: string): Set<string> {
+  // The world's model is untyped in compromise's declarations.
+  const { lexicon, tagSet } = (nlp.world() as { model: { one: CompromiseModel } }).model.one;
+  const isA = (t: string) => t === tag || (tagSet[t]?.parents ?? []).includes(tag);
+  const words = new Set<string>();
+  for (const [word, tags] of Object.entries(lexicon))
+    if ((Array.isArray(tags) ? tags : [tags]).some(isA)) for (const w of lettersOf(word)) words.add(w);
+  return words;
+}
+
+interface CompromiseModel {
+  lexicon: Record<string, string | string[]>;
+  tagSet: Record<string, { parents?: string[] }>;
+}
+
+/** The runs of letters of a text: the words as a lexicon entry or a sentence spells them ("forty-five", "o'clock"). */
+const lettersOf = (text: string) => text.match(/\p{L}+/gu) ?? [];
+
+let tagged: { number: Set<string>; date: Set<string> } | undefined;
+
+/** A Roman numeral as compromise tags one: two letters or more ("XVII"). */
+const ROMAN = /(?<![\p{L}\p{N}])[IVXLCDM]{2,}(?![\p{L}\p{N}])/u;
+
+/**
+ * Whether compromise may find a count or a date in an English sentence: only where it has a digit, a Roman numeral
+ * (counts), or a word its lexicon tags as one, or one its rules tag in context ("in March", "by Sat"). The tagger
+ * takes milliseconds a sentence; a sentence without any of these is not read for a count or a date at all.
+ * Checked against the tagger on every word WordNet lists, in three contexts, and on every evaluation corpus: it
+ * found a count or a date in no sentence this says has none. Any other kind, and a Russian sentence (read by
+ * patterns, not the tagger), may always be there.
+ */
+export function mayMention(kind: AnswerType | "organization", sentence: string): boolean {
+  if ((kind !== "number" && kind !== "date") || hasCyrillic(sentence) || /\d/.test(sentence)) return true;
+  if (kind === "number" && ROMAN.test(sentence)) return true;
+  tagged ??= {
+    number: lexiconWords("Cardinal"),
+    date: new Set([...lexiconWords("Date"), "march", "may", "sun", "sat", "wed"]),
+  };
+  const words = tagged[kind];
+  return lettersOf(sentence.toLowerCase()).some((w) => words.has(w));
+}
+
 /**
  * The pieces of `sentence` within `span` that `piece` matches, each without the blanks around it (and without a
  * leading `drop`); empty pieces are left out.
@@ -636,6 +679,7 @@ function mentionsNotAsked(kind: AnswerType | "organization", question: string, s
     /^\d/.test(mention)
       ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(mention)}(?![\\p{L}\\p{N}])`, "u").test(asked)
       : asked.includes(mention);
+  if (!mayMention(kind, sentence)) return [];
   return splitAtCommas(sentence, mentionsIn(sentence).get(kind) ?? []).filter(
     (m) => !inQuestion(sentence.slice(m.start, m.end).toLowerCase()),
   );

@@ -7,6 +7,7 @@ import {
   asksDay,
   asksMoney,
   asksMonth,
+  mayMention,
   mentionsIn,
   namedByQuestion,
   nameIn,
@@ -28,6 +29,49 @@ describe("mentionsIn, English numbers", () => {
   it("keeps no number of punctuation alone that the tagger ran over a date", () => {
     const sentence = "- **8–14 July 2024** — Youth Chamber summer school in Tartu, Estonia; 62 participants.";
     expect(mentioned(sentence, "number")).toEqual(["62"]);
+  });
+});
+
+describe("mayMention: a sentence the tagger need not read for a count or a date", () => {
+  const table: [string, "number" | "date", boolean][] = [
+    ["The congress elected its presidium by secret ballot.", "number", false],
+    ["The congress elected its presidium by secret ballot.", "date", false],
+    ["Thirty-eight former deputies gathered in the Estonian capital.", "number", true],
+    ["A hundred delegates came.", "number", true],
+    ["Delegates met for the XVII congress.", "number", true],
+    ["Turnout was 62 participants.", "number", true],
+    ["The session opened in March in Vilnius.", "date", true],
+    ["It will meet again on Friday.", "date", true],
+    ["Two decades of exile have passed.", "date", true],
+    ["The resolution may pass later.", "date", true],
+    ["Съезд избрал президиум.", "number", true],
+  ];
+  it.each(table)("%s (%s) -> %s", (sentence, kind, may) => {
+    expect(mayMention(kind, sentence)).toBe(may);
+  });
+
+  it("is true for any other kind: people and places are read by the tagger", () => {
+    expect(mayMention("person", "the congress elected its presidium.")).toBe(true);
+    expect(mayMention("place", "the congress elected its presidium.")).toBe(true);
+  });
+
+  it("never says no where the tagger finds a count or a date", () => {
+    const sentences = [
+      "In September 2024 fourteen organisations signed the Berlin Charter.",
+      "The session opened in March and closed in May.",
+      "Around a dozen observers, and some forty guests, attended on Sunday.",
+      "The vote was held last week, three days after the debate.",
+      "Louis XIV had nothing to do with it; the summer session met at noon.",
+      "Nobody counted the guests, and no date was set.",
+      "Half the seats stayed empty for a decade.",
+      "By Sat the delegates had gone home.",
+    ];
+    for (const sentence of sentences)
+      for (const kind of ["number", "date"] as const)
+        if (!mayMention(kind, sentence)) expect(mentioned(sentence, kind), `${kind}: ${sentence}`).toEqual([]);
+    // The table is not vacuous: some of these are skipped, some are read.
+    expect(sentences.filter((s) => !mayMention("number", s)).length).toBeGreaterThan(0);
+    expect(sentences.filter((s) => !mayMention("date", s)).length).toBeGreaterThan(0);
   });
 });
 
