@@ -68,7 +68,8 @@ describe("mayMention: a sentence the tagger need not read for a count or a date"
     ];
     for (const sentence of sentences)
       for (const kind of ["number", "date"] as const)
-        if (!mayMention(kind, sentence)) expect(mentioned(sentence, kind), `${kind}: ${sentence}`).toEqual([]);
+        if (!mayMention(kind, sentence))
+          expect(mentioned(sentence, kind), `${kind}: ${sentence}`).toEqual([]);
     // The table is not vacuous: some of these are skipped, some are read.
     expect(sentences.filter((s) => !mayMention("number", s)).length).toBeGreaterThan(0);
     expect(sentences.filter((s) => !mayMention("date", s)).length).toBeGreaterThan(0);
