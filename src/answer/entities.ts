@@ -248,7 +248,8 @@ interface CompromiseModel {
 /** The runs of letters of a text: the words as a lexicon entry or a sentence spells them ("forty-five", "o'clock"). */
 const lettersOf = (text: string) => text.match(/\p{L}+/gu) ?? [];
 
-let tagged: { number: Set<string>; date: Set<string> } | undefined;
+/** Per kind, the words compromise may tag as one (`mayMention`); read from its lexicon on first use. */
+let taggable: { number: Set<string>; date: Set<string> } | undefined;
 
 /** A Roman numeral as compromise tags one: two letters or more ("XVII"). */
 const ROMAN = /(?<![\p{L}\p{N}])[IVXLCDM]{2,}(?![\p{L}\p{N}])/u;
@@ -264,11 +265,11 @@ const ROMAN = /(?<![\p{L}\p{N}])[IVXLCDM]{2,}(?![\p{L}\p{N}])/u;
 export function mayMention(kind: AnswerType | "organization", sentence: string): boolean {
   if ((kind !== "number" && kind !== "date") || hasCyrillic(sentence) || /\d/.test(sentence)) return true;
   if (kind === "number" && ROMAN.test(sentence)) return true;
-  tagged ??= {
+  taggable ??= {
     number: lexiconWords("Cardinal"),
     date: new Set([...lexiconWords("Date"), "march", "may", "sun", "sat", "wed"]),
   };
-  const words = tagged[kind];
+  const words = taggable[kind];
   return lettersOf(sentence.toLowerCase()).some((w) => words.has(w));
 }
 
@@ -672,6 +673,7 @@ function countsNames(counted: string | undefined): boolean {
  * Russia…?", "Russia" is no answer).
  */
 function mentionsNotAsked(kind: AnswerType | "organization", question: string, sentence: string): Span[] {
+  if (!mayMention(kind, sentence)) return [];
   const asked = question.toLowerCase();
   // A number as a whole ("23" is not the question's for being part of its "2023"); a name in any ending, as its
   // start ("Пономарёв" is the question's "Пономарёва").
@@ -679,7 +681,6 @@ function mentionsNotAsked(kind: AnswerType | "organization", question: string, s
     /^\d/.test(mention)
       ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(mention)}(?![\\p{L}\\p{N}])`, "u").test(asked)
       : asked.includes(mention);
-  if (!mayMention(kind, sentence)) return [];
   return splitAtCommas(sentence, mentionsIn(sentence).get(kind) ?? []).filter(
     (m) => !inQuestion(sentence.slice(m.start, m.end).toLowerCase()),
   );

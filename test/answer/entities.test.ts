@@ -1,4 +1,6 @@
 // What a Russian sentence mentions, by answer type: the tagger reads English only.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   anotherBy,
@@ -73,6 +75,22 @@ describe("mayMention: a sentence the tagger need not read for a count or a date"
     // The table is not vacuous: some of these are skipped, some are read.
     expect(sentences.filter((s) => !mayMention("number", s)).length).toBeGreaterThan(0);
     expect(sentences.filter((s) => !mayMention("date", s)).length).toBeGreaterThan(0);
+  });
+
+  it("never says no where the tagger finds one, over every English sentence of a development corpus", () => {
+    const dir = "test/eval/dev/d8/corpus";
+    const sentences = readdirSync(dir)
+      .flatMap((f) => readFileSync(path.join(dir, f), "utf8").split(/(?<=[.!?])\s+|\n+/))
+      .filter((s) => /\p{L}/u.test(s) && !/\p{Script=Cyrillic}/u.test(s));
+    let skipped = 0;
+    for (const sentence of sentences)
+      for (const kind of ["number", "date"] as const)
+        if (!mayMention(kind, sentence)) {
+          skipped++;
+          expect(mentioned(sentence, kind), `${kind}: ${sentence}`).toEqual([]);
+        }
+    expect(sentences.length).toBeGreaterThan(300);
+    expect(skipped).toBeGreaterThan(100);
   });
 });
 
