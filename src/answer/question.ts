@@ -574,10 +574,25 @@ export function readQuestion(asked: string, cyrillic = writtenInCyrillic(asked))
   // "When was the Charter adopted, and in which city?": a second part that asks for another type, in no words of
   // its own, asks it of the first part's words.
   const asksOfFirst = second.terms.length === 0 && second.type !== "other" && second.type !== first.type;
-  const last = asksOfFirst ? { ...second, terms: first.terms } : second;
+  const last = asksOfFirst ? { ...second, terms: first.terms } : withTopicOf(first, second);
   if (first.terms.length === 0 || last.terms.length === 0 || unmatchable(first) || unmatchable(last))
     return whole;
   return { ...whole, parts: [first, last] };
+}
+
+/** Words that pick out which one a question means: an ordinal and what it qualifies, a name, a year. */
+const picksOut = (t: QueryTerm) =>
+  t.ordinal !== undefined || ordinalRank(t.term) !== undefined || /^\d{4}$/.test(t.term);
+
+/**
+ * "Who chaired the third session, and how many delegates were present?": a second part that picks out nothing of its
+ * own asks about what the first part picks out, and borrows those words, for less, as a follow-up does.
+ */
+function withTopicOf(first: Question, second: Question): Question {
+  if (second.terms.some(picksOut)) return second;
+  const own = new Set(second.terms.map((t) => t.term));
+  const borrowed = first.terms.filter((t) => picksOut(t) && !own.has(t.term)).map((t) => ({ ...t, context: true }));
+  return borrowed.length ? { ...second, terms: [...second.terms, ...borrowed] } : second;
 }
 
 function readPart(text: string, cyrillic: boolean): Question {

@@ -89,6 +89,22 @@ describe("readQuestion", () => {
     expect(readQuestion("Who leads the congress?").parts).toEqual([]);
   });
 
+  it("lends the session or year the first part picks out to a second part that picks out none, for less", () => {
+    const borrowed = (q: string) =>
+      readQuestion(q).parts[1]!.terms.map((t) => `${t.term}${t.context ? " (borrowed)" : ""}`);
+    const fourth = borrowed("Where was the fourth session held and how many delegates attended it?");
+    expect(fourth.slice(0, 2)).toEqual(["deleg", "attend"]);
+    expect(fourth).toEqual(expect.arrayContaining(["fourth (borrowed)", "session (borrowed)"]));
+    expect(borrowed("What was decided in 2024, and who voted against?")).toContain("2024 (borrowed)");
+    // A part that picks out its own keeps to it; a name is not lent (the second part may ask about someone else).
+    expect(borrowed("Who chaired the third session, and who chaired the fifth session?")).toEqual([
+      "chair",
+      "fifth",
+      "session",
+    ]);
+    expect(borrowed("Who ran against Arseny Dolgikh in Tallinn, and how many votes did she get?")).toEqual(["vote"]);
+  });
+
   it("puts the first part's noun for the second part's 'one'", () => {
     const q = readQuestion("Who chaired the Tallinn congress and who chaired the Warsaw one?");
     expect(q.parts.map((p) => p.text)).toEqual([

@@ -89,3 +89,15 @@ describe("a question about someone's birth is answered where a sentence says so"
     expect(a.answer).toContain("Набережных Челнах");
   });
 });
+
+describe("a second part asks about the session the first part picks out", () => {
+  const app = suiteApp({ seed: false, docs: corpusOf("d3") });
+
+  it("counts the fourth session's delegates, not another session's", async () => {
+    const a = await app().pipeline.ask("Where was the fourth session held and how many delegates attended it?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Berlin");
+    expect(a.answer).toContain("131 delegates");
+    expect(a.answer).not.toContain("143 delegates");
+  });
+});
