@@ -591,7 +591,9 @@ const picksOut = (t: QueryTerm) =>
 function withTopicOf(first: Question, second: Question): Question {
   if (second.terms.some(picksOut)) return second;
   const own = new Set(second.terms.map((t) => t.term));
-  const borrowed = first.terms.filter((t) => picksOut(t) && !own.has(t.term)).map((t) => ({ ...t, context: true }));
+  const borrowed = first.terms
+    .filter((t) => picksOut(t) && !own.has(t.term))
+    .map((t) => ({ ...t, context: true }));
   return borrowed.length ? { ...second, terms: [...second.terms, ...borrowed] } : second;
 }
 

@@ -102,7 +102,9 @@ describe("readQuestion", () => {
       "fifth",
       "session",
     ]);
-    expect(borrowed("Who ran against Arseny Dolgikh in Tallinn, and how many votes did she get?")).toEqual(["vote"]);
+    expect(borrowed("Who ran against Arseny Dolgikh in Tallinn, and how many votes did she get?")).toEqual([
+      "vote",
+    ]);
   });
 
   it("puts the first part's noun for the second part's 'one'", () => {

@@ -94,7 +94,9 @@ describe("a second part asks about the session the first part picks out", () => 
   const app = suiteApp({ seed: false, docs: corpusOf("d3") });
 
   it("counts the fourth session's delegates, not another session's", async () => {
-    const a = await app().pipeline.ask("Where was the fourth session held and how many delegates attended it?");
+    const a = await app().pipeline.ask(
+      "Where was the fourth session held and how many delegates attended it?",
+    );
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("Berlin");
     expect(a.answer).toContain("131 delegates");
