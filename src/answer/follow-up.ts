@@ -56,6 +56,11 @@ const PERSON = new Set([
   "ней",
 ]);
 
+/** Whether a text speaks of someone as "he", "she", "his", "её"…: someone named before it. */
+export function pointsAtPerson(text: string): boolean {
+  return tokenize(text).some((t) => PERSON.has(t.word));
+}
+
 /** Whether a question leans on the conversation: it points back, continues, or names almost nothing itself. */
 export function isFollowUp(text: string): boolean {
   if (CONTINUING.test(text)) return true;
@@ -92,7 +97,7 @@ export function resolveFollowUp(text: string, history: Turn[]): Resolved {
   const carried = tokenize(previous)
     .filter((t) => !t.stop && !own.has(t.term) && !(ownOrdinal && ordinalRank(t.term) !== undefined))
     .map((t) => previous.slice(t.start, t.end));
-  const person = tokens.some((t) => PERSON.has(t.word));
+  const person = pointsAtPerson(text);
   // The lead names whom the answer was about ("Svetlana Yermolina"); its sentence may name others first.
   const said = last.lead ?? last.answer;
   const names = person && said ? namesIn(said) : [];

@@ -16,7 +16,14 @@ import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from
 import type { Prompts } from "./prompts.js";
 import { type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
-import { asText, type Resolved, resolveFollowUp, type Turn, type TurnSource } from "./follow-up.js";
+import {
+  asText,
+  pointsAtPerson,
+  type Resolved,
+  resolveFollowUp,
+  type Turn,
+  type TurnSource,
+} from "./follow-up.js";
 import { withLabels } from "../text/table.js";
 import { leadText } from "./lead.js";
 import { PASSAGE_FEATURES, passageFeatures, rerankPassages } from "./rerank.js";
@@ -94,6 +101,15 @@ interface Draft {
 /** What a word a follow-up borrows from the conversation counts for, against the follow-up's own words. */
 const CONTEXT_WEIGHT = 0.5;
 
+/** A question with the words of a name it speaks of as "he" or "she" added, marked borrowed. */
+function withName(q: Question, name: string): Question {
+  const own = new Set(q.terms.map((t) => t.term));
+  const borrowed = readQuestion(name, q.cyrillic)
+    .terms.filter((t) => !own.has(t.term))
+    .map((t) => ({ ...t, context: true }));
+  return { ...q, terms: [...q.terms, ...borrowed] };
+}
+
 /** Marks the terms of a resolved follow-up that come from the conversation, in the question and its parts. */
 function markContext(q: Question, resolved: Resolved): Question {
   if (!resolved.context) return q;
@@ -154,7 +170,14 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   /** Each part of a two-part question is answered on its own; the answer has what the documents support. */
   const extractive = (q: Question, retrieved: RetrievedPassage[], turn: AskState): Draft => {
     if (q.parts.length === 0) return extractivePart(q, retrieved, turn);
-    const drafts = q.parts.map((part) => extractivePart(part, retrieved, turn, false));
+    // "Who ran against her, and how many votes did he receive?": a second part that says "he" or "she" after a first
+    // that asks who asks about the one the first part's answer names, whose name it borrows, for less.
+    const first = extractivePart(q.parts[0]!, retrieved, turn);
+    const named = q.parts[0]!.type === "person" && pointsAtPerson(q.parts[1]!.text) ? first.lead : undefined;
+    const drafts = [
+      first,
+      extractivePart(named ? withName(q.parts[1]!, named) : q.parts[1]!, retrieved, turn),
+    ];
     const answered = drafts.filter((d) => !d.abstained);
     if (answered.length === 0) return drafts[0]!;
     // Each extractive claim cites a sentence or a few in a row. What both parts chose is said once: of two quotes
@@ -220,12 +243,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     };
   };
 
-  const extractivePart = (
-    q: Question,
-    retrieved: RetrievedPassage[],
-    turn: AskState,
-    alone = true,
-  ): Draft => {
+  const extractivePart = (q: Question, retrieved: RetrievedPassage[], turn: AskState): Draft => {
     const index = deps.kb.index();
     const selection = selectEvidence(q, retrieved, weight, contextOf(q, turn), scorer, deps.vectors, (p) =>
       index.before(p),
@@ -246,8 +264,9 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     }
     // The short answer leads ("Ilya Ponomarev"); a part of a two-part question keeps its sentence, which says
     // which part it answers.
+    // (A part's lead is kept for the part after it, not said.)
     const first = evidence[0]!;
-    const lead = alone ? leadText(q, first.text, first.header) : undefined;
+    const lead = leadText(q, first.text, first.header);
     return {
       abstained: false,
       confidence,

@@ -1,7 +1,13 @@
 // Follow-ups read with the conversation's last question and answer.
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.js";
-import { isFollowUp, resolveFollowUp, standalone, turnOf } from "../../src/answer/follow-up.js";
+import {
+  isFollowUp,
+  pointsAtPerson,
+  resolveFollowUp,
+  standalone,
+  turnOf,
+} from "../../src/answer/follow-up.js";
 
 describe("isFollowUp", () => {
   it.each([
@@ -98,5 +104,17 @@ describe("turnOf and the last answer's quotes", () => {
   it("gives a question that stands alone no quotes to read next to", () => {
     const turn = turnOf("Who stood against Ponomarev?", answer({}));
     expect(resolveFollowUp("Where did the fifth session take place?", [turn]).previous).toEqual([]);
+  });
+});
+
+describe("pointsAtPerson", () => {
+  it.each([
+    ["how many votes did he receive?", true],
+    ["and what is her profession?", true],
+    ["сколько голосов она получила?", true],
+    ["how many delegates attended it?", false],
+    ["what did they decide?", false],
+  ])("%s -> %s", (text, expected) => {
+    expect(pointsAtPerson(text)).toBe(expected);
   });
 });

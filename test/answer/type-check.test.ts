@@ -4,9 +4,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { suiteApp } from "../helpers/app.js";
 
-/** A development corpus's documents, copied into the test's own temporary corpus. */
-function corpusOf(set: string): Record<string, string> {
-  const dir = path.resolve(import.meta.dirname, `../eval/dev/${set}/corpus`);
+/** A development (or held-out) corpus's documents, copied into the test's own temporary corpus. */
+function corpusOf(set: string, kind = "dev"): Record<string, string> {
+  const dir = path.resolve(import.meta.dirname, `../eval/${kind}/${set}/corpus`);
   return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
 }
 
@@ -101,5 +101,17 @@ describe("a second part asks about the session the first part picks out", () => 
     expect(a.answer).toContain("Berlin");
     expect(a.answer).toContain("131 delegates");
     expect(a.answer).not.toContain("143 delegates");
+  });
+});
+
+describe("a second part that says 'he' or 'she' asks about the one the first part's answer names", () => {
+  const app = suiteApp({ seed: false, docs: corpusOf("set4", "held-out") });
+
+  it("answers why the first chair resigned from the sentence about him, adding no sentence about another", async () => {
+    const a = await app().pipeline.ask("Who was the assembly's first chair, and why did he resign?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Andrei Lesnov");
+    expect(a.answer).toContain("health reasons");
+    expect(a.answer).not.toContain("Lena Oskarova");
   });
 });
