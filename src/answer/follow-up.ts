@@ -119,7 +119,7 @@ export function standalone(text: string, history: Turn[]): string {
 }
 
 /** Names of people an answer gives: two or more capitalised words in a row ("Ilya Ponomarev"), the first one only. */
-function namesIn(answer: string): string[] {
+export function namesIn(answer: string): string[] {
   const text = answer.replace(/\[\d+\]/g, "");
   for (const m of text.matchAll(/\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)+/gu)) {
     const name = m[0].replace(/^(?:The|A|An|In|On|At)\s+/, "");

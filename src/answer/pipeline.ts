@@ -18,6 +18,7 @@ import { type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
 import {
   asText,
+  namesIn,
   pointsAtPerson,
   type Resolved,
   resolveFollowUp,
@@ -173,7 +174,11 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     // "Who ran against her, and how many votes did he receive?": a second part that says "he" or "she" after a first
     // that asks who asks about the one the first part's answer names, whose name it borrows, for less.
     const first = extractivePart(q.parts[0]!, retrieved, turn);
-    const named = q.parts[0]!.type === "person" && pointsAtPerson(q.parts[1]!.text) ? first.lead : undefined;
+    // (Only a name: a lead that is no name, "She was one of the first women…", lends nothing.)
+    const named =
+      q.parts[0]!.type === "person" && pointsAtPerson(q.parts[1]!.text)
+        ? namesIn(first.lead ?? "")[0]
+        : undefined;
     const drafts = [
       first,
       extractivePart(named ? withName(q.parts[1]!, named) : q.parts[1]!, retrieved, turn),
