@@ -114,4 +114,10 @@ describe("a second part that says 'he' or 'she' asks about the one the first par
     expect(a.answer).toContain("health reasons");
     expect(a.answer).not.toContain("Lena Oskarova");
   });
+
+  it("lends nothing where the first part's lead is no name", async () => {
+    const a = await app().pipeline.ask("Who designed the library building, and how old was she at the time?");
+    expect(a.answer).toContain("then aged 29");
+    expect(a.answer).not.toContain("do not answer");
+  });
 });
