@@ -171,10 +171,10 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
   /** Each part of a two-part question is answered on its own; the answer has what the documents support. */
   const extractive = (q: Question, retrieved: RetrievedPassage[], turn: AskState): Draft => {
     if (q.parts.length === 0) return extractivePart(q, retrieved, turn);
-    // "Who ran against her, and how many votes did he receive?": a second part that says "he" or "she" after a first
-    // that asks who asks about the one the first part's answer names, whose name it borrows, for less.
+    // "Who ran against her, and how many votes did he receive?": after a first part that asks who, the second part's
+    // "he" or "she" is the one the first part's answer names, and the second part borrows that name, for less. Only a
+    // name: a lead that is a sentence ("She was one of the first women…") lends nothing.
     const first = extractivePart(q.parts[0]!, retrieved, turn);
-    // (Only a name: a lead that is no name, "She was one of the first women…", lends nothing.)
     const named =
       q.parts[0]!.type === "person" && pointsAtPerson(q.parts[1]!.text)
         ? namesIn(first.lead ?? "")[0]
@@ -267,9 +267,8 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         related: related ? [{ passage: nearest.passage, span: nearest.span, score: nearest.score }] : [],
       };
     }
-    // The short answer leads ("Ilya Ponomarev"); a part of a two-part question keeps its sentence, which says
-    // which part it answers.
-    // (A part's lead is kept for the part after it, not said.)
+    // The short answer leads ("Ilya Ponomarev"). A part of a two-part question is said by its sentence, which says
+    // which part it answers; its lead only lends its name to the part after it (`extractive`).
     const first = evidence[0]!;
     const lead = leadText(q, first.text, first.header);
     return {

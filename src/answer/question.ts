@@ -580,19 +580,23 @@ export function readQuestion(asked: string, cyrillic = writtenInCyrillic(asked))
   return { ...whole, parts: [first, last] };
 }
 
-/** Words that pick out which one a question means: an ordinal and what it qualifies, a name, a year. */
-const picksOut = (t: QueryTerm) =>
+/**
+ * Words that single out which one a question means: an ordinal and what it qualifies, a year. Not a name: a second
+ * part may ask about someone else than the first part names ("Who ran against Arseny Dolgikh, and how many votes did
+ * she get?").
+ */
+const singlesOut = (t: QueryTerm) =>
   t.ordinal !== undefined || ordinalRank(t.term) !== undefined || /^\d{4}$/.test(t.term);
 
 /**
- * "Who chaired the third session, and how many delegates were present?": a second part that picks out nothing of its
- * own asks about what the first part picks out, and borrows those words, for less, as a follow-up does.
+ * "Who chaired the third session, and how many delegates were present?": a second part that singles out nothing of its
+ * own asks about what the first part singles out, and borrows those words, for less, as a follow-up does.
  */
 function withTopicOf(first: Question, second: Question): Question {
-  if (second.terms.some(picksOut)) return second;
+  if (second.terms.some(singlesOut)) return second;
   const own = new Set(second.terms.map((t) => t.term));
   const borrowed = first.terms
-    .filter((t) => picksOut(t) && !own.has(t.term))
+    .filter((t) => singlesOut(t) && !own.has(t.term))
     .map((t) => ({ ...t, context: true }));
   return borrowed.length ? { ...second, terms: [...second.terms, ...borrowed] } : second;
 }
