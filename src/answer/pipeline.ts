@@ -14,7 +14,7 @@ import type { QuestionContext } from "./features.js";
 import { Scorer } from "./scorer.js";
 import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
 import type { Prompts } from "./prompts.js";
-import { type QueryTerm, type Question, readQuestion } from "./question.js";
+import { borrowing, type QueryTerm, type Question, readQuestion } from "./question.js";
 import { expandQuestion } from "./expand.js";
 import {
   asText,
@@ -102,15 +102,6 @@ interface Draft {
 /** What a word a follow-up borrows from the conversation counts for, against the follow-up's own words. */
 const CONTEXT_WEIGHT = 0.5;
 
-/** A question with the words of a name it speaks of as "he" or "she" added, marked borrowed. */
-function withName(q: Question, name: string): Question {
-  const own = new Set(q.terms.map((t) => t.term));
-  const borrowed = readQuestion(name, q.cyrillic)
-    .terms.filter((t) => !own.has(t.term))
-    .map((t) => ({ ...t, context: true }));
-  return { ...q, terms: [...q.terms, ...borrowed] };
-}
-
 /** Marks the terms of a resolved follow-up that come from the conversation, in the question and its parts. */
 function markContext(q: Question, resolved: Resolved): Question {
   if (!resolved.context) return q;
@@ -174,15 +165,12 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     // "Who ran against her, and how many votes did he receive?": after a first part that asks who, the second part's
     // "he" or "she" is the one the first part's answer names, and the second part borrows that name, for less. Only a
     // name: a lead that is a sentence ("She was one of the first women…") lends nothing.
-    const first = extractivePart(q.parts[0]!, retrieved, turn);
-    const named =
-      q.parts[0]!.type === "person" && pointsAtPerson(q.parts[1]!.text)
-        ? namesIn(first.lead ?? "")[0]
-        : undefined;
-    const drafts = [
-      first,
-      extractivePart(named ? withName(q.parts[1]!, named) : q.parts[1]!, retrieved, turn),
-    ];
+    const [firstPart, secondPart] = q.parts as [Question, Question];
+    const lends = firstPart.type === "person" && pointsAtPerson(secondPart.text);
+    const first = extractivePart(firstPart, retrieved, turn, lends);
+    const named = lends ? namesIn(first.lead ?? "")[0] : undefined;
+    const second = named ? borrowing(secondPart, readQuestion(named, secondPart.cyrillic).terms) : secondPart;
+    const drafts = [first, extractivePart(second, retrieved, turn, false)];
     const answered = drafts.filter((d) => !d.abstained);
     if (answered.length === 0) return drafts[0]!;
     // Each extractive claim cites a sentence or a few in a row. What both parts chose is said once: of two quotes
@@ -248,7 +236,13 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     };
   };
 
-  const extractivePart = (q: Question, retrieved: RetrievedPassage[], turn: AskState): Draft => {
+  /** One question or part; `withLead` when its short answer is wanted (a part's only when it lends its name). */
+  const extractivePart = (
+    q: Question,
+    retrieved: RetrievedPassage[],
+    turn: AskState,
+    withLead = true,
+  ): Draft => {
     const index = deps.kb.index();
     const selection = selectEvidence(q, retrieved, weight, contextOf(q, turn), scorer, deps.vectors, (p) =>
       index.before(p),
@@ -270,7 +264,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
     // The short answer leads ("Ilya Ponomarev"). A part of a two-part question is said by its sentence, which says
     // which part it answers; its lead only lends its name to the part after it (`extractive`).
     const first = evidence[0]!;
-    const lead = leadText(q, first.text, first.header);
+    const lead = withLead ? leadText(q, first.text, first.header) : undefined;
     return {
       abstained: false,
       confidence,

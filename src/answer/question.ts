@@ -593,12 +593,17 @@ const singlesOut = (t: QueryTerm) =>
  * own asks about what the first part singles out, and borrows those words, for less, as a follow-up does.
  */
 function withTopicOf(first: Question, second: Question): Question {
-  if (second.terms.some(singlesOut)) return second;
-  const own = new Set(second.terms.map((t) => t.term));
-  const borrowed = first.terms
-    .filter((t) => singlesOut(t) && !own.has(t.term))
-    .map((t) => ({ ...t, context: true }));
-  return borrowed.length ? { ...second, terms: [...second.terms, ...borrowed] } : second;
+  return second.terms.some(singlesOut) ? second : borrowing(second, first.terms.filter(singlesOut));
+}
+
+/**
+ * A question with words it borrows from elsewhere (the first part of its question, the name an answer gave) added
+ * after its own, marked borrowed (`QueryTerm.context`: they count for less); a word it has already is not added.
+ */
+export function borrowing(q: Question, terms: readonly QueryTerm[]): Question {
+  const own = new Set(q.terms.map((t) => t.term));
+  const borrowed = terms.filter((t) => !own.has(t.term)).map((t) => ({ ...t, context: true }));
+  return borrowed.length ? { ...q, terms: [...q.terms, ...borrowed] } : q;
 }
 
 function readPart(text: string, cyrillic: boolean): Question {
