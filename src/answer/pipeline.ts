@@ -93,8 +93,10 @@ interface Draft {
   related?: VerifiedClaim["refs"];
   fallback?: Answer["fallback"];
   note?: string;
-  /** Parts of a two-part question the documents do not answer, when the other part is answered. */
+  /** Parts of a two-part question no passage answers surely enough, when the other part is answered. */
   unanswered?: string[];
+  /** Of those, parts whose own best sentence is one the answer quotes for the other part: it may answer them too. */
+  unsure?: string[];
   /** The short answer the first claim gives (`leadSpan`): a name, a place, a date or a number. */
   lead?: string;
 }
@@ -123,13 +125,16 @@ const TEXTS = {
     none: "The documents I have do not answer this question.",
     related: "The nearest passage is related but does not support an answer",
     empty: "Please ask a question in words.",
-    unanswered: (part: string) => `The documents do not answer “${part}”`,
+    unanswered: (part: string) => `I found no passage that answers “${part}”.`,
+    unsure: (part: string) => `The passage quoted may also answer “${part}”, but I am not sure it does.`,
   },
   ru: {
     none: "В моих документах нет ответа на этот вопрос.",
     related: "Ближайший фрагмент связан с темой, но ответа не содержит",
     empty: "Пожалуйста, задайте вопрос словами.",
-    unanswered: (part: string) => `На вопрос «${part}» в документах ответа нет.`,
+    unanswered: (part: string) => `Фрагмента, который отвечал бы на вопрос «${part}», я не нашёл.`,
+    unsure: (part: string) =>
+      `Возможно, приведённый фрагмент отвечает и на вопрос «${part}», но я в этом не уверен.`,
   },
 };
 
@@ -186,9 +191,31 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       kept.push(claim);
     }
     const claims = kept.sort((a, b) => documentOrder(a.refs[0]!, b.refs[0]!));
-    const unanswered = q.parts.filter((_, i) => drafts[i]!.abstained).map((p) => p.text);
+    // A part no sentence answers surely enough is said to be unanswered; where its own best sentence is one the answer
+    // quotes for the other part ("…a 19-year-old concertina player…" for "what instrument does she play?"), that the
+    // quote may answer it, not that nothing does.
+    const quoted = (ref: VerifiedClaim["refs"][number]) =>
+      claims.some((c) =>
+        c.refs.some(
+          (r) =>
+            r.passage.docId === ref.passage.docId &&
+            r.span.start <= ref.span.start &&
+            ref.span.end <= r.span.end,
+        ),
+      );
+    const unresolved = q.parts.flatMap((p, i) =>
+      drafts[i]!.abstained ? [{ p, near: drafts[i]!.related?.[0] }] : [],
+    );
+    const unsure = unresolved.filter((u) => u.near && quoted(u.near)).map((u) => u.p.text);
+    const unanswered = unresolved.filter((u) => !unsure.includes(u.p.text)).map((u) => u.p.text);
     const confidence = Math.max(...drafts.map((d) => d.confidence ?? 0));
-    return { abstained: false, claims, confidence, ...(unanswered.length ? { unanswered } : {}) };
+    return {
+      abstained: false,
+      claims,
+      confidence,
+      ...(unanswered.length ? { unanswered } : {}),
+      ...(unsure.length ? { unsure } : {}),
+    };
   };
 
   /** Whether a document's title or passages use a name (`nameIn`: "Skarvøy", "Skarvøy's", "Воронова"). */
@@ -426,7 +453,9 @@ async function compose(
   }
   if (parts.length > 0) {
     // The part is the user's words: a "[2]" in them must not read as a citation mark.
-    for (const part of draft.unanswered ?? []) parts.push(t.unanswered(part.replace(/\[(\d+)\]/g, "($1)")));
+    const said = (part: string) => part.replace(/\[(\d+)\]/g, "($1)");
+    for (const part of draft.unanswered ?? []) parts.push(t.unanswered(said(part)));
+    for (const part of draft.unsure ?? []) parts.push(t.unsure(said(part)));
     return { answer: parts.join(" "), abstained: false, citations };
   }
 

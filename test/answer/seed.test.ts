@@ -4,6 +4,9 @@ import type { TraceEntry } from "../../src/answer/pipeline.js";
 import { Scorer } from "../../src/answer/scorer.js";
 import { suiteApp, type TempApp } from "../helpers/app.js";
 
+/** What an answer says of a part it leaves unanswered, in either wording. */
+const PART_UNANSWERED = /no passage that answers|may also answer/;
+
 describe("answers on the seed corpus (extractive)", () => {
   const app = suiteApp();
 
@@ -134,7 +137,7 @@ describe("answers on the seed corpus (extractive)", () => {
     const a = await app().pipeline.ask("On which days does the fifth session start and end?");
     expect(a.answer).toContain("Wednesday");
     expect(a.answer).toContain("Saturday");
-    expect(a.answer).not.toMatch(/do not answer/);
+    expect(a.answer).not.toMatch(PART_UNANSWERED);
   });
 
   it("abstains on a meeting of another number than any sentence gives, and answers the first with the inaugural", async () => {
@@ -322,7 +325,7 @@ describe("answers on the seed corpus among many short notes", () => {
     expect(a.answer).toContain("Oslo");
     expect(a.answer).toContain("May 2024");
     expect(a.citations).toHaveLength(2);
-    expect(a.answer).not.toMatch(/do not answer/);
+    expect(a.answer).not.toMatch(PART_UNANSWERED);
   });
 
   it("answers the part of a question the documents support, and says which part they do not", async () => {
@@ -367,14 +370,16 @@ describe("answers a question that ends in two words it asks about alike", () => 
     expect(a.answer).toContain("Monday");
     expect(a.answer).toContain("Friday");
     expect(a.citations).toHaveLength(2);
-    expect(a.answer).not.toMatch(/do not answer/);
+    expect(a.answer).not.toMatch(PART_UNANSWERED);
   });
 
   it("and says which word the documents leave unanswered, rather than citing the other's sentence for it", async () => {
     const a = await forum().pipeline.ask("On which days does the second forum open and close?");
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("Tuesday");
-    expect(a.answer).toMatch(/The documents do not answer “On which days does the second forum close\?”$/);
+    expect(a.answer).toMatch(
+      /I found no passage that answers “On which days does the second forum close\?”\.$/,
+    );
     expect(a.citations).toHaveLength(1);
   });
 });
