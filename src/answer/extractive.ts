@@ -600,8 +600,11 @@ export function selectEvidence(
   // A vetoed candidate cannot answer; the nearest is still offered as related when none can. Where the best of all
   // picks another one itself ("The Helsinki session cost €38,500" for "…the Berlin session?"), the documents speak of
   // another: none answers, rather than the next best ("The Assembly's budget for this year is €240,000").
+  // A sentence that asks ("Do you have a Free Russia passport yourself?") states nothing: it cannot answer.
   const allowed =
-    scored[0]!.features[PICKS_ANOTHER]! > 0 ? [] : scored.filter((x) => !scorer.vetoed(x.features));
+    scored[0]!.features[PICKS_ANOTHER]! > 0
+      ? []
+      : scored.filter((x) => !scorer.vetoed(x.features) && !asks(x.c.text));
   const traced = scored.map(({ c, features, rank }) => ({ evidence: toEvidence(c), features, rank }));
   if (allowed.length === 0) {
     const nearest = scored[0]!.c;
@@ -623,6 +626,14 @@ export function selectEvidence(
     coverage: covered.reduce((a, b) => a + b, 0) / total,
     candidates: traced,
   };
+}
+
+/**
+ * Whether a sentence asks a question: it ends in a question mark, before any closing quote or emphasis. One that
+ * reports a question ("He asked: “Where is the money?”") states who asked it.
+ */
+export function asks(sentence: string): boolean {
+  return /\?[\s*_"'»”’)\]]*$/u.test(sentence) && !/\p{L}[,:]?\s+[“«"]/u.test(sentence);
 }
 
 /** Without the tagger: what "What is X?" defines X as (a pattern), or the surface shape of the answer's type. */
@@ -727,7 +738,8 @@ function pointsBack(sentence: Candidate): boolean {
 
 /**
  * A chosen sentence that points back ("These partnerships are instrumental…") is quoted with the sentence before it,
- * which says what it points at ("…strategic alliances with Ukraine, Poland…"). A chosen sentence is also quoted with
+ * which says what it points at ("…strategic alliances with Ukraine, Poland…"); so is one that answers the question
+ * before it ("— Нет." after "— Будете ли вы снова баллотироваться в 2026 году?"). A chosen sentence is also quoted with
  * the next one when that one points back at it and answers more: it matches a question term better than the chosen
  * sentences do, or it has what the question asks for (an enumeration, a date…) and the chosen sentence has not. "What
  * elements make up the plan?" is answered by "…set forth a comprehensive framework… This framework encompasses
@@ -756,7 +768,8 @@ function extendByContinuations(
   chosen.forEach((c, i) => {
     let span = c.span;
     const matched = new Set(c.matched);
-    const prev = pointsBack(c) ? neighbour(c, -1) : undefined;
+    const before = neighbour(c, -1);
+    const prev = before && (pointsBack(c) || asks(before.text)) ? before : undefined;
     if (prev) {
       span = { start: prev.span.start, end: span.end };
       for (const m of prev.matched) matched.add(m);

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { asks } from "../../src/answer/extractive.js";
 import { suiteApp } from "../helpers/app.js";
 
 /** A development (or held-out) corpus's documents, copied into the test's own temporary corpus. */
@@ -135,5 +136,34 @@ describe("a part left unanswered whose best sentence the answer quotes for the o
       /The passage quoted may also answer “what instrument does she play\?”, but I am not sure/,
     );
     expect(a.answer).not.toMatch(/no passage that answers/);
+  });
+});
+
+describe("a sentence that asks cannot answer; one that answers a question is quoted with it", () => {
+  it.each([
+    ["Do you have a Free Russia passport yourself?", true],
+    ["**Q:** Do you have a Free Russia passport yourself?**", true],
+    ["— Будете ли вы снова баллотироваться в 2026 году?", true],
+    ["He asked: “Where is the money?”", false],
+    ["Он спросил: «Где деньги?»", false],
+    ["**A:** Yes, number 000112.", false],
+    ["The question of who pays (and why?) stayed open.", false],
+  ])("%s asks: %s", (sentence, expected) => {
+    expect(asks(sentence)).toBe(expected);
+  });
+
+  const d10 = suiteApp({ seed: false, docs: corpusOf("d10") });
+  const d9 = suiteApp({ seed: false, docs: corpusOf("d9") });
+
+  it("answers the number of a passport with the interview's answer, after its question", async () => {
+    const a = await d10().pipeline.ask("Какой номер у «паспорта свободной России» Тимура Газиева?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toMatch(/Do you have a Free Russia passport yourself\?.*number 000112/s);
+  });
+
+  it("answers 'is he running again' with the reply, not the interviewer's question alone", async () => {
+    const a = await d9().pipeline.ask("is zelenin gonna run for president again in 2026");
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toMatch(/баллотироваться в 2026 году\?\s*— Нет\./);
   });
 });
