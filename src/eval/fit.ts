@@ -30,7 +30,18 @@ function newtonStep(
   hessian: number[][],
   gradient: number[],
   loss: (b: number[]) => number,
+  free?: readonly boolean[],
 ): { next: number[]; moving: boolean } {
+  // A coordinate held where it starts takes no step: no gradient, and a Hessian row and column of the identity's.
+  if (free)
+    free.forEach((f, i) => {
+      if (f) return;
+      gradient[i] = 0;
+      for (let j = 0; j < hessian.length; j++) {
+        hessian[i]![j] = i === j ? 1 : 0;
+        hessian[j]![i] = i === j ? 1 : 0;
+      }
+    });
   const step = solve(new Matrix(hessian), Matrix.columnVector(gradient)).to1DArray();
   const before = loss(beta);
   let t = 1;
@@ -46,7 +57,7 @@ function newtonStep(
  * L2-regularized logistic regression by Newton's method. Each group weighs the same in total, however many
  * candidates it has: a question with 60 sentences must not count for three with 20.
  */
-export function fitLogistic(groups: Group[], l2 = 1, iterations = 25): Logistic {
+export function fitLogistic(groups: Group[], l2 = 1, iterations = 25, held?: Held<Logistic>): Logistic {
   const rows = groups.flatMap((g) =>
     g.features.map((x, i) => ({ x, y: g.labels[i] ? 1 : 0, w: 1 / g.features.length })),
   );
@@ -60,7 +71,7 @@ export function fitLogistic(groups: Group[], l2 = 1, iterations = 25): Logistic 
       );
       return s - w * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
     }, 0);
-  let beta = new Array<number>(d).fill(0);
+  let beta = held ? [held.start.bias, ...held.start.weights] : new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {
     const gradient = new Array<number>(d).fill(0);
     const hessian = Array.from({ length: d }, () => new Array<number>(d).fill(0));
@@ -79,11 +90,26 @@ export function fitLogistic(groups: Group[], l2 = 1, iterations = 25): Logistic 
       gradient[i]! += l2 * beta[i]!;
       hessian[i]![i]! += l2;
     }
-    const { next, moving } = newtonStep(beta, hessian, gradient, loss);
+    const { next, moving } = newtonStep(
+      beta,
+      hessian,
+      gradient,
+      loss,
+      held ? [true, ...held.free] : undefined,
+    );
     beta = next;
     if (!moving) break;
   }
   return { bias: beta[0]!, weights: beta.slice(1) };
+}
+
+/**
+ * A fit that starts from weights already fitted and moves only some of them (`free`, in feature order): a new
+ * feature's weight fitted with every other held as committed, which a full refit would move too.
+ */
+export interface Held<T> {
+  start: T;
+  free: readonly boolean[];
 }
 
 /** Weights of a linear ranking score over the features: no bias, only differences within a group matter. */
@@ -95,10 +121,10 @@ export const rankScore = (ranker: Ranker, x: number[]) => linear(ranker, x);
  * The ranking score by conditional logit: within each question part, the softmax of the scores should put its weight
  * on the sentences that cover the evidence (each such sentence counts 1/n of its group). Newton's method, L2 penalty.
  */
-export function fitRanker(groups: Group[], l2 = 1, iterations = 30): Ranker {
+export function fitRanker(groups: Group[], l2 = 1, iterations = 30, held?: Held<Ranker>): Ranker {
   const usable = groups.filter((g) => g.labels.some(Boolean) && g.features.length > 1);
   const d = usable[0]?.features[0]?.length ?? 0;
-  let beta = new Array<number>(d).fill(0);
+  let beta = held ? [...held.start] : new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {
     const gradient = beta.map((b) => l2 * b);
     const hessian = Array.from({ length: d }, (_, i) =>
@@ -128,7 +154,13 @@ export function fitRanker(groups: Group[], l2 = 1, iterations = 30): Ranker {
         }
       });
     }
-    const { next, moving } = newtonStep(beta, hessian, gradient, (b) => rankerLoss(usable, b, l2));
+    const { next, moving } = newtonStep(
+      beta,
+      hessian,
+      gradient,
+      (b) => rankerLoss(usable, b, l2),
+      held?.free,
+    );
     beta = next;
     if (!moving) break;
   }
@@ -183,8 +215,13 @@ export interface TwoStage {
  */
 const ABSTAINER_L2 = 3;
 
-export function fitTwoStage(groups: Group[], l2 = 1, vetoes: number[] = []): TwoStage {
-  const ranker = fitRanker(groups, l2);
+export function fitTwoStage(
+  groups: Group[],
+  l2 = 1,
+  vetoes: number[] = [],
+  held?: { ranker: Ranker; abstainer: Logistic; free: readonly boolean[] },
+): TwoStage {
+  const ranker = fitRanker(groups, l2, 30, held && { start: held.ranker, free: held.free });
   const rows: Group[] = groups.flatMap((g) => {
     const input = abstentionInput(
       g.features.map((f) => rankScore(ranker, f)),
@@ -197,7 +234,14 @@ export function fitTwoStage(groups: Group[], l2 = 1, vetoes: number[] = []): Two
     // ranking's failure, and abstaining on an answerable question is a failure of its own.
     return [{ ...g, features: [x], labels: [g.answerable] }];
   });
-  return { ranker, abstainer: fitLogistic(rows, l2 * ABSTAINER_L2), vetoes };
+  // The abstainer reads the best score and its lead before the features: those move with the ranker, so they are free.
+  const abstainer = fitLogistic(
+    rows,
+    l2 * ABSTAINER_L2,
+    25,
+    held && { start: held.abstainer, free: [true, true, ...held.free] },
+  );
+  return { ranker, abstainer, vetoes };
 }
 
 /** Scores a part's candidates: each one's ranking score, and the probability that the best answers. */
@@ -272,11 +316,20 @@ export interface Fold {
   model: TwoStage;
 }
 
-export function outOfFold(groups: Group[], l2 = 1, vetoes: number[] = []): Fold[] {
+export function outOfFold(
+  groups: Group[],
+  l2 = 1,
+  vetoes: number[] = [],
+  held?: Parameters<typeof fitTwoStage>[3],
+): Fold[] {
   const corpora = [...new Set(groups.map((g) => g.corpus))];
   return corpora.map((corpus) => {
     const train = groups.filter((g) => g.corpus !== corpus);
-    return { train, test: groups.filter((g) => g.corpus === corpus), model: fitTwoStage(train, l2, vetoes) };
+    return {
+      train,
+      test: groups.filter((g) => g.corpus === corpus),
+      model: fitTwoStage(train, l2, vetoes, held),
+    };
   });
 }
 

@@ -55,6 +55,23 @@ describe("fitting the answer scorer", () => {
     }
   });
 
+  it("fits only the weights it is told to, holding the others where they start (`--only`)", () => {
+    const held = { start: [0.25, -0.5, 0], free: [true, false, false] };
+    const ranker = fitRanker(groups(80), 1, 30, held);
+    expect(ranker[1]).toBe(-0.5);
+    expect(ranker[2]).toBe(0);
+    expect(ranker[0]!).toBeGreaterThan(1);
+    const model = fitTwoStage(groups(80), 1, [], {
+      ranker: [0.25, -0.5, 0],
+      abstainer: { bias: 0, weights: [0, 0, 0, 0, 0] },
+      free: [false, false, true],
+    });
+    // The ranker's held weights stay; the abstainer learns from the free feature (set only where none answers).
+    expect(model.ranker).toEqual([0.25, -0.5, 0]);
+    expect(model.abstainer.weights[2]).toBe(0);
+    expect(model.abstainer.weights[4]!).toBeLessThan(0);
+  });
+
   it("abstains where the documents do not answer, at the threshold it chooses", () => {
     const model = fitTwoStage(groups(80));
     const threshold = chooseThreshold(groups(80), model);
