@@ -633,7 +633,7 @@ export function selectEvidence(
  * reports a question ("He asked: “Where is the money?”") states who asked it.
  */
 export function asks(sentence: string): boolean {
-  return /\?[\s*_"'»”’)\]]*$/u.test(sentence) && !/\p{L}[,:]?\s+[“«"]/u.test(sentence);
+  return /\?[\s*_"'»”’]*$/u.test(sentence) && !/\p{L}{2,}[,:]?\s+[“«"„][^“«"„”»]*\?[”»"]\s*$/u.test(sentence);
 }
 
 /** Without the tagger: what "What is X?" defines X as (a pattern), or the surface shape of the answer's type. */

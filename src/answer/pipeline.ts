@@ -95,8 +95,11 @@ interface Draft {
   note?: string;
   /** Parts of a two-part question no passage answers surely enough, when the other part is answered. */
   unanswered?: string[];
-  /** Of those, parts whose own best sentence is one the answer quotes for the other part: it may answer them too. */
-  unsure?: string[];
+  /**
+   * Of those, parts whose own best sentence (not ruled out) overlaps what the answer quotes for the other part: that
+   * quote (`ref`) may answer them too.
+   */
+  unsure?: { part: string; ref: VerifiedClaim["refs"][number] }[];
   /** The short answer the first claim gives (`leadSpan`): a name, a place, a date or a number. */
   lead?: string;
 }
@@ -120,21 +123,25 @@ const RERANK_POOL = 20;
 /** How much of a document's first passage is its opening: the title, byline and dateline. */
 const OPENING = 300;
 
+/** Whether a question ends in its own mark ("…close?"): no full stop after its closing quote. */
+const ended = (part: string) => /[?!.…]$/u.test(part.trim());
+
 const TEXTS = {
   en: {
     none: "The documents I have do not answer this question.",
     related: "The nearest passage is related but does not support an answer",
     empty: "Please ask a question in words.",
-    unanswered: (part: string) => `I found no passage that answers “${part}”.`,
-    unsure: (part: string) => `The passage quoted may also answer “${part}”, but I am not sure it does.`,
+    unanswered: (part: string) => `I found no passage that answers “${part}”${ended(part) ? "" : "."}`,
+    unsure: (part: string, n: number) =>
+      `Passage [${n}] may also answer “${part}”, but I am not sure it does.`,
   },
   ru: {
     none: "В моих документах нет ответа на этот вопрос.",
     related: "Ближайший фрагмент связан с темой, но ответа не содержит",
     empty: "Пожалуйста, задайте вопрос словами.",
-    unanswered: (part: string) => `Фрагмента, который отвечал бы на вопрос «${part}», я не нашёл.`,
-    unsure: (part: string) =>
-      `Возможно, приведённый фрагмент отвечает и на вопрос «${part}», но я в этом не уверен.`,
+    unanswered: (part: string) => `Фрагмента, который отвечал бы на вопрос «${part}», найти не удалось.`,
+    unsure: (part: string, n: number) =>
+      `Возможно, фрагмент [${n}] отвечает и на вопрос «${part}», но уверенности в этом нет.`,
   },
 };
 
@@ -191,23 +198,30 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       kept.push(claim);
     }
     const claims = kept.sort((a, b) => documentOrder(a.refs[0]!, b.refs[0]!));
-    // A part no sentence answers surely enough is said to be unanswered; where its own best sentence is one the answer
-    // quotes for the other part ("…a 19-year-old concertina player…" for "what instrument does she play?"), that the
-    // quote may answer it, not that nothing does.
-    const quoted = (ref: VerifiedClaim["refs"][number]) =>
-      claims.some((c) =>
-        c.refs.some(
+    // A part no sentence answers surely enough is said to be unanswered; where its own best sentence overlaps a quote
+    // the answer gives for the other part ("…a 19-year-old concertina player…" for "what instrument does she play?"),
+    // that the quote may answer it, not that nothing does. Not where that sentence was ruled out (a part whose every
+    // candidate is ruled out has confidence 0, its nearest offered only as related): "The Helsinki session cost…"
+    // does not perhaps answer "…the Berlin session?".
+    const quoting = (near: VerifiedClaim["refs"][number]) =>
+      claims
+        .flatMap((c) => c.refs)
+        .find(
           (r) =>
-            r.passage.docId === ref.passage.docId &&
-            r.span.start <= ref.span.start &&
-            ref.span.end <= r.span.end,
-        ),
-      );
-    const unresolved = q.parts.flatMap((p, i) =>
-      drafts[i]!.abstained ? [{ p, near: drafts[i]!.related?.[0] }] : [],
-    );
-    const unsure = unresolved.filter((u) => u.near && quoted(u.near)).map((u) => u.p.text);
-    const unanswered = unresolved.filter((u) => !unsure.includes(u.p.text)).map((u) => u.p.text);
+            r.passage.docId === near.passage.docId &&
+            r.span.start < near.span.end &&
+            near.span.start < r.span.end,
+        );
+    const unanswered: string[] = [];
+    const unsure: NonNullable<Draft["unsure"]> = [];
+    q.parts.forEach((p, i) => {
+      const d = drafts[i]!;
+      if (!d.abstained) return;
+      const near = d.related?.[0];
+      const ref = near && (d.confidence ?? 0) > 0 ? quoting(near) : undefined;
+      if (ref) unsure.push({ part: p.text, ref });
+      else unanswered.push(p.text);
+    });
     const confidence = Math.max(...drafts.map((d) => d.confidence ?? 0));
     return {
       abstained: false,
@@ -454,8 +468,18 @@ async function compose(
   if (parts.length > 0) {
     // The part is the user's words: a "[2]" in them must not read as a citation mark.
     const said = (part: string) => part.replace(/\[(\d+)\]/g, "($1)");
-    for (const part of draft.unanswered ?? []) parts.push(t.unanswered(said(part)));
-    for (const part of draft.unsure ?? []) parts.push(t.unsure(said(part)));
+    const unanswered = [...(draft.unanswered ?? [])];
+    const unsure: string[] = [];
+    for (const { part, ref } of draft.unsure ?? []) {
+      // Named by its mark among the answer's own citations; a quote the answer lost is none to point at.
+      const n = citations.find(
+        (c) => c.docId === ref.passage.docId && c.start === ref.span.start && c.end === ref.span.end,
+      )?.n;
+      if (n === undefined) unanswered.push(part);
+      else unsure.push(t.unsure(said(part), n));
+    }
+    for (const part of unanswered) parts.push(t.unanswered(said(part)));
+    parts.push(...unsure);
     return { answer: parts.join(" "), abstained: false, citations };
   }
 

@@ -134,7 +134,13 @@ runCli(async ({ config, log }) => {
     return recorded;
   };
 
-  if (values.only) return fitOnly(values.only.split(","), l2, values["dry-run"], record);
+  if (values.only) {
+    if (values.vetoes || values["passages-only"])
+      throw new Error(
+        "--only holds the vetoes and the passage ranker as committed: leave out --vetoes and --passages-only",
+      );
+    return fitOnly(values.only.split(","), l2, values["dry-run"], record);
+  }
   // First the passage ranker, from pools retrieval alone ordered; then the sentences are read from the passages it
   // ranks first, as the pipeline will read them.
   const base = baseWeights();
@@ -235,10 +241,11 @@ runCli(async ({ config, log }) => {
 });
 
 /**
- * `--only a,b`: fits the weights of the named features alone (in the ranker and the abstainer, with the abstainer's
- * bias and its reading of the best score and lead), every other weight, the passage ranker, the vetoes and the
- * threshold held as committed. A feature the committed file lacks starts at 0. For a new feature: a full refit moves
- * every weight, and the committed ones were each kept by measuring the changes made since with them.
+ * `--only a,b`: fits the weights of the named features alone, in the ranker and the abstainer; the abstainer's bias and
+ * its weights on the best score and its lead are refitted too (they move with the ranker). Every other weight, the
+ * passage ranker and the vetoes are held as committed; the threshold and the hedge are chosen out of fold again, as a
+ * full fit chooses them. A feature the committed file lacks starts at 0. For a new feature: a full refit moves every
+ * weight, and the committed ones were each kept by measuring the changes made since with them.
  */
 async function fitOnly(
   names: string[],
@@ -267,14 +274,18 @@ async function fitOnly(
   const vetoes = (committed.vetoes ?? []).map(at).filter((i) => i >= 0);
   const held = { ranker, abstainer, free: all.map((n) => names.includes(n)) };
   const fmt = (n: number) => n.toFixed(3);
+  // "Before": no feature's weight free, only the abstainer's bias, best score and lead, refitted in each fold as after.
   const before = validate(outOfFold(groups, l2, vetoes, { ...held, free: all.map(() => false) }));
   const folds = outOfFold(groups, l2, vetoes, held);
   const cv = validate(folds);
   const model = fitTwoStage(groups, l2, vetoes, held);
+  const threshold = chooseThresholdOutOfFold(folds);
+  const hedge = chooseHedge(folds, threshold);
   const lines = [
-    "Left out one corpus at a time (top1 and objective at the committed threshold; before → after):",
+    "Left out one corpus at a time, each with the threshold its training corpora choose (before → after):",
     ...cv.map((o, i) => `  ${o.corpus.padEnd(8)} top1 ${fmt(before[i]!.top1)} → ${fmt(o.top1)}`),
-    `objective ${fmt(objective(before))} → ${fmt(objective(cv))}`,
+    `objective ${fmt(objective(before))} → ${fmt(objective(cv))} (cross-validated)`,
+    `threshold ${committed.threshold} → ${threshold}, tentative below ${committed.hedge ?? "-"} → ${hedge} (out of fold)`,
     "Fitted (ranking; abstention):",
     `  ${"(bias)".padEnd(18)} ${fmt(abstainer.bias)} → ${fmt(model.abstainer.bias)}`,
     `  ${"bestScore".padEnd(18)} ${fmt(abstainer.weights[0]!)} → ${fmt(model.abstainer.weights[0]!)}`,
@@ -290,8 +301,11 @@ async function fitOnly(
     ...start,
     ranker: model.ranker.map(round),
     abstainer: { bias: round(model.abstainer.bias), weights: model.abstainer.weights.map(round) },
+    threshold,
+    hedge,
     fitted: {
       ...(committed.fitted ?? {}),
+      crossValidated: Object.fromEntries(cv.map((o) => [o.corpus, { ...o, corpus: undefined }])),
       only: { features: names, by: `npm run fit -- --only ${names.join(",")}` },
     },
   };

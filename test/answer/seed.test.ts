@@ -5,7 +5,7 @@ import { Scorer } from "../../src/answer/scorer.js";
 import { suiteApp, type TempApp } from "../helpers/app.js";
 
 /** What an answer says of a part it leaves unanswered, in either wording. */
-const PART_UNANSWERED = /no passage that answers|may also answer/;
+const PART_UNANSWERED = /no passage that answers|may also answer|найти не удалось|уверенности в этом нет/;
 
 describe("answers on the seed corpus (extractive)", () => {
   const app = suiteApp();
@@ -378,7 +378,7 @@ describe("answers a question that ends in two words it asks about alike", () => 
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("Tuesday");
     expect(a.answer).toMatch(
-      /I found no passage that answers “On which days does the second forum close\?”\.$/,
+      /I found no passage that answers “On which days does the second forum close\?”$/,
     );
     expect(a.citations).toHaveLength(1);
   });

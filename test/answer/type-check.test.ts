@@ -133,7 +133,7 @@ describe("a part left unanswered whose best sentence the answer quotes for the o
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("concertina player");
     expect(a.answer).toMatch(
-      /The passage quoted may also answer “what instrument does she play\?”, but I am not sure/,
+      /Passage \[1\] may also answer “what instrument does she play\?”, but I am not sure/,
     );
     expect(a.answer).not.toMatch(/no passage that answers/);
   });
@@ -148,6 +148,11 @@ describe("a sentence that asks cannot answer; one that answers a question is quo
     ["Он спросил: «Где деньги?»", false],
     ["**A:** Yes, number 000112.", false],
     ["The question of who pays (and why?) stayed open.", false],
+    ["The question stayed open (and why?)", false],
+    ["Что такое «паспорт свободной России»?", true],
+    ['Have you read "War and Peace"?', true],
+    ["Do you have a “Free Russia” passport?", true],
+    ['Q: "Do you have a passport?"', true],
   ])("%s asks: %s", (sentence, expected) => {
     expect(asks(sentence)).toBe(expected);
   });

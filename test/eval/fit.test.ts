@@ -69,7 +69,10 @@ describe("fitting the answer scorer", () => {
     // The ranker's held weights stay; the abstainer learns from the free feature (set only where none answers).
     expect(model.ranker).toEqual([0.25, -0.5, 0]);
     expect(model.abstainer.weights[2]).toBe(0);
+    expect(model.abstainer.weights[3]).toBe(0);
     expect(model.abstainer.weights[4]!).toBeLessThan(0);
+    // The abstainer's bias moves with it.
+    expect(model.abstainer.bias).not.toBe(0);
   });
 
   it("abstains where the documents do not answer, at the threshold it chooses", () => {
