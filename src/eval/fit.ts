@@ -54,6 +54,16 @@ function newtonStep(
 }
 
 /**
+ * A fit that starts from weights already fitted (`npm run fit -- --only`) and moves only some of them: `free` says,
+ * weight by weight in the order the model reads them, which move (a logistic model's bias always does). A new
+ * feature's weight is fitted with every other held as committed, which a full refit would move too.
+ */
+export interface Held<T> {
+  start: T;
+  free: readonly boolean[];
+}
+
+/**
  * L2-regularized logistic regression by Newton's method. Each group weighs the same in total, however many
  * candidates it has: a question with 60 sentences must not count for three with 20.
  */
@@ -101,15 +111,6 @@ export function fitLogistic(groups: Group[], l2 = 1, iterations = 25, held?: Hel
     if (!moving) break;
   }
   return { bias: beta[0]!, weights: beta.slice(1) };
-}
-
-/**
- * A fit that starts from weights already fitted and moves only some of them (`free`, in feature order): a new
- * feature's weight fitted with every other held as committed, which a full refit would move too.
- */
-export interface Held<T> {
-  start: T;
-  free: readonly boolean[];
 }
 
 /** Weights of a linear ranking score over the features: no bias, only differences within a group matter. */

@@ -137,6 +137,14 @@ describe("a part left unanswered whose best sentence the answer quotes for the o
     );
     expect(a.answer).not.toMatch(/no passage that answers/);
   });
+
+  const d2 = suiteApp({ seed: false, docs: corpusOf("d2") });
+
+  it("is said in Russian to a Russian question, without a gendered 'I'", async () => {
+    const a = await d2().pipeline.ask("На какой реке стоит станция Birch Bend и сколько на ней сотрудников?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toMatch(/Фрагмента, который отвечал бы на вопрос «[^»]+», найти не удалось\./);
+  });
 });
 
 describe("a sentence that asks cannot answer; one that answers a question is quoted with it", () => {
