@@ -446,10 +446,13 @@ async function compose(
 ): Promise<Pick<Answer, "answer" | "abstained" | "citations" | "related">> {
   const t = cyrillic ? TEXTS.ru : TEXTS.en;
   const citations: Citation[] = [];
-  const numberOf = async (ref: VerifiedClaim["refs"][number]): Promise<number | undefined> => {
-    const existing = citations.find(
+  /** The citation already made of a quoted span, if any. */
+  const citedAs = (ref: VerifiedClaim["refs"][number]) =>
+    citations.find(
       (c) => c.docId === ref.passage.docId && c.start === ref.span.start && c.end === ref.span.end,
     );
+  const numberOf = async (ref: VerifiedClaim["refs"][number]): Promise<number | undefined> => {
+    const existing = citedAs(ref);
     if (existing) return existing.n;
     const c = makeCitation(citations.length + 1, ref.passage, ref.span, ref.score);
     if (!(await checker.holds(c))) return undefined;
@@ -472,9 +475,7 @@ async function compose(
     const unsure: string[] = [];
     for (const { part, ref } of draft.unsure ?? []) {
       // Named by its mark among the answer's own citations; a quote the answer lost is none to point at.
-      const n = citations.find(
-        (c) => c.docId === ref.passage.docId && c.start === ref.span.start && c.end === ref.span.end,
-      )?.n;
+      const n = citedAs(ref)?.n;
       if (n === undefined) unanswered.push(part);
       else unsure.push(t.unsure(said(part), n));
     }
