@@ -319,10 +319,11 @@ const SOFT_MATCH = 0.7;
 
 /**
  * Per sentence, the weighted match of the question's terms where a term unmatched by its stem counts by the nearest
- * word in meaning ("came" ~ "attended", "allies" ~ "partners"), from word vectors; English words only.
+ * word in meaning ("came" ~ "attended", "allies" ~ "partners"), from English word vectors: an English term by its own
+ * word, a Russian one by its translations the corpus has ("союзники" by "allies"); a sentence's English words only.
  */
 function softMatcher(question: Question, vectors: WordVectors) {
-  const known = question.terms.map((t) => (t.word && vectors.has(t.word) ? t.word : undefined));
+  const known = question.terms.map((t) => englishWordsOf(t, vectors));
   const cache = new Map<string, number>();
   const near = (a: string, b: string) => {
     const key = `${a} ${b}`;
@@ -336,16 +337,32 @@ function softMatcher(question: Question, vectors: WordVectors) {
   };
   return (tokens: Token[], gain: number[], weights: number[]): number => {
     let sum = 0;
-    known.forEach((word, i) => {
+    known.forEach((words, i) => {
       let best = gain[i]!;
-      if (word && best < weights[i]! * SOFT_MATCH) {
+      if (words.length > 0 && best < weights[i]! * SOFT_MATCH) {
         for (const t of tokens)
-          if (!t.stop && t.word !== word) best = Math.max(best, weights[i]! * near(word, t.word));
+          if (!t.stop)
+            for (const word of words)
+              if (t.word !== word) best = Math.max(best, weights[i]! * near(word, t.word));
       }
       sum += best;
     });
     return sum;
   };
+}
+
+/** How many of a Russian term's English translations are compared by meaning (1–6 measured alike). */
+const TRANSLATIONS_COMPARED = 3;
+
+/**
+ * The English words a question term is compared by in meaning: an English word its own, a Russian word the commonest
+ * words of its translations' stems that the corpus has (`expandQuestion` adds those to its forms); none for a phrase.
+ */
+export function englishWordsOf(term: QueryTerm, vectors: WordVectors): string[] {
+  if (!term.word) return [];
+  if (!hasCyrillic(term.word)) return vectors.has(term.word) ? [term.word] : [];
+  const words = term.forms.filter((f) => !hasCyrillic(f)).map((f) => vectors.wordOfStem(f));
+  return [...new Set(words.filter((w): w is string => w !== undefined))].slice(0, TRANSLATIONS_COMPARED);
 }
 
 /**

@@ -99,6 +99,13 @@ describe("WordVectors", () => {
     expect(v.similarity("city", "qwertyuiop")).toBeUndefined();
   });
 
+  it("gives the commonest word of a stem, for a stem known only as a stem", () => {
+    const v = WordVectors.load();
+    expect(v.wordOfStem(stem("allies"))).toMatch(/^all(y|ies)$/);
+    expect(v.wordOfStem(stem("sessions"))).toBe("session");
+    expect(v.wordOfStem("сесс")).toBeUndefined();
+  });
+
   it("refuses a file that is not its own, saying how to rebuild it", () => {
     expect(() => WordVectors.fromBuffer(Buffer.from("nope"), "x.bin")).toThrow(WordVectorsError);
     expect(() => WordVectors.fromBuffer(Buffer.from("nope"), "x.bin")).toThrow(/npm run build-vectors/);

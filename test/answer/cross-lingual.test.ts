@@ -1,0 +1,66 @@
+// A Russian question's words are compared in meaning with an English sentence's, through their translations.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { englishWordsOf } from "../../src/answer/extractive.js";
+import type { QueryTerm } from "../../src/answer/question.js";
+import { stem } from "../../src/text/tokenize.js";
+import { WordVectors } from "../../src/text/word-vectors.js";
+import { suiteApp } from "../helpers/app.js";
+
+function corpusOf(set: string): Record<string, string> {
+  const dir = path.resolve(import.meta.dirname, `../eval/dev/${set}/corpus`);
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
+}
+
+const term = (over: Partial<QueryTerm>): QueryTerm => ({
+  term: "",
+  forms: [],
+  senses: 0,
+  synonyms: [],
+  related: [],
+  narrower: [],
+  ...over,
+});
+
+describe("the English words a question term is compared by in meaning", () => {
+  const vectors = WordVectors.load();
+
+  it.each([
+    ["an English word: its own", term({ term: "alli", word: "allies" }), ["allies"]],
+    ["an English word the vectors lack: none", term({ term: "zzqx", word: "zzqx" }), []],
+    [
+      "a Russian word: its translations' commonest words",
+      term({ term: "союзник", word: "союзники", forms: [stem("allies"), stem("partners"), "союзн"] }),
+      ["allies", "partner"],
+    ],
+    ["a Russian word without translations: none", term({ term: "кот", word: "кот" }), []],
+    ["a phrase: none", term({ term: "take", forms: [] }), []],
+  ])("%s", (_, t, expected) => {
+    expect(englishWordsOf(t, vectors)).toEqual(expected);
+  });
+
+  it("compares at most three translations", () => {
+    const forms = ["meet", "session", "assembl", "congress", "gather"];
+    expect(englishWordsOf(term({ term: "съезд", word: "съезд", forms }), vectors)).toHaveLength(3);
+  });
+});
+
+describe("a Russian question is answered by an English sentence that says it in other words", () => {
+  const d10 = suiteApp({ seed: false, docs: corpusOf("d10") });
+  const d12 = suiteApp({ seed: false, docs: corpusOf("d12") });
+
+  it("«летняя школа» in a city: the summer school held in Tartu", async () => {
+    const a = await d10().pipeline.ask("В каком городе прошла летняя школа Молодёжной палаты?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toContain("summer school in Tartu");
+  });
+
+  it("who «сменил» her: the deputy elected to replace her", async () => {
+    const a = await d12().pipeline.ask(
+      "Кто сменил Елену Бортник во главе комитета по международным отношениям?",
+    );
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toContain("Pavel Sedykh");
+  });
+});
