@@ -65,6 +65,7 @@ export class WordVectors {
         const i = this.index.get(w);
         if (i !== undefined && i < at && stem(w) === s) [best, at] = [w, i];
       }
+    if (this.byStem.size >= STEM_CACHE_LIMIT) this.byStem.clear();
     this.byStem.set(s, best);
     return best;
   }
@@ -87,38 +88,12 @@ export class WordVectors {
 
 const loaded = new Map<string, WordVectors>();
 
-/** Endings an English word may have beyond its stem, the commonest first. */
+/** Endings an English word may have beyond its stem. */
 const ENDINGS = [
   "",
-  "e",
-  "s",
-  "es",
-  "ed",
-  "ing",
-  "y",
-  "ies",
-  "ion",
-  "ions",
-  "al",
-  "er",
-  "ers",
-  "ment",
-  "ly",
-  "ity",
-]
-  .concat([
-    "ive",
-    "ate",
-    "ation",
-    "ance",
-    "ence",
-    "ous",
-    "ful",
-    "ism",
-    "ist",
-    "ists",
-    "ize",
-    "ized",
-    "ization",
-  ])
-  .concat(["ness", "ic", "ical", "ent", "ant", "ary", "ory", "ual", "ually", "ally", "able", "ible"]);
+  ..."e s es ed ing y ies ion ions al er ers ment ly ity ive ate ation ance ence".split(" "),
+  ..."ous ful ism ist ists ize ized ization ness ic ical ent ant ary ory ual ually ally able ible".split(" "),
+];
+
+/** Stems looked up (`wordOfStem`) before the cache is emptied: a long-running bot is asked about ever more words. */
+const STEM_CACHE_LIMIT = 50_000;
