@@ -22,6 +22,7 @@ import {
   outcomes,
   outOfFold,
   PLAIN_PRECISION,
+  type TwoStage,
   validate,
 } from "../eval/fit.js";
 import { coversAny } from "../eval/match.js";
@@ -149,7 +150,6 @@ runCli(async ({ config, log }) => {
   const ranking = crossValidateRanking(passages, RANKED, l2);
   const passageRanker = fitRanker(passages, l2);
   const passageWeights = { features: [...PASSAGE_FEATURES], ranker: passageRanker.map(round) };
-  const fmt = (n: number) => n.toFixed(3);
   const rankingLines = [
     `Passages re-ranked, left out one corpus at a time (hit@${RANKED} / MRR; the pool's own order):`,
     ...ranking.map(
@@ -159,22 +159,18 @@ runCli(async ({ config, log }) => {
     "Passage weights:",
     ...PASSAGE_FEATURES.map((f, i) => `  ${f.padEnd(18)} ${passageRanker[i]!.toFixed(3).padStart(7)}`),
   ];
-  const passagesRanked = Object.fromEntries(ranking.map((r) => [r.corpus, { ...r, corpus: undefined }]));
+  const passagesRanked = byCorpus(ranking);
   if (values["passages-only"]) {
     // The answer scorer stays as committed: only the passage ranker is fitted and written.
     process.stdout.write(`${rankingLines.join("\n")}\n`);
     if (values["dry-run"]) return 0;
-    const committed = JSON.parse(readFileSync(WEIGHTS, "utf8")) as ScorerWeights;
+    const committed = readCommitted();
     const fitted = {
       ...(committed.fitted ?? {}),
       passagesRanked,
       passagesFitted: "npm run fit -- --passages-only",
     };
-    await writeFile(
-      WEIGHTS,
-      `${JSON.stringify({ ...committed, passages: passageWeights, fitted }, null, 2)}\n`,
-    );
-    process.stdout.write(`Wrote ${path.relative(ROOT, WEIGHTS)}\n`);
+    await writeWeights({ ...committed, passages: passageWeights, fitted });
     return 0;
   }
   process.stderr.write("Recording the candidate sentences…\n");
@@ -219,8 +215,7 @@ runCli(async ({ config, log }) => {
   if (values["dry-run"]) return 0;
   const weights: ScorerWeights = {
     features: FEATURES.map((f) => f.name),
-    ranker: model.ranker.map(round),
-    abstainer: { bias: round(model.abstainer.bias), weights: model.abstainer.weights.map(round) },
+    ...rounded(model),
     passages: passageWeights,
     vetoes: vetoes.map((v) => FEATURES[v]!.name),
     threshold,
@@ -232,11 +227,10 @@ runCli(async ({ config, log }) => {
       questionParts: groups.length,
       candidates: groups.reduce((s, g) => s + g.features.length, 0),
       passagesRanked,
-      crossValidated: Object.fromEntries(cv.map((o) => [o.corpus, { ...o, corpus: undefined }])),
+      crossValidated: byCorpus(cv),
     },
   };
-  await writeFile(WEIGHTS, `${JSON.stringify(weights, null, 2)}\n`);
-  process.stdout.write(`Wrote ${path.relative(ROOT, WEIGHTS)}\n`);
+  await writeWeights(weights);
   return 0;
 });
 
@@ -257,7 +251,7 @@ async function fitOnly(
   const unknown = names.filter((n) => !all.includes(n));
   if (unknown.length > 0)
     throw new Error(`--only: no feature ${unknown.join(", ")}; features are ${all.join(", ")}`);
-  const committed = JSON.parse(readFileSync(WEIGHTS, "utf8")) as ScorerWeights;
+  const committed = readCommitted();
   const at = (name: string) => committed.features.indexOf(name);
   const ranker = all.map((n) => (at(n) >= 0 ? committed.ranker[at(n)]! : 0));
   const abstainer = {
@@ -273,7 +267,6 @@ async function fitOnly(
   const { sentences: groups } = await record(new Scorer(start));
   const vetoes = (committed.vetoes ?? []).map(at).filter((i) => i >= 0);
   const held = { ranker, abstainer, free: all.map((n) => names.includes(n)) };
-  const fmt = (n: number) => n.toFixed(3);
   // "Before": no feature's weight free, only the abstainer's bias, best score and lead, refitted in each fold as after.
   const before = validate(outOfFold(groups, l2, vetoes, { ...held, free: all.map(() => false) }));
   const folds = outOfFold(groups, l2, vetoes, held);
@@ -299,18 +292,16 @@ async function fitOnly(
   if (dryRun) return 0;
   const weights: ScorerWeights = {
     ...start,
-    ranker: model.ranker.map(round),
-    abstainer: { bias: round(model.abstainer.bias), weights: model.abstainer.weights.map(round) },
+    ...rounded(model),
     threshold,
     hedge,
     fitted: {
       ...(committed.fitted ?? {}),
-      crossValidated: Object.fromEntries(cv.map((o) => [o.corpus, { ...o, corpus: undefined }])),
+      crossValidated: byCorpus(cv),
       only: { features: names, by: `npm run fit -- --only ${names.join(",")}` },
     },
   };
-  await writeFile(WEIGHTS, `${JSON.stringify(weights, null, 2)}\n`);
-  process.stdout.write(`Wrote ${path.relative(ROOT, WEIGHTS)}\n`);
+  await writeWeights(weights);
   return 0;
 }
 
@@ -342,4 +333,29 @@ function baseWeights(): ScorerWeights {
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
+}
+
+const fmt = (n: number) => n.toFixed(3);
+
+/** A fitted model's weights as the file keeps them, to four decimals. */
+function rounded(model: TwoStage): Pick<ScorerWeights, "ranker" | "abstainer"> {
+  return {
+    ranker: model.ranker.map(round),
+    abstainer: { bias: round(model.abstainer.bias), weights: model.abstainer.weights.map(round) },
+  };
+}
+
+/** Per-corpus figures keyed by their corpus, as `fitted` records them. */
+function byCorpus<T extends { corpus: string }>(rows: T[]) {
+  return Object.fromEntries(rows.map((r) => [r.corpus, { ...r, corpus: undefined }]));
+}
+
+/** The committed weights file. */
+function readCommitted(): ScorerWeights {
+  return JSON.parse(readFileSync(WEIGHTS, "utf8")) as ScorerWeights;
+}
+
+async function writeWeights(weights: ScorerWeights): Promise<void> {
+  await writeFile(WEIGHTS, `${JSON.stringify(weights, null, 2)}\n`);
+  process.stdout.write(`Wrote ${path.relative(ROOT, WEIGHTS)}\n`);
 }

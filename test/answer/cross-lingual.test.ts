@@ -1,17 +1,11 @@
 // A Russian question's words are compared in meaning with an English sentence's, through their translations.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { englishWordsOf } from "../../src/answer/extractive.js";
 import type { QueryTerm } from "../../src/answer/question.js";
 import { stem } from "../../src/text/tokenize.js";
 import { WordVectors } from "../../src/text/word-vectors.js";
 import { suiteApp } from "../helpers/app.js";
-
-function corpusOf(set: string): Record<string, string> {
-  const dir = path.resolve(import.meta.dirname, `../eval/dev/${set}/corpus`);
-  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
-}
+import { evalCorpus } from "../helpers/corpus.js";
 
 const term = (over: Partial<QueryTerm>): QueryTerm => ({
   term: "",
@@ -47,8 +41,8 @@ describe("the English words a question term is compared by in meaning", () => {
 });
 
 describe("a Russian question is answered by an English sentence that says it in other words", () => {
-  const d10 = suiteApp({ seed: false, docs: corpusOf("d10") });
-  const d12 = suiteApp({ seed: false, docs: corpusOf("d12") });
+  const d10 = suiteApp({ seed: false, docs: evalCorpus("d10") });
+  const d12 = suiteApp({ seed: false, docs: evalCorpus("d12") });
 
   it("«летняя школа» in a city: the summer school held in Tartu", async () => {
     const a = await d10().pipeline.ask("В каком городе прошла летняя школа Молодёжной палаты?");

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.js";
 import { tempApp } from "../helpers/app.js";
+import { evalCorpus } from "../helpers/corpus.js";
 
 /**
  * Every [n] names a citation, every citation is named, every quote is the file's text at its offsets and line, and
@@ -138,11 +139,7 @@ describe("the passages an answer lists", () => {
   it("hold every passage it quotes, on a ten-document corpus, when it answers and when it offers a related one", async () => {
     // The answerer also reads passages beyond the ranked k (those whose best sentence matches most): one it quotes
     // must be listed too.
-    const dir = path.resolve(import.meta.dirname, "../eval/dev/d5/corpus");
-    const docs = Object.fromEntries(
-      readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]),
-    );
-    const app = await tempApp({ seed: false, docs });
+    const app = await tempApp({ seed: false, docs: evalCorpus("d5") });
     try {
       const answered = await app.pipeline.ask(
         "how many delegates showed up to the founding congress in riga",

@@ -1,18 +1,11 @@
 // The answer's type is checked by the tagger on the sentence that answers, not only on the few read for it first.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { asks } from "../../src/answer/extractive.js";
 import { suiteApp } from "../helpers/app.js";
-
-/** A development (or held-out) corpus's documents, copied into the test's own temporary corpus. */
-function corpusOf(set: string, kind = "dev"): Record<string, string> {
-  const dir = path.resolve(import.meta.dirname, `../eval/${kind}/${set}/corpus`);
-  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
-}
+import { evalCorpus } from "../helpers/corpus.js";
 
 describe("a sentence the scorer puts first is checked for the answer's type", () => {
-  const app = suiteApp({ seed: false, docs: corpusOf("d10") });
+  const app = suiteApp({ seed: false, docs: evalCorpus("d10") });
 
   it("answers a count with the sentence that counts it, not one with a number of something else", async () => {
     const a = await app().pipeline.ask("how many members does the legislative committee have");
@@ -22,7 +15,7 @@ describe("a sentence the scorer puts first is checked for the answer's type", ()
 });
 
 describe("no sentence answers by the surface shape of its type alone", () => {
-  const app = suiteApp({ seed: false, docs: corpusOf("d9") });
+  const app = suiteApp({ seed: false, docs: evalCorpus("d9") });
 
   it("refuses 'How old…?' where the documents give no age, only years", async () => {
     const a = await app().pipeline.ask("How old is Gennady Lapshin?");
@@ -31,7 +24,7 @@ describe("no sentence answers by the surface shape of its type alone", () => {
 });
 
 describe("a sentence about another session by its own words or its title in the other script cannot answer", () => {
-  const app = suiteApp({ seed: false, docs: corpusOf("d11") });
+  const app = suiteApp({ seed: false, docs: evalCorpus("d11") });
 
   it("refuses the Prague congress's attendance where a Russian report of the Tbilisi congress gives its own", async () => {
     const a = await app().pipeline.ask("How many delegates attended the union's congress in Prague?");
@@ -46,7 +39,7 @@ describe("a sentence about another session by its own words or its title in the 
 });
 
 describe("where the best sentence picks another session itself, none answers", () => {
-  const app = suiteApp({ seed: false, docs: corpusOf("d8") });
+  const app = suiteApp({ seed: false, docs: evalCorpus("d8") });
 
   it("refuses the Berlin session's cost, not answering with the next best sentence", async () => {
     const a = await app().pipeline.ask("how much did the berlin session cost");
@@ -61,7 +54,7 @@ describe("where the best sentence picks another session itself, none answers", (
 });
 
 describe("a year the question names may stand in the document's dateline", () => {
-  const app = suiteApp({ seed: false, docs: corpusOf("d10") });
+  const app = suiteApp({ seed: false, docs: evalCorpus("d10") });
 
   it("answers from a column dated October 2024 for '…in the October 2024 column'", async () => {
     const a = await app().pipeline.ask(
@@ -73,7 +66,7 @@ describe("a year the question names may stand in the document's dateline", () =>
 });
 
 describe("a question about someone's birth needs a sentence that says so", () => {
-  const app = suiteApp({ seed: false, docs: corpusOf("d10") });
+  const app = suiteApp({ seed: false, docs: evalCorpus("d10") });
 
   it("refuses Vera Kuzmina's birthplace where the documents only say where she lives", async () => {
     const a = await app().pipeline.ask("Where was Vera Kuzmina born?");
@@ -82,7 +75,7 @@ describe("a question about someone's birth needs a sentence that says so", () =>
 });
 
 describe("a question about someone's birth is answered where a sentence says so", () => {
-  const app = suiteApp({ seed: false, docs: corpusOf("d12") });
+  const app = suiteApp({ seed: false, docs: evalCorpus("d12") });
 
   it("answers Nina Farkhutdinova's birthplace", async () => {
     const a = await app().pipeline.ask("Где родилась Нина Фархутдинова?");
@@ -92,7 +85,7 @@ describe("a question about someone's birth is answered where a sentence says so"
 });
 
 describe("a second part asks about the session the first part picks out", () => {
-  const app = suiteApp({ seed: false, docs: corpusOf("d3") });
+  const app = suiteApp({ seed: false, docs: evalCorpus("d3") });
 
   it("counts the fourth session's delegates, not another session's", async () => {
     const a = await app().pipeline.ask(
@@ -106,7 +99,7 @@ describe("a second part asks about the session the first part picks out", () => 
 });
 
 describe("a second part that says 'he' or 'she' asks about the one the first part's answer names", () => {
-  const app = suiteApp({ seed: false, docs: corpusOf("set4", "held-out") });
+  const app = suiteApp({ seed: false, docs: evalCorpus("set4", "held-out") });
 
   it("answers why the first chair resigned from the sentence about him, adding no sentence about another", async () => {
     const a = await app().pipeline.ask("Who was the assembly's first chair, and why did he resign?");
@@ -124,7 +117,7 @@ describe("a second part that says 'he' or 'she' asks about the one the first par
 });
 
 describe("a part left unanswered whose best sentence the answer quotes for the other part", () => {
-  const app = suiteApp({ seed: false, docs: corpusOf("set3", "held-out") });
+  const app = suiteApp({ seed: false, docs: evalCorpus("set3", "held-out") });
 
   it("is said to be perhaps answered by that quote, not unanswered by the documents", async () => {
     const a = await app().pipeline.ask(
@@ -138,7 +131,7 @@ describe("a part left unanswered whose best sentence the answer quotes for the o
     expect(a.answer).not.toMatch(/no passage that answers/);
   });
 
-  const d2 = suiteApp({ seed: false, docs: corpusOf("d2") });
+  const d2 = suiteApp({ seed: false, docs: evalCorpus("d2") });
 
   it("is said in Russian to a Russian question, without a gendered 'I'", async () => {
     const a = await d2().pipeline.ask("На какой реке стоит станция Birch Bend и сколько на ней сотрудников?");
@@ -165,8 +158,8 @@ describe("a sentence that asks cannot answer; one that answers a question is quo
     expect(asks(sentence)).toBe(expected);
   });
 
-  const d10 = suiteApp({ seed: false, docs: corpusOf("d10") });
-  const d9 = suiteApp({ seed: false, docs: corpusOf("d9") });
+  const d10 = suiteApp({ seed: false, docs: evalCorpus("d10") });
+  const d9 = suiteApp({ seed: false, docs: evalCorpus("d9") });
 
   it("answers the number of a passport with the interview's answer, after its question", async () => {
     const a = await d10().pipeline.ask("Какой номер у «паспорта свободной России» Тимура Газиева?");

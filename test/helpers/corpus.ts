@@ -1,4 +1,5 @@
 // Writes documents into a temporary corpus folder.
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -8,6 +9,12 @@ export async function writeDocs(corpusDir: string, docs: Record<string, string>)
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);
   }
+}
+
+/** An evaluation corpus's documents (`test/eval/dev/d10`, `test/eval/held-out/set2`), for a test's own temporary corpus. */
+export function evalCorpus(set: string, kind: "dev" | "held-out" = "dev"): Record<string, string> {
+  const dir = path.resolve(import.meta.dirname, `../eval/${kind}/${set}/corpus`);
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
 }
 
 /** The project's seed article, read-only. */
