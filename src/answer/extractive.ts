@@ -692,7 +692,8 @@ const BIRTHPLACE = /(?<![\p{L}])(?:born|birthplace|place of birth|родил\p{L
 
 /**
  * "Who won the Open?", "Who leads the team?": "who" is the subject of a verb, so an answer names someone (a person or
- * a body). Not "Who is X?", which a description answers, nor "Who did he say…?", whose answer may be countries.
+ * a body); so does "Who is the treasurer?" (`asksWhoHolds`). Not "Who is X?", which a description answers, nor "Who
+ * did he say…?", whose answer may be countries.
  */
 function asksWhoDid(question: Question): boolean {
   return (
@@ -700,7 +701,21 @@ function asksWhoDid(question: Question): boolean {
     (/^\s*who\s+(?!(?:is|was|are|were|do|does|did)\b)[a-z]+/i.test(question.text) ||
       /^\s*(?:а\s+)?кто\s+(?!(?:такой|такая|такие|такое|это|есть|является|был|была|были)(?![\p{L}]))\p{L}+/iu.test(
         question.text,
-      ))
+      ) ||
+      asksWhoHolds(question.text))
+  );
+}
+
+/**
+ * "Who is the secretary of the Presidium?", "Кто был избран председателем…?": a role or a deed after "is"/"был", which a
+ * name answers; not "Who is Ilya Ponomarev?" nor "Кто был Иван Петров?", which a description answers.
+ */
+function asksWhoHolds(text: string): boolean {
+  return (
+    /^\s*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the|its|his|her|their|[\p{L}-]+['’]s)\s/iu.test(text) ||
+    /^\s*(?:[аА]\s+)?[кК]то\s+(?:является|являлся|являлась|был|была|были)\s+(?!(?:такой|такая|такие|это)(?![\p{L}]))\p{Ll}/u.test(
+      text,
+    )
   );
 }
 

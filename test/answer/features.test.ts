@@ -277,6 +277,13 @@ describe("needsType: questions only a mention of their type answers", () => {
     ["How many delegates came?", true],
     ["Who won the Open?", true],
     ["Кто возглавил Военный совет?", true],
+    // A role or a deed after "is" / "был": only a name answers ("Secretary-General Timur Akhmetov reported…" does not
+    // say who held the post before him).
+    ["Who was the union's Secretary-General before Timur Akhmetov?", true],
+    ["Who is the secretary of the Presidium?", true],
+    ["and who were its founders?", true],
+    ["Кто был избран председателем Совета на сессии в Риге?", true],
+    ["Кто является художественным руководителем фестиваля?", true],
     // A place of a kind, or a birthplace.
     ["Which city hosted the fifth session?", true],
     ["Where was Ilya Ponomarev born?", true],
@@ -286,6 +293,9 @@ describe("needsType: questions only a mention of their type answers", () => {
     ["Where does the Congress say its money comes from?", false],
     ["Who is Ilya Ponomarev?", false],
     ["Кто такой Илья Пономарёв?", false],
+    ["Who was Grigory Ostrovsky?", false],
+    ["Кто был Григорий Островский?", false],
+    ["Кто была такая Вера Холодова?", false],
   ])("%s: %s", (question, needed) => {
     expect(needsType(readQuestion(question))).toBe(needed);
   });

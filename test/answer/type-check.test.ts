@@ -38,6 +38,21 @@ describe("a sentence about another session by its own words or its title in the 
   });
 });
 
+describe("'Who is the <post>?' is answered by a name, and not by the name the question gives", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d11") });
+
+  it("answers who the union's Secretary-General is", async () => {
+    const a = await app().pipeline.ask("Who is the union's Secretary-General?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Timur Akhmetov");
+  });
+
+  it("refuses who held the post before him, where the only name the sentences give is his", async () => {
+    const a = await app().pipeline.ask("Who was the union's Secretary-General before Timur Akhmetov?");
+    expect(a.abstained).toBe(true);
+  });
+});
+
 describe("where the best sentence picks another session itself, none answers", () => {
   const app = suiteApp({ seed: false, docs: evalCorpus("d8") });
 
