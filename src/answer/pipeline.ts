@@ -102,6 +102,8 @@ interface Draft {
   unsure?: { part: string; ref: VerifiedClaim["refs"][number] }[];
   /** The short answer the first claim gives (`leadSpan`): a name, a place, a date or a number. */
   lead?: string;
+  /** The related passage says that what is asked is not known or not decided yet. */
+  notKnown?: boolean;
 }
 
 /** What a word a follow-up borrows from the conversation counts for, against the follow-up's own words. */
@@ -130,6 +132,7 @@ const TEXTS = {
   en: {
     none: "The documents I have do not answer this question.",
     related: "The nearest passage is related but does not support an answer",
+    notKnown: "The nearest passage says it has not been decided or made public",
     empty: "Please ask a question in words.",
     unanswered: (part: string) => `I found no passage that answers “${part}”${ended(part) ? "" : "."}`,
     unsure: (part: string, n: number) =>
@@ -138,6 +141,7 @@ const TEXTS = {
   ru: {
     none: "В моих документах нет ответа на этот вопрос.",
     related: "Ближайший фрагмент связан с темой, но ответа не содержит",
+    notKnown: "В ближайшем фрагменте сказано, что это пока не решено или не раскрыто",
     empty: "Пожалуйста, задайте вопрос словами.",
     unanswered: (part: string) => `Фрагмента, который отвечал бы на вопрос «${part}», найти не удалось.`,
     unsure: (part: string, n: number) =>
@@ -300,6 +304,7 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
         abstained: true,
         confidence,
         related: related ? [{ passage: nearest.passage, span: nearest.span, score: nearest.score }] : [],
+        ...(related && selection.notKnown ? { notKnown: true } : {}),
       };
     }
     // The short answer leads ("Ilya Ponomarev"). A part of a two-part question is said by its sentence, which says
@@ -493,7 +498,7 @@ async function compose(
   }
   if (marks.length === 0) return { answer: t.none, abstained: true, citations: [] };
   return {
-    answer: `${t.none} ${t.related} ${marks.map((n) => `[${n}]`).join("")}.`,
+    answer: `${t.none} ${draft.notKnown ? t.notKnown : t.related} ${marks.map((n) => `[${n}]`).join("")}.`,
     abstained: true,
     citations,
     related: true,

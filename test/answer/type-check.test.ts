@@ -53,6 +53,31 @@ describe("'Who is the <post>?' is answered by a name, and not by the name the qu
   });
 });
 
+describe("where the best sentence says what is asked is not known yet, none answers, and the answer says so", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d6") });
+
+  it("refuses the exact dates of a session whose dates 'have not yet been set', citing that passage", async () => {
+    const a = await app().pipeline.ask("What are the exact dates of the eighth session in Prague?");
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toBe(
+      "The documents I have do not answer this question. The nearest passage says it has not been decided or made public [1].",
+    );
+    expect(a.citations[0]!.quote).toContain("exact dates have not yet been set");
+  });
+
+  it("answers where that session will be held from the same sentence", async () => {
+    const a = await app().pipeline.ask("Where will the eighth session be held?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Prague");
+  });
+
+  it("says so in Russian for a Russian question", async () => {
+    const a = await app().pipeline.ask("Когда откроется приёмная «Правового щита» в Ереване?");
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toContain("В ближайшем фрагменте сказано, что это пока не решено или не раскрыто [1]");
+  });
+});
+
 describe("where the best sentence picks another session itself, none answers", () => {
   const app = suiteApp({ seed: false, docs: evalCorpus("d8") });
 
