@@ -693,16 +693,28 @@ export function givesResponse(question: Question, text: string): boolean {
 
 /**
  * A question that only a sentence with a date ("When…?"), a number ("How many…?"), someone ("Who won…?") or a place of
- * a kind ("Which city…?", "Where was she born?") answers.
+ * a kind ("Which city…?", "Where was she born?"), or of a meeting ("Where was the session held?"), answers.
  */
 export function needsType(question: Question): boolean {
   if (question.type === "date" || question.type === "number") return true;
-  if (question.type === "place" && (askedPlace(question.text) || BIRTHPLACE.test(question.text))) return true;
+  if (
+    question.type === "place" &&
+    (askedPlace(question.text) || BIRTHPLACE.test(question.text) || HELD_WHERE.test(question.text))
+  )
+    return true;
   return asksWhoDid(question);
 }
 
 /** "Where was she born?", "Где родился…?": a birthplace, which only a place answers. */
 const BIRTHPLACE = /(?<![\p{L}])(?:born|birthplace|place of birth|родил\p{L}*|место рождения)(?![\p{L}])/iu;
+
+/**
+ * "Where was the second session held?", "Где прошло учредительное собрание?": where a meeting was (or will be) held,
+ * which only a place answers; not "Where does the congress meet?", which "in exile, online" may answer, nor "Where
+ * does the Congress say its money comes from?".
+ */
+const HELD_WHERE =
+  /^\s*(?:and\s+)?where\b.*\b(?:held|took\s+place|met|convened|gathered)\b|^\s*(?:and\s+)?where(?:\s+and\s+when)?\s+(?:did|will|would|was|were)\b.*\b(?:hold|take\s+place|meet|convene|gather)\b|^\s*(?:[аА]\s+)?[гГ]де\s+(?:прош\p{L}*|пройд\p{L}*|состо\p{L}*|проход\p{L}*|собрал\p{L}*)/iu;
 
 /**
  * "Who won the Open?", "Who leads the team?": "who" is the subject of a verb, so an answer names someone (a person or

@@ -288,6 +288,11 @@ describe("needsType: questions only a mention of their type answers", () => {
     ["Which city hosted the fifth session?", true],
     ["Where was Ilya Ponomarev born?", true],
     ["Где родилась Ольга Ветрова?", true],
+    // Where a meeting was or will be held.
+    ["Where was the assembly's second session held?", true],
+    ["Where will the assembly's fifth session take place?", true],
+    ["and where did they meet?", true],
+    ["Где прошло учредительное собрание «Платформы диалога»?", true],
     // "Where…?" may be answered by a description; "Who is X?" too.
     ["Where does the congress meet?", false],
     ["Where does the Congress say its money comes from?", false],

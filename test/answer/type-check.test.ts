@@ -53,6 +53,21 @@ describe("'Who is the <post>?' is answered by a name, and not by the name the qu
   });
 });
 
+describe("'Where was the session held?' is answered by a sentence with a place", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d1") });
+
+  it("answers where the third session was held", async () => {
+    const a = await app().pipeline.ask("Where was the third session held?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Riga");
+  });
+
+  it("refuses where the seventh was held, where the documents only say when it should take place", async () => {
+    const a = await app().pipeline.ask("Where was the seventh session of the Congress held?");
+    expect(a.abstained).toBe(true);
+  });
+});
+
 describe("where the best sentence says what is asked is not known yet, none answers, and the answer says so", () => {
   const app = suiteApp({ seed: false, docs: evalCorpus("d6") });
 
