@@ -154,14 +154,16 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
  * against", "410,000 euros"). Their nouns are the question's content, so they stay its terms.
  */
 const QUANTITY = anyOf(
-  "(?:what|which) (?:was|is|were|are)? ?(?:[\\p{L}'’]+ ){0,4}?(?:vote|votes|tally|count|result of the vote|score|turnout|budget|cost|price|fee|dues|salary|share|percentage|proportion|margin|amount|sum|size|age)",
-  "what (?:does|do|did) (?:[\\p{L}'’]+ ){1,4}(?:pay|cost|charge|earn)",
+  "(?:what|which|whats|what's) (?:was|is|were|are)? ?(?:[\\p{L}\\p{N}'’-]+ ){0,4}?(?:vote|votes|tally|count|result of the vote|score|turnout|budget|cost|costs|price|fee|dues|salary|share|percentage|proportion|margin|amount|sum|size|age)",
+  // "What was the Platform of Democratic Deputies' budget…?", "What is the Youth Chamber's total annual budget?"
+  "(?:what|whats|what's) (?:was|is|were|are)? ?(?:the )?(?:[\\p{L}\\p{N}-]+ ){0,4}[\\p{L}-]+(?:['’]s|s['’]) (?:[\\p{L}-]+ ){0,2}(?:budget|cost|costs|price|fee|dues|salary)",
+  "what (?:does|do|did) (?:[\\p{L}'’-]+ ){1,7}(?:pay|cost|charge|earn)",
   "(?:what|which) (?:share|percentage|proportion|amount|sum|fee|budget|age)",
   "how did (?:the )?(?:\\p{L}+ )*vote",
   "каким (?:числом|количеством|большинством)",
   "как (?:про)?голосовал\\p{L}*",
   "результат\\p{L}* голосовани\\p{L}*",
-  "(?:какой|каков|каким|какую|какая|какова) (?:\\p{L}+ )?(?:бюджет\\p{L}*|взнос\\p{L}*|срок\\p{L}*|процент\\p{L}*|дол[яиюе]\\p{L}*|размер\\p{L}*|сумм\\p{L}*|возраст\\p{L}*)",
+  "(?:какой|каков|каким|какую|какая|какова) (?:\\p{L}+ ){0,2}(?:бюджет\\p{L}*|взнос\\p{L}*|срок\\p{L}*|процент\\p{L}*|дол[яиюе]\\p{L}*|размер\\p{L}*|сумм\\p{L}*|возраст\\p{L}*|зарплат\\p{L}*|стоимост\\p{L}*|цен[аыу]|гонорар\\p{L}*)",
   "на какой срок",
   "с какого возраста",
 );

@@ -288,6 +288,15 @@ describe("readQuestion", () => {
     ["What was the tally when the security committee was created?", "number", "tally"],
     ["Where was the chair when the vote was taken?", "place", "chair"],
     ["What was the final count when the Duma voted?", "number", "count"],
+    // Whose budget or salary, however many words name the whose; the chat spelling "whats".
+    ["What was the Platform of Democratic Deputies' budget for 2024?", "number", "budget"],
+    ["What is the Youth Chamber's total annual budget?", "number", "budget"],
+    ["whats verkhovtseva's salary at the congress", "number", "salary"],
+    ["whats the 2024 budget of the assembly", "number", "budget"],
+    ["Какую зарплату получает омбудсмен Съезда?", "number", "зарплату"],
+    ["Какой была общая стоимость программы?", "number", "стоимость"],
+    // Not a figure: what someone did after a vote.
+    ["what did she do after the vote on the statement?", "other", "vote"],
   ])(
     "types %j as %s and keeps %s a term: a vote, a budget, a fee are answered with figures",
     (text, type, term) => {

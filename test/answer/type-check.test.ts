@@ -53,6 +53,15 @@ describe("'Who is the <post>?' is answered by a name, and not by the name the qu
   });
 });
 
+describe("a question about someone's salary is answered by a figure", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d6") });
+
+  it("refuses 'whats verkhovtseva's salary' where the documents give none, not quoting a sentence about her", async () => {
+    const a = await app().pipeline.ask("whats verkhovtseva's salary at the congress");
+    expect(a.abstained).toBe(true);
+  });
+});
+
 describe("'Where was the session held?' is answered by a sentence with a place", () => {
   const app = suiteApp({ seed: false, docs: evalCorpus("d1") });
 
