@@ -1,5 +1,5 @@
 // Sentences that say what the question asks is not known: "exact dates have not yet been set", "Имена членов комиссии
-// не публикуются", "a foundation which asked not to be named". They speak of the thing without answering it.
+// не публикуются", "место проведения которой пока не определено". They speak of the thing without answering it.
 import type { Question } from "./question.js";
 
 /** What a question asks for, as far as a sentence may say it is not known. */
@@ -19,7 +19,8 @@ const NOT_KNOWN = new RegExp(
     String.raw`(?<![\p{L}])пока\s+не\s+(?:определ|объявл|известн|назван|назнач|решен|утвержд|установлен|сообщ|раскры)\p{L}*`,
     String.raw`(?<![\p{L}])не\s+(?:разглаша|публику|раскрыва|называ|сообща|уточня|известн|назвал|раскрыл|сообщил|уточнил)\p{L}*`,
     String.raw`(?<![\p{L}])неизвестн\p{L}*`,
-    String.raw`(?<![\p{L}])(?:определит|объявит|назначит|утвердит)(?![\p{L}])`,
+    // "Точную дату определит президиум": a body will decide it; not "утвердит бюджет в размере…", which says it.
+    String.raw`(?<![\p{L}])(?:определит|объявит|назначит)\s+(?:позже|позднее|президиум|совет|правление|оргкомитет|исполком|секретариат)\p{L}*`,
     String.raw`(?<![\p{L}])пожелал\p{L}*\s+остаться\s+неизвестн\p{L}*`,
     String.raw`(?<![\p{L}])просил\p{L}*\s+не\s+называть`,
     String.raw`(?<![\p{L}])отказал\p{L}*\s+(?:назвать|сообщить|комментировать|раскрыть|уточнить)`,
@@ -60,8 +61,8 @@ function unknowable(question: Question): Unknowable | undefined {
 /**
  * Whether a sentence says that what the question asks is not known, set or disclosed: "The eighth session is planned
  * for Prague in spring 2026; exact dates have not yet been set." for "What are the exact dates…?" (but not for "Where
- * will the eighth session be held?"), "…a small German foundation, which asked not to be named" for "Which foundation
- * paid…?". The words for the thing stand near the words that say it is not known.
+ * will the eighth session be held?"), "Имена членов комиссии не публикуются" for "What are the names of the members…?".
+ * The words for the thing stand near the words that say it is not known.
  */
 export function saysNotKnown(question: Question, sentence: string): boolean {
   const kind = unknowable(question);

@@ -47,6 +47,8 @@ describe("saysNotKnown: a sentence that says what the question asks is not known
       "Их имена не публикуются; по данным секретариата, таких депутатов девять.",
       false,
     ],
+    // A body that will decide a date says it is not decided; a budget the session "will approve" is stated.
+    ["How big will the 2025 budget be?", "Съезд утвердит бюджет на 2025 год в размере 410 000 евро.", false],
     // A count that is not disclosed.
     [
       "How many members does the Platform have?",
