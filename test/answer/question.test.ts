@@ -295,6 +295,9 @@ describe("readQuestion", () => {
     ["whats the 2024 budget of the assembly", "number", "budget"],
     ["Какую зарплату получает омбудсмен Съезда?", "number", "зарплату"],
     ["Какой была общая стоимость программы?", "number", "стоимость"],
+    // A Russian tally: "с каким счётом", "итог голосования".
+    ["С каким счётом был принят Акт о преемственности?", "number", "акт"],
+    ["итог голосования по исключению лаврова какой был", "number", "исключению"],
     // Not a figure: what someone did after a vote.
     ["what did she do after the vote on the statement?", "other", "vote"],
   ])(
