@@ -115,9 +115,12 @@ const SIDES: [RegExp, RegExp][] = [
   ],
   [/(?<![\p{L}])(?:in favou?r|voted for|за)(?![\p{L}])/iu, /^(?:for|in favou?r|за)$/iu],
 ];
-/** A question about a vote: "What was the vote…?", "How many voted against…?", "Каким был результат голосования…?". */
+/**
+ * A question about a vote: "What was the vote…?", "How many voted against…?", "By what margin…?", "Каким был результат
+ * голосования…?".
+ */
 const ASKS_VOTE =
-  /(?<![\p{L}])(?:vot\p{L}*|tally|result|score|against|abstain\p{L}*|abstention\p{L}*|in favou?r|голос\p{L}*|результат\p{L}*|сч[её]т\p{L}*|против|воздерж\p{L}*)/iu;
+  /(?<![\p{L}])(?:vot\p{L}*|tally|result|score|margin|against|abstain\p{L}*|abstention\p{L}*|in favou?r|голос\p{L}*|результат\p{L}*|сч[её]т\p{L}*|перевес\p{L}*|против|воздерж\p{L}*)/iu;
 const NUMBER = /(?<![\p{L}\p{N}])\d+(?:[ \u00a0,.]\d{3})*(?![\p{N}])/gu;
 
 /**

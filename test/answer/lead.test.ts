@@ -48,6 +48,12 @@ describe("leadSpan", () => {
       "за — 78, против — 7, воздержались — 4",
     ],
     ["How many voted against Resolution No. 1?", "Authorities. For 64, against 2, abstained 3.", "2"],
+    // A margin is the tally, not the first number of the sentence.
+    [
+      "By what margin did the draft constitution pass its first reading?",
+      "The 142-article draft passed its first reading by 41 votes to 6, with 3 abstentions.",
+      "41 votes to 6, with 3 abstentions",
+    ],
     // A length of time keeps its unit: "nine" alone says not what of.
     [
       "Under the plan, how soon after the collapse would an assembly be chosen?",
