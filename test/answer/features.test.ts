@@ -284,6 +284,8 @@ describe("needsType: questions only a mention of their type answers", () => {
     ["and who were its founders?", true],
     ["Кто был избран председателем Совета на сессии в Риге?", true],
     ["Кто является художественным руководителем фестиваля?", true],
+    ["What is the name of the Kaliningrad deputy who voted against the declaration?", true],
+    ["Как зовут председателя латвийского Управления по лицензированию СМИ?", true],
     // A place of a kind, or a birthplace.
     ["Which city hosted the fifth session?", true],
     ["Where was Ilya Ponomarev born?", true],

@@ -53,6 +53,17 @@ describe("'Who is the <post>?' is answered by a name, and not by the name the qu
   });
 });
 
+describe("'What is the name of the deputy who…?' is answered by a name", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d8") });
+
+  it("refuses the Kaliningrad deputy's name where the report says only 'a former deputy from the Kaliningrad region'", async () => {
+    const a = await app().pipeline.ask(
+      "What is the name of the Kaliningrad deputy who voted against the Founding Declaration?",
+    );
+    expect(a.abstained).toBe(true);
+  });
+});
+
 describe("a question about someone's salary is answered by a figure", () => {
   const app = suiteApp({ seed: false, docs: evalCorpus("d6") });
 
