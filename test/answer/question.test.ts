@@ -298,7 +298,8 @@ describe("readQuestion", () => {
     // A Russian tally: "с каким счётом", "итог голосования".
     ["С каким счётом был принят Акт о преемственности?", "number", "акт"],
     ["итог голосования по исключению лаврова какой был", "number", "исключению"],
-    // Not a figure: what someone did after a vote.
+    // Not a figure: what someone did after a vote; which account to pay into.
+    ["На какой счёт переводить членские взносы?", "other", "переводить"],
     ["what did she do after the vote on the statement?", "other", "vote"],
   ])(
     "types %j as %s and keeps %s a term: a vote, a budget, a fee are answered with figures",
