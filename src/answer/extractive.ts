@@ -18,7 +18,7 @@ import {
 } from "./entities.js";
 import { type CandidateView, FEATURES, featureVector, hasShape, type QuestionContext } from "./features.js";
 import { MAX_LEAD, type Scorer } from "./scorer.js";
-import { saysNotKnown } from "./undisclosed.js";
+import { notKnownIn } from "./undisclosed.js";
 import { WordVectors } from "../text/word-vectors.js";
 import { isCognate, ordinalBefore, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
@@ -50,7 +50,7 @@ export interface Selection {
   coverage: number;
   /** Every candidate, best first, with its features: for the trace that fitting reads. */
   candidates: ScoredCandidate[];
-  /** The best sentence says that what is asked is not known or not decided yet (`saysNotKnown`): none answers. */
+  /** The best sentence says that what is asked is not known or not decided yet (`notKnownIn`): none answers. */
   notKnown?: boolean;
 }
 
@@ -623,13 +623,12 @@ export function selectEvidence(
   // A sentence that asks ("Do you have a Free Russia passport yourself?") states nothing: it cannot answer.
   // A sentence that says what is asked is not known ("exact dates have not yet been set") cannot answer either; where
   // the best of all says so, the documents say they do not know, and none answers.
-  const notKnown = saysNotKnown(question, scored[0]!.c.text);
+  const saysNotKnown = notKnownIn(question);
+  const notKnown = saysNotKnown(scored[0]!.c.text);
   const allowed =
     scored[0]!.features[PICKS_ANOTHER]! > 0 || notKnown
       ? []
-      : scored.filter(
-          (x) => !scorer.vetoed(x.features) && !asks(x.c.text) && !saysNotKnown(question, x.c.text),
-        );
+      : scored.filter((x) => !scorer.vetoed(x.features) && !asks(x.c.text) && !saysNotKnown(x.c.text));
   const traced = scored.map(({ c, features, rank }) => ({ evidence: toEvidence(c), features, rank }));
   if (allowed.length === 0) {
     const nearest = scored[0]!.c;

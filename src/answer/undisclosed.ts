@@ -59,19 +59,22 @@ function unknowable(question: Question): Unknowable | undefined {
 }
 
 /**
- * Whether a sentence says that what the question asks is not known, set or disclosed: "The eighth session is planned
- * for Prague in spring 2026; exact dates have not yet been set." for "What are the exact dates…?" (but not for "Where
- * will the eighth session be held?"), "Имена членов комиссии не публикуются" for "What are the names of the members…?".
- * The words for the thing stand near the words that say it is not known.
+ * A test of whether a sentence says that what the question asks is not known, set or disclosed: "The eighth session
+ * is planned for Prague in spring 2026; exact dates have not yet been set." for "What are the exact dates…?" (but not
+ * for "Where will the eighth session be held?"), "Имена членов комиссии не публикуются" for "What are the names of the
+ * members…?". The words for the thing stand near the words that say it is not known. The question is read once; every
+ * candidate sentence is tested.
  */
-export function saysNotKnown(question: Question, sentence: string): boolean {
+export function notKnownIn(question: Question): (sentence: string) => boolean {
   const kind = unknowable(question);
-  if (!kind) return false;
-  const asked = [...sentence.matchAll(ASKED[kind])].map((m) => [m.index, m.index + m[0].length] as const);
-  if (asked.length === 0) return false;
-  for (const m of sentence.matchAll(NOT_KNOWN)) {
-    const [start, end] = [m.index, m.index + m[0].length];
-    if (asked.some(([s, e]) => s <= end + NEAR && e >= start - NEAR)) return true;
-  }
-  return false;
+  if (!kind) return () => false;
+  return (sentence) => {
+    const asked = [...sentence.matchAll(ASKED[kind])].map((m) => [m.index, m.index + m[0].length] as const);
+    if (asked.length === 0) return false;
+    for (const m of sentence.matchAll(NOT_KNOWN)) {
+      const [start, end] = [m.index, m.index + m[0].length];
+      if (asked.some(([s, e]) => s <= end + NEAR && e >= start - NEAR)) return true;
+    }
+    return false;
+  };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readQuestion } from "../../src/answer/question.js";
-import { saysNotKnown } from "../../src/answer/undisclosed.js";
+import { notKnownIn } from "../../src/answer/undisclosed.js";
 
-describe("saysNotKnown: a sentence that says what the question asks is not known", () => {
+describe("notKnownIn: a sentence that says what the question asks is not known", () => {
   it.each([
     // A date not set, in either language; a date named beside a place that is known.
     [
@@ -71,6 +71,6 @@ describe("saysNotKnown: a sentence that says what the question asks is not known
     // A question that asks why: nothing it asks for is a date, a place, a name or a number.
     ["Why did the delegates walk out?", "The date of the next session has not been set.", false],
   ])("%s / %s: %s", (question, sentence, expected) => {
-    expect(saysNotKnown(readQuestion(question), sentence)).toBe(expected);
+    expect(notKnownIn(readQuestion(question))(sentence)).toBe(expected);
   });
 });
