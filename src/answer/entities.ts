@@ -1186,8 +1186,25 @@ export function nameIn(name: string, question: Question): (text: string) => bool
   const other = forms.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join("|")})`, "iu")
     : undefined;
+  const initial = initialled(name, question);
   // (The question's names are of Latin letters: `speaksOf` looks for the name as written.)
-  return (text) => speaksOf(name, text) || (other?.test(text) ?? false);
+  return (text) => speaksOf(name, text) || (other?.test(text) ?? false) || (initial?.test(text) ?? false);
+}
+
+/**
+ * A given name written as its initial before the surname that follows it in the question: "V. Kholodova" names
+ * "Vera" of "Vera Kholodova" (registers and lists give initials); undefined where no name of the question follows.
+ */
+function initialled(name: string, question: Question): RegExp | undefined {
+  const after = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}\\s+(\\p{Lu}[\\p{L}'’-]+)`, "u").exec(
+    question.text,
+  )?.[1];
+  const surname = after && question.names.find((n) => n === after.replace(/['’]s$/u, ""));
+  if (!surname || !/^\p{Lu}/u.test(name)) return undefined;
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(name[0]!)}\\.\\s*${escapeRegExp(rootOf(surname))}`,
+    "u",
+  );
 }
 
 /**

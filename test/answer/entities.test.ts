@@ -689,6 +689,23 @@ describe("a name the question uses, in a text", () => {
   it("looks for no other script where the reading found no form in it", () => {
     expect(nameIn("Voronov", question)("Первым лауреатом премии Воронова стала Марина Ким.")).toBe(false);
   });
+
+  // A register writes the given name as its initial before the surname the question gives after it.
+  const full = readQuestion("How many votes did Vera Kholodova receive when she was elected?");
+  it.each([
+    ["| 13 | V | Election of V. Kholodova as Co-ordinator | 34 | 12 | 6 | Adopted |", "Vera", true],
+    ["Election of V.Kholodova as Co-ordinator", "Vera", true],
+    ["Election of A. Kholodova as Co-ordinator", "Vera", false],
+    ["Election of V. Petrova as Co-ordinator", "Vera", false],
+    ["Election of V. Kholodova as Co-ordinator", "Kholodova", true],
+  ])("%s names %s of 'Vera Kholodova': %s", (text, name, named) => {
+    expect(nameIn(name, full)(text)).toBe(named);
+  });
+
+  it("reads no initial for a name no other name follows", () => {
+    expect(nameIn("Kholodova", readQuestion("Whom did Kholodova defeat?"))("K. Kholodova won.")).toBe(true);
+    expect(nameIn("Vera", readQuestion("When was Vera elected?"))("V. Kholodova was elected.")).toBe(false);
+  });
 });
 
 describe("a name the question itself names", () => {
