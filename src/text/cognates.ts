@@ -10,6 +10,11 @@ export function cognateKey(latin: string): string {
     foldDiacritics(latin.toLowerCase())
       // "журнал", "джаз": "journal", "jazz".
       .replace(/d?zh/g, "j")
+      // Names are romanised otherwise than slugify's table writes them: "Kholodova" is "holodova" (х), "Beletsky"
+      // "belecki" (ц), "Shchukin" "shukin" (щ).
+      .replace(/shch/g, "sh")
+      .replace(/kh/g, "h")
+      .replace(/ts/g, "c")
       .replace(/ph/g, "f")
       .replace(/[kq]/g, "c")
       .replace(/z/g, "s")

@@ -570,6 +570,10 @@ describe("cognates", () => {
     expect(isCognate(cognate("парламента"), "parliament")).toBe(true);
     // "ж" is an English "j": "журналистов" ~ "journalist".
     expect(isCognate(cognate("журналистов"), "journalist")).toBe(true);
+    // Names as English romanises them: "х" is "kh", "ц" "ts", "щ" "shch".
+    expect(isCognate(cognate("Холодова"), "kholodova")).toBe(true);
+    expect(isCognate(cognate("Белецкого"), "beletski")).toBe(true);
+    expect(isCognate(cognate("Щукина"), "shchukin")).toBe(true);
     expect(isCognate(cognate("спикером"), "spoke")).toBe(false);
     expect(isCognate(cognate("стал"), "still")).toBe(false);
     expect(isCognate(cognate("сессия"), "servic")).toBe(false);
