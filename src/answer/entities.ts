@@ -6,7 +6,7 @@ import { cognateKey, isCognate } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds, pluralNoun } from "../text/russian-morphology.js";
 import { hasInstanceSense, isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
-import { type AnswerType, lowerCasePlaces, ordinalRank, type Question } from "./question.js";
+import { type AnswerType, lowerCasePlaces, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
 export type Mentions = Map<AnswerType | "organization", Span[]>;
@@ -1100,8 +1100,10 @@ const picks = new WeakMap<Question, { name: string; head: string }[]>();
  * for "Who chaired the Warsaw session?", the question's name nowhere in the sentence.
  */
 function picksAnother(question: Question, sentence: string): boolean {
+  if (hasCyrillic(sentence)) return false;
+  if (question.cyrillic) return picksAnotherAcross(question, sentence);
   const asked = pickedBy(question);
-  if (asked.length === 0 || hasCyrillic(sentence)) return false;
+  if (asked.length === 0) return false;
   const plain = foldDiacritics(sentence.toLowerCase());
   // (A sentence's first word is capitalised whatever it is: the dictionaries tell a name.)
   return [...sentence.matchAll(MODIFIED)].some((m) => {
@@ -1116,6 +1118,54 @@ function picksAnother(question: Question, sentence: string): boolean {
           !other.startsWith(a.name) &&
           !a.name.startsWith(other) &&
           !plain.includes(a.name),
+      )
+    );
+  });
+}
+
+/**
+ * What a Russian question asks about in a place: the noun before "в", "во" or "на" and the place ("сессии Ассамблеи в
+ * Риге", "конференции в Кракове"), each with the place in Latin letters as the beginning its spellings share ("Риге",
+ * "Рига" → "rig"); read once.
+ */
+function pickedAcross(question: Question): { root: string; head: QueryTerm }[] {
+  let found = acrossPicks.get(question);
+  if (!found) {
+    found = [...question.text.matchAll(PICKED_IN_PLACE)].flatMap((m) => {
+      const [, noun, place] = m as unknown as [string, string, string];
+      const head = question.terms.find((t) => t.word === noun.toLowerCase());
+      const root = cognateKey(toLatin(place)).replace(/[aeiouj]+$/u, "");
+      return head && root.length >= 3 && kindOfName(place) === "place" ? [{ root, head }] : [];
+    });
+    acrossPicks.set(question, found);
+  }
+  return found;
+}
+const acrossPicks = new WeakMap<Question, { root: string; head: QueryTerm }[]>();
+
+/** "сессии в Риге", "сессии Ассамблеи в Риге": a noun, perhaps a name, then a place after "в", "во" or "на". */
+const PICKED_IN_PLACE = /(?<![\p{L}])(\p{Ll}+)(?:\s+\p{Lu}[\p{L}-]*)?\s+(?:в|во|на)\s+(\p{Lu}[\p{L}-]*)/gu;
+
+/**
+ * Whether an English sentence picks another place's one of what a Russian question asks about in a place: "The
+ * Helsinki session … was chaired by…" for "Кто был председателем сессии в Риге?" ("сессии" is "session" in English),
+ * the question's place nowhere in the sentence.
+ */
+function picksAnotherAcross(question: Question, sentence: string): boolean {
+  const asked = pickedAcross(question);
+  if (asked.length === 0) return false;
+  const key = (word: string) => cognateKey(foldDiacritics(word.toLowerCase()));
+  const capitalised = (sentence.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map(key);
+  return [...sentence.matchAll(MODIFIED)].some((m) => {
+    const [, name, head] = m as unknown as [string, string, string];
+    const term = stem(head);
+    return (
+      /^\p{Lu}/u.test(name) &&
+      kindOfName(name) === "place" &&
+      asked.some(
+        (a) =>
+          !capitalised.some((c) => c.startsWith(a.root)) &&
+          (a.head.forms.includes(term) || (a.head.cognate !== undefined && isCognate(a.head.cognate, term))),
       )
     );
   });

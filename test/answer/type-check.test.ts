@@ -126,6 +126,17 @@ describe("where the best sentence picks another session itself, none answers", (
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("38,500");
   });
+
+  it("refuses a Russian question about the Riga session where the English sentence names the Helsinki one", async () => {
+    const a = await app().pipeline.ask("Кто был председателем сессии Ассамблеи в Риге?");
+    expect(a.abstained).toBe(true);
+  });
+
+  it("answers it about the Helsinki session from the same sentence", async () => {
+    const a = await app().pipeline.ask("Кто был председателем сессии Ассамблеи в Хельсинки?");
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain("Tarasenko");
+  });
 });
 
 describe("a year the question names may stand in the document's dateline", () => {
