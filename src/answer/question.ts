@@ -154,9 +154,11 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
  * against", "410,000 euros"). Their nouns are the question's content, so they stay its terms.
  */
 const QUANTITY = anyOf(
-  "(?:what|which|whats|what's) (?:was|is|were|are)? ?(?:[\\p{L}\\p{N}'’-]+ ){0,4}?(?:vote|votes|tally|count|result of the vote|score|turnout|budget|cost|costs|price|fee|dues|salary|share|percentage|proportion|margin|amount|sum|size|age)",
+  "(?:what|which|whats|what's) (?:was|is|were|are)? ?(?:[\\p{L}\\p{N}'’-]+ ){0,4}?(?:vote|votes|tally|count|quorum|result of the vote|score|turnout|budget|cost|costs|price|fee|dues|salary|share|percentage|proportion|margin|amount|sum|size|age)",
   // "What was the Platform of Democratic Deputies' budget…?", "What is the Youth Chamber's total annual budget?"
   "(?:what|whats|what's) (?:was|is|were|are)? ?(?:the )?(?:[\\p{L}\\p{N}-]+ ){0,4}[\\p{L}-]+(?:['’]s|s['’]) (?:[\\p{L}-]+ ){0,2}(?:budget|cost|costs|price|fee|dues|salary)",
+  // "What's the minimum number of members…?" (not "Which resolution attracted the largest number of votes?").
+  "(?:what|whats|what's) (?:was|is|were|are)? ?(?:the )?(?:\\p{L}+ )?number of",
   "what (?:does|do|did) (?:[\\p{L}'’-]+ ){1,7}(?:pay|cost|charge|earn)",
   "(?:what|which) (?:share|percentage|proportion|amount|sum|fee|budget|age)",
   "how did (?:the )?(?:\\p{L}+ )*vote",

@@ -298,7 +298,12 @@ describe("readQuestion", () => {
     // A Russian tally: "с каким счётом", "итог голосования".
     ["С каким счётом был принят Акт о преемственности?", "number", "акт"],
     ["итог голосования по исключению лаврова какой был", "number", "исключению"],
-    // Not a figure: what someone did after a vote; which account to pay into.
+    // "The number of…" after "what is", with one word before it ("minimum", "total").
+    ["What's the minimum number of members who must be in the room?", "number", "member"],
+    ["What is the number of deputies on the register?", "number", "deputies"],
+    ["What is the quorum for a session?", "number", "session"],
+    // Not a figure: which resolution drew most votes; what someone did after a vote; which account to pay into.
+    ["Which resolution attracted the largest number of votes against?", "other", "resolution"],
     ["На какой счёт переводить членские взносы?", "other", "переводить"],
     ["what did she do after the vote on the statement?", "other", "vote"],
   ])(
