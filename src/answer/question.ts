@@ -107,7 +107,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   [
     "number",
     anyOf(
-      "how (?:many|much|old|big|large|long|soon|far|high|tall|thick|deep|wide|often)",
+      "how (?:many|much|old|big|large|long|soon|far|high|tall|thick|deep|wide|often|close|fast|quickly)",
       "what number of",
       "скольк\\p{L}* (?:(?:было|будет|ей|ему|им|тогда) )?лет",
       "скольк\\p{L}*",
@@ -154,13 +154,16 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
  * against", "410,000 euros"). Their nouns are the question's content, so they stay its terms.
  */
 const QUANTITY = anyOf(
-  "(?:what|which|whats|what's) (?:was|is|were|are)? ?(?:[\\p{L}\\p{N}'’-]+ ){0,4}?(?:vote|votes|tally|count|quorum|result of the vote|score|turnout|budget|cost|costs|price|fee|dues|salary|share|percentage|proportion|margin|amount|sum|size|age)",
+  "(?:what|which|whats|what's) (?:was|is|were|are)? ?(?:[\\p{L}\\p{N}'’-]+ ){0,4}?(?:vote|votes|tally|count|quorum|results? of the (?:[\\p{L}-]+ )?vote|score|turnout|budget|cost|costs|price|fee|dues|salary|expenditure|spending|share|percentage|proportion|margin|amount|sum|size|age)",
   // "What was the Platform of Democratic Deputies' budget…?", "What is the Youth Chamber's total annual budget?"
   "(?:what|whats|what's) (?:was|is|were|are)? ?(?:the )?(?:[\\p{L}\\p{N}-]+ ){0,4}[\\p{L}-]+(?:['’]s|s['’]) (?:[\\p{L}-]+ ){0,2}(?:budget|cost|costs|price|fee|dues|salary)",
   // "What's the minimum number of members…?" (not "Which resolution attracted the largest number of votes?").
   "(?:what|whats|what's) (?:was|is|were|are)? ?(?:the )?(?:\\p{L}+ )?number of",
   "what (?:does|do|did) (?:[\\p{L}'’-]+ ){1,7}(?:pay|cost|charge|earn)",
   "(?:what|which) (?:share|percentage|proportion|amount|sum|fee|budget|age)",
+  // "what % of members…", "vote count for setting up the committee?"
+  "what ?%",
+  "vote (?:count|tally)",
   "how did (?:the )?(?:\\p{L}+ )*vote",
   "каким (?:числом|количеством|большинством)",
   "как (?:про)?голосовал\\p{L}*",
@@ -168,7 +171,7 @@ const QUANTITY = anyOf(
   // "С каким счётом…?", "счёт голосования": a vote's score, not "какой счёт" (an account).
   "с каким сч[её]том",
   "как\\p{L}* сч[её]т голосовани\\p{L}*",
-  "(?:какой|каков|каким|какую|какая|какова) (?:\\p{L}+ ){0,2}(?:бюджет\\p{L}*|взнос\\p{L}*|срок\\p{L}*|процент\\p{L}*|дол[яиюе]\\p{L}*|размер\\p{L}*|сумм\\p{L}*|возраст\\p{L}*|зарплат\\p{L}*|стоимост\\p{L}*|цен[аыу]|гонорар\\p{L}*)",
+  "(?:какой|каков|каким|какую|какая|какова|какое|каково) (?:\\p{L}+ ){0,2}(?:бюджет\\p{L}*|смет\\p{L}*|взнос\\p{L}*|срок\\p{L}*|процент\\p{L}*|дол[яиюе]\\p{L}*|размер\\p{L}*|сумм\\p{L}*|возраст\\p{L}*|зарплат\\p{L}*|стоимост\\p{L}*|цен[аыу]|гонорар\\p{L}*|числ[оа]|количеств[оа])",
   "на какой срок",
   "с какого возраста",
 );

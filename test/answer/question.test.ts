@@ -302,6 +302,15 @@ describe("readQuestion", () => {
     ["What's the minimum number of members who must be in the room?", "number", "member"],
     ["What is the number of deputies on the register?", "number", "deputies"],
     ["What is the quorum for a session?", "number", "session"],
+    // A share, a count, how close a vote was, what was spent, how fast: figures too.
+    ["what % of members are still on the staff of russian institutes", "number", "member"],
+    ["vote count for setting up the committee on regions in riga?", "number", "committee"],
+    ["How close was the vote on giving the group observer status?", "number", "vote"],
+    ["What was the result of the first-reading vote on the constitution?", "number", "constitution"],
+    ["What was the network's total expenditure in 2023?", "number", "expenditure"],
+    ["how fast did the fund process a full application in 2024", "number", "application"],
+    ["Каким было наименьшее число депутатов, приехавших лично?", "number", "депутатов"],
+    ["Какую смету расходов Исполкома утвердили в Кракове?", "number", "смету"],
     // Not a figure: which resolution drew most votes; what someone did after a vote; which account to pay into.
     ["Which resolution attracted the largest number of votes against?", "other", "resolution"],
     ["На какой счёт переводить членские взносы?", "other", "переводить"],
