@@ -2,6 +2,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Config } from "../config.js";
 import { ConfigError } from "../errors.js";
+import type { PassageIndex } from "../index/passage-index.js";
 import type { KnowledgeBase } from "../knowledge-base.js";
 import type { Logger } from "../logger.js";
 import type { Retriever, RetrievedPassage } from "../retrieval/retriever.js";
@@ -10,7 +11,7 @@ import type { Answer, Citation } from "./answer.js";
 import { makeCitation, SourceChecker } from "./citations.js";
 import { documentOrder, needsType, type ScoredCandidate, selectEvidence } from "./extractive.js";
 import { nameIn } from "./entities.js";
-import type { QuestionContext } from "./features.js";
+import { nearPrevious, type QuestionContext } from "./features.js";
 import { Scorer } from "./scorer.js";
 import { draftAnswer, looksLikeInjection, verifyDraft, type VerifiedClaim } from "./llm.js";
 import type { Prompts } from "./prompts.js";
@@ -370,9 +371,11 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       const retrieval = expanded.retrieval.map((r) =>
         borrowed.has(r.term) ? { ...r, weight: r.weight * CONTEXT_WEIGHT } : r,
       );
-      // A deeper pool, re-ranked by the fitted passage ranker (rerank.ts), then cut to k.
-      const pool = trimmed ? await deps.retriever.search(trimmed, Math.max(k, RERANK_POOL), retrieval) : [];
+      // A deeper pool, with the passages beside the last answer, re-ranked by the fitted passage ranker (rerank.ts),
+      // then cut to k.
+      const found = trimmed ? await deps.retriever.search(trimmed, Math.max(k, RERANK_POOL), retrieval) : [];
       const index = deps.kb.index();
+      const pool = [...found, ...besideLastAnswer(index, resolved.previous, found)];
       const features = passageFeatures(read, pool, searchWeight, resolved.previous, (p) => index.before(p));
       options.tracePassages?.({ pool, features });
       const retrieved = rerankPassages(read, pool, searchWeight, scorer, resolved.previous, features).slice(
@@ -446,6 +449,29 @@ export function createAnswerPipeline(deps: PipelineDeps): AnswerPipeline {
       };
     },
   };
+}
+
+/**
+ * The passages next to what the conversation's last answer quoted (`nearPrevious`) that retrieval did not find: a
+ * follow-up ("where did she work before that?") is often answered beside the last answer, in words of its own that
+ * the question does not share. The ranker weighs them with the rest of the pool.
+ */
+function besideLastAnswer(
+  index: PassageIndex,
+  previous: TurnSource[],
+  found: RetrievedPassage[],
+): RetrievedPassage[] {
+  const seen = new Set(found.map((r) => r.passage.passageId));
+  const beside: RetrievedPassage[] = [];
+  for (const docId of new Set(previous.map((s) => s.docId))) {
+    for (const label of index.document(docId)?.labels ?? []) {
+      const passage = index.passage(label);
+      if (!passage || seen.has(passage.passageId) || nearPrevious(passage, previous) < 1) continue;
+      seen.add(passage.passageId);
+      beside.push({ passage, score: 0, lexicalScore: 0, vectorScore: 0 });
+    }
+  }
+  return beside;
 }
 
 function round(ms: number): number {
