@@ -553,7 +553,19 @@ function countsWhatIsAsked(
   const label = /([\p{L}-]+)\s*[:—–]\s*$/u.exec(sentence.slice(Math.max(0, m.start - 40), m.start))?.[1];
   if (label && (hasCyrillic(label) ? russianCount(label) : stem(label.toLowerCase()) === stem(counted)))
     return true;
+  // A Russian count may follow its noun: "таких депутатов девять", "проголосовали 84 делегата" for "How many votes…?".
+  const before = /(?<![\p{L}])(\p{L}+)\s+$/u.exec(sentence.slice(Math.max(0, m.start - 30), m.start))?.[1];
+  if (before && hasCyrillic(before) && russianCount(before)) return true;
   if (words[0] !== undefined && hasCyrillic(words[0])) return words.slice(0, 2).some(russianCount);
+  // A number that does what it counts names no noun: "A further 14 took part by video link" counts people (not the
+  // whole of "22 of 24 completed it").
+  if (
+    words[0] !== undefined &&
+    countsPeople(counted) &&
+    !/(?<![\p{L}])of\s+$/iu.test(sentence.slice(Math.max(0, m.start - 4), m.start)) &&
+    startsWithPastVerb(sentence.slice(m.end, m.end + 40))
+  )
+    return true;
   // The noun right after the number, perhaps after a word or two that qualify it ("five key allies"), or after "of"
   // ("640 tonnes of waste"); another small word ends the phrase ("€180,000 for 3,800 volunteers" counts none).
   const stop = words.findIndex((w, i) => isStopWord(w.toLowerCase()) && !(w === "of" && i > 0));
@@ -567,6 +579,20 @@ function countsWhatIsAsked(
       [counted, noun].some((c) => stem(word) === stem(c)) || isKindOf(word, [kind, counted.replace(/s$/, "")])
     );
   });
+}
+
+/** Whether a counted English noun counts people: "people", "members", "delegates". */
+function countsPeople(counted: string): boolean {
+  return /^(?:people|persons)$/.test(counted) || isKindOf(counted, ["person"]);
+}
+
+/**
+ * Whether an English text starts with a verb in the past tense: "took part by video link" after "A further 14"; not
+ * "delegates" or "votes", which the tagger may read as verbs in the present.
+ */
+function startsWithPastVerb(text: string): boolean {
+  const first = (nlp(text).json({ terms: { tags: true } }) as { terms: { tags: string[] }[] }[])[0]?.terms[0];
+  return first?.tags.includes("PastTense") === true;
 }
 
 /** What ends the phrase a number counts in: a comma, a colon, a bracket; a full stop, not a decimal point. */

@@ -308,6 +308,24 @@ describe("a count asked in English, given in Russian", () => {
     expect(counts("How many delegates came?", "Delegates: 97, observers: 12.", [])).toEqual(["97"]);
   });
 
+  it("counts a Russian number that follows its noun", () => {
+    const sentence = "Их имена не публикуются; по данным секретариата, таких депутатов девять.";
+    expect(counts("How many deputies still live in Russia?", sentence, ["депутат"])).toEqual(["девять"]);
+    // Not a noun the question does not count.
+    expect(counts("How many deputies attended?", "Заявлений подано 3050.", ["депутат"])).toEqual([]);
+  });
+
+  it("counts people by a number that does what it counts, naming no noun", () => {
+    const sentence = "A further 14 took part by video link, though they could not vote.";
+    expect(counts("How many people joined by video link?", sentence, [])).toEqual(["14"]);
+    expect(counts("How many delegates joined by video link?", sentence, [])).toEqual(["14"]);
+    // Not a thing counted, and not a noun the tagger may read as a verb.
+    expect(counts("How many documents were signed?", sentence, [])).toEqual([]);
+    expect(
+      counts("How many senators came?", "It drew 143 delegates, the largest attendance yet.", []),
+    ).toEqual([]);
+  });
+
   it("counts the voters of one side of a tally, for a question about how they voted", () => {
     const tally = "Adopted: 58 for, 24 against, 15 abstentions.";
     expect(counts("How many delegates voted against the motion?", tally, [])).toEqual(["58", "24", "15"]);
