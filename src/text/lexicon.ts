@@ -8,6 +8,18 @@ import { fileURLToPath } from "node:url";
 import { formsOf } from "./russian-morphology.js";
 import { contentTerms, foldDiacritics, normalizeWord, stem } from "./tokenize.js";
 
+/** English numbers' stems, each with its ordinal's. */
+const ORDINAL_OF: Record<string, string> = {
+  two: "second",
+  three: "third",
+  four: "fourth",
+  five: "fifth",
+  six: "sixth",
+  seven: "seventh",
+  eight: "eighth",
+  nine: "ninth",
+  ten: "tenth",
+};
 const DEFAULT_FILE = fileURLToPath(new URL("./data/en-ru.tsv", import.meta.url));
 
 /** The stems of a list: its translations both ways, its forms, and the SHA-256 of the list's text they were made from. */
@@ -113,13 +125,17 @@ export class Lexicon {
    */
   translate(term: string): string[] {
     const found = this.toEnglish.get(term) ?? this.toRussian.get(term);
-    if (found) return found;
-    // Another form of a listed word: "вел" (вёл, вела) is "вести"'s, "lead".
+    // Another form of a listed word: "вел" (вёл, вела) is "вести"'s, "lead". A stem may be both a word of its own and a
+    // form of another ("жил": жильё, housing, and жили of жить, live): it means either. But an ordinal is not its
+    // number: "восьм" of "восьмой" (eighth) is also a form of "восемь" (восьми), and "eighth" is no "eight".
     const of = this.forms.get(term);
     if (of) {
-      const english = [...new Set(of.flatMap((w) => this.toEnglish.get(w) ?? []))];
-      if (english.length > 0) return english;
+      const english = [...new Set(of.flatMap((w) => this.toEnglish.get(w) ?? []))].filter(
+        (e) => !found?.includes(ORDINAL_OF[e] ?? ""),
+      );
+      if (english.length > 0) return found ? [...new Set([...found, ...english])] : english;
     }
+    if (found) return found;
     for (const noun of nounStemsOf(term)) {
       const english = this.toEnglish.get(noun);
       if (english) return english;

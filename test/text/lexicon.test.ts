@@ -48,12 +48,24 @@ describe("Lexicon", () => {
     expect(l.translate(stem("ведро"))).toEqual([]);
   });
 
+  it("reads a stem that is a word and another word's form as either, but an ordinal not as its number", () => {
+    const l = Lexicon.fromText("housing\tжильё\nlive\tжить\neight\tвосемь\neighth\tвосьмой\n");
+    // "жили" (they lived) stems as "жильё" (housing) does.
+    expect(l.translate(stem("жили"))).toEqual(expect.arrayContaining(["hous", "live"]));
+    // "восьмой" stems as "восьми" (of восемь) does: "the eighth session" is not "fifty-eight delegates".
+    expect(l.translate(stem("восьмой"))).toEqual(["eighth"]);
+  });
+
   it("loads the project's list", () => {
     const project = Lexicon.load();
     expect(project.size).toBeGreaterThan(3000);
     expect(project.translate(stem("варшава"))).toContain("warsaw");
     // A Latin name with diacritics is looked up in plain letters: the list writes "krakow".
     expect(project.translate(stem("kraków"))).toContain(stem("краков"));
+    // Both aspects of a verb: "возглавил" (perfective) heads and leads as "возглавляет" does.
+    expect(project.translate(stem("возглавил"))).toEqual(expect.arrayContaining(["head", "lead", "chair"]));
+    // "Сессия обошлась в 31 000 евро": what it cost.
+    expect(project.translate("cost")).toContain(stem("обойтись"));
   });
 });
 
