@@ -20,6 +20,7 @@ const ORDINAL_OF: Record<string, string> = {
   nine: "ninth",
   ten: "tenth",
 };
+
 const DEFAULT_FILE = fileURLToPath(new URL("./data/en-ru.tsv", import.meta.url));
 
 /** The stems of a list: its translations both ways, its forms, and the SHA-256 of the list's text they were made from. */
