@@ -557,15 +557,6 @@ function countsWhatIsAsked(
   const before = /(?<![\p{L}])(\p{L}+)\s+$/u.exec(sentence.slice(Math.max(0, m.start - 30), m.start))?.[1];
   if (before && hasCyrillic(before) && russianCount(before)) return true;
   if (words[0] !== undefined && hasCyrillic(words[0])) return words.slice(0, 2).some(russianCount);
-  // A number that does what it counts names no noun: "A further 14 took part by video link" counts people (not the
-  // whole of "22 of 24 completed it").
-  if (
-    words[0] !== undefined &&
-    countsPeople(counted) &&
-    !/(?<![\p{L}])of\s+$/iu.test(sentence.slice(Math.max(0, m.start - 4), m.start)) &&
-    startsWithPastVerb(sentence.slice(m.end, m.end + 40))
-  )
-    return true;
   // The noun right after the number, perhaps after a word or two that qualify it ("five key allies"), or after "of"
   // ("640 tonnes of waste"); another small word ends the phrase ("€180,000 for 3,800 volunteers" counts none).
   const stop = words.findIndex((w, i) => isStopWord(w.toLowerCase()) && !(w === "of" && i > 0));
@@ -573,12 +564,21 @@ function countsWhatIsAsked(
   const kind = /^(?:people|persons)$/.test(counted) ? "person" : counted;
   // "ex-deputies", "co-founders": "69 former deputies" count them.
   const noun = counted.replace(/^\p{L}+-(?=\p{L}{3})/u, "");
-  return after.some((w) => {
+  const named = after.some((w) => {
     const word = w.toLowerCase();
     return (
       [counted, noun].some((c) => stem(word) === stem(c)) || isKindOf(word, [kind, counted.replace(/s$/, "")])
     );
   });
+  // A number that does what it counts names no noun: "A further 14 took part by video link" counts people (not the
+  // whole of "22 of 24 completed it"). The tagger is read last: it is the slow part.
+  return (
+    named ||
+    (words[0] !== undefined &&
+      countsPeople(counted) &&
+      !/(?<![\p{L}])of\s+$/iu.test(sentence.slice(Math.max(0, m.start - 4), m.start)) &&
+      startsWithPastVerb(sentence.slice(m.end, m.end + 40)))
+  );
 }
 
 /** Whether a counted English noun counts people: "people", "members", "delegates". */
