@@ -642,14 +642,23 @@ function countsPart(sentence: string, m: Span): boolean {
 
 type PlaceKind = "country" | "city";
 
-/** The kind of place "Which country…?" or "In what city…?" asks for; undefined for "Where…?" or a region. */
+/**
+ * The kind of place "Which country…?", "In what city…?" or "В какой стране…?" asks for; undefined for "Where…?" or a
+ * region.
+ */
 export function askedPlace(question: string): PlaceKind | undefined {
   const noun = /\b(?:which|what)\s+(countr(?:y|ies)|nations?|states|cit(?:y|ies)|towns?)\b/i.exec(
     question,
   )?.[1];
-  if (!noun) return undefined;
-  return /^(?:cit|town)/i.test(noun) ? "city" : "country";
+  if (noun) return /^(?:cit|town)/i.test(noun) ? "city" : "country";
+  // "В какой стране…?", "В каком городе…?", "Какие государства…?".
+  const russian = RUSSIAN_PLACE_ASKED.exec(question)?.[1];
+  if (!russian) return undefined;
+  return /^город/i.test(russian) ? "city" : "country";
 }
+
+const RUSSIAN_PLACE_ASKED =
+  /(?<![\p{L}])как(?:ой|ом|ую|ая|ие|их|ое)\s+(стран\p{L}*|государств\p{L}*|город\p{L}*)/iu;
 
 /**
  * Whether a place's name is of the kind asked, by WordNet: "Poland" is a country, "Warsaw" a city (and so no

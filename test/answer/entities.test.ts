@@ -231,6 +231,10 @@ describe("a city or a country asked for", () => {
       "Lev Terentyev, a court reporter from Samara, was elected.",
       ["Samara"],
     ],
+    // Asked in Russian, the same.
+    ["В какой стране он работал?", "He worked in Warsaw, Poland.", ["Poland"]],
+    ["В каком городе он работал?", "He worked in Warsaw, Poland.", ["Warsaw"]],
+    ["Какие государства его поддержали?", "He worked in Warsaw, Poland.", ["Poland"]],
   ])("%s in %s", (question, sentence, expected) => {
     expect(places(question, sentence)).toEqual(expected);
   });
