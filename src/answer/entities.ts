@@ -561,7 +561,7 @@ function countsWhatIsAsked(
   // ("640 tonnes of waste"); another small word ends the phrase ("€180,000 for 3,800 volunteers" counts none).
   const stop = words.findIndex((w, i) => isStopWord(w.toLowerCase()) && !(w === "of" && i > 0));
   const after = (stop < 0 ? words : words.slice(0, stop)).filter((w) => w !== "of");
-  const kind = /^(?:people|persons)$/.test(counted) ? "person" : counted;
+  const kind = PEOPLE.test(counted) ? "person" : counted;
   // "ex-deputies", "co-founders": "69 former deputies" count them.
   const noun = counted.replace(/^\p{L}+-(?=\p{L}{3})/u, "");
   const named = after.some((w) => {
@@ -581,9 +581,12 @@ function countsWhatIsAsked(
   );
 }
 
+/** The counted nouns that are people themselves, not a kind of person. */
+const PEOPLE = /^(?:people|persons)$/;
+
 /** Whether a counted English noun counts people: "people", "members", "delegates". */
 function countsPeople(counted: string): boolean {
-  return /^(?:people|persons)$/.test(counted) || isKindOf(counted, ["person"]);
+  return PEOPLE.test(counted) || isKindOf(counted, ["person"]);
 }
 
 /**
