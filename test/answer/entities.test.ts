@@ -1,5 +1,6 @@
 // What a Russian sentence mentions, by answer type: the tagger reads English only.
 import { readdirSync, readFileSync } from "node:fs";
+import nlp from "compromise";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -14,6 +15,7 @@ import {
   namedByQuestion,
   nameIn,
   speaksOfAnother,
+  tagged,
 } from "../../src/answer/entities.js";
 import { type Question, readQuestion } from "../../src/answer/question.js";
 import { stem } from "../../src/text/tokenize.js";
@@ -31,6 +33,32 @@ describe("mentionsIn, English numbers", () => {
   it("keeps no number of punctuation alone that the tagger ran over a date", () => {
     const sentence = "- **8–14 July 2024** — Youth Chamber summer school in Tartu, Estonia; 62 participants.";
     expect(mentioned(sentence, "number")).toEqual(["62"]);
+  });
+});
+
+describe("tagged: compromise's tagger without its chunker", () => {
+  type Term = { text: string; tags: string[]; offset: { start: number; length: number } };
+  const tags = (doc: ReturnType<typeof nlp>) =>
+    (doc.json({ offset: true, terms: { tags: true, offset: true } }) as { terms: Term[] }[]).map((s) =>
+      s.terms.map(({ text, tags, offset }) => ({ text, tags, offset })),
+    );
+
+  it("tags every English sentence of a development corpus as the whole pipeline does", () => {
+    const dir = "test/eval/dev/d10/corpus";
+    const sentences = readdirSync(dir)
+      .flatMap((f) => readFileSync(path.join(dir, f), "utf8").split(/(?<=[.!?])\s+|\n+/))
+      .filter((s) => /\p{L}/u.test(s) && !/\p{Script=Cyrillic}/u.test(s));
+    expect(sentences.length).toBeGreaterThan(300);
+    for (const sentence of sentences) expect(tags(tagged(sentence)), sentence).toEqual(tags(nlp(sentence)));
+  });
+
+  it("leaves the pipeline whole for everyone else: the chunker still runs after it", () => {
+    const before = [...(nlp.world() as { hooks: string[] }).hooks];
+    tagged("The session was chaired by Olga Serebryakova.");
+    expect((nlp.world() as { hooks: string[] }).hooks).toEqual(before);
+    expect(before).toContain("chunks");
+    // The chunker's work is what `verbs()` and `<Noun>` matches read.
+    expect(nlp("The deputies adopted the charter.").match("<Verb>").text()).toBe("adopted");
   });
 });
 
