@@ -52,6 +52,36 @@ describe("tagged: compromise's tagger without its chunker", () => {
     for (const sentence of sentences) expect(tags(tagged(sentence)), sentence).toEqual(tags(nlp(sentence)));
   });
 
+  it("finds the mentions compromise's own matches find, as it spans them, over a development corpus", () => {
+    const patterns: [string, string][] = [
+      ["person", "#Person+"],
+      ["organization", "#Organization+"],
+      ["place", "#Place+"],
+      ["number", "#Cardinal+"],
+    ];
+    const dir = "test/eval/dev/d9/corpus";
+    const sentences = readdirSync(dir)
+      .flatMap((f) => readFileSync(path.join(dir, f), "utf8").split(/(?<=[.!?])\s+|\n+/))
+      .filter((s) => /\p{L}/u.test(s) && !/\p{Script=Cyrillic}/u.test(s) && !/\d/.test(s));
+    expect(sentences.length).toBeGreaterThan(200);
+    let found = 0;
+    for (const sentence of sentences) {
+      const doc = nlp(sentence);
+      const mentions = mentionsIn(sentence);
+      for (const [kind, pattern] of patterns) {
+        const matched = (
+          doc.match(pattern).json({ offset: true }) as { offset: { start: number; length: number } }[]
+        ).map((m) => sentence.slice(m.offset.start, m.offset.start + m.offset.length));
+        found += matched.length;
+        // People run on over names the tagger half knows (`wholeName`): the tagger's part is where the mention starts.
+        const own = (mentions.get(kind as "person") ?? []).map((m) => sentence.slice(m.start, m.end));
+        if (kind === "person") expect(own.length, sentence).toBeGreaterThanOrEqual(matched.length);
+        else expect(own, `${kind}: ${sentence}`).toEqual(matched);
+      }
+    }
+    expect(found).toBeGreaterThan(150);
+  });
+
   it("leaves the pipeline whole for everyone else: the chunker still runs after it", () => {
     const before = [...(nlp.world() as { hooks: string[] }).hooks];
     tagged("The session was chaired by Olga Serebryakova.");
