@@ -24,6 +24,7 @@ import {
 } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { writeOut } from "../text/chat-speak.js";
+import { namesBeings } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
 
 export { cognateKey, isCognate };
@@ -263,7 +264,7 @@ function attributeOf(text: string, defines: string | undefined): { attribute?: s
  * The kind of answer asked for, and the span of the words that ask it ("which country", "what year"): those words
  * name the answer's type, not its content, so a sentence need not repeat them.
  */
-function answerType(text: string): { type: AnswerType; asking?: Span } {
+function answerType(text: string, doc?: ReturnType<typeof nlp>): { type: AnswerType; asking?: Span } {
   // Unicode \b does not work for Cyrillic in JS regexps, hence the (^|\s) forms above.
   // The asking words that come first ask: "What was the tally when the committee was created?" asks for a tally,
   // "Where was she when…?" for a place; a later "when" opens a clause.
@@ -274,7 +275,7 @@ function answerType(text: string): { type: AnswerType; asking?: Span } {
   }
   const quantity = QUANTITY.exec(text);
   if (quantity && (!first || quantity.index < first.m.index)) return { type: "number" };
-  if (!first) return { type: "other" };
+  if (!first) return { type: kindAsked(text, doc) ?? "other" };
   const { type, m } = first;
   // Only "which/what NOUN" ("в какой день") names the type with a noun, and "how ADJECTIVE" its measure ("How old
   // is she?": "Lebedeva, 41," says no "old"; "Сколько ей лет?" the same); "date of birth" keeps its words.
@@ -284,6 +285,35 @@ function answerType(text: string): { type: AnswerType; asking?: Span } {
       ? { start: m.index, end: m.index + m[0].length }
       : undefined,
   };
+}
+
+/**
+ * "Which council member…?", "In which town…?", "Какой депутат…?": the type a "which" question's noun is a kind of,
+ * a person or a place (WordNet's "person" and "location"; a Russian noun that names living beings); undefined for any
+ * other noun ("Which resolution…?", "Which German foundation…?").
+ */
+function kindAsked(text: string, doc: ReturnType<typeof nlp> | undefined): AnswerType | undefined {
+  if (doc) {
+    const terms = (
+      doc.json({ terms: { normal: true, tags: true } }) as { terms: { normal: string; tags: string[] }[] }[]
+    ).flatMap((s) => s.terms);
+    const at = terms.findIndex((t) => t.normal === "which" || t.normal === "what");
+    if (at < 0) return undefined;
+    // The noun the question word asks about: the last of the nouns right after it ("Which Council member…?").
+    let head: string | undefined;
+    for (const t of terms.slice(at + 1, at + 5)) {
+      if (t.tags.includes("Noun") && !t.tags.includes("Pronoun")) head = t.normal;
+      else if (head || !t.tags.some((g) => g === "Adjective" || g === "Value" || g === "Determiner")) break;
+    }
+    if (!head) return undefined;
+    if (isKindOf(head, ["person"])) return "person";
+    if (isKindOf(head, ["location"])) return "place";
+    return undefined;
+  }
+  const russian = /(?<![\p{L}])(?:как|котор)(?:ой|ая|ое|ие|ого|ому|ым|ом|ую|их|ыми)\s+(\p{L}+)/iu.exec(
+    text,
+  )?.[1];
+  return russian && namesBeings(russian) ? "person" : undefined;
 }
 
 /**
@@ -622,7 +652,7 @@ function readPart(text: string, cyrillic: boolean): Question {
   const doc = cyrillic ? undefined : nlp(text);
   const rootOf = doc ? roots(doc) : new Map<string, string>();
   const defines = definitionSubject(text);
-  const { type, asking } = answerType(text);
+  const { type, asking } = answerType(text, doc);
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -120,3 +120,11 @@ export function pluralNoun(words: string[]): { word: string; animate: boolean } 
   }
   return undefined;
 }
+
+/** Whether a Russian word, as written, can be a noun that names living beings ("депутат", "членов", "человек"). */
+export function namesBeings(word: string): boolean {
+  load();
+  return Az.Morph(word.toLowerCase(), { parsers: ["Dictionary"], typos: 0, stutter: 0 }).some(
+    (p) => p.tag.POST === "NOUN" && p.tag.anim === true,
+  );
+}

@@ -634,6 +634,16 @@ describe("answer types", () => {
     expect(type("В каком месяце съезд собрался впервые?")).toBe("date");
     expect(type("Какого числа открылась сессия?")).toBe("date");
     expect(type("When did the congress first convene?")).toBe("date");
+    // "Which NOUN…?" asks for what the noun is a kind of: a person or a place; any other noun, other.
+    expect(type("Which Council member failed to recuse himself?")).toBe("person");
+    expect(type("Which deputies voted against the declaration?")).toBe("person");
+    expect(type("In which town did Ingrid Halvorsen spend her childhood?")).toBe("place");
+    expect(type("Which municipalities founded the alliance?")).toBe("place");
+    expect(type("Какой депутат Верховной рады обращался к Съезду?")).toBe("person");
+    expect(type("Which German foundation paid for the first year?")).toBe("other");
+    expect(type("Which two regional assemblies were recognised?")).toBe("other");
+    expect(type("What did the forum's leader do before going into exile?")).toBe("other");
+    expect(type("Какую позицию занял съезд?")).toBe("other");
     // A word that only contains one that asks is no asking word.
     expect(type("Всегда ли съезд собирается весной?")).toBe("other");
     expect(type("Is the whole plan somewhere?")).toBe("other");

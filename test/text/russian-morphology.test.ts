@@ -1,6 +1,6 @@
 // Russian proper names by OpenCorpora's dictionary (the az package).
 import { describe, expect, it } from "vitest";
-import { formsOf, nameKinds, pluralNoun } from "../../src/text/russian-morphology.js";
+import { formsOf, nameKinds, namesBeings, pluralNoun } from "../../src/text/russian-morphology.js";
 
 describe("nameKinds", () => {
   it.each([
@@ -49,5 +49,16 @@ describe("pluralNoun", () => {
     expect(pluralNoun(["депутатов"])).toEqual({ word: "депутатов", animate: true });
     expect(pluralNoun(["стран", "названо"])).toEqual({ word: "стран", animate: false });
     expect(pluralNoun(["было", "на"])).toBeUndefined();
+  });
+});
+
+describe("namesBeings", () => {
+  it("tells a noun of living beings, in any form, from one of things and from other words", () => {
+    expect(namesBeings("депутат")).toBe(true);
+    expect(namesBeings("членов")).toBe(true);
+    expect(namesBeings("Председатель")).toBe(true);
+    expect(namesBeings("бюджет")).toBe(false);
+    expect(namesBeings("позицию")).toBe(false);
+    expect(namesBeings("быстро")).toBe(false);
   });
 });
