@@ -289,7 +289,7 @@ function answerType(text: string, doc?: ReturnType<typeof nlp>): { type: AnswerT
 
 /**
  * "Which council member…?", "In which town…?", "Какой депутат…?": the type a "which" question's noun is a kind of,
- * a person or a place (WordNet's "person" and "location"; a Russian noun that names living beings); undefined for any
+ * a person or a place (WordNet's "person" and "region"; a Russian noun that names living beings); undefined for any
  * other noun ("Which resolution…?", "Which German foundation…?").
  */
 function kindAsked(text: string, doc: ReturnType<typeof nlp> | undefined): AnswerType | undefined {
@@ -307,7 +307,8 @@ function kindAsked(text: string, doc: ReturnType<typeof nlp> | undefined): Answe
     }
     if (!head) return undefined;
     if (isKindOf(head, ["person"])) return "person";
-    if (isKindOf(head, ["location"])) return "place";
+    // A region, not any location: "What academic post…?" is no place, though a sentry's post is.
+    if (isKindOf(head, ["region"])) return "place";
     return undefined;
   }
   const russian = /(?<![\p{L}])(?:как|котор)(?:ой|ая|ое|ие|ого|ому|ым|ом|ую|их|ыми)\s+(\p{L}+)/iu.exec(

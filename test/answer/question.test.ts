@@ -641,6 +641,7 @@ describe("answer types", () => {
     expect(type("Which municipalities founded the alliance?")).toBe("place");
     expect(type("Какой депутат Верховной рады обращался к Съезду?")).toBe("person");
     expect(type("Which German foundation paid for the first year?")).toBe("other");
+    expect(type("What academic post did Gennady Lapshin hold before he left Russia?")).toBe("other");
     expect(type("Which two regional assemblies were recognised?")).toBe("other");
     expect(type("What did the forum's leader do before going into exile?")).toBe("other");
     expect(type("Какую позицию занял съезд?")).toBe("other");
