@@ -274,7 +274,11 @@ function answerType(text: string, doc?: ReturnType<typeof nlp>): { type: AnswerT
     if (m && (!first || m.index < first.m.index)) first = { type, m };
   }
   const quantity = QUANTITY.exec(text);
-  if (quantity && (!first || quantity.index < first.m.index)) return { type: "number" };
+  if (quantity && (!first || quantity.index < first.m.index)) {
+    // "Which deputy cast the deciding vote?" asks for a person, whatever the vote's words.
+    const kind = /^\s*(?:which|what)\s/i.test(quantity[0]) ? kindAsked(text, doc) : undefined;
+    return { type: kind ?? "number" };
+  }
   if (!first) return { type: kindAsked(text, doc) ?? "other" };
   const { type, m } = first;
   // Only "which/what NOUN" ("в какой день") names the type with a noun, and "how ADJECTIVE" its measure ("How old

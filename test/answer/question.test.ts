@@ -642,6 +642,8 @@ describe("answer types", () => {
     expect(type("Какой депутат Верховной рады обращался к Съезду?")).toBe("person");
     expect(type("Which German foundation paid for the first year?")).toBe("other");
     expect(type("What academic post did Gennady Lapshin hold before he left Russia?")).toBe("other");
+    // Whatever figures the rest names: "Which deputy cast the deciding vote?" asks for a person.
+    expect(type("Which deputy cast the deciding vote?")).toBe("person");
     expect(type("Which two regional assemblies were recognised?")).toBe("other");
     expect(type("What did the forum's leader do before going into exile?")).toBe("other");
     expect(type("Какую позицию занял съезд?")).toBe("other");
