@@ -547,7 +547,7 @@ const MAGNITUDE = new RegExp(`^(?:${MAGNITUDES})$`, "iu");
  * ("How many members pay dues?") asks for no amount of money.
  */
 const MONEY_WORDS =
-  /(?<![\p{L}])(?:money|funding|cost|costs|costing|price|prices|fee|fees|dues|salary|salaries|wage|wages|budget|budgets|pay|pays|paid|paying|charge|charges|spend|spent|earn|earns|earned|стои(?:л|ла|ло|ли|т|ть|мост\p{L}*)|бюджет\p{L}*|взнос\p{L}*|зарплат\p{L}*|оклад\p{L}*|гонорар\p{L}*|денег|деньги)(?![\p{L}])|сколько\s+(?:\p{L}+\s+)?(?:плат|заплат|потрат)/iu;
+  /(?<![\p{L}])(?:money|funding|cost|costs|costing|price|prices|fee|fees|dues|salary|salaries|wage|wages|budget|budgets|pay|pays|paid|paying|charge|charges|spend|spent|earn|earns|earned|стои(?:л|ла|ло|ли|т|ть|мост\p{L}*)|бюджет\p{L}*|взнос\p{L}*|зарплат\p{L}*|оклад\p{L}*|гонорар\p{L}*|денег|деньги|обош(?:[её]л|лась|лось|лись)|обойд[её]тся|обойдутся)(?![\p{L}])|сколько\s+(?:\p{L}+\s+)?(?:плат|заплат|потрат)/iu;
 const NOT_MONEY =
   /(?<![\p{L}])(?:share|percent(?:age)?|per cent|proportion|ratio|vote|votes|tally|how many|in charge|дол[яиюе]\p{L}*|процент\p{L}*|голос\p{L}*)(?![\p{L}])/iu;
 

@@ -219,6 +219,10 @@ describe("amounts of money", () => {
     ["how much is the honorary chairman paid", true],
     ["Сколько стоило новое судно?", true],
     ["Какой бюджет у комитета?", true],
+    // What something "came to": "Во сколько обошлась…?", "…обойдётся…?"; not "Во сколько начнётся…?" (at what time).
+    ["Во сколько обошлась Съезду берлинская сессия?", true],
+    ["Во сколько обойдётся программа капитальных вложений?", true],
+    ["Во сколько начнётся сессия?", false],
     // A count, a share or a vote about money asks for no amount of it.
     ["How many members pay dues?", false],
     ["What share of the budget came from governments?", false],
