@@ -731,16 +731,16 @@ function asksWhoDid(question: Question): boolean {
   );
 }
 
+/** "Who was elected…?", "Who has been appointed…?": who was chosen for a post. */
+const CHOSEN =
+  /^\s*(?:and\s+)?who\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|chosen|appointed|named|nominated|selected|picked)(?![\p{L}])/iu;
+
 /**
  * "Who is the secretary of the Presidium?", "Кто был избран председателем…?", "Who was chosen to lead…?": a role, or
  * being chosen for one, after "is"/"был", which a name answers; not "Who is Ilya Ponomarev?" nor "Кто был Иван
  * Петров?", which a description answers, nor "Who is allowed to become a member?", which a rule does. So does a
  * question about someone that asks for a name: "What is the name of the Kaliningrad deputy who…?", "Как зовут…?".
  */
-/** "Who was elected…?", "Who has been appointed…?": who was chosen for a post. */
-const CHOSEN =
-  /^\s*(?:and\s+)?who\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|chosen|appointed|named|nominated|selected|picked)(?![\p{L}])/iu;
-
 function asksWhoHolds(text: string): boolean {
   return (
     /^\s*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the|its|his|her|their|[\p{L}-]+['’]s)\s/iu.test(text) ||
