@@ -343,11 +343,18 @@ function synonymStems(words: string[], own: string): string[] {
   return [...out];
 }
 
-function relatedStems(word: string, root: string, own: string, link: Link = "derived"): string[] {
+function relatedStems(
+  word: string,
+  root: string,
+  own: string,
+  link: Link = "derived",
+  verb = false,
+): string[] {
   const out = new Set<string>();
   const senses = link === "derived" ? undefined : SYNONYM_SENSES;
   // A noun's narrower words are the nouns its glosses call kinds of it: "session" of "meeting".
-  const kinds = link === "narrower" ? [...glossKinds(word), ...glossKinds(root)] : [];
+  // A verb has none: "presided" would get the presidents whose glosses are headed by "President" (stem "presid").
+  const kinds = link === "narrower" && !verb ? [...glossKinds(word), ...glossKinds(root)] : [];
   for (const w of new Set([
     ...linkedWords(word, link, senses),
     ...linkedWords(root, link, senses),
@@ -388,18 +395,20 @@ function participleRoot(word: string): string | undefined {
 }
 
 /** Dictionary forms of the English words of a question, by compromise ("took" → "take", "plans" → "plan"). */
-function roots(doc: ReturnType<typeof nlp>): Map<string, string> {
+function roots(doc: ReturnType<typeof nlp>): { rootOf: Map<string, string>; verbs: Set<string> } {
   doc.compute("root");
-  const out = new Map<string, string>();
+  const rootOf = new Map<string, string>();
+  const verbs = new Set<string>();
   const options = { terms: { root: true, normal: true, tags: true } } as Parameters<typeof doc.json>[0];
   for (const s of doc.json(options) as { terms: { normal: string; root?: string; tags: string[] }[] }[]) {
     for (const t of s.terms) {
       // compromise leaves irregular participles without a root ("has grown"); its conjugator knows them.
       const root = t.root ?? (t.tags.includes("Participle") ? participleRoot(t.normal) : undefined);
-      if (root && root !== t.normal) out.set(t.normal, root);
+      if (root && root !== t.normal) rootOf.set(t.normal, root);
+      if (t.tags.includes("Verb")) verbs.add(t.normal);
     }
   }
-  return out;
+  return { rootOf, verbs };
 }
 
 /** "itself", "themselves": what a question says of X and X, a text may say with "self-" ("self-described"). */
@@ -655,7 +664,9 @@ function readPart(text: string, cyrillic: boolean): Question {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   const doc = cyrillic ? undefined : nlp(text);
-  const rootOf = doc ? roots(doc) : new Map<string, string>();
+  const { rootOf, verbs } = doc
+    ? roots(doc)
+    : { rootOf: new Map<string, string>(), verbs: new Set<string>() };
   const defines = definitionSubject(text);
   const { type, asking } = answerType(text, doc);
   const tokens = tokenize(text);
@@ -696,7 +707,7 @@ function readPart(text: string, cyrillic: boolean): Question {
         senses: english ? senseCount(root) || senseCount(t.word) : 0,
         synonyms: synonymStems(english ? [root, t.word] : ordinalWords(t.term), stem(root)),
         related: english ? relatedStems(t.word, root, t.term) : [],
-        narrower: english ? relatedStems(t.word, root, t.term, "narrower") : [],
+        narrower: english ? relatedStems(t.word, root, t.term, "narrower", verbs.has(t.word)) : [],
         ...(hasCyrillic(t.word) ? { cognate: cognateKey(toLatin(t.word)) } : {}),
       });
     }

@@ -652,3 +652,17 @@ describe("answer types", () => {
     expect(type("Is the whole plan somewhere?")).toBe("other");
   });
 });
+
+describe("narrower words of a question's terms", () => {
+  const narrower = (q: string, term: string) =>
+    readQuestion(q).terms.find((t) => t.term === stem(term))?.narrower;
+
+  it("gives a noun the nouns its glosses call kinds of it", () => {
+    expect(narrower("Where was the meeting held?", "meeting")).toContain(stem("session"));
+  });
+
+  it("gives a verb none of the nouns a word of its stem heads: 'presided' is no 'President' Coolidge", () => {
+    expect(narrower("Who presided over the session?", "presided")).not.toContain(stem("coolidge"));
+    expect(narrower("Who chaired the session?", "chaired")).not.toContain(stem("armchair"));
+  });
+});
