@@ -78,13 +78,14 @@ function runsOf(sentences: TaggedTerm[][], tag: string): Span[] {
   const spans: Span[] = [];
   for (const terms of sentences) {
     let run: TaggedTerm[] = [];
-    for (const t of [...terms, undefined]) {
-      if (t?.tags.includes(tag)) run.push(t);
+    for (const t of terms) {
+      if (t.tags.includes(tag)) run.push(t);
       else if (run.length > 0) {
         spans.push(spanOf(run));
         run = [];
       }
     }
+    if (run.length > 0) spans.push(spanOf(run));
   }
   return spans;
 }

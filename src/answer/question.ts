@@ -264,7 +264,7 @@ function attributeOf(text: string, defines: string | undefined): { attribute?: s
  * The kind of answer asked for, and the span of the words that ask it ("which country", "what year"): those words
  * name the answer's type, not its content, so a sentence need not repeat them.
  */
-function answerType(text: string, doc?: ReturnType<typeof nlp>): { type: AnswerType; asking?: Span } {
+function answerType(text: string, words?: TaggedWord[]): { type: AnswerType; asking?: Span } {
   // Unicode \b does not work for Cyrillic in JS regexps, hence the (^|\s) forms above.
   // The asking words that come first ask: "What was the tally when the committee was created?" asks for a tally,
   // "Where was she when…?" for a place; a later "when" opens a clause.
@@ -276,10 +276,10 @@ function answerType(text: string, doc?: ReturnType<typeof nlp>): { type: AnswerT
   const quantity = QUANTITY.exec(text);
   if (quantity && (!first || quantity.index < first.m.index)) {
     // "Which deputy cast the deciding vote?" asks for a person, whatever the vote's words.
-    const kind = /^\s*(?:which|what)\s/i.test(quantity[0]) ? kindAsked(text, doc) : undefined;
+    const kind = /^\s*(?:which|what)\s/i.test(quantity[0]) ? kindAsked(text, words) : undefined;
     return { type: kind ?? "number" };
   }
-  if (!first) return { type: kindAsked(text, doc) ?? "other" };
+  if (!first) return { type: kindAsked(text, words) ?? "other" };
   const { type, m } = first;
   // Only "which/what NOUN" ("в какой день") names the type with a noun, and "how ADJECTIVE" its measure ("How old
   // is she?": "Lebedeva, 41," says no "old"; "Сколько ей лет?" the same); "date of birth" keeps its words.
@@ -296,11 +296,8 @@ function answerType(text: string, doc?: ReturnType<typeof nlp>): { type: AnswerT
  * a person or a place (WordNet's "person" and "region"; a Russian noun that names living beings); undefined for any
  * other noun ("Which resolution…?", "Which German foundation…?").
  */
-function kindAsked(text: string, doc: ReturnType<typeof nlp> | undefined): AnswerType | undefined {
-  if (doc) {
-    const terms = (
-      doc.json({ terms: { normal: true, tags: true } }) as { terms: { normal: string; tags: string[] }[] }[]
-    ).flatMap((s) => s.terms);
+function kindAsked(text: string, terms: TaggedWord[] | undefined): AnswerType | undefined {
+  if (terms) {
     const at = terms.findIndex((t) => t.normal === "which" || t.normal === "what");
     if (at < 0) return undefined;
     // The noun the question word asks about: the last of the nouns right after it ("Which Council member…?").
@@ -394,21 +391,34 @@ function participleRoot(word: string): string | undefined {
   return /^[a-z]+$/.test(infinitive) ? infinitive : undefined;
 }
 
-/** Dictionary forms of the English words of a question, by compromise ("took" → "take", "plans" → "plan"). */
-function roots(doc: ReturnType<typeof nlp>): { rootOf: Map<string, string>; verbs: Set<string> } {
+/** A word of an English question as compromise reads it. */
+interface TaggedWord {
+  normal: string;
+  root?: string;
+  tags: string[];
+}
+
+/**
+ * The words of an English question as compromise reads them, and their dictionary forms ("took" → "take", "plans" →
+ * "plan") and which of them are verbs.
+ */
+function roots(doc: ReturnType<typeof nlp>): {
+  words: TaggedWord[];
+  rootOf: Map<string, string>;
+  verbs: Set<string>;
+} {
   doc.compute("root");
   const rootOf = new Map<string, string>();
   const verbs = new Set<string>();
   const options = { terms: { root: true, normal: true, tags: true } } as Parameters<typeof doc.json>[0];
-  for (const s of doc.json(options) as { terms: { normal: string; root?: string; tags: string[] }[] }[]) {
-    for (const t of s.terms) {
-      // compromise leaves irregular participles without a root ("has grown"); its conjugator knows them.
-      const root = t.root ?? (t.tags.includes("Participle") ? participleRoot(t.normal) : undefined);
-      if (root && root !== t.normal) rootOf.set(t.normal, root);
-      if (t.tags.includes("Verb")) verbs.add(t.normal);
-    }
+  const words = (doc.json(options) as { terms: TaggedWord[] }[]).flatMap((s) => s.terms);
+  for (const t of words) {
+    // compromise leaves irregular participles without a root ("has grown"); its conjugator knows them.
+    const root = t.root ?? (t.tags.includes("Participle") ? participleRoot(t.normal) : undefined);
+    if (root && root !== t.normal) rootOf.set(t.normal, root);
+    if (t.tags.includes("Verb")) verbs.add(t.normal);
   }
-  return { rootOf, verbs };
+  return { words, rootOf, verbs };
 }
 
 /** "itself", "themselves": what a question says of X and X, a text may say with "self-" ("self-described"). */
@@ -664,11 +674,11 @@ function readPart(text: string, cyrillic: boolean): Question {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   const doc = cyrillic ? undefined : nlp(text);
-  const { rootOf, verbs } = doc
+  const { words, rootOf, verbs } = doc
     ? roots(doc)
-    : { rootOf: new Map<string, string>(), verbs: new Set<string>() };
+    : { words: undefined, rootOf: new Map<string, string>(), verbs: new Set<string>() };
   const defines = definitionSubject(text);
-  const { type, asking } = answerType(text, doc);
+  const { type, asking } = answerType(text, words);
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
