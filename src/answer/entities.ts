@@ -4,8 +4,9 @@ import type { Span } from "../corpus/types.js";
 import { foldDiacritics, hasCyrillic, isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
-import { type NameKinds, nameKinds, pluralNoun } from "../text/russian-morphology.js";
+import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { hasInstanceSense, isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
+import type { PlaceKind } from "./asks.js";
 import { type AnswerType, lowerCasePlaces, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
@@ -450,45 +451,6 @@ export function definitionsOf(subject: string, sentence: string): Span[] {
   return out;
 }
 
-const countedCache = new Map<string, string | null>();
-const AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|might|may)$/;
-
-/**
- * The noun a "how many"/"how much" question counts or measures, in lower case: "tonnes" in "How many tonnes of waste
- * were…?", "money" in "How much prize money…?", "delegates" in "How many of the delegates…?"; undefined when it has
- * none ("How many are there?", "How much did bills drop?", any Russian question).
- */
-export function countedNoun(question: string): string | undefined {
-  let found = countedCache.get(question);
-  if (found === undefined) {
-    found = null;
-    const json = tagged(question).json({ terms: { normal: true, tags: true } }) as {
-      terms: { normal: string; tags: string[] }[];
-    }[];
-    const terms = json.flatMap((s) => s.terms);
-    const i = terms.findIndex(
-      (t, j) => t.normal === "how" && /^(?:many|much)$/.test(terms[j + 1]?.normal ?? ""),
-    );
-    let j = i + 2;
-    if (terms[j]?.normal === "of") j += 2;
-    for (let n = 0; i >= 0 && j < terms.length && n < 4; j++, n++) {
-      const t = terms[j]!;
-      if (AUXILIARY.test(t.normal)) break;
-      // The tagger reads a plural after a name as a verb ("How many Tbilisi delegates were…?"): a noun by WordNet.
-      const plural =
-        found !== null &&
-        t.normal.endsWith("s") &&
-        t.tags.includes("PresentTense") &&
-        isKindOf(t.normal, ["entity"]);
-      if ((t.tags.includes("Noun") && !t.tags.includes("Pronoun")) || plural) found = t.normal;
-      else if (found) break;
-    }
-    if (countedCache.size > 1000) countedCache.clear();
-    countedCache.set(question, found);
-  }
-  return found ?? undefined;
-}
-
 /**
  * "a 19-year-old student", "aged 19", "19 years old", "Lebedeva, 41, built…", "Hurley, is 58 and…", "в возрасте 78
  * лет", "41-летний": the number is someone's age.
@@ -514,22 +476,6 @@ function isAge(sentence: string, m: Span): boolean {
   );
 }
 
-/** "сколько лет" asked of someone named or a pronoun ("…было Тимуру Газиеву", "…ей"), not of a verb ("…существует"). */
-const RUSSIAN_AGE =
-  /(?<![\p{L}])сколько лет\s+(?:(?:было|будет)\s+)?(?:\p{Lu}|(?:ему|ей|им|вам|тебе)(?![\p{L}]))/u;
-
-/**
- * Whether a question asks someone's age: "How old is she?", "Сколько лет Маргарите Величко?", "Сколько лет было ему,
- * когда…?" (not "Сколько лет существует съезд?", which asks how long).
- */
-export function asksAge(question: string): boolean {
-  return (
-    /\bhow old\b/i.test(question) ||
-    // The age of someone named, or of "him" or "her": the question's first word lower-cased, its names kept.
-    RUSSIAN_AGE.test(question.replace(/^\s*\p{L}/u, (c) => c.toLowerCase()))
-  );
-}
-
 /** Currencies by symbol or name, English and Russian: a regular expression's alternatives. */
 export const CURRENCIES =
   "[€$£¥₽]|(?<![\\p{L}])(?:euros?|dollars?|pounds?|roubles?|rubles?|zloty|francs?|kronor|krona|kroner|krone|crowns?|hryvnias?|евро|доллар\\p{L}*|рубл\\p{L}*|злот\\p{L}*|крон[аыу]?|франк\\p{L}*|гривн\\p{L}*)(?![\\p{L}])";
@@ -541,23 +487,6 @@ export const MAGNITUDES =
 /** Money is counted in a currency: "€180,000", "$5", "120 euros", "38 million kroner", "410 000 евро". */
 const CURRENCY = new RegExp(CURRENCIES, "iu");
 const MAGNITUDE = new RegExp(`^(?:${MAGNITUDES})$`, "iu");
-
-/**
- * Words of money in a question that asks for an amount: "How much did the session cost?", "What salary…?", "What does
- * a newsroom pay…?", "Сколько стоило…?", "Какой бюджет…?". A question about a share, a vote or a count of the same
- * ("How many members pay dues?") asks for no amount of money.
- */
-const MONEY_WORDS =
-  /(?<![\p{L}])(?:money|funding|cost|costs|costing|price|prices|fee|fees|dues|salary|salaries|wage|wages|budget|budgets|pay|pays|paid|paying|charge|charges|spend|spent|earn|earns|earned|стои(?:л|ла|ло|ли|т|ть|мост\p{L}*)|бюджет\p{L}*|взнос\p{L}*|зарплат\p{L}*|оклад\p{L}*|гонорар\p{L}*|денег|деньги|обош(?:[её]л|лась|лось|лись)|обойд[её]тся|обойдутся)(?![\p{L}])|сколько\s+(?:\p{L}+\s+)?(?:плат|заплат|потрат)/iu;
-const NOT_MONEY =
-  /(?<![\p{L}])(?:share|percent(?:age)?|per cent|proportion|ratio|vote|votes|tally|how many|in charge|дол[яиюе]\p{L}*|процент\p{L}*|голос\p{L}*)(?![\p{L}])/iu;
-
-/**
- * A question that asks for a day, not a month or a year: "On what date…?", "What are the exact dates…?", "When
- * exactly…?", "On which day…?", "Какого числа…?", "Точная дата…?".
- */
-const ASKS_DAY =
-  /(?<![\p{L}])(?:on what date|what date|which date|what dates|which dates|exact dates?|what day|which day|when exactly|exactly when)(?![\p{L}])|какого числа|каких числах|точн\p{L}* дат\p{L}*|в какой день|в какие дни/iu;
 
 const EN_MONTHS =
   "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
@@ -576,9 +505,6 @@ const NAMES_DAY = new RegExp(
   "iu",
 );
 
-/** A question that asks for a month: "In which month…?", "What month…?", "В каком месяце…?". */
-const ASKS_MONTH = /(?<![\p{L}])(?:which month|what month|в каком месяце|в какой месяц)(?![\p{L}])/iu;
-
 /**
  * A date that names its month: "May 2023", "in June", "в июне", "17–18 июня", "01.03.2024". An English month's name is
  * capitalised ("you may apply" names none).
@@ -591,21 +517,6 @@ const NAMES_MONTH = [
   ),
 ];
 const namesMonth = (text: string) => NAMES_MONTH.some((re) => re.test(text));
-
-/** Whether a question that asks for a date asks for its month (and not its day, which `asksDay` checks). */
-export function asksMonth(question: string): boolean {
-  return ASKS_MONTH.test(question);
-}
-
-/** Whether a question that asks for a date asks for its day. */
-export function asksDay(question: string): boolean {
-  return ASKS_DAY.test(question);
-}
-
-/** Whether a question that asks for a number asks for an amount of money. */
-export function asksMoney(question: string): boolean {
-  return MONEY_WORDS.test(question) && !NOT_MONEY.test(question);
-}
 
 /**
  * Whether a number in a sentence counts what the question counts: "640 tonnes of waste" for "How many tonnes…?",
@@ -687,11 +598,6 @@ function startsWithPastVerb(text: string): boolean {
 /** What ends the phrase a number counts in: a comma, a colon, a bracket; a full stop, not a decimal point. */
 const PHRASE_END = /[,;:!?()]|\.(?!\d)/u;
 
-/**
- * A question about how people voted: "How many delegates voted against…?", "How many abstentions…?", "How many
- * deputies backed the offer…?", "What was the tally…?".
- */
-const ASKS_VOTERS = /\b(?:vot(?:e|ed|es|ing)|abstentions?|abstained|backed|supported|opposed|tally)\b/i;
 /** A number that is one side of a tally: "58 for", "24 against", "15 abstentions", "за — 40", "против: 6". */
 const SIDE = "(?:for|against|in favou?r|abstentions?|abstained|за|против|воздерж\\p{L}*)";
 const SIDE_AFTER = new RegExp(`^\\s*(?:votes?\\s+)?${SIDE}(?![\\p{L}])`, "iu");
@@ -701,11 +607,10 @@ const SIDE_BEFORE = new RegExp(`(?<![\\p{L}])${SIDE}\\s*[—–:-]?\\s*$`, "iu")
  * Whether a number counts voters, for a question about how people voted: one side of a vote's tally ("Adopted: 58
  * for, 24 against"), which names no noun for `countsWhatIsAsked` to compare.
  */
-function countsVoters(question: string, sentence: string, m: Span): boolean {
+function countsVoters(sentence: string, m: Span): boolean {
   return (
-    ASKS_VOTERS.test(question) &&
-    (SIDE_AFTER.test(sentence.slice(m.end, m.end + 20)) ||
-      SIDE_BEFORE.test(sentence.slice(Math.max(0, m.start - 20), m.start)))
+    SIDE_AFTER.test(sentence.slice(m.end, m.end + 20)) ||
+    SIDE_BEFORE.test(sentence.slice(Math.max(0, m.start - 20), m.start))
   );
 }
 
@@ -729,26 +634,6 @@ function countsPart(sentence: string, m: Span): boolean {
   );
 }
 
-type PlaceKind = "country" | "city";
-
-/**
- * The kind of place "Which country…?", "In what city…?" or "В какой стране…?" asks for; undefined for "Where…?" or a
- * region.
- */
-export function askedPlace(question: string): PlaceKind | undefined {
-  const noun = /\b(?:which|what)\s+(countr(?:y|ies)|nations?|states|cit(?:y|ies)|towns?)\b/i.exec(
-    question,
-  )?.[1];
-  if (noun) return /^(?:cit|town)/i.test(noun) ? "city" : "country";
-  // "В какой стране…?", "В каком городе…?", "Какие государства…?".
-  const russian = RUSSIAN_PLACE_ASKED.exec(question)?.[1];
-  if (!russian) return undefined;
-  return /^город/i.test(russian) ? "city" : "country";
-}
-
-const RUSSIAN_PLACE_ASKED =
-  /(?<![\p{L}])как(?:ой|ом|ую|ая|ие|их|ое)\s+(стран\p{L}*|государств\p{L}*|город\p{L}*)/iu;
-
 /**
  * Whether a place's name is of the kind asked, by WordNet: "Poland" is a country, "Warsaw" a city (and so no
  * country, though WordNet also files a capital under "area, country"). A name WordNet does not know as a name may be
@@ -767,21 +652,6 @@ function isPlaceOfKind(name: string, kind: PlaceKind): boolean {
 
 /** What a list of names can count: people, places, and bodies such as states and parties. */
 const NAMED_KINDS = ["person", "people", "location", "organization"];
-
-/** Whether a Russian "Сколько X…?" counts people: X is a noun of living beings ("депутатов", "у союза членов"). */
-function countsRussianPeople(question: string): boolean {
-  let people = russianPeople.get(question);
-  if (people === undefined) {
-    const after = /(?<![\p{L}])сколько\s+([^?!.]*)/iu.exec(question)?.[1];
-    const words = after?.match(/\p{L}+/gu)?.slice(0, 5) ?? [];
-    people = pluralNoun(words)?.animate === true;
-    if (russianPeople.size >= CACHE_LIMIT) russianPeople.clear();
-    russianPeople.set(question, people);
-  }
-  return people;
-}
-/** `countsRussianPeople` of each question read: every candidate sentence asks it again. */
-const russianPeople = new Map<string, boolean>();
 
 /**
  * Whether a list of names can answer "how many" of `counted` (`countedNoun`): "How many countries…?" and "How many
@@ -817,46 +687,44 @@ export function bodiesNamed(question: string, sentence: string): Span[] {
 
 /**
  * What a sentence offers as an answer of the asked type: its mentions of that type, less those the question itself
- * names (in "What parts of Russia…?", "Russia" is no answer). For "how many", a list of names counts as a number;
- * in a Russian sentence, a number counts what the question counts when a word after it is one of `translations`
- * (stems of the counted noun's Russian translations: "делегат" for "delegates").
+ * names (in "What parts of Russia…?", "Russia" is no answer), narrowed by what the question asks beyond its type
+ * (`Question.asks`: an age, a day, a kind of place, what it counts). For "how many", a list of names counts as a
+ * number; in a Russian sentence, a number counts what the question counts when a word after it translates the
+ * counted noun (`countedTranslations`: "делегат" for "delegates").
  */
-export function answerMentions(
-  type: AnswerType,
-  question: string,
-  sentence: string,
-  translations: ReadonlySet<string> = new Set(),
-): Span[] {
+export function answerMentions(question: Question, sentence: string): Span[] {
+  const { type, asks } = question;
   if (type === "other") return enumeration(sentence);
-  let found = mentionsNotAsked(type, question, sentence);
+  let found = mentionsNotAsked(type, question.text, sentence);
   // A year or the day of a date counts nothing: "Сколько депутатов…?" is not answered by "1 октября 2023 года".
   if (type === "number") found = found.filter((m) => !isDatePart(sentence, m));
-  if (type === "number" && asksAge(question)) found = found.filter((m) => isAge(sentence, m));
+  if (type === "number" && asks.age) found = found.filter((m) => isAge(sentence, m));
   // "On what date…?" is not answered by "in spring 2026": the day, or the day of the week, must be there.
-  if (type === "date" && asksDay(question))
+  if (type === "date" && asks.day)
     found = found.filter((m) => NAMES_DAY.test(sentence.slice(Math.max(0, m.start - 4), m.end + 4)));
   // "In which month…?" is not answered by "in 2024": the month must be there.
-  if (type === "date" && asksMonth(question))
+  if (type === "date" && asks.month)
     found = found.filter((m) => namesMonth(sentence.slice(Math.max(0, m.start - 4), m.end + 4)));
-  const place = type === "place" ? askedPlace(question) : undefined;
+  const place = type === "place" ? asks.place : undefined;
   if (place) found = found.filter((m) => isPlaceOfKind(sentence.slice(m.start, m.end), place));
   // "How much waste…?" is measured in tonnes of what the text may call rubbish: only counts, and money, are checked.
-  const noun = type === "number" ? countedNoun(question) : undefined;
-  const many = noun !== undefined && /\bhow many\b/i.test(question) ? noun : undefined;
-  const counted = noun === "money" || (type === "number" && asksMoney(question)) ? "money" : many;
+  const noun = type === "number" ? asks.counted : undefined;
+  const many = noun !== undefined && asks.howMany ? noun : undefined;
+  const counted = noun === "money" || (type === "number" && asks.money) ? "money" : many;
+  const translations = countedTranslations(question);
   // "Сколько членов…?" counts people, not euros: "Associate members pay 50 euros a year" does not answer it.
-  if (type === "number" && !counted && countsRussianPeople(question))
+  if (type === "number" && !counted && asks.countsPeople)
     found = found.filter((m) => !countsWhatIsAsked("money", sentence, m, translations));
   if (counted)
     found = found.filter(
       (m) =>
         countsWhatIsAsked(counted, sentence, m, translations) ||
-        countsVoters(question, sentence, m) ||
+        (asks.voters && countsVoters(sentence, m)) ||
         (counted !== "money" && countsPart(sentence, m)),
     );
   if (type === "number" && found.length === 0 && countsNames(many)) {
     // "Сколько депутатов…?" counts people: a list of countries does not answer it.
-    const list = longestList(sentence, countsRussianPeople(question));
+    const list = longestList(sentence, asks.countsPeople);
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];
   }
   return found;
@@ -876,14 +744,23 @@ function isDatePart(sentence: string, m: Span): boolean {
   return next === undefined || /^(?:год|г$)/.test(next) || isStopWord(next);
 }
 
-/** Stems of the Russian translations of the noun "How many…?" counts (`Question.terms`' forms), for `answerMentions`. */
-export function countedTranslations(question: Question): Set<string> {
-  const noun = question.type === "number" ? countedNoun(question.text) : undefined;
-  if (!noun) return new Set();
-  const counted = stem(noun);
-  const term = question.terms.find((t) => t.term === counted || t.forms.includes(counted));
-  return new Set(term?.forms.filter(hasCyrillic) ?? []);
+/**
+ * Stems of the Russian translations of the noun "How many…?" counts (`Question.terms`' forms, once expanded), for
+ * `answerMentions`; read once per question, as every candidate sentence is judged with them.
+ */
+export function countedTranslations(question: Question): ReadonlySet<string> {
+  let found = translationsOf.get(question);
+  if (!found) {
+    const noun = question.type === "number" ? question.asks.counted : undefined;
+    const counted = noun && stem(noun);
+    const term = counted
+      ? question.terms.find((t) => t.term === counted || t.forms.includes(counted))
+      : undefined;
+    translationsOf.set(question, (found = new Set(term?.forms.filter(hasCyrillic) ?? [])));
+  }
+  return found;
 }
+const translationsOf = new WeakMap<Question, ReadonlySet<string>>();
 
 /**
  * What a capitalised word names, by the dictionaries alone (no tagger: every candidate sentence is read): a "place" that

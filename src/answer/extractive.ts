@@ -8,9 +8,7 @@ import { isWordNetWord } from "../text/wordnet.js";
 import { hasCyrillic, type Token, tokenize } from "../text/tokenize.js";
 import {
   answerMentions,
-  askedPlace,
   bodiesNamed,
-  countedTranslations,
   definitionsOf,
   namedByQuestion,
   anotherBy,
@@ -696,60 +694,8 @@ export function givesResponse(question: Question, text: string): boolean {
  */
 export function needsType(question: Question): boolean {
   if (question.type === "date" || question.type === "number") return true;
-  if (
-    question.type === "place" &&
-    (askedPlace(question.text) || BIRTHPLACE.test(question.text) || HELD_WHERE.test(question.text))
-  )
-    return true;
-  return asksWhoDid(question);
-}
-
-/** "Where was she born?", "Где родился…?": a birthplace, which only a place answers. */
-const BIRTHPLACE = /(?<![\p{L}])(?:born|birthplace|place of birth|родил\p{L}*|место рождения)(?![\p{L}])/iu;
-
-/**
- * "Where was the second session held?", "Где прошло учредительное собрание?": where a meeting was (or will be) held,
- * which only a place answers; not "Where does the congress meet?", which "in exile, online" may answer, nor "Where
- * does the Congress say its money comes from?".
- */
-const HELD_WHERE =
-  /^\s*(?:and\s+)?where\b.*\b(?:held|took\s+place|met|convened|gathered)\b|^\s*(?:and\s+)?where(?:\s+and\s+when)?\s+(?:did|will|would|was|were)\b.*\b(?:hold|take\s+place|meet|convene|gather)\b|^\s*(?:[аА]\s+)?[гГ]де\s+(?:прош\p{L}*|пройд\p{L}*|состо\p{L}*|проход\p{L}*|собрал\p{L}*)/iu;
-
-/**
- * "Who won the Open?", "Who leads the team?": "who" is the subject of a verb, so an answer names someone (a person or
- * a body); so does "Who is the treasurer?" (`asksWhoHolds`). Not "Who is X?", which a description answers, nor "Who
- * did he say…?", whose answer may be countries.
- */
-function asksWhoDid(question: Question): boolean {
-  return (
-    question.type === "person" &&
-    (/^\s*who\s+(?!(?:is|was|are|were|do|does|did)\b)[a-z]+/i.test(question.text) ||
-      /^\s*(?:а\s+)?кто\s+(?!(?:такой|такая|такие|такое|это|есть|является|был|была|были)(?![\p{L}]))\p{L}+/iu.test(
-        question.text,
-      ) ||
-      asksWhoHolds(question.text))
-  );
-}
-
-/** "Who was elected…?", "Who has been appointed…?": who was chosen for a post. */
-const CHOSEN =
-  /^\s*(?:and\s+)?who\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|chosen|appointed|named|nominated|selected|picked)(?![\p{L}])/iu;
-
-/**
- * "Who is the secretary of the Presidium?", "Кто был избран председателем…?", "Who was chosen to lead…?": a role, or
- * being chosen for one, after "is"/"был", which a name answers; not "Who is Ilya Ponomarev?" nor "Кто был Иван
- * Петров?", which a description answers, nor "Who is allowed to become a member?", which a rule does. So does a
- * question about someone that asks for a name: "What is the name of the Kaliningrad deputy who…?", "Как зовут…?".
- */
-function asksWhoHolds(text: string): boolean {
-  return (
-    /^\s*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the|its|his|her|their|[\p{L}-]+['’]s)\s/iu.test(text) ||
-    CHOSEN.test(text) ||
-    /(?<![\p{L}])(?:names?\s+of|как\s+зовут|как\s+звали)(?![\p{L}])/iu.test(text) ||
-    /^\s*(?:[аА]\s+)?[кК]то\s+(?:является|являлся|являлась|был|была|были)\s+(?!(?:такой|такая|такие|это)(?![\p{L}]))\p{Ll}/u.test(
-      text,
-    )
-  );
+  if (question.type === "place" && question.asks.placeOnly) return true;
+  return question.asks.whoDid;
 }
 
 /**
@@ -759,7 +705,7 @@ function asksWhoHolds(text: string): boolean {
 function mentionsOf(question: Question, text: string): Span[] {
   const defined = question.defines ? definitionsOf(question.defines, text) : [];
   if (defined.length > 0 || (question.defines && question.type === "other")) return defined;
-  return answerMentions(question.type, question.text, text, countedTranslations(question));
+  return answerMentions(question, text);
 }
 
 /**
@@ -775,7 +721,7 @@ function hasType(question: Question, c: { text: string; header?: string }): bool
   // A table row is read with its header: "Abstained: 7" counts abstentions, "Chair: Anton Rybakov" chaired.
   const read = withLabels(c.text, c.header);
   if (read !== c.text) return hasType(question, { text: read });
-  if (!asksWhoDid(question)) return mentionsOf(question, c.text).length > 0;
+  if (!question.asks.whoDid) return mentionsOf(question, c.text).length > 0;
   // Someone who does something, not someone a thing belongs to: "Putin's regime", "post-Putin Russia"; nor the
   // question's own name in the other script ("Ильи Пономарёва" for "Who stood against Ponomarev?").
   const doer = (m: Span) =>

@@ -217,7 +217,7 @@ export const FEATURES: Feature[] = [
   {
     // "How did the vote go?": "Adopted: 58 for, 24 against, 15 abstentions", not the sentence about the motion.
     name: "tallyFound",
-    value: (c, ctx) => flag(tallySpan(ctx.question.text, c.read) !== undefined),
+    value: (c, ctx) => flag(tallySpan(ctx.question.asks, c.read) !== undefined),
   },
   { name: "crossScript", value: (c, ctx) => flag(hasCyrillic(c.text) !== ctx.question.cyrillic) },
   { name: "cyrillicQuestion", value: (_, ctx) => flag(ctx.question.cyrillic) },

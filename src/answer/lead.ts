@@ -4,23 +4,13 @@ import type { Span } from "../corpus/types.js";
 import { withLabels } from "../text/table.js";
 import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import { nameKinds } from "../text/russian-morphology.js";
-import {
-  answerMentions,
-  asksMoney,
-  CAPITALISED,
-  CURRENCIES,
-  countedTranslations,
-  MAGNITUDES,
-  namedByQuestion,
-} from "./entities.js";
+import { answerMentions, CAPITALISED, CURRENCIES, MAGNITUDES, namedByQuestion } from "./entities.js";
 import { hasShape } from "./features.js";
+import type { Asks, VoteSide } from "./asks.js";
 import type { Question } from "./question.js";
 
 /** What a short answer can be: a name, a place, a date or a number. "What…?", "Why…?" want the sentence. */
 const LEAD_TYPES = new Set<Question["type"]>(["person", "place", "date", "number"]);
-/** Words that ask, in English and Russian: a question with two of them asks two things. */
-const QUESTION_WORDS =
-  /(?<![\p{L}])(?:who|whom|whose|when|where|which|what|why|how|кто|кого|кому|когда|где|куда|откуда|сколько|какой|какая|какое|какие|каком|какого|каких|какую|что|почему|зачем|как)(?![\p{L}])/giu;
 /** Longer than this, the span is no shorter than the sentence is worth reading whole. */
 const MAX_LEAD = 90;
 
@@ -35,12 +25,12 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
   if (!LEAD_TYPES.has(question.type) || question.defines || question.parts.length > 0) return undefined;
   const russian = hasCyrillic(sentence);
   // "When and where…?", "How many…, and from how many countries?": one span does not answer two questions.
-  if ((question.text.match(QUESTION_WORDS) ?? []).length > 1) return undefined;
+  if (question.asks.twoThings) return undefined;
   // "В каких регионах России…?": the question's own places, in other letters, are not told from the answer's.
   if (question.cyrillic && question.type === "place" && !hasCyrillic(sentence)) return undefined;
   const mentions = joined(
     sentence,
-    answerMentions(question.type, question.text, sentence, countedTranslations(question)).filter((m) => {
+    answerMentions(question, sentence).filter((m) => {
       const text = sentence.slice(m.start, m.end);
       if (text.trim().length === 0) return false;
       // A word the dictionary does not know may be a name or a place ("Кюсюр"): neither leads alone.
@@ -65,7 +55,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     }),
   );
   if (question.type === "number") {
-    const tally = tallySpan(question.text, sentence);
+    const tally = tallySpan(question.asks, sentence);
     if (tally) return trim(sentence, tally);
   }
   if (mentions.length === 0) return undefined;
@@ -79,7 +69,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
       at.length === 0 ? m.start : Math.min(...at.map((w) => Math.max(w.start - m.end, m.start - w.end, 0)));
     span = mentions.reduce((best, m) => (distance(m) < distance(best) ? m : best));
     if (question.type === "number")
-      span = asksMoney(question.text)
+      span = question.asks.money
         ? withCurrency(sentence, span)
         : withUnitOfTime(sentence, withCountedNoun(sentence, span, terms));
   }
@@ -106,21 +96,12 @@ export function leadText(question: Question, sentence: string, header?: string):
 /** Words of a vote's result, in English and Russian: a tally's numbers stand among them. */
 const VOTE_WORDS =
   /(?<![\p{L}])(?:for|against|in favou?r|abstain\p{L}*|abstention\p{L}*|abst|votes?|to|за|против|воздерж\p{L}*|голос\p{L}*)(?![\p{L}])/giu;
-/** What one side of a vote is called, for a question that asks for that side only. */
-const SIDES: [RegExp, RegExp][] = [
-  [/(?<![\p{L}])(?:against|против)(?![\p{L}])/iu, /^(?:against|против)$/iu],
-  [
-    /(?<![\p{L}])(?:abstain\p{L}*|abstention\p{L}*|воздерж\p{L}*)/iu,
-    /^(?:abstain\p{L}*|abstention\p{L}*|abst|воздерж\p{L}*)$/iu,
-  ],
-  [/(?<![\p{L}])(?:in favou?r|voted for|за)(?![\p{L}])/iu, /^(?:for|in favou?r|за)$/iu],
-];
-/**
- * A question about a vote: "What was the vote…?", "How many voted against…?", "By what margin…?", "Каким был результат
- * голосования…?".
- */
-const ASKS_VOTE =
-  /(?<![\p{L}])(?:vot\p{L}*|tally|result|score|margin|against|abstain\p{L}*|abstention\p{L}*|in favou?r|голос\p{L}*|результат\p{L}*|сч[её]т\p{L}*|перевес\p{L}*|против|воздерж\p{L}*)/iu;
+/** What one side of a vote is called in a tally: "against", "abst.", "за". */
+const SIDE_WORDS: Record<VoteSide, RegExp> = {
+  against: /^(?:against|против)$/iu,
+  abstain: /^(?:abstain\p{L}*|abstention\p{L}*|abst|воздерж\p{L}*)$/iu,
+  for: /^(?:for|in favou?r|за)$/iu,
+};
 const NUMBER = /(?<![\p{L}\p{N}])\d+(?:[ \u00a0,.]\d{3})*(?![\p{N}])/gu;
 
 /**
@@ -128,8 +109,8 @@ const NUMBER = /(?<![\p{L}\p{N}])\d+(?:[ \u00a0,.]\d{3})*(?![\p{N}])/gu;
  * 3": numbers a few words apart with the words of a vote between or around them. The whole tally answers "What was
  * the vote?"; one side of it ("How many voted against?") is the number next to that side's word.
  */
-export function tallySpan(question: string, sentence: string): Span | undefined {
-  if (!ASKS_VOTE.test(question)) return undefined;
+export function tallySpan(asks: Pick<Asks, "vote" | "side" | "votes">, sentence: string): Span | undefined {
+  if (!asks.vote) return undefined;
   const numbers = [...sentence.matchAll(NUMBER)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   // Runs of numbers with at most four words between each two.
   const runs: Span[][] = [];
@@ -152,15 +133,15 @@ export function tallySpan(question: string, sentence: string): Span | undefined 
     const text = sentence.slice(start, end);
     const words = text.match(VOTE_WORDS) ?? [];
     if (new Set(words.map((w) => w.toLowerCase())).size < 2) continue;
-    const side = SIDES.find(([asks]) => asks.test(question));
-    if (!side) return { start, end };
+    if (!asks.side) return { start, end };
+    const side = SIDE_WORDS[asks.side];
     // The number right after or right before the side's word.
-    const word = [...text.matchAll(VOTE_WORDS)].find((w) => side[1].test(w[0]));
+    const word = [...text.matchAll(VOTE_WORDS)].find((w) => side.test(w[0]));
     if (!word) {
       // "by 40 votes to 8" for "How many voted against…?": the number after "to" (a question that asks of a vote,
       // not "an appeal against").
       const to = /^\d+[ \u00a0]+votes?[ \u00a0]+to[ \u00a0]+\d+/iu.test(sentence.slice(run[0]!.start));
-      return to && side === SIDES[0] && /(?<![\p{L}])vot/iu.test(question) ? run[1] : undefined;
+      return to && asks.side === "against" && asks.votes ? run[1] : undefined;
     }
     const wordStart = start + word.index;
     const wordEnd = wordStart + word[0].length;

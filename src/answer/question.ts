@@ -26,6 +26,7 @@ import { cognateKey, isCognate } from "../text/cognates.js";
 import { writeOut } from "../text/chat-speak.js";
 import { namesBeings } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
+import { type Asks, readAsks, type TaggedWord } from "./asks.js";
 
 export { cognateKey, isCognate };
 
@@ -98,6 +99,8 @@ export interface Question {
    * does not match it answers the other part, not this one.
    */
   focus?: string;
+  /** What it asks for beyond its type: an age, a day, a kind of place, what it counts, a side of a vote. */
+  asks: Asks;
 }
 
 /** Any of `phrases` as whole words. (`\b` knows only ASCII letters: it never bounds a Cyrillic word.) */
@@ -389,13 +392,6 @@ const conjugate = (
 function participleRoot(word: string): string | undefined {
   const infinitive = nlp(word).verbs().toInfinitive().text();
   return /^[a-z]+$/.test(infinitive) ? infinitive : undefined;
-}
-
-/** A word of an English question as compromise reads it. */
-interface TaggedWord {
-  normal: string;
-  root?: string;
-  tags: string[];
 }
 
 /**
@@ -751,6 +747,7 @@ function readPart(text: string, cyrillic: boolean): Question {
     years: [...new Set(text.match(/(?<!\d)[12]\d{3}(?!\d)/g) ?? [])],
     names: namesIn(text),
     ...responseOf(text),
+    asks: readAsks(text, type, words),
   };
 }
 

@@ -43,18 +43,13 @@ const ASKED: Record<Unknowable, RegExp> = {
 /** Within this many characters of the words that say it is not known, the word for the thing it is about. */
 const NEAR = 60;
 
-/** "What are the names…?", "Как зовут…?", "Назовите…": a question that asks a name whatever its type. */
-const ASKS_NAME = /(?<![\p{L}])(?:names?|имя|имена|зовут|назовите|назови)(?![\p{L}])/iu;
-/** "What are the exact dates…?", "Какого числа…?": a question that asks a date whatever its type. */
-const ASKS_DATE = /(?<![\p{L}])(?:dates?|дат[аыу]|какого\s+числа)(?![\p{L}])/iu;
-
 /** What a question asks for that a sentence may say is not known; undefined for "why", "how" and the like. */
 function unknowable(question: Question): Unknowable | undefined {
   if (question.response !== undefined) return "response";
-  if (question.type === "person" || ASKS_NAME.test(question.text)) return "name";
+  if (question.type === "person" || question.asks.aName) return "name";
   if (question.type === "date" || question.type === "place" || question.type === "number")
     return question.type;
-  if (ASKS_DATE.test(question.text)) return "date";
+  if (question.asks.aDate) return "date";
   return undefined;
 }
 

@@ -3,13 +3,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import nlp from "compromise";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { asked } from "../helpers/asked.js";
 import {
   anotherBy,
   answerMentions,
   PICKING_CHECKS,
-  asksDay,
-  asksMoney,
-  asksMonth,
   mayMention,
   mentionsIn,
   namedByQuestion,
@@ -229,11 +227,11 @@ describe("amounts of money", () => {
     ["Какую долю бюджета составляют деньги государств?", false],
     ["What was the tally on letting the fund take government money?", false],
   ])("%s asks for money: %s", (question, money) => {
-    expect(asksMoney(question)).toBe(money);
+    expect(readQuestion(question).asks.money).toBe(money);
   });
 
   const amounts = (question: string, sentence: string) =>
-    answerMentions("number", question, sentence).map((s) => sentence.slice(s.start, s.end));
+    answerMentions(asked("number", question), sentence).map((s) => sentence.slice(s.start, s.end));
 
   it.each([
     // The currency after the number, after "million" or "тысяч", or before it.
@@ -275,7 +273,9 @@ describe("amounts of money", () => {
 
 /** The places of a sentence that answer a question asking for a place. */
 const places = (question: string, sentence: string) =>
-  answerMentions("place", question, sentence).map((s) => sentence.slice(s.start, s.end).replace(/[,.]$/, ""));
+  answerMentions(asked("place", question), sentence).map((s) =>
+    sentence.slice(s.start, s.end).replace(/[,.]$/, ""),
+  );
 
 describe("a city or a country asked for", () => {
   it.each([
@@ -304,7 +304,7 @@ describe("a city or a country asked for", () => {
 
 /** The dates of a sentence that answer a question asking for a date. */
 const dates = (question: string, sentence: string) =>
-  answerMentions("date", question, sentence).map((s) => sentence.slice(s.start, s.end));
+  answerMentions(asked("date", question), sentence).map((s) => sentence.slice(s.start, s.end));
 
 describe("a day asked for", () => {
   it.each([
@@ -315,7 +315,7 @@ describe("a day asked for", () => {
     ["When will the assembly be held?", false],
     ["В каком году прошла сессия?", false],
   ])("%s asks for the day: %s", (question, day) => {
-    expect(asksDay(question)).toBe(day);
+    expect(readQuestion(question).asks.day).toBe(day);
   });
 
   it.each([
@@ -350,7 +350,7 @@ describe("a day asked for", () => {
 
 describe("a count asked in English, given in Russian", () => {
   const counts = (question: string, sentence: string, translations: string[]) =>
-    answerMentions("number", question, sentence, new Set(translations)).map((s) =>
+    answerMentions(asked("number", question, translations), sentence).map((s) =>
       sentence.slice(s.start, s.end),
     );
 
@@ -460,7 +460,7 @@ describe("a month asked for", () => {
     ["In which year was the programme launched?", false],
     ["When did the hotline open?", false],
   ])("%s asks for the month: %s", (question, month) => {
-    expect(asksMonth(question)).toBe(month);
+    expect(readQuestion(question).asks.month).toBe(month);
   });
 
   it.each([

@@ -198,7 +198,7 @@ describe("tallySpan", () => {
   it("reads 'N votes to M' as against only for a question that asks of a vote", () => {
     const sentence = "By 90 votes to 2, with 4 abstentions, the congress authorised the board to continue.";
     const side = (question: string) => {
-      const span = tallySpan(question, sentence);
+      const span = tallySpan(readQuestion(question).asks, sentence);
       return span && sentence.slice(span.start, span.end);
     };
     expect(side("How many deputies voted against continuing?")).toBe("2");

@@ -1,13 +1,7 @@
 // What a question asks for, and what a sentence offers as its answer.
 import { describe, expect, it } from "vitest";
-import {
-  answerMentions,
-  asksAge,
-  countedNoun,
-  definitionsOf,
-  enumeration,
-  longestList,
-} from "../../src/answer/entities.js";
+import { asked } from "../helpers/asked.js";
+import { answerMentions, definitionsOf, enumeration, longestList } from "../../src/answer/entities.js";
 import { isCompoundOf, StemMatcher } from "../../src/answer/extractive.js";
 import { isCognate, ordinalRank, pointedAt, readQuestion, subjectHead } from "../../src/answer/question.js";
 import { stem, writtenInCyrillic } from "../../src/text/tokenize.js";
@@ -358,7 +352,7 @@ describe("readQuestion", () => {
 
 describe("a list of names as a count", () => {
   const counted = (question: string) =>
-    answerMentions("number", question, ALLIES).map((m) => ALLIES.slice(m.start, m.end));
+    answerMentions(asked("number", question), ALLIES).map((m) => ALLIES.slice(m.start, m.end));
 
   it("answers how many countries, not how many people a Russian question counts", () => {
     expect(counted("Сколько стран названо союзниками?")).toEqual([
@@ -369,7 +363,8 @@ describe("a list of names as a count", () => {
 
   it("answers a Russian count of people with no sum of money, the noun found past the words before it", () => {
     const fee = "Associate members pay 50 euros a year, and 12 members joined in 2024.";
-    const numbers = (q: string) => answerMentions("number", q, fee).map((m) => fee.slice(m.start, m.end));
+    const numbers = (q: string) =>
+      answerMentions(asked("number", q), fee).map((m) => fee.slice(m.start, m.end));
     expect(numbers("Сколько у ассоциации ассоциированных членов?")).toEqual(["12"]);
     expect(numbers("Сколько стоит членство?")).toEqual(["50"]);
   });
@@ -395,13 +390,14 @@ describe("longestList", () => {
 describe("answerMentions", () => {
   it("leaves out what the question itself names", () => {
     const s = "The congress met in Warsaw, Poland, on Wednesday.";
-    const found = (q: string) => answerMentions("place", q, s).map((m) => s.slice(m.start, m.end));
+    const found = (q: string) => answerMentions(asked("place", q), s).map((m) => s.slice(m.start, m.end));
     expect(found("Where did the congress meet?")).toEqual(["Warsaw", "Poland"]);
     expect(found("Where in Poland did the congress meet?")).toEqual(["Warsaw"]);
   });
 
   it("finds a cause or a purpose as news writes them", () => {
-    const reason = (s: string) => answerMentions("reason", "Why?", s).map((m) => s.slice(m.start, m.end));
+    const reason = (s: string) =>
+      answerMentions(asked("reason", "Why?"), s).map((m) => s.slice(m.start, m.end));
     expect(reason("The group walked out, complaining that the charter was written for diplomats.")).toEqual([
       "complaining",
     ]);
@@ -414,20 +410,20 @@ describe("answerMentions", () => {
   it("takes only places of the kind asked for: a country, a city; a name WordNet lacks may be either", () => {
     // WordNet has Kiev, not Kyiv.
     const s = "The congress met in Warsaw, Poland, then in Kyiv.";
-    const found = (q: string) => answerMentions("place", q, s).map((m) => s.slice(m.start, m.end));
+    const found = (q: string) => answerMentions(asked("place", q), s).map((m) => s.slice(m.start, m.end));
     expect(found("In which country did the congress meet?")).toEqual(["Poland", "Kyiv"]);
     expect(found("What cities did the congress meet in?")).toEqual(["Warsaw", "Kyiv"]);
     expect(found("Where did the congress meet?")).toEqual(["Warsaw", "Poland", "Kyiv"]);
   });
 
   it("counts a list of names as the number a 'how many' asks for", () => {
-    const [m] = answerMentions("number", "How many allies are there?", ALLIES);
+    const [m] = answerMentions(asked("number", "How many allies are there?"), ALLIES);
     expect(ALLIES.slice(m!.start, m!.end)).toBe("Ukraine, Poland, the United States, Canada, and Germany");
-    expect(answerMentions("number", "How many allies are there?", "It has allies.")).toEqual([]);
+    expect(answerMentions(asked("number", "How many allies are there?"), "It has allies.")).toEqual([]);
   });
 
   it("counts a list of names only for things that have names: people, places, bodies", () => {
-    const counted = (q: string) => answerMentions("number", q, ALLIES).length > 0;
+    const counted = (q: string) => answerMentions(asked("number", q), ALLIES).length > 0;
     expect(counted("How many countries did he name?")).toBe(true);
     expect(counted("How many foreign partners does it have?")).toBe(true);
     expect(counted("Сколько стран он назвал?")).toBe(true);
@@ -437,20 +433,20 @@ describe("answerMentions", () => {
   });
 
   it("reads the noun a 'how many' or 'how much' question counts", () => {
-    expect(countedNoun("How many tonnes of waste were collected in 2027?")).toBe("tonnes");
-    expect(countedNoun("How much prize money did the winner receive?")).toBe("money");
-    expect(countedNoun("How many of the delegates voted?")).toBe("delegates");
-    expect(countedNoun("How many people live in Brannvik?")).toBe("people");
+    expect(readQuestion("How many tonnes of waste were collected in 2027?").asks.counted).toBe("tonnes");
+    expect(readQuestion("How much prize money did the winner receive?").asks.counted).toBe("money");
+    expect(readQuestion("How many of the delegates voted?").asks.counted).toBe("delegates");
+    expect(readQuestion("How many people live in Brannvik?").asks.counted).toBe("people");
     // The tagger reads "delegates" after a name as a verb.
-    expect(countedNoun("How many Tbilisi delegates were in the hall?")).toBe("delegates");
-    expect(countedNoun("how many people work at kyusyur")).toBe("people");
-    expect(countedNoun("How many are there?")).toBeUndefined();
-    expect(countedNoun("Сколько стран?")).toBeUndefined();
+    expect(readQuestion("How many Tbilisi delegates were in the hall?").asks.counted).toBe("delegates");
+    expect(readQuestion("how many people work at kyusyur").asks.counted).toBe("people");
+    expect(readQuestion("How many are there?").asks.counted).toBeUndefined();
+    expect(readQuestion("Сколько стран?").asks.counted).toBeUndefined();
   });
 
   it("takes a number for a 'how many' only where it counts what is asked", () => {
     const found = (q: string, s: string) =>
-      answerMentions("number", q, s).map((m) => s.slice(m.start, m.end));
+      answerMentions(asked("number", q), s).map((m) => s.slice(m.start, m.end));
     const s = "The fund, set up by two founders, paid €180,000 for 3,800 volunteers.";
     expect(found("How much money did the fund pay?", s)).toEqual(["€180,000"]);
     // Founders and volunteers are people; the money is not.
@@ -461,7 +457,7 @@ describe("answerMentions", () => {
 
   it("takes a number for 'how old' only where it is an age", () => {
     const found = (s: string) =>
-      answerMentions("number", "How old is she?", s).map((m) => s.slice(m.start, m.end));
+      answerMentions(asked("number", "How old is she?"), s).map((m) => s.slice(m.start, m.end));
     expect(found("She won 3 games as a 19-year-old student.")).toEqual(["19-"]);
     expect(found("She was elected, aged 54, with 51 votes.")).toEqual(["54"]);
     expect(found("She won 51 votes in the second round.")).toEqual([]);
@@ -480,12 +476,14 @@ describe("answerMentions", () => {
         "Сколько лет Маргарите Величко?",
         "Сколько лет было Тимуру Газиеву, когда его назначили?",
         "а сколько лет ей?",
-      ].map(asksAge),
+      ].map((q) => readQuestion(q).asks.age),
     ).toEqual([true, true, true]);
     // How long something lasts is no age.
-    expect(asksAge("Сколько лет существует съезд?")).toBe(false);
+    expect(readQuestion("Сколько лет существует съезд?").asks.age).toBe(false);
     const found = (s: string) =>
-      answerMentions("number", "Сколько лет Маргарите Величко?", s).map((m) => s.slice(m.start, m.end));
+      answerMentions(asked("number", "Сколько лет Маргарите Величко?"), s).map((m) =>
+        s.slice(m.start, m.end),
+      );
     expect(found("Тимур Газиев, 24, стал первым координатором.")).toEqual(["24"]);
     expect(found("Он умер в возрасте 78 лет.")).toEqual(["78"]);
     expect(found("Ей 41 год.")).toEqual(["41"]);
@@ -493,12 +491,15 @@ describe("answerMentions", () => {
   });
 
   it("takes no year or day of a date for the number a 'how many' asks for", () => {
-    const found = (s: string) => answerMentions("number", "How many?", s).map((m) => s.slice(m.start, m.end));
+    const found = (s: string) =>
+      answerMentions(asked("number", "How many?"), s).map((m) => s.slice(m.start, m.end));
     expect(found("It first met in November 2022 near Warsaw.")).toEqual([]);
     expect(found("It met in 2021 and had 42 members.")).toEqual(["42"]);
     expect(found("About 300 delegates met on 5 November 2023.")).toEqual(["300"]);
     // The date is still a date.
-    expect(answerMentions("date", "When?", "It first met in November 2022 near Warsaw.")).toHaveLength(1);
+    expect(answerMentions(asked("date", "When?"), "It first met in November 2022 near Warsaw.")).toHaveLength(
+      1,
+    );
   });
 });
 

@@ -1,0 +1,254 @@
+// What a question asks for beyond its answer type, read once from its words: "How old…?" asks an age, "On what
+// date…?" a day, "Which city…?" a city, "How many delegates…?" a count of delegates, "How many voted against…?" one
+// side of a vote. Every candidate sentence is judged against this record; nothing downstream reads the question's
+// text for it again.
+import nlp from "compromise";
+import { pluralNoun } from "../text/russian-morphology.js";
+import { isKindOf } from "../text/wordnet.js";
+import type { AnswerType } from "./question.js";
+
+/** The kind of place "Which country…?" or "В каком городе…?" asks for. */
+export type PlaceKind = "country" | "city";
+
+/** One side of a vote that "How many voted against…?", "…abstained?", "…in favour?" ask for. */
+export type VoteSide = "against" | "abstain" | "for";
+
+export interface Asks {
+  /** Someone's age: "How old is she?", "Сколько лет Маргарите Величко?" (not "Сколько лет существует съезд?"). */
+  age: boolean;
+  /** A date's day: "On what date…?", "When exactly…?", "Какого числа…?". */
+  day: boolean;
+  /** A date's month: "In which month…?", "В каком месяце…?". */
+  month: boolean;
+  /** An amount of money: "How much did the session cost?", "Во сколько обошлась…?" (not "How many members pay dues?"). */
+  money: boolean;
+  /** The kind of place "Which country…?", "In what city…?", "В какой стране…?" asks for; none for "Where…?". */
+  place?: PlaceKind;
+  /**
+   * A place and nothing else answers: a place of a kind, a birthplace ("Where was she born?") or where a meeting was
+   * held ("Where was the session held?"; not "Where does the congress meet?", which "in exile, online" may answer).
+   */
+  placeOnly: boolean;
+  /** The noun "how many"/"how much" counts or measures ("delegates", "tonnes", "money"), in lower case. */
+  counted?: string;
+  /** "How many…?", as against "How much…?". */
+  howMany: boolean;
+  /** How people voted: "How many delegates voted against…?", "How many abstentions…?", "What was the tally…?". */
+  voters: boolean;
+  /** About a vote's result: "What was the vote…?", "By what margin…?", "Каким был результат голосования…?". */
+  vote: boolean;
+  /** The side of a vote asked about, if one is. */
+  side?: VoteSide;
+  /** Speaks of votes in English ("voted", "votes"): "by 40 votes to 8" gives the side against as its second number. */
+  votes: boolean;
+  /** A Russian "Сколько X…?" counts living beings ("депутатов", "членов"). */
+  countsPeople: boolean;
+  /** "Who won…?", "Who is the treasurer?", "Кто был избран…?": a name answers, not a description. */
+  whoDid: boolean;
+  /** Two questions in one: "When and where…?", "How many…, and from how many countries?". */
+  twoThings: boolean;
+  /** A name, whatever the answer type: "What are the names…?", "Как зовут…?", "Назовите…". */
+  aName: boolean;
+  /** A date, whatever the answer type: "What are the exact dates…?", "Какого числа…?". */
+  aDate: boolean;
+}
+
+/** A word of a question as compromise tags it. */
+export interface TaggedWord {
+  normal: string;
+  root?: string;
+  tags: string[];
+}
+
+/**
+ * Reads what `text` asks for beyond its `type`. `words`: the question's words as the tagger read them, if it did (an
+ * English question); the counted noun needs them.
+ */
+export function readAsks(text: string, type: AnswerType, words?: TaggedWord[]): Asks {
+  const place = askedPlace(text);
+  const counted = HOW_MANY_OR_MUCH.test(text) ? countedNoun(words ?? taggedWords(text)) : undefined;
+  const side = SIDES.find(([, asks]) => asks.test(text))?.[0];
+  return {
+    age: asksAge(text),
+    day: ASKS_DAY.test(text),
+    month: ASKS_MONTH.test(text),
+    money: MONEY_WORDS.test(text) && !NOT_MONEY.test(text),
+    ...(place ? { place } : {}),
+    placeOnly: place !== undefined || BIRTHPLACE.test(text) || HELD_WHERE.test(text),
+    ...(counted ? { counted } : {}),
+    howMany: /\bhow many\b/i.test(text),
+    voters: ASKS_VOTERS.test(text),
+    vote: ASKS_VOTE.test(text),
+    ...(side ? { side } : {}),
+    votes: /(?<![\p{L}])vot/iu.test(text),
+    countsPeople: countsRussianPeople(text),
+    whoDid: type === "person" && asksWhoDid(text),
+    twoThings: (text.match(QUESTION_WORDS) ?? []).length > 1,
+    aName: ASKS_NAME.test(text),
+    aDate: ASKS_DATE.test(text),
+  };
+}
+
+/** "сколько лет" asked of someone named or a pronoun ("…было Тимуру Газиеву", "…ей"), not of a verb ("…существует"). */
+const RUSSIAN_AGE =
+  /(?<![\p{L}])сколько лет\s+(?:(?:было|будет)\s+)?(?:\p{Lu}|(?:ему|ей|им|вам|тебе)(?![\p{L}]))/u;
+
+function asksAge(text: string): boolean {
+  return (
+    /\bhow old\b/i.test(text) ||
+    // The age of someone named, or of "him" or "her": the question's first word lower-cased, its names kept.
+    RUSSIAN_AGE.test(text.replace(/^\s*\p{L}/u, (c) => c.toLowerCase()))
+  );
+}
+
+/**
+ * Words of money in a question that asks for an amount: "How much did the session cost?", "What salary…?", "What does
+ * a newsroom pay…?", "Сколько стоило…?", "Какой бюджет…?". A question about a share, a vote or a count of the same
+ * ("How many members pay dues?") asks for no amount of money.
+ */
+const MONEY_WORDS =
+  /(?<![\p{L}])(?:money|funding|cost|costs|costing|price|prices|fee|fees|dues|salary|salaries|wage|wages|budget|budgets|pay|pays|paid|paying|charge|charges|spend|spent|earn|earns|earned|стои(?:л|ла|ло|ли|т|ть|мост\p{L}*)|бюджет\p{L}*|взнос\p{L}*|зарплат\p{L}*|оклад\p{L}*|гонорар\p{L}*|денег|деньги|обош(?:[её]л|лась|лось|лись)|обойд[её]тся|обойдутся)(?![\p{L}])|сколько\s+(?:\p{L}+\s+)?(?:плат|заплат|потрат)/iu;
+const NOT_MONEY =
+  /(?<![\p{L}])(?:share|percent(?:age)?|per cent|proportion|ratio|vote|votes|tally|how many|in charge|дол[яиюе]\p{L}*|процент\p{L}*|голос\p{L}*)(?![\p{L}])/iu;
+
+/**
+ * A question that asks for a day, not a month or a year: "On what date…?", "What are the exact dates…?", "When
+ * exactly…?", "On which day…?", "Какого числа…?", "Точная дата…?".
+ */
+const ASKS_DAY =
+  /(?<![\p{L}])(?:on what date|what date|which date|what dates|which dates|exact dates?|what day|which day|when exactly|exactly when)(?![\p{L}])|какого числа|каких числах|точн\p{L}* дат\p{L}*|в какой день|в какие дни/iu;
+
+/** A question that asks for a month: "In which month…?", "What month…?", "В каком месяце…?". */
+const ASKS_MONTH = /(?<![\p{L}])(?:which month|what month|в каком месяце|в какой месяц)(?![\p{L}])/iu;
+
+const RUSSIAN_PLACE_ASKED =
+  /(?<![\p{L}])как(?:ой|ом|ую|ая|ие|их|ое)\s+(стран\p{L}*|государств\p{L}*|город\p{L}*)/iu;
+
+/** The kind of place asked for; undefined for "Where…?" or a region. */
+function askedPlace(text: string): PlaceKind | undefined {
+  const noun = /\b(?:which|what)\s+(countr(?:y|ies)|nations?|states|cit(?:y|ies)|towns?)\b/i.exec(text)?.[1];
+  if (noun) return /^(?:cit|town)/i.test(noun) ? "city" : "country";
+  // "В какой стране…?", "В каком городе…?", "Какие государства…?".
+  const russian = RUSSIAN_PLACE_ASKED.exec(text)?.[1];
+  if (!russian) return undefined;
+  return /^город/i.test(russian) ? "city" : "country";
+}
+
+/** "Where was she born?", "Где родился…?": a birthplace, which only a place answers. */
+const BIRTHPLACE = /(?<![\p{L}])(?:born|birthplace|place of birth|родил\p{L}*|место рождения)(?![\p{L}])/iu;
+
+/**
+ * "Where was the second session held?", "Где прошло учредительное собрание?": where a meeting was (or will be) held,
+ * which only a place answers; not "Where does the congress meet?", nor "Where does the Congress say its money comes
+ * from?".
+ */
+const HELD_WHERE =
+  /^\s*(?:and\s+)?where\b.*\b(?:held|took\s+place|met|convened|gathered)\b|^\s*(?:and\s+)?where(?:\s+and\s+when)?\s+(?:did|will|would|was|were)\b.*\b(?:hold|take\s+place|meet|convene|gather)\b|^\s*(?:[аА]\s+)?[гГ]де\s+(?:прош\p{L}*|пройд\p{L}*|состо\p{L}*|проход\p{L}*|собрал\p{L}*)/iu;
+
+const HOW_MANY_OR_MUCH = /\bhow\s+(?:many|much)\b/i;
+const AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|might|may)$/;
+
+/** A question's words as compromise tags them, for a question read without the tagger (one flagged as Russian). */
+function taggedWords(text: string): TaggedWord[] {
+  const json = nlp(text).json({ terms: { normal: true, tags: true } }) as { terms: TaggedWord[] }[];
+  return json.flatMap((s) => s.terms);
+}
+
+/**
+ * The noun a "how many"/"how much" question counts or measures: "tonnes" in "How many tonnes of waste were…?", "money"
+ * in "How much prize money…?", "delegates" in "How many of the delegates…?"; undefined when it has none ("How many are
+ * there?", "How much did bills drop?").
+ */
+export function countedNoun(terms: readonly TaggedWord[]): string | undefined {
+  let found: string | undefined;
+  const i = terms.findIndex(
+    (t, j) => t.normal === "how" && /^(?:many|much)$/.test(terms[j + 1]?.normal ?? ""),
+  );
+  let j = i + 2;
+  if (terms[j]?.normal === "of") j += 2;
+  for (let n = 0; i >= 0 && j < terms.length && n < 4; j++, n++) {
+    const t = terms[j]!;
+    if (AUXILIARY.test(t.normal)) break;
+    // The tagger reads a plural after a name as a verb ("How many Tbilisi delegates were…?"): a noun by WordNet.
+    const plural =
+      found !== undefined &&
+      t.normal.endsWith("s") &&
+      t.tags.includes("PresentTense") &&
+      isKindOf(t.normal, ["entity"]);
+    if ((t.tags.includes("Noun") && !t.tags.includes("Pronoun")) || plural) found = t.normal;
+    else if (found) break;
+  }
+  return found;
+}
+
+/** Whether a Russian "Сколько X…?" counts people: X is a noun of living beings ("депутатов", "у союза членов"). */
+function countsRussianPeople(text: string): boolean {
+  const after = /(?<![\p{L}])сколько\s+([^?!.]*)/iu.exec(text)?.[1];
+  const words = after?.match(/\p{L}+/gu)?.slice(0, 5) ?? [];
+  return pluralNoun(words)?.animate === true;
+}
+
+/**
+ * A question about how people voted: "How many delegates voted against…?", "How many abstentions…?", "How many
+ * deputies backed the offer…?", "What was the tally…?".
+ */
+const ASKS_VOTERS = /\b(?:vot(?:e|ed|es|ing)|abstentions?|abstained|backed|supported|opposed|tally)\b/i;
+
+/**
+ * A question about a vote: "What was the vote…?", "How many voted against…?", "By what margin…?", "Каким был результат
+ * голосования…?".
+ */
+const ASKS_VOTE =
+  /(?<![\p{L}])(?:vot\p{L}*|tally|result|score|margin|against|abstain\p{L}*|abstention\p{L}*|in favou?r|голос\p{L}*|результат\p{L}*|сч[её]т\p{L}*|перевес\p{L}*|против|воздерж\p{L}*)/iu;
+
+/** How a question asks for one side of a vote, the first that matches. */
+const SIDES: [VoteSide, RegExp][] = [
+  ["against", /(?<![\p{L}])(?:against|против)(?![\p{L}])/iu],
+  ["abstain", /(?<![\p{L}])(?:abstain\p{L}*|abstention\p{L}*|воздерж\p{L}*)/iu],
+  ["for", /(?<![\p{L}])(?:in favou?r|voted for|за)(?![\p{L}])/iu],
+];
+
+/** "Who was elected…?", "Who has been appointed…?": who was chosen for a post. */
+const CHOSEN =
+  /^\s*(?:and\s+)?who\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:re-?)?(?:elected|chosen|appointed|named|nominated|selected|picked)(?![\p{L}])/iu;
+
+/**
+ * "Who won the Open?", "Who leads the team?": "who" is the subject of a verb, so an answer names someone (a person or
+ * a body); so does "Who is the treasurer?" (`asksWhoHolds`). Not "Who is X?", which a description answers, nor "Who
+ * did he say…?", whose answer may be countries.
+ */
+function asksWhoDid(text: string): boolean {
+  return (
+    /^\s*who\s+(?!(?:is|was|are|were|do|does|did)\b)[a-z]+/i.test(text) ||
+    /^\s*(?:а\s+)?кто\s+(?!(?:такой|такая|такие|такое|это|есть|является|был|была|были)(?![\p{L}]))\p{L}+/iu.test(
+      text,
+    ) ||
+    asksWhoHolds(text)
+  );
+}
+
+/**
+ * "Who is the secretary of the Presidium?", "Кто был избран председателем…?", "Who was chosen to lead…?": a role, or
+ * being chosen for one, after "is"/"был", which a name answers; not "Who is Ilya Ponomarev?" nor "Кто был Иван
+ * Петров?", which a description answers, nor "Who is allowed to become a member?", which a rule does. So does a
+ * question about someone that asks for a name: "What is the name of the Kaliningrad deputy who…?", "Как зовут…?".
+ */
+function asksWhoHolds(text: string): boolean {
+  return (
+    /^\s*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the|its|his|her|their|[\p{L}-]+['’]s)\s/iu.test(text) ||
+    CHOSEN.test(text) ||
+    /(?<![\p{L}])(?:names?\s+of|как\s+зовут|как\s+звали)(?![\p{L}])/iu.test(text) ||
+    /^\s*(?:[аА]\s+)?[кК]то\s+(?:является|являлся|являлась|был|была|были)\s+(?!(?:такой|такая|такие|это)(?![\p{L}]))\p{Ll}/u.test(
+      text,
+    )
+  );
+}
+
+/** Words that ask, in English and Russian: a question with two of them asks two things. */
+const QUESTION_WORDS =
+  /(?<![\p{L}])(?:who|whom|whose|when|where|which|what|why|how|кто|кого|кому|когда|где|куда|откуда|сколько|какой|какая|какое|какие|каком|какого|каких|какую|что|почему|зачем|как)(?![\p{L}])/giu;
+
+/** "What are the names…?", "Как зовут…?", "Назовите…": a question that asks a name whatever its type. */
+const ASKS_NAME = /(?<![\p{L}])(?:names?|имя|имена|зовут|назовите|назови)(?![\p{L}])/iu;
+/** "What are the exact dates…?", "Какого числа…?": a question that asks a date whatever its type. */
+const ASKS_DATE = /(?<![\p{L}])(?:dates?|дат[аыу]|какого\s+числа)(?![\p{L}])/iu;

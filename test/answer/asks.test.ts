@@ -1,0 +1,91 @@
+// What a question asks for beyond its type, read once with the question (`Question.asks`).
+import { describe, expect, it } from "vitest";
+import { readQuestion } from "../../src/answer/question.js";
+
+const asks = (question: string) => readQuestion(question).asks;
+
+describe("the kind of place asked for", () => {
+  it.each([
+    ["Which city hosted the fifth session?", "city", true],
+    ["In what towns did the deputies meet?", "city", true],
+    ["Which countries does the congress count as partners?", "country", true],
+    ["Which nations backed the charter?", "country", true],
+    ["В каком городе прошла сессия?", "city", true],
+    ["Какие государства поддержали съезд?", "country", true],
+    // A birthplace, or where a meeting was held, only a place answers; "Where does the congress meet?" may be
+    // answered by "in exile, online".
+    ["Where was Ponomarev born?", undefined, true],
+    ["Where was the second session held?", undefined, true],
+    ["Где прошло учредительное собрание?", undefined, true],
+    ["Where does the congress meet?", undefined, false],
+    ["In which region does it work?", undefined, false],
+  ])("%s: %s, only a place answers: %s", (question, place, placeOnly) => {
+    expect(asks(question).place).toBe(place);
+    expect(asks(question).placeOnly).toBe(placeOnly);
+  });
+});
+
+describe("a vote asked about", () => {
+  it.each([
+    ["How many delegates voted against the resolution?", true, true, "against", true],
+    ["How many abstained?", true, true, "abstain", false],
+    ["How many deputies backed the offer?", true, false, undefined, false],
+    ["What was the tally?", true, true, undefined, false],
+    ["Сколько голосов было за?", false, true, "for", false],
+    ["Каким был результат голосования?", false, true, undefined, false],
+    ["Who filed an appeal against the ruling?", false, true, "against", false],
+    ["How many people attended?", false, false, undefined, false],
+  ])("%s: voters %s, a vote %s, side %s, says votes %s", (question, voters, vote, side, votes) => {
+    const a = asks(question);
+    expect([a.voters, a.vote, a.side, a.votes]).toEqual([voters, vote, side, votes]);
+  });
+});
+
+describe("what a count counts", () => {
+  it.each([
+    ["How many delegates attended?", "delegates", true, false],
+    ["How much prize money did the winner receive?", "money", false, false],
+    ["How many are there?", undefined, true, false],
+    ["Сколько депутатов присутствовало?", undefined, false, true],
+    ["Сколько стран поддержали съезд?", undefined, false, false],
+  ])("%s counts %s (how many: %s; Russian, of people: %s)", (question, counted, howMany, people) => {
+    const a = asks(question);
+    expect([a.counted, a.howMany, a.countsPeople]).toEqual([counted, howMany, people]);
+  });
+});
+
+describe("who did it, and a name or a date whatever the type", () => {
+  it.each([
+    ["Who chaired the session?", true],
+    ["Who is the secretary of the Presidium?", true],
+    ["Who was chosen to lead the council?", true],
+    ["Кто был избран председателем?", true],
+    ["Как зовут депутата из Калининграда?", true],
+    ["Who is Ilya Ponomarev?", false],
+    ["Кто такой Пономарёв?", false],
+    ["Who is allowed to become a member?", false],
+  ])("%s asks who did it: %s", (question, whoDid) => {
+    expect(asks(question).whoDid).toBe(whoDid);
+  });
+
+  it("reads a name or a date asked for in any type of question", () => {
+    expect(asks("What are the names of the commission's members?").aName).toBe(true);
+    expect(asks("Назовите членов комиссии").aName).toBe(true);
+    expect(asks("What are the exact dates of the eighth session?").aDate).toBe(true);
+    expect(asks("Какого числа открылся конкурс?").aDate).toBe(true);
+    expect(asks("Why did the congress move?")).toMatchObject({ aName: false, aDate: false });
+  });
+
+  it("knows a question that asks two things", () => {
+    expect(asks("When and where was the charter adopted?").twoThings).toBe(true);
+    expect(asks("Когда и где прошла сессия?").twoThings).toBe(true);
+    expect(asks("Where was the charter adopted?").twoThings).toBe(false);
+  });
+});
+
+describe("each part of a two-part question asks its own", () => {
+  it("reads the kind of place in the part that asks it", () => {
+    const q = readQuestion("When was the charter adopted, and in which city?");
+    expect(q.parts.map((p) => p.asks.place)).toEqual([undefined, "city"]);
+  });
+});
