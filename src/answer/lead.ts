@@ -2,6 +2,7 @@
 // Germany". The sentence stays the quote; the answer leads with what the question asked for.
 import type { Span } from "../corpus/types.js";
 import { withLabels } from "../text/table.js";
+import { isCognate } from "../text/cognates.js";
 import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import { nameKinds } from "../text/russian-morphology.js";
 import { answerMentions, CAPITALISED, CURRENCIES, MAGNITUDES, namedByQuestion } from "./entities.js";
@@ -68,6 +69,9 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     const distance = (m: Span) =>
       at.length === 0 ? m.start : Math.min(...at.map((w) => Math.max(w.start - m.end, m.start - w.end, 0)));
     span = mentions.reduce((best, m) => (distance(m) < distance(best) ? m : best));
+    // "Her only rival, Andrej Lutsko, received 40": the question's name picks the part of the sentence it asks about.
+    const pinned = pinnedMentions(question, sentence, mentions);
+    if (pinned.length > 0) span = pinned.reduce((best, m) => (distance(m) < distance(best) ? m : best));
     if (question.type === "number")
       span = question.asks.money
         ? withCurrency(sentence, span)
@@ -81,6 +85,35 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
   }
   const trimmed = trim(sentence, span);
   return trimmed && trimmed.end - trimmed.start <= MAX_LEAD ? trimmed : undefined;
+}
+
+/** Where a sentence's statements part: its sentences, semicolons, colons, dashes, and "and"/"из них" after a comma. */
+const PIECE_END =
+  /[.!?;:](?=\s)|\s[—–-]\s|,\s+(?:and|but|while|whereas|а|и|но|из\s+них|из\s+которых|of\s+whom|of\s+them)(?![\p{L}])/giu;
+
+/**
+ * The mentions that stand in the one piece of a sentence (`PIECE_END`) that names someone or something the question
+ * names ("Hostova received 71 votes. Her only rival, Andrej Lutsko, … received 40" for "How many votes did Lutsko
+ * get?"). None where no piece, or more than one, does.
+ */
+function pinnedMentions(question: Question, sentence: string, mentions: Span[]): Span[] {
+  const named = question.terms.filter((t) => t.name !== undefined);
+  if (named.length === 0) return [];
+  const pins = new Set(named.flatMap((t) => [t.term, ...t.forms]));
+  // A Russian name meets its English spelling by its cognate key ("Луцко" ~ "Lutsko").
+  const keys = named.flatMap((t) => (t.cognate !== undefined ? [t.cognate] : []));
+  const pinned = (term: string) => pins.has(term) || keys.some((k) => isCognate(k, term));
+  const cuts = [0, ...[...sentence.matchAll(PIECE_END)].map((m) => m.index + m[0].length), sentence.length];
+  const pieces = cuts.slice(1).map((end, i) => ({ start: cuts[i]!, end }));
+  const tokens = tokenize(sentence);
+  const holding = pieces.filter(
+    (p) =>
+      mentions.some((m) => m.start >= p.start && m.end <= p.end) &&
+      tokens.some((t) => t.start >= p.start && t.end <= p.end && pinned(t.term)),
+  );
+  if (holding.length !== 1) return [];
+  const [piece] = holding as [Span];
+  return mentions.filter((m) => m.start >= piece.start && m.end <= piece.end);
 }
 
 /**

@@ -31,6 +31,22 @@ describe("leadSpan", () => {
       "The third session was held in Riga from 9 to 11 June 2023.",
       "9 to 11 June 2023",
     ],
+    // Two counts in two statements: the one about whom the question names, in either script.
+    [
+      "How many votes did Andrej Lutsko receive?",
+      "Hostova received 71 votes. Her only rival, Andrej Lutsko, the coordinator of the committee, received 40 votes.",
+      "40 votes",
+    ],
+    [
+      "Сколько голосов получил Андрей Луцко?",
+      "Hostova received 71 votes. Her only rival, Andrej Lutsko, the coordinator of the committee, received 40.",
+      "40",
+    ],
+    [
+      "How many votes did Hostova receive?",
+      "Hostova received 71 votes. Her only rival, Andrej Lutsko, the coordinator of the committee, received 40.",
+      "71 votes",
+    ],
     // A vote's result is its whole tally; one side of it is the number next to that side's word.
     [
       "What was the vote on the Declaration?",
