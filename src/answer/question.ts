@@ -24,6 +24,7 @@ import {
 } from "../text/tokenize.js";
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { writeOut } from "../text/chat-speak.js";
+import { ENGLISH_ORDINALS } from "../text/ordinals.js";
 import { namesBeings } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
 import { type Asks, readAsks, type TaggedWord } from "./asks.js";
@@ -455,13 +456,13 @@ function nameSpans(text: string): Span[] {
   return out;
 }
 
-const ENGLISH_ORDINALS =
-  "first second third fourth fifth sixth seventh eighth ninth tenth next previous last".split(" ");
+/** English ordinals by rank from 1, then the words that pick the one after, before, or last of a series. */
+const ORDINAL_WORDS = [...ENGLISH_ORDINALS, "next", "previous", "last"];
 
 /** Words that pick out one of a series, by their stems (every case of the Russian ones stems alike). */
 const ORDINAL_RANKS = new Map(
   [
-    ENGLISH_ORDINALS,
+    ORDINAL_WORDS,
     "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый следующий предыдущий последний".split(
       " ",
     ),
@@ -474,7 +475,7 @@ const ORDINAL_RANKS = new Map(
         next: "subsequent upcoming",
         last: "final",
       }).flatMap(([ordinal, words]) =>
-        words.split(" ").map((w) => [stem(w), ENGLISH_ORDINALS.indexOf(ordinal) + 1] as const),
+        words.split(" ").map((w) => [stem(w), ORDINAL_WORDS.indexOf(ordinal) + 1] as const),
       ),
     ),
 );
@@ -485,7 +486,7 @@ const ORDINAL_RANKS = new Map(
  */
 function ordinalWords(term: string): string[] {
   const rank = ORDINAL_RANKS.get(term);
-  return rank === undefined ? [] : [ENGLISH_ORDINALS[rank - 1]!];
+  return rank === undefined ? [] : [ORDINAL_WORDS[rank - 1]!];
 }
 
 /** "5th", "21st": an ordinal in digits, which needs no determiner before it. */

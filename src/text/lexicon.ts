@@ -5,21 +5,17 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { ENGLISH_NUMBERS, ENGLISH_ORDINALS } from "./ordinals.js";
 import { formsOf } from "./russian-morphology.js";
 import { contentTerms, foldDiacritics, normalizeWord, stem } from "./tokenize.js";
 
-/** English numbers' stems, each with its ordinal's. */
-const ORDINAL_OF: Record<string, string> = {
-  two: "second",
-  three: "third",
-  four: "fourth",
-  five: "fifth",
-  six: "sixth",
-  seven: "seventh",
-  eight: "eighth",
-  nine: "ninth",
-  ten: "tenth",
-};
+/**
+ * English numbers' stems from "two", each with its ordinal's ("eight" → "eighth"): a Russian form of both ("восьм" of
+ * "восьмой" and of "восемь") means the ordinal where the list has it.
+ */
+const ORDINAL_OF: Record<string, string> = Object.fromEntries(
+  ENGLISH_NUMBERS.slice(1).map((n, i) => [stem(n), stem(ENGLISH_ORDINALS[i + 1]!)]),
+);
 
 const DEFAULT_FILE = fileURLToPath(new URL("./data/en-ru.tsv", import.meta.url));
 
