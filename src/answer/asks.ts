@@ -109,7 +109,7 @@ function asksAge(text: string): boolean {
 const MONEY_WORDS =
   /(?<![\p{L}])(?:money|funding|cost|costs|costing|price|prices|fee|fees|dues|salary|salaries|wage|wages|budget|budgets|pay|pays|paid|paying|charge|charges|spend|spent|earn|earns|earned|стои(?:л|ла|ло|ли|т|ть|мост\p{L}*)|бюджет\p{L}*|взнос\p{L}*|зарплат\p{L}*|оклад\p{L}*|гонорар\p{L}*|денег|деньги|обош(?:[её]л|лась|лось|лись)|обойд[её]тся|обойдутся)(?![\p{L}])|сколько\s+(?:\p{L}+\s+)?(?:плат|заплат|потрат)/iu;
 const NOT_MONEY =
-  /(?<![\p{L}])(?:share|percent(?:age)?|per cent|proportion|ratio|vote|votes|tally|how many|in charge|дол[яиюе]\p{L}*|процент\p{L}*|голос\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:share|percent(?:age)?|per cent|proportion|ratio|vote|votes|tally|how many|in charge|дол[яиюе]\p{L}*|процент\p{L}*|(?:про)?голос\p{L}*)(?![\p{L}])/iu;
 
 /**
  * A question that asks for a day, not a month or a year: "On what date…?", "What are the exact dates…?", "When
@@ -199,7 +199,7 @@ const ASKS_VOTERS = /\b(?:vot(?:e|ed|es|ing)|abstentions?|abstained|backed|suppo
  * голосования…?".
  */
 const ASKS_VOTE =
-  /(?<![\p{L}])(?:vot\p{L}*|tally|result|score|margin|against|abstain\p{L}*|abstention\p{L}*|in favou?r|голос\p{L}*|результат\p{L}*|сч[её]т\p{L}*|перевес\p{L}*|против|воздерж\p{L}*)/iu;
+  /(?<![\p{L}])(?:vot\p{L}*|tally|result|score|margin|against|abstain\p{L}*|abstention\p{L}*|in favou?r|(?:про)?голос\p{L}*|результат\p{L}*|сч[её]т\p{L}*|перевес\p{L}*|против|воздерж\p{L}*)/iu;
 
 /** How a question asks for one side of a vote, the first that matches. */
 const SIDES: [VoteSide, RegExp][] = [

@@ -32,6 +32,8 @@ describe("a vote asked about", () => {
     ["How many deputies backed the offer?", true, false, undefined, false],
     ["What was the tally?", true, true, undefined, false],
     ["Сколько голосов было за?", false, true, "for", false],
+    // A Russian vote word with its perfective prefix.
+    ["Сколько депутатов проголосовали за?", false, true, "for", false],
     ["Каким был результат голосования?", false, true, undefined, false],
     ["Who filed an appeal against the ruling?", false, true, "against", false],
     ["How many people attended?", false, false, undefined, false],
