@@ -159,7 +159,7 @@ function taggedWords(text: string): TaggedWord[] {
  * in "How much prize money…?", "delegates" in "How many of the delegates…?"; undefined when it has none ("How many are
  * there?", "How much did bills drop?").
  */
-export function countedNoun(terms: readonly TaggedWord[]): string | undefined {
+function countedNoun(terms: readonly TaggedWord[]): string | undefined {
   let found: string | undefined;
   const i = terms.findIndex(
     (t, j) => t.normal === "how" && /^(?:many|much)$/.test(terms[j + 1]?.normal ?? ""),
