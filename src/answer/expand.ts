@@ -58,8 +58,9 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
       ),
     ]
       // A Russian noun's adjectives the list lacks too (`adjectivesOf`), kept where the corpus uses them: "Prague" is
-      // "Прага", and "пражская" in "пражская сессия".
-      .flatMap((x) => [x, ...(hasCyrillic(x) ? lexicon.adjectivesOf(x) : [])])
+      // "Прага", and "пражская" in "пражская сессия"; and its forms the stemmer cuts longer than the word
+      // (`longerForms`): "record" is "запись" ("зап"), and "записей" ("запис") in "37 таких записей".
+      .flatMap((x) => (hasCyrillic(x) ? [x, ...lexicon.adjectivesOf(x), ...lexicon.longerForms(x)] : [x]))
       .filter((x) => vocabulary.has(x) && x !== out.term);
     for (const term of translated) retrieval.push({ term, weight: EXPANSION_WEIGHTS.translation });
     const cognates = hasCyrillic(out.term)

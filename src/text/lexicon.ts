@@ -148,6 +148,26 @@ export class Lexicon {
   }
 
   /**
+   * The stems of a listed Russian word's forms that the stemmer cuts longer than the word itself: "запис" of
+   * "записей" for "зап" of "запись". Only a stem that begins with the word's and has no meaning of its own in the
+   * list; not a verb's other stems ("обошл" of "обойтись"), which meet other words too.
+   */
+  longerForms(russianStem: string): string[] {
+    if (!this.wordForms) {
+      this.wordForms = new Map();
+      for (const [form, words] of this.forms)
+        for (const w of words) {
+          if (!form.startsWith(w) || this.toEnglish.has(form)) continue;
+          const list = this.wordForms.get(w);
+          if (list) list.push(form);
+          else this.wordForms.set(w, [form]);
+        }
+    }
+    return this.wordForms.get(russianStem) ?? [];
+  }
+  private wordForms: Map<string, string[]> | undefined;
+
+  /**
    * The stems of the adjectives Russian makes of a noun stem, where the list does not have them as words of their
    * own: "праг" → "пражск", "варшав" → "варшавск", "крак" (Краков) → "краковск"; not "совет" → "советск", which
    * the list has as "Soviet".

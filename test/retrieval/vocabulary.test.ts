@@ -92,6 +92,21 @@ describe("expandQuestion", () => {
     expect(retrieval.map((r) => r.term)).toContain("lead");
   });
 
+  it("meets an English word's translation in the forms the stemmer cuts longer: record, запись, записей", () => {
+    const corpus = Vocabulary.of(source("Омбудсмен рекомендовала удалить 37 таких записей."));
+    const words = Lexicon.fromText("record\tзапись\ncost\tобойтись\n");
+    const { question, retrieval } = expandQuestion(
+      readQuestion("How many records were erased?"),
+      corpus,
+      words,
+    );
+    const record = question.terms.find((t) => t.term === "record")!;
+    expect(record.forms).toContain("запис");
+    expect(retrieval.map((r) => r.term)).toContain("запис");
+    // Not a verb's other stems: "обошлась" of "обойтись" ("обошл") meets other words than "cost" too.
+    expect(words.longerForms("обойт")).not.toContain("обошл");
+  });
+
   it("translates an English word's dictionary form too: people, person, человек", () => {
     const corpus = Vocabulary.of(source("На пикете было двадцать человек. Люди пришли к гостинице."));
     const words = Lexicon.fromText("people\tлюди\nperson\tчеловек\n");
