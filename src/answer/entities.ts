@@ -5,9 +5,10 @@ import { foldDiacritics, hasCyrillic, isStopWord, normalizeWord, stem, tokenize 
 import { cognateKey, isCognate } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
-import { hasInstanceSense, isKindOf, isWordNetWord, tagCount } from "../text/wordnet.js";
+import { hasInstanceSense, isKindOf, tagCount } from "../text/wordnet.js";
 import type { PlaceKind } from "./asks.js";
-import { type AnswerType, lowerCasePlaces, ordinalRank, type QueryTerm, type Question } from "./question.js";
+import { kindOfName, type NamedRun, namedWords } from "../text/names.js";
+import { type AnswerType, MODIFIED, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
 export type Mentions = Map<AnswerType | "organization", Span[]>;
@@ -763,57 +764,6 @@ export function countedTranslations(question: Question): ReadonlySet<string> {
 const translationsOf = new WeakMap<Question, ReadonlySet<string>>();
 
 /**
- * What a capitalised word names, by the dictionaries alone (no tagger: every candidate sentence is read): a "place" that
- * WordNet files under location ("Riga", "Georgia") or the Russian dictionary under geography ("Риге"); a "name" that
- * neither dictionary knows, or the Russian one has as a name ("Hostova", "Jabłonna", "Нагорный"); nothing for a word
- * of the language ("Council", "Saturday", "Совет").
- */
-function kindOfName(word: string): "place" | "name" | undefined {
-  if (kindsRead.has(word)) return kindsRead.get(word);
-  if (kindsRead.size >= CACHE_LIMIT) kindsRead.clear();
-  const kind = readKindOfName(word);
-  kindsRead.set(word, kind);
-  return kind;
-}
-const kindsRead = new Map<string, "place" | "name" | undefined>();
-
-function readKindOfName(w: string): "place" | "name" | undefined {
-  if (hasCyrillic(w)) {
-    const k = nameKinds(w);
-    return k.place ? "place" : k.person || !k.known ? "name" : undefined;
-  }
-  const lemma = foldDiacritics(w.toLowerCase());
-  if (isStopWord(lemma)) return undefined;
-  if (!isWordNetWord(lemma)) return "name";
-  return isKindOf(lemma, ["location"]) ? "place" : undefined;
-}
-
-const PLACE_BEFORE = /(?<![\p{L}])(?:in|on|at|from|near|в|во|на|из|под)\s+$/iu;
-
-/**
- * The names of a text, each a run of capitalised words ("Ilya Ponomarev", "Riga"), with what it names by its words
- * (`kindOfName`: a place if one is, else a name if one is; runs of neither are left out) and those words;
- * `skipFirst` leaves out the text's first word.
- */
-function namedWords(text: string, skipFirst: boolean): { words: string[]; kind: "place" | "name" }[] {
-  const first = skipFirst ? (/^\s*\S+/u.exec(text)?.[0].length ?? 0) : 0;
-  const runs = text.slice(first).matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu);
-  return [...runs].flatMap((run) => {
-    const words = run[0]
-      .split(/\s+/u)
-      .map((w) => w.replace(/['’]s$/u, ""))
-      // Not an acronym: "ID" is Idaho to WordNet.
-      .filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
-    const kinds = words.map(kindOfName);
-    // A name the dictionaries do not know is a place after "in", "on", "at", "from" ("on Skarvøy", "в Яблонне").
-    const placed = PLACE_BEFORE.test(text.slice(Math.max(0, first + run.index - 8), first + run.index));
-    const named = kinds.includes("name");
-    const kind = kinds.includes("place") || (named && placed) ? "place" : named ? "name" : undefined;
-    return kind ? [{ words: words.filter((_, i) => kinds[i] !== undefined), kind }] : [];
-  });
-}
-
-/**
  * Whether a text speaks of a name, in any case and, in Russian, in any ending: it has a word that begins with it
  * ("Riga's" for "Riga"; "Волошиной" for "Волошина", by all but its last two letters).
  */
@@ -847,9 +797,6 @@ function wordsOf(question: Question): string[] {
 }
 const questionWords = new WeakMap<Question, string[]>();
 
-/** The names of a question (`namedWords`), read once: every candidate sentence is compared with them. */
-const namesOfQuestion = new WeakMap<Question, ReturnType<typeof namedWords>>();
-
 const YEAR = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/g;
 /** A span of years: "2011–2025", "2022-2024". */
 const YEAR_SPAN = /(?<!\d)((?:1[89]|20)\d\d)\s*[–—-]\s*((?:1[89]|20)\d\d)(?!\d)/g;
@@ -864,7 +811,7 @@ interface Reading {
   /** Whether the sentence is Cyrillic: a name in the other script is judged only against a title's place. */
   script: boolean;
   /** The question's names (`namedWords`) and lower-case places. */
-  named: ReturnType<typeof namedWords>;
+  named: NamedRun[];
 }
 
 /** The question's names in the sentence's script that `text` does not speak of. */
@@ -999,15 +946,7 @@ export function anotherBy(
   heading = "",
   checks: readonly OtherCheck[] = ALL_CHECKS,
 ): OtherCheck | undefined {
-  let named = namesOfQuestion.get(question);
-  if (!named)
-    namesOfQuestion.set(
-      question,
-      (named = [
-        ...namedWords(question.text, true),
-        ...lowerCasePlaces(question.text).map((w) => ({ words: [w], kind: "place" as const })),
-      ]),
-    );
+  const named = question.named;
   const reading: Reading = {
     question,
     sentence,
@@ -1073,29 +1012,6 @@ const titlePlaces = new Map<string, string[][]>();
 /** A place a title locates its own near: "…convene a congress near Warsaw", "…под Варшавой". */
 const NEAR_PLACE = /(?<![\p{L}])(?:near|outside|под)\s+\p{Lu}[\p{L}'’-]*/gu;
 
-/** A word and the lower-case word after it ("Berlin session", "Latvian government"); the second may start the next. */
-const MODIFIED = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}'’-]*)\s+(?=(\p{Ll}[\p{Ll}-]*)(?![\p{L}]))/gu;
-
-/**
- * The nouns a question picks one of by a name ("the Berlin session", "the warsaw session", "the Latvian
- * government"), each with its name, lower-case: a name is capitalised in the question or one the dictionaries know.
- */
-function pickedBy(question: Question): { name: string; head: string }[] {
-  let found = picks.get(question);
-  if (found) return found;
-  const first = /^\s*\S+/.exec(question.text)?.[0].length ?? 0;
-  found = [...question.text.matchAll(MODIFIED)].flatMap((m) => {
-    const [, name, head] = m as unknown as [string, string, string];
-    if (m.index < first || isStopWord(head) || isStopWord(name.toLowerCase())) return [];
-    const capitalised = /^\p{Lu}/u.test(name) ? name : name[0]!.toUpperCase() + name.slice(1);
-    if (hasCyrillic(name) || kindOfName(capitalised) === undefined) return [];
-    return [{ name: foldDiacritics(name.toLowerCase()), head: stem(head) }];
-  });
-  picks.set(question, found);
-  return found;
-}
-const picks = new WeakMap<Question, { name: string; head: string }[]>();
-
 /**
  * Whether a sentence picks another one of what the question picks by name: "The Helsinki session … was chaired by…"
  * for "Who chaired the Warsaw session?", the question's name nowhere in the sentence.
@@ -1103,7 +1019,7 @@ const picks = new WeakMap<Question, { name: string; head: string }[]>();
 function picksAnother(question: Question, sentence: string): boolean {
   if (hasCyrillic(sentence)) return false;
   if (question.cyrillic) return picksAnotherAcross(question, sentence);
-  const asked = pickedBy(question);
+  const asked = question.picks;
   if (asked.length === 0) return false;
   const plain = foldDiacritics(sentence.toLowerCase());
   // (A sentence's first word is capitalised whatever it is: the dictionaries tell a name.)

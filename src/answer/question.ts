@@ -14,6 +14,7 @@ import {
   senseCount,
 } from "../text/wordnet.js";
 import {
+  foldDiacritics,
   hasCyrillic,
   isStopWord,
   normalizeWord,
@@ -27,6 +28,7 @@ import { writeOut } from "../text/chat-speak.js";
 import { ENGLISH_ORDINALS } from "../text/ordinals.js";
 import { namesBeings } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
+import { kindOfName, type NamedRun, namedWords } from "../text/names.js";
 import { type Asks, readAsks, type TaggedWord } from "./asks.js";
 
 export { cognateKey, isCognate };
@@ -102,6 +104,22 @@ export interface Question {
   focus?: string;
   /** What it asks for beyond its type: an age, a day, a kind of place, what it counts, a side of a vote. */
   asks: Asks;
+  /**
+   * Its names after the first word (`namedWords`: "Riga" a place, "Ilya Ponomarev" a name) and the places it writes in
+   * lower case ("the riga session"): a sentence that names another where it names none of them speaks of another.
+   */
+  named: NamedRun[];
+  /**
+   * The nouns it picks one of by a name ("the Berlin session", "the warsaw session", "the Latvian government"), each
+   * with its name, lower-case, and the noun's stem.
+   */
+  picks: Pick[];
+}
+
+/** A noun a question picks one of by a name: "the Berlin session" → { name: "berlin", head: "session" }. */
+export interface Pick {
+  name: string;
+  head: string;
 }
 
 /** Any of `phrases` as whole words. (`\b` knows only ASCII letters: it never bounds a Cyrillic word.) */
@@ -749,7 +767,30 @@ function readPart(text: string, cyrillic: boolean): Question {
     names: namesIn(text),
     ...responseOf(text),
     asks: readAsks(text, type, words),
+    named: [
+      ...namedWords(text, true),
+      ...lowerCasePlaces(text).map((w) => ({ words: [w], kind: "place" as const })),
+    ],
+    picks: picksOf(text),
   };
+}
+
+/** A word and the lower-case word after it ("Berlin session", "Latvian government"); the second may start the next. */
+export const MODIFIED = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}'’-]*)\s+(?=(\p{Ll}[\p{Ll}-]*)(?![\p{L}]))/gu;
+
+/**
+ * The nouns a question picks one of by a name ("the Berlin session", "the warsaw session", "the Latvian
+ * government"), each with its name, lower-case: a name is capitalised in the question or one the dictionaries know.
+ */
+function picksOf(text: string): Pick[] {
+  const first = /^\s*\S+/.exec(text)?.[0].length ?? 0;
+  return [...text.matchAll(MODIFIED)].flatMap((m) => {
+    const [, name, head] = m as unknown as [string, string, string];
+    if (m.index < first || isStopWord(head) || isStopWord(name.toLowerCase())) return [];
+    const capitalised = /^\p{Lu}/u.test(name) ? name : name[0]!.toUpperCase() + name.slice(1);
+    if (hasCyrillic(name) || kindOfName(capitalised) === undefined) return [];
+    return [{ name: foldDiacritics(name.toLowerCase()), head: stem(head) }];
+  });
 }
 
 /** Words that describe a place by its kind: "capital" in "the Latvian capital", "port city". */
@@ -818,7 +859,7 @@ function namesIn(text: string): string[] {
  * The places a question writes in lower case ("who chaired the yerevan session", "…the berlin session"): words that
  * WordNet has as nouns only, whose first sense is one place ("berlin"; not "city", "nice", "turkey"), capitalised.
  */
-export function lowerCasePlaces(text: string): string[] {
+function lowerCasePlaces(text: string): string[] {
   return (text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]{3,}/gu) ?? []).flatMap((w) =>
     !hasCyrillic(w) && !isStopWord(w) && namesInstance(w) && isKindOf(w, ["location"], 1)
       ? [w[0]!.toUpperCase() + w.slice(1)]

@@ -667,3 +667,19 @@ describe("narrower words of a question's terms", () => {
     expect(narrower("Who chaired the session?", "chaired")).not.toContain(stem("armchair"));
   });
 });
+
+describe("the names a question uses and the nouns it picks by them, read with it", () => {
+  it("reads its names, its lower-case places and what each picks", () => {
+    const q = readQuestion("who chaired the warsaw session with Ilya Ponomarev");
+    expect(q.named).toEqual([
+      { words: ["Ilya", "Ponomarev"], kind: "name" },
+      { words: ["Warsaw"], kind: "place" },
+    ]);
+    expect(q.picks).toEqual([{ name: "warsaw", head: "session" }]);
+  });
+
+  it("reads each part's own", () => {
+    const q = readQuestion("Who chaired the Berlin session, and who chaired the Riga one?");
+    expect(q.parts.map((p) => p.picks.map((x) => x.name))).toEqual([["berlin"], ["riga"]]);
+  });
+});
