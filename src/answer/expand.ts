@@ -44,7 +44,11 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
     const done = cache.get(t.term);
     if (done) return done;
     let out = placed(t);
-    const known = [t.term, ...t.forms].some((x) => vocabulary.has(x));
+    // A word the corpus has in the other language is no misspelling: "secretary" where Russian documents say
+    // "секретарь" stays "secretary", not the English documents' "secretariat"; "проголосовали" stays itself.
+    const known =
+      [t.term, ...t.forms].some((x) => vocabulary.has(x)) ||
+      lexicon.translate(t.term).some((x) => vocabulary.has(x));
     const nearest = known ? undefined : vocabulary.nearest(t.term);
     if (nearest) {
       corrections++;

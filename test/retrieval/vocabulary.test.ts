@@ -57,6 +57,20 @@ describe("expandQuestion", () => {
     expect(retrieval).toContainEqual({ term: "session", weight: expect.any(Number) });
   });
 
+  it("does not correct a word the corpus has in the other language", () => {
+    const corpus = Vocabulary.of(source("The secretariat met. Секретарь Президиума — Вадим Коростелёв."));
+    const words = Lexicon.fromText("secretary\tсекретарь\nsecretariat\tсекретариат\n");
+    const { question, corrections } = expandQuestion(
+      readQuestion("Who is the secretary of the Presidium?"),
+      corpus,
+      words,
+    );
+    expect(corrections).toBe(0);
+    const secretary = question.terms.find((t) => t.word === "secretary")!;
+    expect(secretary.term).toBe("secretari");
+    expect(secretary.forms).toContain("секретар");
+  });
+
   it("looks for the place a question describes, as the corpus spells it, and counts it as the description's words", () => {
     const corpus = Vocabulary.of(source("The sixth session met in Gdańsk. Шестая сессия прошла в Гданьске."));
     const { question, retrieval } = expandQuestion(
