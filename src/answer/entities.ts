@@ -7,8 +7,8 @@ import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { hasInstanceSense, isKindOf, tagCount } from "../text/wordnet.js";
 import type { PlaceKind } from "./asks.js";
-import { kindOfName, type NamedRun, namedWords } from "../text/names.js";
-import { type AnswerType, MODIFIED, ordinalRank, type QueryTerm, type Question } from "./question.js";
+import { kindOfName, MODIFIED, type NamedRun, namedWords } from "../text/names.js";
+import { type AnswerType, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
 export type Mentions = Map<AnswerType | "organization", Span[]>;

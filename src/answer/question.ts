@@ -28,7 +28,7 @@ import { writeOut } from "../text/chat-speak.js";
 import { ENGLISH_ORDINALS } from "../text/ordinals.js";
 import { namesBeings } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
-import { kindOfName, type NamedRun, namedWords } from "../text/names.js";
+import { kindOfName, MODIFIED, type NamedRun, namedWords } from "../text/names.js";
 import { type Asks, readAsks, type TaggedWord } from "./asks.js";
 
 export { cognateKey, isCognate };
@@ -774,9 +774,6 @@ function readPart(text: string, cyrillic: boolean): Question {
     picks: picksOf(text),
   };
 }
-
-/** A word and the lower-case word after it ("Berlin session", "Latvian government"); the second may start the next. */
-export const MODIFIED = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}'’-]*)\s+(?=(\p{Ll}[\p{Ll}-]*)(?![\p{L}]))/gu;
 
 /**
  * The nouns a question picks one of by a name ("the Berlin session", "the warsaw session", "the Latvian

@@ -10,6 +10,12 @@ export interface NamedRun {
   kind: "place" | "name";
 }
 
+/**
+ * A word and the lower-case word after it: a name and the noun it picks one of ("Berlin session", "Latvian
+ * government"); the second may start the next.
+ */
+export const MODIFIED = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}'’-]*)\s+(?=(\p{Ll}[\p{Ll}-]*)(?![\p{L}]))/gu;
+
 /** Words read: every candidate sentence is read for its names, of a vocabulary far smaller than its words. */
 const CACHE_LIMIT = 20_000;
 
