@@ -184,7 +184,9 @@ function countedNoun(terms: readonly TaggedWord[]): string | undefined {
 /** Whether a Russian "Сколько X…?" counts people: X is a noun of living beings ("депутатов", "у союза членов"). */
 function countsRussianPeople(text: string): boolean {
   const after = /(?<![\p{L}])сколько\s+([^?!.]*)/iu.exec(text)?.[1];
-  const words = after?.match(/\p{L}+/gu)?.slice(0, 5) ?? [];
+  // Only a question with "сколько" loads the Russian dictionary: every question is read through here.
+  if (after === undefined) return false;
+  const words = after.match(/\p{L}+/gu)?.slice(0, 5) ?? [];
   return pluralNoun(words)?.animate === true;
 }
 

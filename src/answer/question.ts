@@ -113,11 +113,11 @@ export interface Question {
    * The nouns it picks one of by a name ("the Berlin session", "the warsaw session", "the Latvian government"), each
    * with its name, lower-case, and the noun's stem.
    */
-  picks: Pick[];
+  picks: PickedNoun[];
 }
 
 /** A noun a question picks one of by a name: "the Berlin session" → { name: "berlin", head: "session" }. */
-export interface Pick {
+export interface PickedNoun {
   name: string;
   head: string;
 }
@@ -779,7 +779,7 @@ function readPart(text: string, cyrillic: boolean): Question {
  * The nouns a question picks one of by a name ("the Berlin session", "the warsaw session", "the Latvian
  * government"), each with its name, lower-case: a name is capitalised in the question or one the dictionaries know.
  */
-function picksOf(text: string): Pick[] {
+function picksOf(text: string): PickedNoun[] {
   const first = /^\s*\S+/.exec(text)?.[0].length ?? 0;
   return [...text.matchAll(MODIFIED)].flatMap((m) => {
     const [, name, head] = m as unknown as [string, string, string];
