@@ -2,8 +2,8 @@
 // date…?" a day, "Which city…?" a city, "How many delegates…?" a count of delegates, "How many voted against…?" one
 // side of a vote. Every candidate sentence is judged against this record; nothing downstream reads the question's
 // text for it again.
-import nlp from "compromise";
 import { pluralNoun } from "../text/russian-morphology.js";
+import { tagged } from "../text/tagger.js";
 import { isKindOf } from "../text/wordnet.js";
 import type { AnswerType } from "./question.js";
 
@@ -150,7 +150,7 @@ const AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|c
 
 /** A question's words as compromise tags them, for a question read without the tagger (one flagged as Russian). */
 function taggedWords(text: string): TaggedWord[] {
-  const json = nlp(text).json({ terms: { normal: true, tags: true } }) as { terms: TaggedWord[] }[];
+  const json = tagged(text).json({ terms: { normal: true, tags: true } }) as { terms: TaggedWord[] }[];
   return json.flatMap((s) => s.terms);
 }
 

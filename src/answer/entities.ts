@@ -8,6 +8,7 @@ import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { hasInstanceSense, isKindOf, tagCount } from "../text/wordnet.js";
 import type { PlaceKind } from "./asks.js";
 import { kindOfName, MODIFIED, type NamedRun, namedWords } from "../text/names.js";
+import { tagged } from "../text/tagger.js";
 import { type AnswerType, ordinalRank, type QueryTerm, type Question } from "./question.js";
 
 /** By answer type; organizations too, which answer "Who won…?" as well as people do. */
@@ -103,23 +104,6 @@ function reasonWords(sentences: TaggedTerm[][]): Span[] {
     });
   return spans;
 }
-
-/**
- * An English sentence read by compromise's tagger, without its last step, the chunker: it groups words into phrases
- * and changes no tag, and mentions are read from tags alone (the same tags on every English sentence of the
- * evaluation corpora, in an eighth less time). The world's steps are restored before anything else can run.
- */
-export function tagged(sentence: string): ReturnType<typeof nlp> {
-  const world = nlp.world() as { hooks: string[] };
-  const hooks = world.hooks;
-  world.hooks = taggingHooks ??= hooks.filter((h) => h !== "chunks");
-  try {
-    return nlp(sentence);
-  } finally {
-    world.hooks = hooks;
-  }
-}
-let taggingHooks: string[] | undefined;
 
 /** Russian month names as dates write them: "17–18 июня 2023 года", "в ноябре 2022 года". */
 const RU_MONTHS_OF = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";

@@ -13,8 +13,8 @@ import {
   namedByQuestion,
   nameIn,
   speaksOfAnother,
-  tagged,
 } from "../../src/answer/entities.js";
+import { tagged } from "../../src/text/tagger.js";
 import { type Question, readQuestion } from "../../src/answer/question.js";
 import { stem } from "../../src/text/tokenize.js";
 
