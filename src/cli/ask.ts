@@ -21,14 +21,15 @@ runCli(async ({ config, log }) => {
   }
   // Loaded after the arguments are checked: a usage error is said without loading the answerer.
   const { buildApp } = await import("../app.js");
-  const { formatAnswer, humanLocator } = await import("./format.js");
+  const { formatAnswer, humanLocator, langOfQuestion } = await import("./format.js");
   const app = await buildApp(config, log);
   const answer = await app.pipeline.ask(question, { k });
   const text = values.json
     ? JSON.stringify(answer, null, 2)
     : formatAnswer(
         answer,
-        humanLocator(() => app.kb.index()),
+        humanLocator(() => app.kb.index(), langOfQuestion(question)),
+        langOfQuestion(question),
       );
   process.stdout.write(`${text}\n`);
   return 0;

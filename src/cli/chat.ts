@@ -8,7 +8,7 @@ import { preloadWordNet } from "../text/wordnet.js";
 import { Conversations } from "../bot/conversations.js";
 import { stringsOf } from "../bot/i18n.js";
 import { smallTalkLang, smallTalkOf } from "../bot/small-talk.js";
-import { formatAnswer, humanLocator } from "./format.js";
+import { formatAnswer, humanLocator, langOfQuestion } from "./format.js";
 import { runCli } from "./run.js";
 import { warmUp } from "./warm-up.js";
 
@@ -49,7 +49,6 @@ runCli(async ({ config, log }) => {
   const warm = warmUp(app.pipeline, log);
   let last: Answer | undefined;
   const conversations = new Conversations();
-  const where = humanLocator(() => app.kb.index());
   for await (const line of rl) {
     const input = line.trim();
     const smallTalk = smallTalkOf(input);
@@ -67,7 +66,14 @@ runCli(async ({ config, log }) => {
       const history = conversations.history(CONSOLE);
       last = await app.pipeline.ask(input, { history });
       conversations.record(CONSOLE, turnOf(input, last), history);
-      console.log(`${formatAnswer(last, where)}\n`);
+      const lang = langOfQuestion(input);
+      console.log(
+        `${formatAnswer(
+          last,
+          humanLocator(() => app.kb.index(), lang),
+          lang,
+        )}\n`,
+      );
     }
     prompt();
   }

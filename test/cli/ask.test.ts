@@ -55,6 +55,15 @@ describe("npm run ask and npm run chat", () => {
     expect(stdout).not.toMatch(/line \d+/);
   });
 
+  it("labels a Russian question's sources and their paragraphs in Russian", async () => {
+    const { stdout } = await run("npm", ["run", "ask", "--", "Где проходила пятая сессия?"], {
+      cwd: ROOT,
+      env,
+    });
+    expect(stdout).toMatch(/Источники:\n\[1\] .*, абзац \d+/);
+    expect(stdout).not.toMatch(/Sources:|paragraph/);
+  });
+
   it("explains a bad flag and exits non-zero", async () => {
     await expect(run("npm", ["run", "ask", "--", "--nope", "x"], { cwd: ROOT, env })).rejects.toMatchObject({
       stderr: expect.stringMatching(/Usage: npm run ask/),
