@@ -248,7 +248,7 @@ function asksWhoHolds(text: string): boolean {
 
 /** Words that ask, in English and Russian: a question with two of them asks two things. */
 const QUESTION_WORDS =
-  /(?<![\p{L}])(?:who|whom|whose|when|where|which|what|why|how|кто|кого|кому|когда|где|куда|откуда|сколько|какой|какая|какое|какие|каком|какого|каких|какую|что|почему|зачем|как)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:who|whom|whose|when|where|which|what|why|how|кто|кого|кому|когда|где|куда|откуда|сколько|какой|какая|какое|какие|каком|какого|каких|какую|что|почему|зачем|как|кем|ком|чего|чему|чём|каким|какими|какому|(?<=(?:^|[\s,])и\s+)чем)(?![\p{L}])/giu;
 
 /** "What are the names…?", "Как зовут…?", "Назовите…": a question that asks a name whatever its type. */
 const ASKS_NAME = /(?<![\p{L}])(?:names?|имя|имена|зовут|назовите|назови)(?![\p{L}])/iu;

@@ -27,8 +27,10 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
   const russian = hasCyrillic(sentence);
   // "When and where…?", "How many…, and from how many countries?": one span does not answer two questions.
   if (question.asks.twoThings) return undefined;
-  // "В каких регионах России…?": the question's own places, in other letters, are not told from the answer's.
-  if (question.cyrillic && question.type === "place" && !hasCyrillic(sentence)) return undefined;
+  // "Где проходила пятая сессия?" of an English sentence leads with its place, as the English question does; but not
+  // with the question's own places in the other letters ("В каких регионах России…?": "Russia"), known by their
+  // translations and cognates.
+  const acrossScripts = question.cyrillic && question.type === "place" && !russian;
   const mentions = joined(
     sentence,
     answerMentions(question, sentence).filter((m) => {
@@ -39,6 +41,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
         return (/\s/.test(text.trim()) || isKnownAs(text, "person")) && !namedByQuestion(question, text);
       if (russian && question.type === "place")
         return isKnownAs(text, "place") && !namedByQuestion(question, text);
+      if (acrossScripts && namedByQuestion(question, text)) return false;
       // "Russia's political landscape": a possessive names whose, not where.
       const possessive = /['’]s$/u.test(text) || /^['’]s(?![\p{L}])/u.test(sentence.slice(m.end));
       if (question.type === "place" && possessive) return false;

@@ -82,6 +82,10 @@ describe("who did it, and a name or a date whatever the type", () => {
     expect(asks("When and where was the charter adopted?").twoThings).toBe(true);
     expect(asks("Когда и где прошла сессия?").twoThings).toBe(true);
     expect(asks("Where was the charter adopted?").twoThings).toBe(false);
+    // Every case of "кто", "что" and "какой": "чем" after "и" ("and what does she do"), not as "than".
+    expect(asks("Где живёт Калинский и чем занимается его жена?").twoThings).toBe(true);
+    expect(asks("Кем был избран Иванов и когда?").twoThings).toBe(true);
+    expect(asks("Сколько было делегатов, больше, чем в Варшаве?").twoThings).toBe(false);
   });
 });
 

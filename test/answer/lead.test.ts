@@ -1,7 +1,11 @@
 // The short answer a chosen sentence gives: what the question asked for, or nothing where no span fits.
 import { describe, expect, it } from "vitest";
 import { leadSpan, leadText, tallySpan } from "../../src/answer/lead.js";
+import { expandQuestion } from "../../src/answer/expand.js";
 import { readQuestion } from "../../src/answer/question.js";
+import { type TermSource, Vocabulary } from "../../src/retrieval/vocabulary.js";
+import { Lexicon } from "../../src/text/lexicon.js";
+import { contentTerms } from "../../src/text/tokenize.js";
 
 const lead = (question: string, sentence: string) => {
   const span = leadSpan(readQuestion(question), sentence);
@@ -169,7 +173,6 @@ describe("leadSpan", () => {
     // A capitalised word the dictionary does not know is not told apart as a name or a place.
     ["Кто руководит станцией?", "Станцией руководит Кюсюр."],
     ["Где находится станция?", "Станция стоит у посёлка Кюсюр."],
-    // A Russian question's places, in English, are not told from the answer's.
     // Nor is the name the question itself gives, in another case or other letters, or a title before a name.
     ["Who stood against Ponomarev?", "Кандидатуру Ильи Пономарёва поддержали 47 делегатов."],
     ["Кто сменил Олега Рудакова?", "Решение об отставке Олега Рудакова приняли единогласно."],
@@ -178,12 +181,36 @@ describe("leadSpan", () => {
       "Where does the congress meet?",
       "It signals a challenge to the Kremlin, influencing perceptions of Russia's political landscape.",
     ],
-    [
-      "В каких регионах России действуют отряды?",
-      "The units operate in the Belgorod and Kursk regions of Russia.",
-    ],
   ])("%s: none", (question, sentence) => {
     expect(lead(question, sentence)).toBeUndefined();
+  });
+});
+
+describe("a Russian question's place, of an English sentence", () => {
+  const corpus = (text: string): TermSource => {
+    const df = new Map(contentTerms(text).map((t) => [t, 1]));
+    return { vocabulary: () => df.keys(), df: (t) => df.get(t) ?? 0 };
+  };
+  const words = Lexicon.fromText(
+    "Russia\tРоссия\nsession\tсессия\nfifth\tпятый\nregion\tрегион\nunit\tотряд\n",
+  );
+  const leadOf = (question: string, sentence: string) => {
+    const { question: q } = expandQuestion(readQuestion(question), Vocabulary.of(corpus(sentence)), words);
+    return leadText(q, sentence);
+  };
+
+  it("leads with the place, as the English question's answer does", () => {
+    const sentence = "The congress commenced its fifth plenary session in Warsaw, Poland, on Wednesday.";
+    expect(leadOf("Где проходила пятая сессия?", sentence)).toBe("Warsaw, Poland");
+    expect(leadOf("Where was the fifth session held?", sentence)).toBe("Warsaw, Poland");
+  });
+
+  it("not with the question's own place in English letters", () => {
+    expect(leadOf("Где в России действуют отряды?", "The units operate in Belgorod, Russia.")).toBe(
+      "Belgorod",
+    );
+    const sentence = "The units operate in Russia, in the Belgorod and Kursk regions.";
+    expect(leadOf("В каких регионах России действуют отряды?", sentence)).toBeUndefined();
   });
 });
 
