@@ -961,14 +961,16 @@ export function speaksOfAnother(
 /**
  * Whether a text in the other script names one of a question's name's words: an English name as the corpus spells
  * it in Russian (`nameIn`), a Russian one by the Latin spellings its reading found or as a cognate ("Праге" as
- * "Prague"). A Russian name the corpus has no Latin spelling for counts as named: it cannot be told.
+ * "Prague"). A Russian name whose Latin spelling the corpus lacks is said only as its cognate: "Германии" is not in
+ * an English sentence that names "Prague" and not "Germany" (had the corpus used the name's translation, reading the
+ * question would have found it). Only a name with no sound in Latin letters counts as named: it cannot be told.
  */
 function saidAcross(question: Question, words: string[], text: string): boolean {
   return words.some((w) => {
     if (!hasCyrillic(w)) return nameIn(w, question)(text);
     const term = question.terms.find((t) => t.word === w.toLowerCase());
     const latin = term?.forms.filter((f) => !hasCyrillic(f)) ?? [];
-    if (!term || latin.length === 0) return true;
+    if (!term || (latin.length === 0 && term.cognate === undefined)) return true;
     const { cognate } = term;
     return tokenize(text).some(
       (t) => latin.includes(t.term) || (cognate !== undefined && isCognate(cognate, t.term)),

@@ -668,8 +668,21 @@ describe("an English document about another place, for a Russian question", () =
   it.each([
     ["its Latin spelling known", "Walkout in Berlin", true, withLatin],
     ["its Latin spelling known", "From Riga to Prague: two sessions", false, withLatin],
-    // No Latin spelling of the question's place known: not judged.
-    ["no Latin spelling known", "Walkout in Berlin", false, read],
+    // No Latin spelling of the question's place in the corpus: an English title names it only by its sound, and
+    // "Berlin" is not "Праге"'s; "Берлине" is "Berlin" by its sound.
+    ["no Latin spelling in the corpus", "Walkout in Berlin", true, read],
+    [
+      "said by its sound",
+      "Walkout in Berlin",
+      false,
+      readQuestion("Кто председательствовал на сессии в Берлине?"),
+    ],
+    [
+      "said by its sound",
+      "From Prague to Berlin",
+      false,
+      readQuestion("Кто председательствовал на сессии в Берлине?"),
+    ],
   ])("%s, under “%s” → %s", (_, title, another, question) => {
     const sentence = "The session was chaired by Igor Lapshin.";
     expect(speaksOfAnother(question, sentence, `${title}\n${sentence}`, title)).toBe(another);
