@@ -1133,7 +1133,8 @@ export function nameIn(name: string, question: Question): (text: string) => bool
   const forms = hasCyrillic(name)
     ? []
     : question.terms
-        .filter((t) => t.word === word)
+        // "Lapshin's" in "Lapshin's expulsion" is the name "Lapshin".
+        .filter((t) => t.word?.replace(/['’]s$/u, "") === word)
         // "Latvian" in "the Latvian capital" is said where "Riga" is (`QueryTerm.places`).
         .flatMap((t) => [...t.forms.filter((f) => hasCyrillic(f)), ...(t.places ?? [])]);
   const other = forms.length

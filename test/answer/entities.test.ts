@@ -809,6 +809,11 @@ describe("a name the question uses, in a text", () => {
     expect(nameIn("Voronov", read)(text)).toBe(named);
   });
 
+  it("finds a possessive's name in the other script: “Lapshin's expulsion” in “исключения Лапшина”", () => {
+    const possessive = withForm(readQuestion("Who voted for Lapshin's expulsion?"), "lapshin's", "лапшин");
+    expect(nameIn("Lapshin", possessive)("За исключение Лапшина проголосовали 58 членов.")).toBe(true);
+  });
+
   it("looks for no other script where the reading found no form in it", () => {
     expect(nameIn("Voronov", question)("Первым лауреатом премии Воронова стала Марина Ким.")).toBe(false);
   });
