@@ -968,7 +968,7 @@ export function speaksOfAnother(
 function saidAcross(question: Question, words: string[], text: string): boolean {
   return words.some((w) => {
     if (!hasCyrillic(w)) return nameIn(w, question)(text);
-    const term = question.terms.find((t) => t.word === w.toLowerCase());
+    const term = question.terms.find((t) => t.word === normalizeWord(w));
     const latin = term?.forms.filter((f) => !hasCyrillic(f)) ?? [];
     if (!term || (latin.length === 0 && term.cognate === undefined)) return true;
     const { cognate } = term;
@@ -1036,7 +1036,7 @@ function pickedAcross(question: Question): { root: string; head: QueryTerm }[] {
   if (!found) {
     found = [...question.text.matchAll(PICKED_IN_PLACE)].flatMap((m) => {
       const [, noun, place] = m as unknown as [string, string, string];
-      const head = question.terms.find((t) => t.word === noun.toLowerCase());
+      const head = question.terms.find((t) => t.word === normalizeWord(noun));
       const root = cognateKey(toLatin(place)).replace(/[aeiouj]+$/u, "");
       return head && root.length >= 3 && kindOfName(place) === "place" ? [{ root, head }] : [];
     });

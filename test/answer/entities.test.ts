@@ -683,6 +683,8 @@ describe("an English document about another place, for a Russian question", () =
       false,
       readQuestion("Кто председательствовал на сессии в Берлине?"),
     ],
+    // A place written with "ё" is the question's word all the same (its reading folds "ё" to "е").
+    ["written with ё", "Walkout in Berlin", true, readQuestion("Кто председательствовал на сессии в Орёле?")],
   ])("%s, under “%s” → %s", (_, title, another, question) => {
     const sentence = "The session was chaired by Igor Lapshin.";
     expect(speaksOfAnother(question, sentence, `${title}\n${sentence}`, title)).toBe(another);
