@@ -1,18 +1,14 @@
-// Temporary folders under the OS temp dir, removed after each test: tests never touch the project's corpus/ or index/.
+// Temporary folders under the OS temp dir, removed when the test that made one ends: tests never touch the project's
+// corpus/ or index/. (Registered per test with `onTestFinished`: a module-level `afterEach` is registered only for the
+// first test file that imports this module when files share one module graph, as `npm run test:unit` runs them.)
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach } from "vitest";
+import { onTestFinished } from "vitest";
 
-const made: string[] = [];
-
-afterEach(async () => {
-  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
-});
-
-/** A fresh empty folder, deleted when the current test ends. */
+/** A fresh empty folder, deleted when the current test ends. Call it inside a test. */
 export async function tempDir(prefix = "rag-test-"): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  made.push(dir);
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
