@@ -247,8 +247,22 @@ function asksWhoHolds(text: string): boolean {
 }
 
 /** Words that ask, in English and Russian: a question with two of them asks two things. */
-const QUESTION_WORDS =
-  /(?<![\p{L}])(?:who|whom|whose|when|where|which|what|why|how|кто|кого|кому|когда|где|куда|откуда|сколько|какой|какая|какое|какие|каком|какого|каких|какую|что|почему|зачем|как|кем|ком|чего|чему|чём|каким|какими|какому|(?<=(?:^|[\s,])и\s+)чем)(?![\p{L}])/giu;
+const QUESTION_WORDS = new RegExp(
+  "(?<![\\p{L}])(?:" +
+    [
+      "who|whom|whose|when|where|which|what|why|how",
+      // Every case of "кто", "какой", "чей", "каков" and "сколько".
+      "кто|кого|кому|кем|ком|когда|где|куда|откуда|сколько|скольк\\p{L}+|почему|зачем|как",
+      "какой|какая|какое|какие|каком|какого|каких|какую|каким|какими|какому|каков[аоы]?",
+      "чей|чья|чь[её]|чьи|чьего|чьей|чьих|что",
+      // "чего", "чему", but not as a relative ("после чего", "благодаря чему")
+      "(?<!(?:после|благодаря|вследствие|из-за)\\s+)(?:чего|чему)",
+      // "чем" opening a question or after "и", "а", "о"…, not as "than" ("больше, чем")
+      "(?:(?<=^\\s*)|(?<=(?:^|[\\s,(«—])(?:и|а|но|о|об|с|со|за|под|над|перед|между)\\s+))ч[её]м",
+    ].join("|") +
+    ")(?![\\p{L}])",
+  "giu",
+);
 
 /** "What are the names…?", "Как зовут…?", "Назовите…": a question that asks a name whatever its type. */
 const ASKS_NAME = /(?<![\p{L}])(?:names?|имя|имена|зовут|назовите|назови)(?![\p{L}])/iu;

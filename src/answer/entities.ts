@@ -2,7 +2,7 @@
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
 import { foldDiacritics, hasCyrillic, isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
-import { cognateKey, isCognate } from "../text/cognates.js";
+import { cognateKey, isCognate, soundTells } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { hasInstanceSense, isKindOf, tagCount } from "../text/wordnet.js";
@@ -960,17 +960,18 @@ export function speaksOfAnother(
 
 /**
  * Whether a text in the other script names one of a question's name's words: an English name as the corpus spells
- * it in Russian (`nameIn`), a Russian one by the Latin spellings its reading found or as a cognate ("Праге" as
- * "Prague"). A Russian name whose Latin spelling the corpus lacks is said only as its cognate: "Германии" is not in
- * an English sentence that names "Prague" and not "Germany" (had the corpus used the name's translation, reading the
- * question would have found it). Only a name with no sound in Latin letters counts as named: it cannot be told.
+ * it in Russian (`nameIn`), a Russian one by the Latin spellings its reading found or as a cognate ("Берлине" as
+ * "Berlin"). A Russian name whose Latin spelling the corpus lacks is said only as its cognate: "Германии" is not in an
+ * English sentence that names "Prague" and not "Germany" (had the corpus used the name's translation, reading the
+ * question would have found it). A name too short to be known by its sound (`soundTells`: "Праге", "Риге") counts as
+ * named there: it cannot be told.
  */
 function saidAcross(question: Question, words: string[], text: string): boolean {
   return words.some((w) => {
     if (!hasCyrillic(w)) return nameIn(w, question)(text);
     const term = question.terms.find((t) => t.word === normalizeWord(w));
     const latin = term?.forms.filter((f) => !hasCyrillic(f)) ?? [];
-    if (!term || (latin.length === 0 && term.cognate === undefined)) return true;
+    if (!term || (latin.length === 0 && !soundTells(term.cognate ?? ""))) return true;
     const { cognate } = term;
     return tokenize(text).some(
       (t) => latin.includes(t.term) || (cognate !== undefined && isCognate(cognate, t.term)),
@@ -1129,12 +1130,12 @@ function picksAnotherOrdinal(question: Question, sentence: string): boolean {
  * form of its term beginning a word). A document in Russian names "Voronov" as "Воронов".
  */
 export function nameIn(name: string, question: Question): (text: string) => boolean {
-  const word = name.toLowerCase();
+  const word = normalizeWord(name);
   const forms = hasCyrillic(name)
     ? []
     : question.terms
         // "Lapshin's" in "Lapshin's expulsion" is the name "Lapshin".
-        .filter((t) => t.word?.replace(/['’]s$/u, "") === word)
+        .filter((t) => t.word?.replace(/'s$/u, "") === word)
         // "Latvian" in "the Latvian capital" is said where "Riga" is (`QueryTerm.places`).
         .flatMap((t) => [...t.forms.filter((f) => hasCyrillic(f)), ...(t.places ?? [])]);
   const other = forms.length

@@ -4,27 +4,25 @@ import { type Answer, type Citation, leadOf } from "../answer/answer.js";
 import { type Lang, stringsOf } from "../bot/i18n.js";
 import { locate } from "../bot/location.js";
 import type { PassageIndex } from "../index/passage-index.js";
-import { hasCyrillic } from "../text/tokenize.js";
+import { writtenInCyrillic } from "../text/tokenize.js";
 
-/** The console's words for an answer, in English or Russian: the bot's own, without their HTML. */
-const LABELS = {
-  en: {
-    tentative: "(Not certain: this is the nearest the documents come.)",
-    fallback: (extractive: boolean) =>
-      `(LLM answer not verified; ${extractive ? "showing the extractive answer" : "abstaining"})`,
-  },
-  ru: {
-    tentative: "(Не уверен: ближе всего к ответу в документах вот это.)",
-    fallback: (extractive: boolean) =>
-      `(Ответ LLM не подтверждён цитатами; ${extractive ? "показан извлечённый ответ" : "ответа нет"})`,
-  },
+/** The console's note where an LLM answer was not used (the bot's strings have none). */
+const FALLBACK = {
+  en: (extractive: boolean) =>
+    `(LLM answer not verified; ${extractive ? "showing the extractive answer" : "abstaining"})`,
+  ru: (extractive: boolean) =>
+    `(Ответ LLM не использован; ${extractive ? "показан извлечённый ответ" : "ответа нет"})`,
 } as const;
 
+/** The bot's own words without their HTML: the console says what the bot says. */
 const plain = (html: string) => html.replace(/<[^>]+>/g, "");
 
-/** The language to answer a question in on the console: Russian for a question in Cyrillic, else English. */
+/**
+ * The language of the console's labels: the answer's own (`writtenInCyrillic`, as the pipeline reads it): Russian for
+ * a question in Russian words, English for "Who is Пономарёв?".
+ */
 export function langOfQuestion(question: string): Lang {
-  return hasCyrillic(question) ? "ru" : "en";
+  return writtenInCyrillic(question) ? "ru" : "en";
 }
 
 /** Where a citation is, as a reader says it ("Formation and Objectives, paragraph 1"); the file's line without it. */
@@ -35,17 +33,16 @@ export function formatAnswer(
   where: Locator = (c) => `${c.docId}, line ${c.line}`,
   lang: Lang = "en",
 ): string {
-  const labels = LABELS[lang];
   const strings = stringsOf(lang);
   const lead = leadOf(a);
   const lines = [lead ? `${lead.text} ${lead.marks}` : a.answer];
-  if (a.tentative) lines.unshift(labels.tentative);
-  if (a.fallback) lines.push(labels.fallback(a.fallback === "extractive"));
+  if (a.tentative) lines.unshift(`(${plain(strings.tentative)})`);
+  if (a.fallback) lines.push(FALLBACK[lang](a.fallback === "extractive"));
   const shown = a.abstained && !a.related ? [] : a.citations;
   const answerText = normalize((lead?.text ?? a.answer).replace(/\[\d+\]/g, ""));
   const printed = new Set<string>();
   if (shown.length > 0) {
-    lines.push("", `${plain(a.related ? strings.relatedSources : strings.answerSources)}:`);
+    lines.push("", `${plain(a.related ? strings.nearest : strings.answerSources)}:`);
     for (const c of shown) {
       lines.push(`[${c.n}] ${c.title} — ${where(c)}`);
       const quote = normalize(c.quote);

@@ -42,6 +42,15 @@ export function isCognate(cognate: string, englishStem: string): boolean {
   return m >= 4 && m >= 0.75 * Math.min(a.length, b.length);
 }
 
+/**
+ * Whether a key is long enough for `isCognate` to know its cognate by: six letters, or four consonants. "Праге"
+ * ("prage") and "Риге" ("rige") are not ("Prague" and "Riga" are known by the word list, if at all); "Берлине"
+ * ("berline") and "Германии" ("germanii") are.
+ */
+export function soundTells(cognate: string): boolean {
+  return cognate.length >= 6 || consonants(cognate).length >= 4;
+}
+
 /** A key's first letter and its consonants after it: "parlamenta" → "prlmnt". */
 function consonants(key: string): string {
   return key[0]! + key.slice(1).replace(/[aeiou]/g, "");

@@ -669,8 +669,14 @@ describe("an English document about another place, for a Russian question", () =
     ["its Latin spelling known", "Walkout in Berlin", true, withLatin],
     ["its Latin spelling known", "From Riga to Prague: two sessions", false, withLatin],
     // No Latin spelling of the question's place in the corpus: an English title names it only by its sound, and
-    // "Berlin" is not "Праге"'s; "Берлине" is "Berlin" by its sound.
-    ["no Latin spelling in the corpus", "Walkout in Berlin", true, read],
+    // "Berlin" is not "Гданьске"'s; "Берлине" is "Berlin" by its sound. "Праге" is too short to be told by it.
+    [
+      "no Latin spelling in the corpus",
+      "Walkout in Berlin",
+      true,
+      readQuestion("Кто председательствовал на сессии в Гданьске?"),
+    ],
+    ["too short to be told by its sound", "Walkout in Berlin", false, read],
     [
       "said by its sound",
       "Walkout in Berlin",
@@ -684,7 +690,12 @@ describe("an English document about another place, for a Russian question", () =
       readQuestion("Кто председательствовал на сессии в Берлине?"),
     ],
     // A place written with "ё" is the question's word all the same (its reading folds "ё" to "е").
-    ["written with ё", "Walkout in Berlin", true, readQuestion("Кто председательствовал на сессии в Орёле?")],
+    [
+      "written with ё",
+      "Walkout in Berlin",
+      true,
+      readQuestion("Кто председательствовал на сессии в Королёве?"),
+    ],
   ])("%s, under “%s” → %s", (_, title, another, question) => {
     const sentence = "The session was chaired by Igor Lapshin.";
     expect(speaksOfAnother(question, sentence, `${title}\n${sentence}`, title)).toBe(another);

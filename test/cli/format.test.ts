@@ -34,6 +34,8 @@ describe("console answers", () => {
   it("are labelled in the question's language: Russian for a question in Cyrillic", () => {
     expect(langOfQuestion("Где открылась пятая сессия?")).toBe("ru");
     expect(langOfQuestion("where did the 5th session open")).toBe("en");
+    // As the answer's own words are chosen: a name in Cyrillic does not make an English question Russian.
+    expect(langOfQuestion("Who is Пономарёв?")).toBe("en");
     const ru = formatAnswer(answer({ tentative: true }), () => "warsaw.md, абзац 1", "ru");
     expect(ru).toContain("Источники:");
     expect(ru).toContain("Не уверен");
@@ -49,9 +51,9 @@ describe("console answers", () => {
     expect(out.split(QUOTE)).toHaveLength(2);
   });
 
-  it("offers an abstention's passages as related ones, in Russian too", () => {
+  it("offers an abstention's passages as the nearest, as the bot does, in Russian too", () => {
     const abstained = answer({ abstained: true, related: true, lead: undefined, answer: "—" });
-    expect(formatAnswer(abstained, () => "x", "ru")).toContain("Близкие фрагменты");
-    expect(formatAnswer(abstained, () => "x")).toContain("Related passages");
+    expect(formatAnswer(abstained, () => "x", "ru")).toContain("Ближайшие фрагменты");
+    expect(formatAnswer(abstained, () => "x")).toContain("Nearest passages");
   });
 });
