@@ -65,7 +65,12 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
   if (mentions.length === 0) return undefined;
   let span: Span;
   if (question.several && mentions.length > 1) {
-    span = { start: mentions[0]!.start, end: mentions.at(-1)!.end };
+    // The list the first mention stands in, up to its sentence's end: a sentence read with the one after it
+    // ("…Canada, and Germany. These partnerships… with Kyiv's…") does not run its list into the next.
+    const first = mentions[0]!;
+    const end = sentence.slice(first.end).search(/[.!?…](?=\s|$)/u);
+    const inList = mentions.filter((m) => end < 0 || m.end <= first.end + end + 1);
+    span = { start: first.start, end: inList.at(-1)!.end };
   } else {
     const terms = new Set(question.terms.flatMap((t) => [t.term, ...t.forms]));
     const at = tokenize(sentence).filter((t) => terms.has(t.term));

@@ -124,6 +124,12 @@ describe("leadSpan", () => {
       "Delegates came from seven countries: Estonia, Finland, Germany and Poland.",
       "Estonia, Finland, Germany and Poland",
     ],
+    // A list ends with its sentence: one read with the next does not run on into it.
+    [
+      "Which countries did he name as allies?",
+      "He named Ukraine, Poland, Canada and Germany as allies. These partnerships help the partisan groups in Russia.",
+      "Ukraine, Poland, Canada and Germany",
+    ],
     ["Сколько человек работало на станции?", "В 2022 году на станции работали 17 человек.", "17 человек"],
     // An amount leads with its currency, and its magnitude.
     ["Сколько стоит удостоверение?", "Каждое стоит заявителю 25 евро.", "25 евро"],

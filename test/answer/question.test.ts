@@ -57,6 +57,10 @@ describe("readQuestion", () => {
     expect(readQuestion("Who leads the congress?").several).toBe(false);
     expect(readQuestion("What elements make up the plan?").several).toBe(true);
     expect(readQuestion("What role does the congress play?").several).toBe(false);
+    // Russian asks for several by its plural.
+    expect(readQuestion("С какими странами у съезда партнёрство?").several).toBe(true);
+    expect(readQuestion("В каких регионах действуют отряды?").several).toBe(true);
+    expect(readQuestion("В какой стране проходит сессия?").several).toBe(false);
   });
 
   it("reads a question of two parts as two questions", () => {
