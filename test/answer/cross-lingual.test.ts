@@ -1,21 +1,13 @@
 // A Russian question's words are compared in meaning with an English sentence's, through their translations.
 import { describe, expect, it } from "vitest";
 import { englishWordsOf } from "../../src/answer/extractive.js";
-import type { QueryTerm } from "../../src/answer/question.js";
 import { stem } from "../../src/text/tokenize.js";
 import { WordVectors } from "../../src/text/word-vectors.js";
 import { suiteApp } from "../helpers/app.js";
 import { evalCorpus } from "../helpers/corpus.js";
+import { queryTerm } from "../helpers/terms.js";
 
-const term = (over: Partial<QueryTerm>): QueryTerm => ({
-  term: "",
-  forms: [],
-  senses: 0,
-  synonyms: [],
-  related: [],
-  narrower: [],
-  ...over,
-});
+const term = queryTerm;
 
 describe("the English words a question term is compared by in meaning", () => {
   const vectors = WordVectors.load();

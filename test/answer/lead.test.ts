@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { leadSpan, leadText, tallySpan } from "../../src/answer/lead.js";
 import { expandQuestion } from "../../src/answer/expand.js";
 import { readQuestion } from "../../src/answer/question.js";
-import { type TermSource, Vocabulary } from "../../src/retrieval/vocabulary.js";
+import { Vocabulary } from "../../src/retrieval/vocabulary.js";
 import { Lexicon } from "../../src/text/lexicon.js";
-import { contentTerms } from "../../src/text/tokenize.js";
+import { termSource } from "../helpers/terms.js";
 
 const lead = (question: string, sentence: string) => {
   const span = leadSpan(readQuestion(question), sentence);
@@ -193,15 +193,15 @@ describe("leadSpan", () => {
 });
 
 describe("a Russian question's place, of an English sentence", () => {
-  const corpus = (text: string): TermSource => {
-    const df = new Map(contentTerms(text).map((t) => [t, 1]));
-    return { vocabulary: () => df.keys(), df: (t) => df.get(t) ?? 0 };
-  };
   const words = Lexicon.fromText(
     "Russia\tРоссия\nsession\tсессия\nfifth\tпятый\nregion\tрегион\nunit\tотряд\n",
   );
   const leadOf = (question: string, sentence: string) => {
-    const { question: q } = expandQuestion(readQuestion(question), Vocabulary.of(corpus(sentence)), words);
+    const { question: q } = expandQuestion(
+      readQuestion(question),
+      Vocabulary.of(termSource(sentence)),
+      words,
+    );
     return leadText(q, sentence);
   };
 

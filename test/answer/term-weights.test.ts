@@ -1,18 +1,10 @@
 // How much a question's words count: rarer ones more, an absent one as the rarest, a borrowed one half.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { QueryTerm } from "../../src/answer/question.js";
 import { CONTEXT_WEIGHT, type TermWeights, termWeights } from "../../src/answer/term-weights.js";
 import { type TempApp, tempApp } from "../helpers/app.js";
+import { queryTerm } from "../helpers/terms.js";
 
-const term = (over: Partial<QueryTerm>): QueryTerm => ({
-  term: "",
-  forms: [],
-  senses: 0,
-  synonyms: [],
-  related: [],
-  narrower: [],
-  ...over,
-});
+const term = queryTerm;
 
 describe("termWeights", () => {
   let app: TempApp;

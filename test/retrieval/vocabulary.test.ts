@@ -2,22 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { expandQuestion } from "../../src/answer/expand.js";
 import { readQuestion } from "../../src/answer/question.js";
-import { type TermSource, Vocabulary } from "../../src/retrieval/vocabulary.js";
+import { Vocabulary } from "../../src/retrieval/vocabulary.js";
 import { Lexicon } from "../../src/text/lexicon.js";
-import { contentTerms } from "../../src/text/tokenize.js";
-
-function source(text: string): TermSource {
-  const df = new Map<string, number>();
-  for (const t of contentTerms(text)) df.set(t, (df.get(t) ?? 0) + 1);
-  return { vocabulary: () => df.keys(), df: (t) => df.get(t) ?? 0 };
-}
+import { termSource } from "../helpers/terms.js";
 
 const CORPUS =
   "The congress opened its session in Warsaw. Ponomarev chaired the presidium. The parliament met in Vilnius. " +
   "Пятая сессия парламента прошла в Таллине.";
 
 describe("Vocabulary", () => {
-  const v = Vocabulary.of(source(CORPUS));
+  const v = Vocabulary.of(termSource(CORPUS));
 
   it.each([
     ["sesion", "session"],
@@ -37,13 +31,13 @@ describe("Vocabulary", () => {
   });
 
   it("is built once per source", () => {
-    const s = source(CORPUS);
+    const s = termSource(CORPUS);
     expect(Vocabulary.of(s)).toBe(Vocabulary.of(s));
   });
 });
 
 describe("expandQuestion", () => {
-  const v = Vocabulary.of(source(CORPUS));
+  const v = Vocabulary.of(termSource(CORPUS));
   const lexicon = Lexicon.fromText("session\tсессия|заседание\nchair\tпредседательствовать\ncity\tгород\n");
 
   it("corrects a misspelled word to the corpus's, and retrieval looks for it", () => {
@@ -58,7 +52,7 @@ describe("expandQuestion", () => {
   });
 
   it("does not correct a word the corpus has in the other language", () => {
-    const corpus = Vocabulary.of(source("The secretariat met. Секретарь Президиума — Вадим Коростелёв."));
+    const corpus = Vocabulary.of(termSource("The secretariat met. Секретарь Президиума — Вадим Коростелёв."));
     const words = Lexicon.fromText("secretary\tсекретарь\nsecretariat\tсекретариат\n");
     const { question, corrections } = expandQuestion(
       readQuestion("Who is the secretary of the Presidium?"),
@@ -72,7 +66,9 @@ describe("expandQuestion", () => {
   });
 
   it("looks for the place a question describes, as the corpus spells it, and counts it as the description's words", () => {
-    const corpus = Vocabulary.of(source("The sixth session met in Gdańsk. Шестая сессия прошла в Гданьске."));
+    const corpus = Vocabulary.of(
+      termSource("The sixth session met in Gdańsk. Шестая сессия прошла в Гданьске."),
+    );
     const { question, retrieval } = expandQuestion(
       readQuestion("Who presided at the session held in the Polish port city?"),
       corpus,
@@ -98,7 +94,7 @@ describe("expandQuestion", () => {
   });
 
   it("translates a Russian verb's form the stemmer does not join to its infinitive: вёл, вести, lead", () => {
-    const corpus = Vocabulary.of(source("Anna Petrova will lead the session."));
+    const corpus = Vocabulary.of(termSource("Anna Petrova will lead the session."));
     const words = Lexicon.fromText("lead\tвести\n");
     const { question, retrieval } = expandQuestion(readQuestion("Кто вёл сессию?"), corpus, words);
     const led = question.terms.find((t) => t.word === "вел")!;
@@ -107,7 +103,7 @@ describe("expandQuestion", () => {
   });
 
   it("meets an English word's translation in the forms the stemmer cuts longer: record, запись, записей", () => {
-    const corpus = Vocabulary.of(source("Омбудсмен рекомендовала удалить 37 таких записей."));
+    const corpus = Vocabulary.of(termSource("Омбудсмен рекомендовала удалить 37 таких записей."));
     const words = Lexicon.fromText("record\tзапись\ncost\tобойтись\n");
     const { question, retrieval } = expandQuestion(
       readQuestion("How many records were erased?"),
@@ -122,7 +118,7 @@ describe("expandQuestion", () => {
   });
 
   it("translates an English word's dictionary form too: people, person, человек", () => {
-    const corpus = Vocabulary.of(source("На пикете было двадцать человек. Люди пришли к гостинице."));
+    const corpus = Vocabulary.of(termSource("На пикете было двадцать человек. Люди пришли к гостинице."));
     const words = Lexicon.fromText("people\tлюди\nperson\tчеловек\n");
     const { question, retrieval } = expandQuestion(
       readQuestion("How many people were there?"),
@@ -135,7 +131,7 @@ describe("expandQuestion", () => {
   });
 
   it("meets an English place in a Russian document's adjective of it: Prague, пражская", () => {
-    const corpus = Vocabulary.of(source("Пражская группа приняла 40 человек. В Праге холодно."));
+    const corpus = Vocabulary.of(termSource("Пражская группа приняла 40 человек. В Праге холодно."));
     const words = Lexicon.fromText("prague\tпрага\n");
     const { question, retrieval } = expandQuestion(
       readQuestion("How big is the Prague group?"),
