@@ -1,7 +1,15 @@
 // Where a sentence mentions people, dates, places and numbers, from compromise's tagger; cached per sentence.
 import nlp from "compromise";
 import type { Span } from "../corpus/types.js";
-import { foldDiacritics, hasCyrillic, isStopWord, normalizeWord, stem, tokenize } from "../text/tokenize.js";
+import {
+  foldDiacritics,
+  hasCyrillic,
+  isStopWord,
+  normalizeWord,
+  stem,
+  type Token,
+  tokenize,
+} from "../text/tokenize.js";
 import { cognateKey, isCognate, soundTells } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
@@ -1100,8 +1108,29 @@ const COMPARED = new Set([
 function namesOrdinal(question: Question, sentence: string): boolean {
   const picked = question.terms.filter((t) => t.ordinal !== undefined);
   if (picked.length === 0) return false;
-  const ranks = tokenize(sentence).map((t) => ordinalRank(t.term));
-  return picked.some((t) => ranks.includes(ordinalRank(t.ordinal!)));
+  const tokens = tokenize(sentence);
+  const ranks = tokens.map((t) => ordinalRank(t.term));
+  return picked.some((t) => saysRank(tokens, ranks, ordinalRank(t.ordinal!), t));
+}
+
+/**
+ * Whether a text says an ordinal of the question's noun: "the first session", "the first plenary session", "the
+ * first, in Warsaw", not "the first reading" (the ordinal of another noun).
+ */
+function saysRank(
+  tokens: Token[],
+  ranks: (number | undefined)[],
+  rank: number | undefined,
+  head: QueryTerm,
+): boolean {
+  if (rank === undefined) return false;
+  const heads = new Set([head.term, ...head.forms]);
+  return ranks.some((r, i) => {
+    if (r !== rank) return false;
+    const next = tokens[i + 1];
+    if (!next || next.stop || heads.has(next.term) || ordinalRank(next.term) !== undefined) return true;
+    return heads.has(tokens[i + 2]?.term ?? "");
+  });
 }
 
 function picksAnotherOrdinal(question: Question, sentence: string): boolean {
@@ -1111,7 +1140,7 @@ function picksAnotherOrdinal(question: Question, sentence: string): boolean {
   const ranks = tokens.map((t) => ordinalRank(t.term));
   return picked.some((t) => {
     const rank = ordinalRank(t.ordinal!);
-    if (rank === undefined || ranks.includes(rank)) return false;
+    if (rank === undefined || saysRank(tokens, ranks, rank, t)) return false;
     const head = new Set([t.term, ...t.forms]);
     // The ordinal right before the noun, or one word between ("the fourth plenary session"); not one the sentence
     // compares with ("up from 164 at the third session").

@@ -593,6 +593,21 @@ describe("a document about another session by its title", () => {
   ])("%s under “%s” → %s", (sentence, title, another) => {
     expect(speaksOfAnother(chaired, sentence, `${title}\n${sentence}`, title)).toBe(another);
   });
+
+  // An ordinal says which session only before the question's noun: "the first reading" is not "the first session".
+  it.each([
+    [
+      "The draft, by the committee chaired by Vera Kuzmina, passed its first reading.",
+      "The sixth session closes",
+      true,
+    ],
+    ["It was chaired by Vera Kuzmina, as at the first, plenary session.", "The sixth session closes", false],
+    ["The first plenary session was chaired by Vera Kuzmina.", "The sixth session closes", false],
+    ["The first session was chaired by Vera Kuzmina.", "The sixth session closes", false],
+  ])("“%s” under “%s” for the first session → %s", (sentence, title, another) => {
+    const first = readQuestion("Who chaired the first session?");
+    expect(speaksOfAnother(first, sentence, `${title}\n${sentence}`, title)).toBe(another);
+  });
 });
 
 describe("a document about another place by its title", () => {
