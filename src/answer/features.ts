@@ -228,6 +228,15 @@ export const FEATURES: Feature[] = [
   },
   // "The Helsinki session cost €38,500" for "How much did the Berlin session cost?": a veto (weights.json).
   { name: "picksAnother", value: (c) => flag(c.picksAnother) },
+  {
+    // "What budget did the Congress approve?" then "how much of that is for sessions?": the sentence the last answer
+    // quoted matches the words the follow-up borrows best, and said what was asked then, not now.
+    name: "repeatsPrevious",
+    value: (c, ctx) =>
+      flag(
+        ctx.previous.some((s) => s.docId === c.passage.docId && s.start < c.span.end && c.span.start < s.end),
+      ),
+  },
 ];
 
 export function featureVector(c: CandidateView, ctx: QuestionContext): number[] {

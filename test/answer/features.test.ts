@@ -250,6 +250,23 @@ describe("the answer scorer's features", () => {
     expect(value("nearPrevious", at("other.md", 1150), ctx)).toBe(0);
     expect(value("nearPrevious", at("vote.md", 1150), context("Where was she a deputy?"))).toBe(0);
   });
+  it("repeatsPrevious: for a follow-up, the very sentence the last answer quoted", () => {
+    const ctx = context("and how much of that is for sessions?", {
+      previous: [{ docId: "budget.md", start: 1000, end: 1100 }],
+    });
+    const at = (docId: string, start: number, end: number) =>
+      view("The budget is €410,000.", {
+        passage: passage("The budget is €410,000.", docId),
+        span: { start, end },
+      });
+    expect(value("repeatsPrevious", at("budget.md", 1000, 1100), ctx)).toBe(1);
+    expect(value("repeatsPrevious", at("budget.md", 1050, 1200), ctx)).toBe(1);
+    expect(value("repeatsPrevious", at("budget.md", 1100, 1200), ctx)).toBe(0);
+    expect(value("repeatsPrevious", at("other.md", 1000, 1100), ctx)).toBe(0);
+    expect(value("repeatsPrevious", at("budget.md", 1000, 1100), context("How much is for sessions?"))).toBe(
+      0,
+    );
+  });
 });
 
 describe("hasShape: what an answer of each type looks like", () => {
