@@ -528,7 +528,9 @@ export function ordinalBefore(tokens: Token[], i: number): string | undefined {
     const t = tokens[j]!;
     if (NUMERIC_ORDINAL.test(t.word)) return t.term;
     if (!ORDINAL_RANKS.has(t.term)) continue;
-    const before = tokens[j - 1]?.word ?? "";
+    // "the very first session": "very" stands between the determiner and the ordinal.
+    const k = tokens[j - 1]?.word === "very" ? j - 2 : j - 1;
+    const before = tokens[k]?.word ?? "";
     if (hasCyrillic(t.word) || DETERMINERS.has(before) || before.endsWith("'s")) return t.term;
   }
   return undefined;

@@ -153,6 +153,11 @@ describe("readQuestion", () => {
     expect(ordinals("When is the next session?")).toEqual([["session", "next"]]);
     expect(ordinals("Когда пройдёт следующая сессия?")).toEqual([["сесс", "след"]]);
     expect(ordinals("When did the congress first convene?")).toEqual([]);
+    expect(ordinals("how much did the very first congress cost to put on")).toEqual([
+      ["congress", "first"],
+      ["cost", "first"],
+    ]);
+    expect(ordinals("Was it the very best session?")).toEqual([]);
   });
 
   it("reads a verb by its dictionary form, irregular participles too", () => {
