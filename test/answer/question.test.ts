@@ -259,6 +259,9 @@ describe("readQuestion", () => {
     ]);
     expect(readQuestion("Who leads the congress?").names).toEqual([]);
     expect(readQuestion("Кто возглавляет Съезд?").names).toEqual([]);
+    // An apostrophe before a capital belongs to the name.
+    expect(readQuestion("Which committee does Sean O'Brien chair?").names).toEqual(["Sean", "O'Brien"]);
+    expect(readQuestion("What is O’Brien’s role?").names).toEqual(["O’Brien"]);
   });
 
   it("notes the response a 'How did X respond to Y?' or 'What did X say?' question asks for", () => {
