@@ -20,7 +20,7 @@ export interface BenchOptions {
   warmup?: number;
   /** Keep each size's temporary corpus and index folder (its path is logged). */
   keep?: boolean;
-  /** Write a CPU profile of every child process into this folder. */
+  /** Write CPU profiles of every child process into this folder: one folder per size and phase, a file per thread. */
   profileDir?: string;
   /** HNSW graphs to build anew from each size's vectors, with these degrees and build beams. */
   buildSweep?: { m: number; efConstruction: number }[];
@@ -36,8 +36,10 @@ export function vectorQueries(size: number, queries: number): number {
 
 /** Runs one phase in a fresh Node process (with this process's loader flags, e.g. tsx) and returns its result. */
 function inChild<R>(phase: Phase, args: unknown, profile?: { dir: string; name: string }): Promise<R> {
+  // A folder per size and phase, Node's own file names in it: one name for all would let the loader's thread (tsx
+  // hooks run in one) overwrite the main thread's profile. The main thread's file has thread id 0 in its name.
   const flags = profile
-    ? ["--cpu-prof", `--cpu-prof-dir=${profile.dir}`, `--cpu-prof-name=${profile.name}-${phase}.cpuprofile`]
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profile.dir, `${profile.name}-${phase}`)}`]
     : [];
   // The worker is TypeScript: keep this process's loader (tsx) or add it when there is none.
   const loader = process.execArgv.some((a) => a.includes("tsx")) ? [] : ["--import", "tsx"];

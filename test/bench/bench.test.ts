@@ -81,7 +81,8 @@ describe("npm run bench -- --quick", () => {
     timeout: 240_000,
   }, async () => {
     const out = path.join(await tempDir(), "bench.json");
-    const args = ["--quick", "--json", out, "--build-sweep", "4:10,16:200"];
+    const profiles = await tempDir();
+    const args = ["--quick", "--json", out, "--build-sweep", "4:10,16:200", "--profile", profiles];
     const { stdout } = await run("npx", ["tsx", "src/cli/bench.ts", ...args], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: "silent" },
@@ -134,6 +135,15 @@ describe("npm run bench -- --quick", () => {
     expect(r.serve.answers.answered + r.serve.answers.abstained).toBe(queries);
     expect(r.serve.answers.answered).toBeGreaterThan(0);
     expect(r.serve.answers.citations).toBeGreaterThanOrEqual(r.serve.answers.answered);
+
+    // A profile per phase and thread; the serving phase's main thread is the one that answered.
+    expect((await readdir(profiles)).sort()).toEqual(["1000-ingest", "1000-serve", "1000-vectors"]);
+    const serving = (await readdir(path.join(profiles, "1000-serve"))).filter((f) =>
+      /\.\d+\.0\.\d+\.cpuprofile$/.test(f),
+    );
+    expect(serving).toHaveLength(1);
+    const profile = await readFile(path.join(profiles, "1000-serve", serving[0]!), "utf8");
+    expect(profile).toContain("src/answer/pipeline.ts");
 
     expect(r.vectors.queries).toBeGreaterThan(0);
     expect(r.vectors.k).toBe(10);
