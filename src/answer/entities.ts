@@ -763,7 +763,9 @@ function speaksOf(name: string, text: string): boolean {
   let re = nameTests.get(name);
   if (!re) {
     if (nameTests.size >= CACHE_LIMIT) nameTests.clear();
-    nameTests.set(name, (re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(rootOf(name))}`, "iu")));
+    // Either apostrophe stands for the other: "O’Brien" as a phone types it, "O'Brien" as a document does.
+    const root = escapeRegExp(rootOf(name)).replace(/['’]/g, "['’]");
+    nameTests.set(name, (re = new RegExp(`(?<![\\p{L}\\p{N}])${root}`, "iu")));
   }
   return re.test(text);
 }
@@ -1104,7 +1106,10 @@ const COMPARED = new Set([
   "с",
 ]);
 
-/** Whether a sentence has the rank of an ordinal the question picks by ("fourth", "четвёртой", "4th"). */
+/**
+ * Whether a sentence says the ordinal the question picks by ("fourth", "четвёртой", "4th") of the question's noun
+ * (`saysRank`): "the fourth session", not "the fourth reading".
+ */
 function namesOrdinal(question: Question, sentence: string): boolean {
   const picked = question.terms.filter((t) => t.ordinal !== undefined);
   if (picked.length === 0) return false;

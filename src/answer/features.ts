@@ -72,7 +72,7 @@ export interface QuestionContext {
   usedNames: string[];
   /** Whether a text uses one of those names, in either script (`nameIn`); false for a name not among them. */
   names: (name: string, text: string) => boolean;
-  /** For a follow-up, the passages the conversation's last answer quoted. */
+  /** For a follow-up, the spans the conversation's last answer quoted. */
   previous: TurnSource[];
   /** A document's opening (its title, byline and dateline: "*By Anton Rezvin — 2 October 2024*"); "" when unknown. */
   opening?: (docId: string) => string;

@@ -852,9 +852,11 @@ function responseOf(text: string): { response?: string } {
 /** Capitalised words of Latin letters after a question's first word, without a possessive "'s". */
 function namesIn(text: string): string[] {
   const first = /^\s*\S+/.exec(text)?.[0].length ?? 0;
-  // An apostrophe before a capital is inside the name ("O'Brien"); before "s" it is a possessive.
+  // An apostrophe before a capital is inside the name ("O'Brien"); before "s" or a lone "S" ("NATO'S") a possessive.
   const words = [
-    ...text.slice(first).matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}(?:[\p{L}-]|['’](?=\p{Lu}))*/gu),
+    ...text
+      .slice(first)
+      .matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}(?:[\p{L}-]|['’](?=\p{Lu})(?![Ss](?!\p{L})))*/gu),
   ].map((m) => m[0]);
   return [...new Set(words.filter((w) => !/\p{Script=Cyrillic}/u.test(w) && w !== "I"))];
 }

@@ -21,7 +21,9 @@ import {
   objective,
   outcomes,
   outOfFold,
+  holding,
   PLAIN_PRECISION,
+  pickWeight,
   type TwoStage,
   validate,
 } from "../eval/fit.js";
@@ -62,7 +64,7 @@ const VETOABLE = [
   "picksAnother",
 ];
 
-const USAGE = "npm run fit -- [--l2 N] [--vetoes a,b] [--only a,b] [--passages-only] [--dry-run]";
+const USAGE = "npm run fit -- [--l2 N] [--vetoes a,b] [--only a,b] [--pick a] [--passages-only] [--dry-run]";
 
 runCli(async ({ config, log }) => {
   const { values } = parseCli(
@@ -72,6 +74,7 @@ runCli(async ({ config, log }) => {
       "passages-only": { type: "boolean", default: false },
       vetoes: { type: "string" },
       only: { type: "string" },
+      pick: { type: "string" },
     },
     USAGE,
   );
@@ -135,6 +138,13 @@ runCli(async ({ config, log }) => {
     return recorded;
   };
 
+  if (values.pick) {
+    if (values.only || values.vetoes || values["passages-only"])
+      throw new Error(
+        "--pick holds every other weight as committed: leave out --only, --vetoes and --passages-only",
+      );
+    return pickOne(values.pick, values["dry-run"], record);
+  }
   if (values.only) {
     if (values.vetoes || values["passages-only"])
       throw new Error(
@@ -184,11 +194,13 @@ runCli(async ({ config, log }) => {
   if (forced?.some((i) => i < 0)) throw new Error(`--vetoes: names one of ${VETOABLE.join(", ")}`);
   const chosen = forced ? undefined : chooseVetoes(groups, vetoable, l2);
   const vetoes = forced ?? chosen!.vetoes;
+  // Weights picked by `--pick` stay as they are; every other is fitted.
+  const held = heldPicks(base);
   // Each corpus's model fitted without it, once: for the cross-validated figures, the threshold and the hedge.
-  const folds = outOfFold(groups, l2, vetoes);
+  const folds = outOfFold(groups, l2, vetoes, held);
   const cv = validate(folds);
   const steps = chosen?.steps ?? [objective(cv)];
-  const model = fitTwoStage(groups, l2, vetoes);
+  const model = fitTwoStage(groups, l2, vetoes, held);
   const threshold = chooseThresholdOutOfFold(folds);
   const hedge = chooseHedge(folds, threshold);
   const lines = [
@@ -228,11 +240,72 @@ runCli(async ({ config, log }) => {
       candidates: groups.reduce((s, g) => s + g.features.length, 0),
       passagesRanked,
       crossValidated: byCorpus(cv),
+      ...(held ? { picked: base.fitted?.picked } : {}),
     },
   };
   await writeWeights(weights);
   return 0;
 });
+
+/** The committed weights picked by `--pick` (`fitted.picked`), held where they are by a full fit; none: undefined. */
+function heldPicks(base: ScorerWeights): Parameters<typeof fitTwoStage>[3] {
+  const picked = Object.keys((base.fitted?.picked as Record<string, unknown> | undefined) ?? {});
+  const names = FEATURES.map((f) => f.name);
+  if (picked.length === 0 || base.features.join() !== names.join()) return undefined;
+  process.stderr.write(`Holding the weights --pick chose: ${picked.join(", ")}\n`);
+  return holding(names, base.ranker, base.abstainer, picked);
+}
+
+/**
+ * `--pick a`: the ranker weight of one feature, every other held as committed, that puts a covering sentence first
+ * for the most answerable parts, with each training corpus left out in turn to show what it gives a corpus it was not
+ * picked on (`pickWeight`). For a feature whose likelihood fit (`--only`) moves no answer. A full fit holds it.
+ */
+async function pickOne(
+  name: string,
+  dryRun: boolean,
+  record: (scorer: Scorer) => Promise<{ sentences: Group[] }>,
+): Promise<number> {
+  const committed = readCommitted();
+  const feature = FEATURES.findIndex((f) => f.name === name);
+  if (feature < 0)
+    throw new Error(`--pick: no feature ${name}; features are ${FEATURES.map((f) => f.name).join(", ")}`);
+  if (committed.features.join() !== FEATURES.map((f) => f.name).join())
+    throw new Error("--pick: weights.json was fitted for other features; run `npm run fit -- --only` first");
+  process.stderr.write("Recording the candidate sentences…\n");
+  const { sentences: groups } = await record(new Scorer(committed));
+  const vetoes = (committed.vetoes ?? []).map((v) => committed.features.indexOf(v)).filter((i) => i >= 0);
+  const pick = pickWeight(groups, committed.ranker, feature, vetoes);
+  const lines = [
+    `${name}: each corpus left out, the weight the others pick and its parts with a covering sentence first (weight 0 → picked):`,
+    ...pick.folds.map(
+      (f) => `  ${f.corpus.padEnd(8)} ${String(f.weight).padStart(5)}   ${f.before} → ${f.after}`,
+    ),
+    `  left out, in all: ${sum(pick.folds.map((f) => f.before))} → ${sum(pick.folds.map((f) => f.after))}`,
+    `picked on all: ${committed.ranker[feature]} → ${pick.weight}`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  if (dryRun) return 0;
+  const picked = (committed.fitted?.picked as Record<string, unknown> | undefined) ?? {};
+  await writeWeights({
+    ...committed,
+    ranker: committed.ranker.map((w, i) => (i === feature ? pick.weight : w)),
+    fitted: {
+      ...(committed.fitted ?? {}),
+      picked: {
+        ...picked,
+        [name]: {
+          by: `npm run fit -- --pick ${name}`,
+          weight: pick.weight,
+          leftOut: Object.fromEntries(pick.folds.map(({ corpus, ...f }) => [corpus, f])),
+        },
+      },
+    },
+  });
+  return 0;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /**
  * `--only a,b`: fits the weights of the named features alone, in the ranker and the abstainer; the abstainer's bias and
@@ -328,6 +401,8 @@ function baseWeights(): ScorerWeights {
     vetoes: fits ? (committed.vetoes ?? []) : [],
     threshold: fits ? (committed.threshold ?? 0.5) : 0.5,
     passages: { features: [...PASSAGE_FEATURES], ranker: firstOnly },
+    // What `--pick` chose is held by a full fit.
+    ...(fits && committed.fitted ? { fitted: committed.fitted } : {}),
   };
 }
 

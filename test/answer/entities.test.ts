@@ -604,6 +604,9 @@ describe("a document about another session by its title", () => {
     ["It was chaired by Vera Kuzmina, as at the first, plenary session.", "The sixth session closes", false],
     ["The first plenary session was chaired by Vera Kuzmina.", "The sixth session closes", false],
     ["The first session was chaired by Vera Kuzmina.", "The sixth session closes", false],
+    // Nothing after it, a stop word or another ordinal: nothing else is counted.
+    ["Vera Kuzmina chaired it, as she had chaired the first.", "The sixth session closes", false],
+    ["Vera Kuzmina chaired the first and the second.", "The sixth session closes", false],
   ])("“%s” under “%s” for the first session → %s", (sentence, title, another) => {
     const first = readQuestion("Who chaired the first session?");
     expect(speaksOfAnother(first, sentence, `${title}\n${sentence}`, title)).toBe(another);
@@ -872,5 +875,15 @@ describe("a name the question itself names", () => {
     ["Кто возглавил совет Пономарёва?", "Ponomarev", true],
   ])("%s names %s: %s", (question, name, named) => {
     expect(namedByQuestion(readQuestion(question), name)).toBe(named);
+  });
+});
+
+describe("a name written with either apostrophe", () => {
+  it("is the same name: “O’Brien” as a phone types it is the “O'Brien” of the documents", () => {
+    const text = "Sean O'Brien is a former deputy from Omsk.";
+    const says = (q: string, name: string) => nameIn(name, readQuestion(q))(text);
+    expect(says("Which committee does O’Brien chair?", "O’Brien")).toBe(true);
+    expect(says("Which committee does O'Brien chair?", "O'Brien")).toBe(true);
+    expect(says("Which committee does O’Connor chair?", "O’Connor")).toBe(false);
   });
 });

@@ -262,6 +262,15 @@ describe("readQuestion", () => {
     // An apostrophe before a capital belongs to the name.
     expect(readQuestion("Which committee does Sean O'Brien chair?").names).toEqual(["Sean", "O'Brien"]);
     expect(readQuestion("What is O’Brien’s role?").names).toEqual(["O’Brien"]);
+    expect(readQuestion("WHAT IS NATO'S ROLE IN PONOMAREV'S PLAN?").names).toEqual([
+      "IS",
+      "NATO",
+      "ROLE",
+      "IN",
+      "PONOMAREV",
+      "PLAN",
+    ]);
+    expect(readQuestion("Who is Sean O'SULLIVAN?").names).toEqual(["Sean", "O'SULLIVAN"]);
   });
 
   it("notes the response a 'How did X respond to Y?' or 'What did X say?' question asks for", () => {

@@ -11,8 +11,11 @@ import {
   fitRanker,
   fitTwoStage,
   type Group,
+  holding,
   outOfFold,
+  pickWeight,
   rankScore,
+  rightFirst,
   scoreGroup,
   type TwoStage,
 } from "../../src/eval/fit.js";
@@ -139,6 +142,66 @@ describe("fitting the answer scorer", () => {
     expect(abstentionInput([2, 1], features, [2])!.best).toBe(1);
     expect(abstentionInput([2, 1], features, [])!.best).toBe(0);
     expect(abstentionInput([2, 1], [features[0]!], [2])).toBeUndefined();
+  });
+});
+
+describe("picking one ranker weight by right first candidates (`--pick`)", () => {
+  // Feature 0 is the score as fitted; feature 1 marks the sentence the last answer quoted. The answer trails the
+  // repeated sentence by 0.6 in corpora c0–c2; in c3 the repeat is right, 0.1 ahead of the other.
+  const part = (corpus: string, lead: number, repeatRight = false): Group => ({
+    corpus,
+    questionId: `${corpus}-${lead}`,
+    answerable: true,
+    features: [
+      [1 + lead, 0],
+      [1, 1],
+    ],
+    labels: [!repeatRight, repeatRight],
+  });
+  const parts = [
+    ...["c0", "c1", "c2"].flatMap((c) => [part(c, -0.6), part(c, -0.6)]),
+    part("c3", -0.1, true),
+  ];
+
+  it("counts the parts whose best candidate, none vetoed, covers the evidence", () => {
+    expect(rightFirst(parts, [1, 0])).toBe(1);
+    expect(rightFirst(parts, [1, 0], [1])).toBe(6);
+    expect(rightFirst(parts, [1, -1])).toBe(6);
+  });
+
+  it("picks the smallest weight that puts the most right sentences first, and shows each corpus left out", () => {
+    // (As committed, -2; each corpus left out is shown without the feature, at 0, and at the weight picked.)
+    const pick = pickWeight(parts, [1, -2], 1);
+    // -0.75 is the smallest in size that beats the 0.6 lead; the c3 repeat is then second, a loss of one for six.
+    expect(pick.weight).toBe(-0.75);
+    expect(pick.folds.find((f) => f.corpus === "c0")).toEqual({
+      corpus: "c0",
+      weight: -0.75,
+      before: 0,
+      after: 2,
+    });
+    expect(pick.folds.find((f) => f.corpus === "c3")).toEqual({
+      corpus: "c3",
+      weight: -0.75,
+      before: 1,
+      after: 0,
+    });
+  });
+});
+
+describe("a full fit holding what --pick chose", () => {
+  it("fits every other weight and leaves the picked one where it was", () => {
+    const data = groups(90);
+    const held = holding(
+      ["answer", "noise", "unanswerable"],
+      [0, -2, 0],
+      { bias: 0, weights: [0, 0, 0, 0, 0] },
+      ["noise"],
+    );
+    expect(held.free).toEqual([true, false, true]);
+    const model = fitTwoStage(data, 1, [], held);
+    expect(model.ranker[1]).toBe(-2);
+    expect(model.ranker[0]).toBeGreaterThan(1);
   });
 });
 
