@@ -2,6 +2,7 @@
 // date…?" a day, "Which city…?" a city, "How many delegates…?" a count of delegates, "How many voted against…?" one
 // side of a vote. Every candidate sentence is judged against this record; nothing downstream reads the question's
 // text for it again.
+import { hasCyrillic } from "../text/tokenize.js";
 import { pluralNoun } from "../text/russian-morphology.js";
 import { tagged } from "../text/tagger.js";
 import { isKindOf } from "../text/wordnet.js";
@@ -83,7 +84,7 @@ export function readAsks(text: string, type: AnswerType, words?: TaggedWord[]): 
     votes: /(?<![\p{L}])vot/iu.test(text),
     countsPeople: countsRussianPeople(text),
     whoDid: type === "person" && asksWhoDid(text),
-    twoThings: (text.match(QUESTION_WORDS) ?? []).length > 1,
+    twoThings: asksTwo(text),
     aName: ASKS_NAME.test(text),
     aDate: ASKS_DATE.test(text),
   };
@@ -263,6 +264,29 @@ const QUESTION_WORDS = new RegExp(
     ")(?![\\p{L}])",
   "giu",
 );
+
+/**
+ * Whether a question asks two things: two question words ("When and where…?", "How many…, and from how many
+ * countries?", "Сколько… и кто…?"). A later English "when" or "where" asks only after "and", "or", "but", a comma
+ * (a preposition may follow: "and in which city") or an opening bracket (a follow-up's borrowed question); elsewhere
+ * it opens a clause of the first question: "How many votes did he receive when he was elected?". A later "who",
+ * "which", "what"… always counts: "…the geologist who presided…" names someone the question does not ask for.
+ */
+function asksTwo(text: string): boolean {
+  const asking = [...text.matchAll(QUESTION_WORDS)].filter(
+    (m, i) =>
+      i === 0 ||
+      hasCyrillic(m[0]) ||
+      !/^(?:when|where)$/i.test(m[0]) ||
+      /(?:^|\()\s*$/.test(text.slice(0, m.index)) ||
+      ASKS_AGAIN.test(text.slice(0, m.index)),
+  );
+  return asking.length > 1;
+}
+
+/** What stands before an English question word that asks a second thing: "and", "or", "but" or a comma, then perhaps a preposition. */
+const ASKS_AGAIN =
+  /(?:(?<![\p{L}])(?:and|or|but)|[,;])\s+(?:(?:in|on|at|from|for|to|of|with|by|since|until|under|after|before)\s+)?$/iu;
 
 /** "What are the names…?", "Как зовут…?", "Назовите…": a question that asks a name whatever its type. */
 const ASKS_NAME = /(?<![\p{L}])(?:names?|имя|имена|зовут|назовите|назови)(?![\p{L}])/iu;

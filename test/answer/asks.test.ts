@@ -87,6 +87,22 @@ describe("who did it, and a name or a date whatever the type", () => {
     expect(asks("Кем был избран Иванов и когда?").twoThings).toBe(true);
     expect(asks("Сколько было делегатов, больше, чем в Варшаве?").twoThings).toBe(false);
   });
+
+  it.each([
+    // "when" or "where" inside the first question opens a clause of it.
+    ["How many votes did Lev Terentyev receive when he was elected ombudsperson?", false],
+    ["What was the vote when the constitution was adopted at second reading?", false],
+    ["Who chaired the session where the charter was adopted?", false],
+    // After "and", "or", a comma (perhaps with a preposition) or a follow-up's bracket, it asks again.
+    ["How many votes did he receive, and when was he elected?", true],
+    ["Who chaired it and where?", true],
+    ["How many delegates came, and from where?", true],
+    ["and what can people get for taking part (When Supreme Court declare Council extremist)?", true],
+    // Another question word counts wherever it stands.
+    ["What is the hometown of the geologist who presided over the Almaty conference?", true],
+  ])("%s → %s", (q, two) => {
+    expect(asks(q).twoThings).toBe(two);
+  });
 });
 
 describe("each part of a two-part question asks its own", () => {

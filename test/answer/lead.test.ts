@@ -35,6 +35,12 @@ describe("leadSpan", () => {
       "The third session was held in Riga from 9 to 11 June 2023.",
       "9 to 11 June 2023",
     ],
+    // "when" opening a clause of the question asks nothing more: the count leads.
+    [
+      "How many votes did Lev Terentyev receive when he was elected ombudsperson?",
+      "Lev Terentyev, a former court reporter from Samara, was then elected the first ombudsperson unopposed, with 109 votes in favour.",
+      "109 votes",
+    ],
     // Two counts in two statements: the one about whom the question names, in either script.
     [
       "How many votes did Andrej Lutsko receive?",
