@@ -83,7 +83,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     if (question.type === "number")
       span = question.asks.money
         ? withCurrency(sentence, span)
-        : withUnitOfTime(sentence, withCountedNoun(sentence, span, terms));
+        : withUnitOfTime(sentence, withCountedNoun(sentence, span, terms, question.asks.counted));
   }
   if (/,|\band\b/.test(sentence.slice(span.start, span.end))) span = withListHead(sentence, span);
   // "в Риге", "на Лене": a Russian place is said with its preposition.
@@ -196,11 +196,26 @@ export function tallySpan(asks: Pick<Asks, "vote" | "side" | "votes">, sentence:
   return undefined;
 }
 
-/** "84" of "84 deputies took part" reads as "84 deputies" when the question counts deputies. */
-function withCountedNoun(sentence: string, span: Span, terms: Set<string>): Span {
+/**
+ * "84" of "84 deputies took part" reads as "84 deputies" when the question counts deputies; "236 written amendments"
+ * when it counts written amendments: the question's words after the number, up to the noun it counts (at most
+ * three), else the one word after it.
+ */
+function withCountedNoun(sentence: string, span: Span, terms: Set<string>, counted?: string): Span {
+  const noun = counted === undefined ? undefined : tokenize(counted)[0]?.term;
+  let end = span.end;
+  for (let i = 0; i < 3; i++) {
+    const next = /^[ \u00a0]+(\p{L}[\p{L}-]*)/u.exec(sentence.slice(end));
+    const word = next && tokenize(next[1]!)[0];
+    if (!word || !terms.has(word.term)) break;
+    end += next[0].length;
+    if (i === 0 && (noun === undefined || word.term === noun)) return { start: span.start, end };
+    if (word.term === noun) return { start: span.start, end };
+  }
+  // The counted noun is not among the next words: the one word after the number, if the question has it.
   const next = /^[ \u00a0]+(\p{L}[\p{L}-]*)/u.exec(sentence.slice(span.end));
-  const noun = next && tokenize(next[1]!)[0];
-  return noun && terms.has(noun.term) ? { start: span.start, end: span.end + next[0].length } : span;
+  const word = next && tokenize(next[1]!)[0];
+  return word && terms.has(word.term) ? { start: span.start, end: span.end + next[0].length } : span;
 }
 
 /** A length of time's unit after its number: "nine months", "two-year", "два года", "10 рабочих дней". */

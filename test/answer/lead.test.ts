@@ -35,6 +35,18 @@ describe("leadSpan", () => {
       "The third session was held in Riga from 9 to 11 June 2023.",
       "9 to 11 June 2023",
     ],
+    // A count keeps the words of the noun it counts, up to the noun, and no verb after it.
+    [
+      "How many written amendments came in by the deadline?",
+      "After the first reading, the committee received 236 written amendments by the 15 December deadline.",
+      "236 written amendments",
+    ],
+    [
+      "How many young people had signed up?",
+      "He said that 140 young people had signed up.",
+      "140 young people",
+    ],
+    ["How many deputies took part?", "In all, 84 deputies took part in the session.", "84 deputies"],
     // "when" opening a clause of the question asks nothing more: the count leads.
     [
       "How many votes did Lev Terentyev receive when he was elected ombudsperson?",
