@@ -268,7 +268,8 @@ const QUESTION_WORDS = new RegExp(
 /**
  * Whether a question asks two things: two question words ("When and where…?", "How many…, and from how many
  * countries?", "Сколько… и кто…?"). A later English "when" or "where" asks only after "and", "or", "but", a comma
- * (a preposition may follow: "and in which city") or an opening bracket (a follow-up's borrowed question); elsewhere
+ * or a semicolon (a preposition may follow: "and from where") or an opening bracket (a follow-up's borrowed
+ * question); elsewhere
  * it opens a clause of the first question: "How many votes did he receive when he was elected?". A later "who",
  * "which", "what"… always counts: "…the geologist who presided…" names someone the question does not ask for.
  */
@@ -278,7 +279,7 @@ function asksTwo(text: string): boolean {
       i === 0 ||
       hasCyrillic(m[0]) ||
       !/^(?:when|where)$/i.test(m[0]) ||
-      /(?:^|\()\s*$/.test(text.slice(0, m.index)) ||
+      /\(\s*$/.test(text.slice(0, m.index)) ||
       ASKS_AGAIN.test(text.slice(0, m.index)),
   );
   return asking.length > 1;

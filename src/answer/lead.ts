@@ -199,7 +199,7 @@ export function tallySpan(asks: Pick<Asks, "vote" | "side" | "votes">, sentence:
 /**
  * "84" of "84 deputies took part" reads as "84 deputies" when the question counts deputies; "236 written amendments"
  * when it counts written amendments: the question's words after the number, up to the noun it counts (at most
- * three), else the one word after it.
+ * three), else the one word after it if the question has it.
  */
 function withCountedNoun(sentence: string, span: Span, terms: Set<string>, counted?: string): Span {
   const noun = counted === undefined ? undefined : tokenize(counted)[0]?.term;
@@ -212,7 +212,8 @@ function withCountedNoun(sentence: string, span: Span, terms: Set<string>, count
     if (i === 0 && (noun === undefined || word.term === noun)) return { start: span.start, end };
     if (word.term === noun) return { start: span.start, end };
   }
-  // The counted noun is not among the next words: the one word after the number, if the question has it.
+  // The counted noun is not among the next words as the question writes it (it may be a translation: "депутатов"
+  // for "deputies"): the one word after the number, if the question has it.
   const next = /^[ \u00a0]+(\p{L}[\p{L}-]*)/u.exec(sentence.slice(span.end));
   const word = next && tokenize(next[1]!)[0];
   return word && terms.has(word.term) ? { start: span.start, end: span.end + next[0].length } : span;

@@ -138,7 +138,8 @@ runCli(async ({ config, log }) => {
     return recorded;
   };
 
-  if (values.pick) {
+  if (values.pick !== undefined) {
+    if (!values.pick) throw new Error("--pick names a feature: npm run fit -- --pick repeatsPrevious");
     if (values.only || values.vetoes || values["passages-only"])
       throw new Error(
         "--pick holds every other weight as committed: leave out --only, --vetoes and --passages-only",
@@ -192,10 +193,10 @@ runCli(async ({ config, log }) => {
   const vetoable = FEATURES.flatMap((f, i) => (VETOABLE.includes(f.name) ? [i] : []));
   const forced = values.vetoes?.split(",").map((name) => FEATURES.findIndex((f) => f.name === name));
   if (forced?.some((i) => i < 0)) throw new Error(`--vetoes: names one of ${VETOABLE.join(", ")}`);
-  const chosen = forced ? undefined : chooseVetoes(groups, vetoable, l2);
+  // Weights picked by `--pick` stay as they are; every other is fitted, the vetoes chosen with them held too.
+  const held = heldPicks();
+  const chosen = forced ? undefined : chooseVetoes(groups, vetoable, l2, held);
   const vetoes = forced ?? chosen!.vetoes;
-  // Weights picked by `--pick` stay as they are; every other is fitted.
-  const held = heldPicks(base);
   // Each corpus's model fitted without it, once: for the cross-validated figures, the threshold and the hedge.
   const folds = outOfFold(groups, l2, vetoes, held);
   const cv = validate(folds);
@@ -240,20 +241,54 @@ runCli(async ({ config, log }) => {
       candidates: groups.reduce((s, g) => s + g.features.length, 0),
       passagesRanked,
       crossValidated: byCorpus(cv),
-      ...(held ? { picked: base.fitted?.picked } : {}),
+      ...(held
+        ? {
+            picked: Object.fromEntries(
+              Object.entries(picksOf(readCommitted())).filter(([n]) => FEATURES.some((f) => f.name === n)),
+            ),
+          }
+        : {}),
     },
   };
   await writeWeights(weights);
   return 0;
 });
 
-/** The committed weights picked by `--pick` (`fitted.picked`), held where they are by a full fit; none: undefined. */
-function heldPicks(base: ScorerWeights): Parameters<typeof fitTwoStage>[3] {
-  const picked = Object.keys((base.fitted?.picked as Record<string, unknown> | undefined) ?? {});
+/**
+ * The weights `--pick` chose (`fitted.picked` of the committed file, by feature name), held where they are by a full
+ * fit with the abstainer's weights of those features as committed; undefined when none. A picked feature that is no
+ * longer a feature is said and dropped.
+ */
+function heldPicks(): Parameters<typeof fitTwoStage>[3] {
+  let committed: ScorerWeights;
+  try {
+    committed = readCommitted();
+  } catch {
+    return undefined;
+  }
   const names = FEATURES.map((f) => f.name);
-  if (picked.length === 0 || base.features.join() !== names.join()) return undefined;
-  process.stderr.write(`Holding the weights --pick chose: ${picked.join(", ")}\n`);
-  return holding(names, base.ranker, base.abstainer, picked);
+  const picked: Record<string, number> = {};
+  for (const [name, record] of Object.entries(picksOf(committed))) {
+    if (names.includes(name)) picked[name] = record.weight;
+    else process.stderr.write(`--pick chose ${name}, which is no feature now: it is left out\n`);
+  }
+  if (Object.keys(picked).length === 0) return undefined;
+  process.stderr.write(`Holding the weights --pick chose: ${Object.keys(picked).join(", ")}\n`);
+  const at = (n: string) => committed.features.indexOf(n);
+  const abstainer = {
+    bias: committed.abstainer.bias,
+    weights: [
+      committed.abstainer.weights[0]!,
+      committed.abstainer.weights[1]!,
+      ...names.map((n) => (at(n) >= 0 ? committed.abstainer.weights[at(n) + 2]! : 0)),
+    ],
+  };
+  return holding(names, picked, abstainer);
+}
+
+/** What `--pick` recorded in a weights file, by feature name. */
+function picksOf(weights: ScorerWeights): Record<string, { weight: number }> {
+  return (weights.fitted?.picked as Record<string, { weight: number }> | undefined) ?? {};
 }
 
 /**
@@ -284,9 +319,12 @@ async function pickOne(
     `  left out, in all: ${sum(pick.folds.map((f) => f.before))} → ${sum(pick.folds.map((f) => f.after))}`,
     `picked on all: ${committed.ranker[feature]} → ${pick.weight}`,
   ];
+  lines.push(
+    "The abstainer, threshold and hedge stay as committed; `npm run fit -- --only a,b` refits them with the pick held.",
+  );
   process.stdout.write(`${lines.join("\n")}\n`);
   if (dryRun) return 0;
-  const picked = (committed.fitted?.picked as Record<string, unknown> | undefined) ?? {};
+  const picked = picksOf(committed);
   await writeWeights({
     ...committed,
     ranker: committed.ranker.map((w, i) => (i === feature ? pick.weight : w)),
@@ -372,6 +410,8 @@ async function fitOnly(
       ...(committed.fitted ?? {}),
       crossValidated: byCorpus(cv),
       only: { features: names, by: `npm run fit -- --only ${names.join(",")}` },
+      // A feature fitted here is no longer as --pick chose it.
+      picked: Object.fromEntries(Object.entries(picksOf(committed)).filter(([n]) => !names.includes(n))),
     },
   };
   await writeWeights(weights);
@@ -401,8 +441,6 @@ function baseWeights(): ScorerWeights {
     vetoes: fits ? (committed.vetoes ?? []) : [],
     threshold: fits ? (committed.threshold ?? 0.5) : 0.5,
     passages: { features: [...PASSAGE_FEATURES], ranker: firstOnly },
-    // What `--pick` chose is held by a full fit.
-    ...(fits && committed.fitted ? { fitted: committed.fitted } : {}),
   };
 }
 

@@ -395,8 +395,13 @@ function plateauMiddle(value: (t: number) => number): number {
  * Leave one corpus out: for each corpus, fit on the others and choose their threshold, then measure on it. What
  * the scorer will do on a corpus it has never seen.
  */
-export function crossValidate(groups: Group[], l2 = 1, vetoes: number[] = []): Outcome[] {
-  return validate(outOfFold(groups, l2, vetoes));
+export function crossValidate(
+  groups: Group[],
+  l2 = 1,
+  vetoes: number[] = [],
+  held?: Parameters<typeof fitTwoStage>[3],
+): Outcome[] {
+  return validate(outOfFold(groups, l2, vetoes, held));
 }
 
 /** `crossValidate` over folds already fitted. */
@@ -412,14 +417,15 @@ export function chooseVetoes(
   groups: Group[],
   candidates: number[],
   l2 = 1,
+  held?: Parameters<typeof fitTwoStage>[3],
 ): { vetoes: number[]; steps: number[] } {
   const vetoes: number[] = [];
-  let current = objective(crossValidate(groups, l2, vetoes));
+  let current = objective(crossValidate(groups, l2, vetoes, held));
   const steps = [current];
   for (;;) {
     let best: { index: number; value: number } | undefined;
     for (const c of candidates.filter((x) => !vetoes.includes(x))) {
-      const value = objective(crossValidate(groups, l2, [...vetoes, c]));
+      const value = objective(crossValidate(groups, l2, [...vetoes, c], held));
       if (value > current + 0.002 && (!best || value > best.value)) best = { index: c, value };
     }
     if (!best) return { vetoes, steps };
@@ -556,19 +562,18 @@ export function pickWeight(
 }
 
 /**
- * What a fit holds when the ranker weights of `names` stay where they are (as `--pick` chose them) and every other
+ * What a fit holds when some ranker weights stay as `--pick` chose them (`picked`, by feature name) and every other
  * weight is fitted: a start at those weights and a mask of the free ones. The abstainer's weights of those features
- * are held too, at their start.
+ * are held too, at their value in `abstainer` (`--pick` chooses only the ranker's).
  */
 export function holding(
   features: readonly string[],
-  ranker: Ranker,
+  picked: Readonly<Record<string, number>>,
   abstainer: Logistic,
-  names: readonly string[],
 ): { ranker: Ranker; abstainer: Logistic; free: boolean[] } {
   return {
-    ranker: ranker.map((w, i) => (names.includes(features[i]!) ? w : 0)),
+    ranker: features.map((n) => picked[n] ?? 0),
     abstainer,
-    free: features.map((n) => !names.includes(n)),
+    free: features.map((n) => picked[n] === undefined),
   };
 }

@@ -885,5 +885,8 @@ describe("a name written with either apostrophe", () => {
     expect(says("Which committee does O’Brien chair?", "O’Brien")).toBe(true);
     expect(says("Which committee does O'Brien chair?", "O'Brien")).toBe(true);
     expect(says("Which committee does O’Connor chair?", "O’Connor")).toBe(false);
+    expect(
+      nameIn("O'Brien", readQuestion("Which committee does O'Brien chair?"))("Шон O’Brien, депутат."),
+    ).toBe(true);
   });
 });

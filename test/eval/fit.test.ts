@@ -190,17 +190,18 @@ describe("picking one ranker weight by right first candidates (`--pick`)", () =>
 });
 
 describe("a full fit holding what --pick chose", () => {
-  it("fits every other weight and leaves the picked one where it was", () => {
+  it("fits every other weight and leaves the picked one where it was, its abstainer weight too", () => {
     const data = groups(90);
     const held = holding(
       ["answer", "noise", "unanswerable"],
-      [0, -2, 0],
-      { bias: 0, weights: [0, 0, 0, 0, 0] },
-      ["noise"],
+      { noise: -2 },
+      { bias: 0, weights: [0, 0, 0, 0.5, 0] },
     );
     expect(held.free).toEqual([true, false, true]);
+    expect(held.ranker).toEqual([0, -2, 0]);
     const model = fitTwoStage(data, 1, [], held);
     expect(model.ranker[1]).toBe(-2);
+    expect(model.abstainer.weights[3]).toBe(0.5);
     expect(model.ranker[0]).toBeGreaterThan(1);
   });
 });
