@@ -269,9 +269,9 @@ const QUESTION_WORDS = new RegExp(
  * Whether a question asks two things: two question words ("When and where…?", "How many…, and from how many
  * countries?", "Сколько… и кто…?"). A later English "when" or "where" asks only after "and", "or", "but", a comma
  * or a semicolon (a preposition may follow: "and from where") or an opening bracket (a follow-up's borrowed
- * question); elsewhere
- * it opens a clause of the first question: "How many votes did he receive when he was elected?". A later "who",
- * "which", "what"… always counts: "…the geologist who presided…" names someone the question does not ask for.
+ * question); elsewhere it opens a clause of the first question: "How many votes did he receive when he was
+ * elected?". A later "who", "which", "what"… always counts: "…the geologist who presided…" names someone the
+ * question does not ask for.
  */
 function asksTwo(text: string): boolean {
   const asking = [...text.matchAll(QUESTION_WORDS)].filter(
@@ -285,7 +285,7 @@ function asksTwo(text: string): boolean {
   return asking.length > 1;
 }
 
-/** What stands before an English question word that asks a second thing: "and", "or", "but" or a comma, then perhaps a preposition. */
+/** What stands before a later "when" or "where" that asks again: "and", "or", "but", a comma, perhaps a preposition. */
 const ASKS_AGAIN =
   /(?:(?<![\p{L}])(?:and|or|but)|[,;])\s+(?:(?:in|on|at|from|for|to|of|with|by|since|until|under|after|before)\s+)?$/iu;
 

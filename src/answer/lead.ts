@@ -209,8 +209,8 @@ function withCountedNoun(sentence: string, span: Span, terms: Set<string>, count
     const word = next && tokenize(next[1]!)[0];
     if (!word || !terms.has(word.term)) break;
     end += next[0].length;
-    if (i === 0 && (noun === undefined || word.term === noun)) return { start: span.start, end };
-    if (word.term === noun) return { start: span.start, end };
+    // Where the question names no counted noun, the first word is enough.
+    if (noun === undefined || word.term === noun) return { start: span.start, end };
   }
   // The counted noun is not among the next words as the question writes it (it may be a translation: "депутатов"
   // for "deputies"): the one word after the number, if the question has it.
