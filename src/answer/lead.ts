@@ -204,19 +204,20 @@ export function tallySpan(asks: Pick<Asks, "vote" | "side" | "votes">, sentence:
 function withCountedNoun(sentence: string, span: Span, terms: Set<string>, counted?: string): Span {
   const noun = counted === undefined ? undefined : tokenize(counted)[0]?.term;
   let end = span.end;
+  /** Where the one word after the number ends, if the question has it. */
+  let oneWord: number | undefined;
   for (let i = 0; i < 3; i++) {
     const next = /^[ \u00a0]+(\p{L}[\p{L}-]*)/u.exec(sentence.slice(end));
     const word = next && tokenize(next[1]!)[0];
     if (!word || !terms.has(word.term)) break;
     end += next[0].length;
+    oneWord ??= end;
     // Where the question names no counted noun, the first word is enough.
     if (noun === undefined || word.term === noun) return { start: span.start, end };
   }
   // The counted noun is not among the next words as the question writes it (it may be a translation: "депутатов"
   // for "deputies"): the one word after the number, if the question has it.
-  const next = /^[ \u00a0]+(\p{L}[\p{L}-]*)/u.exec(sentence.slice(span.end));
-  const word = next && tokenize(next[1]!)[0];
-  return word && terms.has(word.term) ? { start: span.start, end: span.end + next[0].length } : span;
+  return { start: span.start, end: oneWord ?? span.end };
 }
 
 /** A length of time's unit after its number: "nine months", "two-year", "два года", "10 рабочих дней". */
