@@ -1115,28 +1115,31 @@ function namesOrdinal(question: Question, sentence: string): boolean {
   if (picked.length === 0) return false;
   const tokens = tokenize(sentence);
   const ranks = tokens.map((t) => ordinalRank(t.term));
-  return picked.some((t) => saysRank(tokens, ranks, ordinalRank(t.ordinal!), t));
+  return picked.some((t) => saysRank(tokens, ranks, ordinalRank(t.ordinal!), nounForms(t)));
 }
 
 /**
- * Whether a text says an ordinal of the question's noun: "the first session", "the first plenary session", "the
- * first, in Warsaw", not "the first reading" (the ordinal of another noun).
+ * Whether a text (its tokens and their ordinal ranks) says an ordinal of the question's noun (`heads`, its forms):
+ * "the first session", "the first plenary session", "the first, in Warsaw", not "the first reading" (the ordinal of
+ * another noun).
  */
 function saysRank(
   tokens: Token[],
   ranks: (number | undefined)[],
   rank: number | undefined,
-  head: QueryTerm,
+  heads: ReadonlySet<string>,
 ): boolean {
   if (rank === undefined) return false;
-  const heads = new Set([head.term, ...head.forms]);
   return ranks.some((r, i) => {
     if (r !== rank) return false;
     const next = tokens[i + 1];
-    if (!next || next.stop || heads.has(next.term) || ordinalRank(next.term) !== undefined) return true;
+    if (!next || next.stop || heads.has(next.term) || ranks[i + 1] !== undefined) return true;
     return heads.has(tokens[i + 2]?.term ?? "");
   });
 }
+
+/** A question's noun as a sentence may write it: its term and its forms. */
+const nounForms = (t: QueryTerm): ReadonlySet<string> => new Set([t.term, ...t.forms]);
 
 function picksAnotherOrdinal(question: Question, sentence: string): boolean {
   const picked = question.terms.filter((t) => t.ordinal !== undefined);
@@ -1145,8 +1148,8 @@ function picksAnotherOrdinal(question: Question, sentence: string): boolean {
   const ranks = tokens.map((t) => ordinalRank(t.term));
   return picked.some((t) => {
     const rank = ordinalRank(t.ordinal!);
-    if (rank === undefined || saysRank(tokens, ranks, rank, t)) return false;
-    const head = new Set([t.term, ...t.forms]);
+    const head = nounForms(t);
+    if (rank === undefined || saysRank(tokens, ranks, rank, head)) return false;
     // The ordinal right before the noun, or one word between ("the fourth plenary session"); not one the sentence
     // compares with ("up from 164 at the third session").
     return tokens.some(
