@@ -194,7 +194,8 @@ runCli(async ({ config, log }) => {
   const forced = values.vetoes?.split(",").map((name) => FEATURES.findIndex((f) => f.name === name));
   if (forced?.some((i) => i < 0)) throw new Error(`--vetoes: names one of ${VETOABLE.join(", ")}`);
   // Weights picked by `--pick` stay as they are; every other is fitted, the vetoes chosen with them held too.
-  const held = heldPicks();
+  const picks = heldPicks();
+  const held = picks?.held;
   const chosen = forced ? undefined : chooseVetoes(groups, vetoable, l2, held);
   const vetoes = forced ?? chosen!.vetoes;
   // Each corpus's model fitted without it, once: for the cross-validated figures, the threshold and the hedge.
@@ -241,13 +242,7 @@ runCli(async ({ config, log }) => {
       candidates: groups.reduce((s, g) => s + g.features.length, 0),
       passagesRanked,
       crossValidated: byCorpus(cv),
-      ...(held
-        ? {
-            picked: Object.fromEntries(
-              Object.entries(picksOf(readCommitted())).filter(([n]) => FEATURES.some((f) => f.name === n)),
-            ),
-          }
-        : {}),
+      ...(picks ? { picked: picks.records } : {}),
     },
   };
   await writeWeights(weights);
@@ -256,10 +251,12 @@ runCli(async ({ config, log }) => {
 
 /**
  * The weights `--pick` chose (`fitted.picked` of the committed file, by feature name), held where they are by a full
- * fit with the abstainer's weights of those features as committed; undefined when none. A picked feature that is no
- * longer a feature is said and dropped.
+ * fit with the abstainer's weights of those features as committed, and their records, to be written back; undefined
+ * when none. A picked feature that is no longer a feature is said and dropped.
  */
-function heldPicks(): Parameters<typeof fitTwoStage>[3] {
+function heldPicks():
+  | { held: NonNullable<Parameters<typeof fitTwoStage>[3]>; records: Record<string, { weight: number }> }
+  | undefined {
   let committed: ScorerWeights;
   try {
     committed = readCommitted();
@@ -267,23 +264,34 @@ function heldPicks(): Parameters<typeof fitTwoStage>[3] {
     return undefined;
   }
   const names = FEATURES.map((f) => f.name);
-  const picked: Record<string, number> = {};
+  const records: Record<string, { weight: number }> = {};
   for (const [name, record] of Object.entries(picksOf(committed))) {
-    if (names.includes(name)) picked[name] = record.weight;
+    if (names.includes(name)) records[name] = record;
     else process.stderr.write(`--pick chose ${name}, which is no feature now: it is left out\n`);
   }
-  if (Object.keys(picked).length === 0) return undefined;
-  process.stderr.write(`Holding the weights --pick chose: ${Object.keys(picked).join(", ")}\n`);
-  const at = (n: string) => committed.features.indexOf(n);
-  const abstainer = {
-    bias: committed.abstainer.bias,
-    weights: [
-      committed.abstainer.weights[0]!,
-      committed.abstainer.weights[1]!,
-      ...names.map((n) => (at(n) >= 0 ? committed.abstainer.weights[at(n) + 2]! : 0)),
-    ],
+  if (Object.keys(records).length === 0) return undefined;
+  process.stderr.write(`Holding the weights --pick chose: ${Object.keys(records).join(", ")}\n`);
+  const picked = Object.fromEntries(Object.entries(records).map(([n, r]) => [n, r.weight]));
+  return { held: holding(names, picked, byName(committed, names).abstainer), records };
+}
+
+/**
+ * The committed ranker and abstainer laid out for `names` (today's features): each weight found by its feature's name,
+ * 0 for a feature the file lacks.
+ */
+function byName(committed: ScorerWeights, names: string[]): Pick<ScorerWeights, "ranker" | "abstainer"> {
+  const at = (name: string) => committed.features.indexOf(name);
+  return {
+    ranker: names.map((n) => (at(n) >= 0 ? committed.ranker[at(n)]! : 0)),
+    abstainer: {
+      bias: committed.abstainer.bias,
+      weights: [
+        committed.abstainer.weights[0]!,
+        committed.abstainer.weights[1]!,
+        ...names.map((n) => (at(n) >= 0 ? committed.abstainer.weights[at(n) + 2]! : 0)),
+      ],
+    },
   };
-  return holding(names, picked, abstainer);
 }
 
 /** What `--pick` recorded in a weights file, by feature name. */
@@ -364,15 +372,7 @@ async function fitOnly(
     throw new Error(`--only: no feature ${unknown.join(", ")}; features are ${all.join(", ")}`);
   const committed = readCommitted();
   const at = (name: string) => committed.features.indexOf(name);
-  const ranker = all.map((n) => (at(n) >= 0 ? committed.ranker[at(n)]! : 0));
-  const abstainer = {
-    bias: committed.abstainer.bias,
-    weights: [
-      committed.abstainer.weights[0]!,
-      committed.abstainer.weights[1]!,
-      ...all.map((n) => (at(n) >= 0 ? committed.abstainer.weights[at(n) + 2]! : 0)),
-    ],
-  };
+  const { ranker, abstainer } = byName(committed, all);
   const start: ScorerWeights = { ...committed, features: all, ranker, abstainer };
   process.stderr.write("Recording the candidate sentences…\n");
   const { sentences: groups } = await record(new Scorer(start));
