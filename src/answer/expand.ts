@@ -67,6 +67,22 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
       .flatMap((x) => (hasCyrillic(x) ? [x, ...lexicon.adjectivesOf(x), ...lexicon.longerForms(x)] : [x]))
       .filter((x) => vocabulary.has(x) && x !== out.term);
     for (const term of translated) retrieval.push({ term, weight: EXPANSION_WEIGHTS.translation });
+    // Translations of several words the corpus has all of ("круглый стол" for "roundtable"); retrieval looks for
+    // their words, together weighing what one translation does.
+    const phrases = hasCyrillic(out.term)
+      ? []
+      : [
+          ...new Map(
+            [out.term, ...out.forms.filter((f) => !hasCyrillic(f))]
+              .flatMap((x) => lexicon.phrasesOf(x))
+              .filter((p) => p.every((w) => vocabulary.has(w)))
+              .map((p) => [p.join(" "), p]),
+          ).values(),
+        ];
+    for (const phrase of phrases)
+      for (const term of phrase)
+        retrieval.push({ term, weight: EXPANSION_WEIGHTS.translation / phrase.length });
+    if (phrases.length > 0) out = { ...out, phrases };
     const cognates = hasCyrillic(out.term)
       ? vocabulary.latinCognates(out.term)
       : vocabulary.cyrillicCognates(out.term);

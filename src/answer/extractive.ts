@@ -145,6 +145,7 @@ interface TermSets {
   cognate?: string;
   /** For an ordinal ("fifth", "пят"), which one of a series it picks (`ordinalRank`). */
   rank?: number;
+  phrases?: string[][];
 }
 
 function termSets(t: QueryTerm): TermSets {
@@ -158,6 +159,7 @@ function termSets(t: QueryTerm): TermSets {
     narrower: new Set(t.narrower),
     ...(t.cognate !== undefined ? { cognate: t.cognate } : {}),
     ...(rank !== undefined ? { rank } : {}),
+    ...(t.phrases ? { phrases: t.phrases } : {}),
   };
 }
 
@@ -200,6 +202,8 @@ export class StemMatcher {
       for (let i = 0; i < gain.length; i++) gain[i] = Math.max(gain[i]!, m[i]!);
     }
     this.sets.forEach((t, i) => {
+      // A translation of several words matches where the sentence has all of them.
+      if (t.phrases?.some((p) => p.every((w) => stems.has(w)))) gain[i] = 1;
       if (other.has(t.term)) gain[i] = 0;
     });
     this.terms.forEach((t, i) => {

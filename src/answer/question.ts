@@ -65,6 +65,11 @@ export interface QueryTerm {
   name?: number;
   /** A Cyrillic word's sound in Latin letters (`cognateKey`), to meet its English cognate: "сессия", "session". */
   cognate?: string;
+  /**
+   * Translations of several words, each as its stems (`expandQuestion`; "roundtable" → ["кругл", "стол"]): one
+   * matches a sentence that has all its stems.
+   */
+  phrases?: string[][];
 }
 
 export interface Question {

@@ -30,7 +30,9 @@ export function termWeights(index: () => PassageIndex): TermWeights {
     search: (term) => weigh(term, index().idf(term.term)),
     answer: (term) => {
       const live = index();
-      return weigh(term, Math.max(live.idf(term.term), ...term.forms.map((f) => live.idf(f))));
+      // A phrase is as rare as its rarest word, at least.
+      const phrases = (term.phrases ?? []).map((p) => Math.max(...p.map((w) => live.idf(w))));
+      return weigh(term, Math.max(live.idf(term.term), ...term.forms.map((f) => live.idf(f)), ...phrases));
     },
   };
 }

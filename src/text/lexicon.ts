@@ -26,6 +26,8 @@ export interface LexiconStems {
   toRussian: [string, string[]][];
   /** Stems of the list's Russian words' other forms, each with the stems of the words it is a form of. */
   forms: [string, string[]][];
+  /** An English word's Russian translations that are phrases, each as its content words' stems. */
+  phrases: [string, string[][]][];
 }
 
 /** Where a list's stems are kept: beside it, `.tsv` → `.stems.json`. */
@@ -41,9 +43,10 @@ export class Lexicon {
     private readonly toEnglish: Map<string, string[]>,
     private readonly toRussian: Map<string, string[]>,
     private readonly forms: Map<string, string[]>,
+    private readonly phrases: Map<string, string[][]>,
   ) {}
 
-  static readonly empty = new Lexicon(new Map(), new Map(), new Map());
+  static readonly empty = new Lexicon(new Map(), new Map(), new Map(), new Map());
 
   /**
    * Reads `english<TAB>russian|russian…` lines. A Russian word maps to every content word of its English phrase
@@ -55,6 +58,7 @@ export class Lexicon {
     const toEnglish = new Map<string, Set<string>>();
     const toRussian = new Map<string, Set<string>>();
     const words = new Set<string>();
+    const phrases = new Map<string, string[][]>();
     const add = (map: Map<string, Set<string>>, key: string, value: string) => {
       let set = map.get(key);
       if (!set) map.set(key, (set = new Set()));
@@ -64,6 +68,16 @@ export class Lexicon {
       const [english, russian] = line.split("\t");
       if (!english || !russian) continue;
       const en = contentTerms(english.trim());
+      const all = russian.split("|").map((w) => w.trim().replace(/^>/, ""));
+      // A translation of several words ("roundtable" → "круглый стол"): its content words' stems, when two or more.
+      if (en.length === 1 && !/\s/.test(english.trim()))
+        for (const phrase of all.filter((w) => /\s/.test(w))) {
+          const stems = contentTerms(phrase);
+          if (stems.length < 2) continue;
+          const list = phrases.get(en[0]!) ?? [];
+          if (!list.some((p) => p.join(" ") === stems.join(" "))) list.push(stems);
+          phrases.set(en[0]!, list);
+        }
       const ru = russian
         .split("|")
         .map((w) => ({ oneWay: w.trim().startsWith(">"), word: normalizeWord(w.trim().replace(/^>/, "")) }))
@@ -86,7 +100,7 @@ export class Lexicon {
       }
     }
     const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, [...v]]));
-    return new Lexicon(lists(toEnglish), lists(toRussian), lists(forms));
+    return new Lexicon(lists(toEnglish), lists(toRussian), lists(forms), phrases);
   }
 
   /** The stems of `text`'s list, to keep beside it. */
@@ -97,6 +111,7 @@ export class Lexicon {
       toEnglish: [...lexicon.toEnglish],
       toRussian: [...lexicon.toRussian],
       forms: [...lexicon.forms],
+      phrases: [...lexicon.phrases],
     };
   }
 
@@ -109,8 +124,13 @@ export class Lexicon {
       ? (JSON.parse(readFileSync(stemsFileOf(file), "utf8")) as LexiconStems)
       : undefined;
     const lexicon =
-      stems?.source === sha256(text) && stems.forms
-        ? new Lexicon(new Map(stems.toEnglish), new Map(stems.toRussian), new Map(stems.forms))
+      stems?.source === sha256(text) && stems.forms && stems.phrases
+        ? new Lexicon(
+            new Map(stems.toEnglish),
+            new Map(stems.toRussian),
+            new Map(stems.forms),
+            new Map(stems.phrases),
+          )
         : Lexicon.fromText(text);
     loaded.set(file, lexicon);
     return lexicon;
@@ -140,6 +160,14 @@ export class Lexicon {
     // "kraków" is listed as "krakow".
     const plain = foldDiacritics(term);
     return plain === term ? [] : (this.toRussian.get(plain) ?? []);
+  }
+
+  /**
+   * The Russian translations of an English stem that are phrases, each as its content words' stems: "roundtabl" →
+   * ["кругл", "стол"] ("круглый стол"), "tenur" → ["срок", "полномоч"] ("срок полномочий").
+   */
+  phrasesOf(englishStem: string): string[][] {
+    return this.phrases.get(englishStem) ?? [];
   }
 
   /** The stems of the listed Russian words a stem is another form of ("вел" → "вест", of "вести"). */

@@ -1,6 +1,6 @@
 // A Russian question's words are compared in meaning with an English sentence's, through their translations.
 import { describe, expect, it } from "vitest";
-import { englishWordsOf } from "../../src/answer/extractive.js";
+import { englishWordsOf, StemMatcher } from "../../src/answer/extractive.js";
 import { stem } from "../../src/text/tokenize.js";
 import { WordVectors } from "../../src/text/word-vectors.js";
 import { suiteApp } from "../helpers/app.js";
@@ -48,5 +48,28 @@ describe("a Russian question is answered by an English sentence that says it in 
     );
     expect(a.abstained).toBe(false);
     expect(a.citations[0]!.quote).toContain("Pavel Sedykh");
+  });
+});
+
+describe("a term's translation of several words", () => {
+  const valid = term({ term: stem("valid"), phrases: [[stem("срок"), stem("действия")]] });
+  const stems = (text: string) => ({ stems: new Set(text.split(" ").map(stem)), other: new Set<string>() });
+
+  it.each([
+    ["all its words, in any order", "действия паспорта срок", 1],
+    ["one of its words", "срок оформления", 0],
+    ["the other", "действия комиссии", 0],
+  ])("matches a sentence with %s", (_, sentence, gain) => {
+    expect(new StemMatcher([valid]).gains(stems(sentence), [1])).toEqual([gain]);
+  });
+});
+
+describe("an English question is answered by a Russian sentence that says one of its words in two", () => {
+  const d10 = suiteApp({ seed: false, docs: evalCorpus("d10") });
+
+  it("how long a passport is «valid»: its «срок действия»", async () => {
+    const a = await d10().pipeline.ask("How long is a Free Russia passport valid?");
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]!.quote).toContain("Срок действия паспорта — пять лет");
   });
 });

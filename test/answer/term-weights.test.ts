@@ -44,4 +44,10 @@ describe("termWeights", () => {
     expect(weights.answer(russian)).toBeCloseTo(elected);
     expect(weights.search(russian)).toBeGreaterThan(elected);
   });
+
+  it("weighs a word the corpus has only as a phrase of its translation by the phrase's rarest word", () => {
+    const chair = term({ term: "chairperson", phrases: [["congress", "warsaw"]] });
+    expect(weights.answer(chair)).toBeCloseTo(weights.search(term({ term: "warsaw" })));
+    expect(weights.answer(term({ term: "chairperson" }))).toBeGreaterThan(weights.answer(chair));
+  });
 });

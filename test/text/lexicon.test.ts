@@ -21,6 +21,19 @@ describe("Lexicon", () => {
     expect(lexicon.translate("place")).toEqual([]);
   });
 
+  it("keeps an English word's translations of several words as their content words' stems, one way", () => {
+    const l = Lexicon.fromText(
+      "roundtable\tкруглый стол|>круглый стол\nduring\tво время|в ходе\nvalid\tдействительный|срок действия\n",
+    );
+    expect(l.phrasesOf(stem("roundtable"))).toEqual([[stem("круглый"), stem("стол")]]);
+    expect(l.phrasesOf(stem("valid"))).toEqual([[stem("срок"), stem("действия")]]);
+    // "во время", "в ходе": one content word, or none, is no phrase.
+    expect(l.phrasesOf(stem("during"))).toEqual([]);
+    // Not the other way, nor as one-word translations.
+    expect(l.translate(stem("стол"))).toEqual([]);
+    expect(l.translate(stem("roundtable"))).toEqual([]);
+  });
+
   it("reads a place's adjective the list lacks as the place, and names the adjectives of a place", () => {
     const places = Lexicon.fromText("prague\tпрага\nkrakow\tкраков\nsoviet\tсоветский\ncouncil\tсовет\n");
     expect(places.translate(stem("пражской"))).toEqual(["pragu"]);

@@ -110,7 +110,9 @@ export function createExtractiveAnswerer(deps: ExtractiveDeps): Answerer {
     const index = deps.kb.index();
     const weights = q.terms.map(weight);
     const total = weights.reduce((a, b) => a + b, 0);
-    const isUnknown = (t: QueryTerm) => ![t.term, ...t.forms].some((x) => index.idf(x) > 0);
+    const isUnknown = (t: QueryTerm) =>
+      ![t.term, ...t.forms].some((x) => index.idf(x) > 0) &&
+      !t.phrases?.some((p) => p.every((w) => index.idf(w) > 0));
     const unknownWeights = q.terms.map((t, i) => (isUnknown(t) ? weights[i]! : 0));
     const unknown = unknownWeights.reduce((a, b) => a + b, 0);
     // (A Russian question's names are written in other letters than an English document's.)
