@@ -80,6 +80,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     // "Her only rival, Andrej Lutsko, received 40": the question's name picks the part of the sentence it asks about.
     const pinned = pinnedMentions(question, sentence, mentions);
     if (pinned.length > 0) span = pinned.reduce((best, m) => (distance(m) < distance(best) ? m : best));
+    if (question.type === "number") span = changedTo(question, sentence, span, mentions);
     if (question.type === "number")
       span = question.asks.money
         ? withCurrency(sentence, span)
@@ -228,6 +229,42 @@ const UNIT_OF_TIME =
 function withUnitOfTime(sentence: string, span: Span): Span {
   const unit = UNIT_OF_TIME.exec(sentence.slice(span.end));
   return unit ? { start: span.start, end: span.end + unit[0].length } : span;
+}
+
+/** "from" or Russian "с" right before a number (and its currency sign): where a change starts. */
+const CHANGE_FROM = /(?:(?<![\p{L}])from|(?<![\p{L}])со?)\s+[€$£]?\s*$/iu;
+/** What joins a change's two numbers: "to", "до", after the first's unit ("from €20 to €30", "с 300 до 350 евро"). */
+const CHANGE_TO = /^(?:\s*(?:%|[\p{L}]+\.?))?\s+(?:to|до)\s+[€$£]?\s*$/iu;
+/** A question about the value before a change: "What did it cost before?", "Сколько было раньше?". */
+const ASKS_EARLIER =
+  /(?<![\p{L}])(?:before|previously|originally|initially|earlier|at first|used to|раньше|прежде|до этого|сначала|изначально|первоначально|прежн\p{L}*)(?![\p{L}])/iu;
+
+/** The value a change starts from, right before "to"/"до" and what a span holds: "from five to", "с 300 до". */
+const FROM_VALUE =
+  /(?<![\p{L}])(?:from|со?)\s+([€$£]?\s*\d(?:[\d\s,.]*\d)?|\p{L}+)(?:\s*%|\s+\p{L}+\.?)?\s+(?:to|до)\s+[€$£]?\s*$/iu;
+
+/**
+ * A number that changed ("raised the freelance card from €20 to €30", "с 300 до 350 евро") answers with the value
+ * it was changed to, unless the question asks what it was before; the joined span "5 to 7" of "from 5 to 7" too.
+ */
+function changedTo(question: Question, sentence: string, span: Span, mentions: Span[]): Span {
+  const earlier = ASKS_EARLIER.test(question.text);
+  const inOne = /^(.+?)(\s+(?:to|до)\s+)(.+)$/iu.exec(sentence.slice(span.start, span.end));
+  if (inOne && CHANGE_FROM.test(sentence.slice(0, span.start)))
+    return earlier
+      ? { start: span.start, end: span.start + inOne[1]!.length }
+      : { start: span.start + inOne[1]!.length + inOne[2]!.length, end: span.end };
+  if (!earlier) {
+    const after = mentions.find(
+      (m) => m.start >= span.end && CHANGE_TO.test(sentence.slice(span.end, m.start)),
+    );
+    return after && CHANGE_FROM.test(sentence.slice(0, span.start)) ? after : span;
+  }
+  // The value it started from need not be a mention of its own: "from five to seven members" counts only "seven".
+  const from = FROM_VALUE.exec(sentence.slice(0, span.start));
+  if (!from || !hasShape("number", from[1]!)) return span;
+  const start = from.index + from[0].indexOf(from[1]!);
+  return { start, end: start + from[1]!.length };
 }
 
 /** An amount leads with its currency: "25 евро", "1,6 миллиона евро", "€900", "38 million kroner". */

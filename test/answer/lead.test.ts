@@ -179,6 +179,28 @@ describe("leadSpan", () => {
     ["Where did Vetrova work?", "Ветрова проработала в Самаре четырнадцать лет.", "в Самаре"],
     ["С какого числа действует правило?", "Правило действует с 1 января 2025 года.", "1 января 2025 года"],
     ["Когда прошла третья сессия?", "Третья сессия — Рига, 17–18 июня 2023 года.", "17–18 июня 2023 года"],
+    // A number that changed: what it became, unless the question asks what it was before.
+    [
+      "Какой размер стипендии с 2025/26 учебного года?",
+      "Повысить размер стипендии с 300 до 350 евро в месяц начиная с 2025/26 учебного года.",
+      "350",
+    ],
+    ["Сколько стоил взнос раньше?", "Взнос повысили с 300 до 350 евро в год.", "300"],
+    ["How much does a freelance card cost?", "The freelance card went from €20 to €30 in May.", "€30"],
+    ["What did a freelance card cost before?", "The freelance card went from €20 to €30 in May.", "€20"],
+    [
+      "How many members does the council have?",
+      "Delegates expanded the council from five to seven members.",
+      "seven members",
+    ],
+    [
+      "How many members did the council have originally?",
+      "Delegates expanded the council from five to seven members.",
+      "five",
+    ],
+    ["How long is the upload deadline?", "The upload deadline is extended from 90 to 150 days.", "150 days"],
+    // Not a change: a range of days, a vote.
+    ["How many delegates attended?", "It was attended by 87 delegates from 12 to 14 June.", "87 delegates"],
   ])("%s → %s", (question, sentence, expected) => {
     expect(lead(question, sentence)).toBe(expected);
   });
