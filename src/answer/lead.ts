@@ -76,11 +76,14 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     const at = tokenize(sentence).filter((t) => terms.has(t.term));
     const distance = (m: Span) =>
       at.length === 0 ? m.start : Math.min(...at.map((w) => Math.max(w.start - m.end, m.start - w.end, 0)));
-    span = mentions.reduce((best, m) => (distance(m) < distance(best) ? m : best));
+    // "four of the 69": the 69 is the whole the count is taken from, not the count.
+    const counts = question.type === "number" ? notWholes(sentence, mentions) : mentions;
+    span = counts.reduce((best, m) => (distance(m) < distance(best) ? m : best));
     // "Her only rival, Andrej Lutsko, received 40": the question's name picks the part of the sentence it asks about.
-    const pinned = pinnedMentions(question, sentence, mentions);
+    const pinned = pinnedMentions(question, sentence, counts);
     if (pinned.length > 0) span = pinned.reduce((best, m) => (distance(m) < distance(best) ? m : best));
-    if (question.type === "number") span = changedTo(question, sentence, span, mentions);
+    if (question.type === "number")
+      span = wholeNumber(sentence, changedTo(question, sentence, span, mentions));
     if (question.type === "number")
       span = question.asks.money
         ? withCurrency(sentence, span)
@@ -238,6 +241,28 @@ const CHANGE_TO = /^(?:\s*(?:%|[\p{L}]+\.?))?\s+(?:to|до)\s+[€$£]?\s*$/iu;
 /** A question about the value before a change: "What did it cost before?", "Сколько было раньше?". */
 const ASKS_EARLIER =
   /(?<![\p{L}])(?:before|previously|originally|initially|earlier|at first|used to|раньше|прежде|до этого|сначала|изначально|первоначально|прежн\p{L}*)(?![\p{L}])/iu;
+
+/** Right after a count, the whole it is taken from: "four of the 69", "трое из 12". */
+const PARTITIVE = /^[ \u00a0]+(?:of|из)[ \u00a0]+(?:(?:the|its|their|those|these|all)[ \u00a0]+)?$/iu;
+
+/** The mentions, less those a count before them is taken from ("Only four of the 69 had sat…"), if any is left. */
+function notWholes(sentence: string, mentions: Span[]): Span[] {
+  const counts = mentions.filter(
+    (m) => !mentions.some((o) => o.end <= m.start && PARTITIVE.test(sentence.slice(o.end, m.start))),
+  );
+  return counts.length > 0 ? counts : mentions;
+}
+
+/** English number words a number written in words is made of, and "and" after a hundred or a thousand. */
+const NUMBER_WORDS_BEFORE =
+  /(?<![\p{L}])(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)[ \u00a0-]+|(?:hundred|thousand|million)[ \u00a0]+and[ \u00a0]+)+$/iu;
+
+/** A number in words read whole where the tagger took only its end: "one thousand two hundred and three names". */
+function wholeNumber(sentence: string, span: Span): Span {
+  if (!/^\p{L}/u.test(sentence.slice(span.start, span.end))) return span;
+  const before = NUMBER_WORDS_BEFORE.exec(sentence.slice(0, span.start));
+  return before ? { start: before.index, end: span.end } : span;
+}
 
 /** The value a change starts from, right before "to"/"до" and what a span holds: "from five to", "с 300 до". */
 const FROM_VALUE =

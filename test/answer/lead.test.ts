@@ -199,6 +199,19 @@ describe("leadSpan", () => {
       "five",
     ],
     ["How long is the upload deadline?", "The upload deadline is extended from 90 to 150 days.", "150 days"],
+    // A count taken from a whole leads with the count; a number in words, whole.
+    [
+      "Of the people there, how many had ever sat in the State Duma?",
+      "Only four of the 69 had ever sat in the federal parliament.",
+      "four",
+    ],
+    ["Сколько депутатов приехали?", "Приехали 12 из 40 депутатов.", "12"],
+    [
+      "How many names were on the list?",
+      "The list contained one thousand two hundred and three names.",
+      "one thousand two hundred and three names",
+    ],
+    ["How many twenty-euro notes were found?", "Police found twenty-five notes.", "twenty-five notes"],
     // Not a change: a range of days, a vote.
     ["How many delegates attended?", "It was attended by 87 delegates from 12 to 14 June.", "87 delegates"],
   ])("%s → %s", (question, sentence, expected) => {
