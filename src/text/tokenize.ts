@@ -12,7 +12,8 @@ export interface Token {
   stop: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A word, as `tokenize` reads it: letters and numbers, and apostrophes between letters ("o'brien", "don't"). */
+export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const NEGATED = /^\p{L}+n['’]t$/iu;
 const english = snowball.newStemmer("english");
@@ -107,11 +108,67 @@ export function isStopWord(word: string): boolean {
 const wordCache = new Map<string, Pick<Token, "word" | "term" | "stop">>();
 const WORD_CACHE_LIMIT = 100_000;
 
-/** Words of `text` with their offsets (UTF-16 indices into `text`). */
+/**
+ * What a character is to a word (`WORD`): 1 neither, 2 a letter, 3 a number; 0 for a code unit not looked at yet.
+ * Read one by one instead of by the regular expression: its matches were a third of tokenizing's time.
+ */
+const KIND_OF_UNIT = new Uint8Array(0x10000);
+const LETTER = /^\p{L}$/u;
+const NUMBER = /^\p{N}$/u;
+const kindOf = (ch: string) => (LETTER.test(ch) ? 2 : NUMBER.test(ch) ? 3 : 1);
+
+/** The kind of the character at `i` (`KIND_OF_UNIT`) times 2, plus 1 where it takes two code units (a surrogate pair). */
+function kindAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return kindOf(text.slice(i, i + 2)) * 2 + 1;
+  }
+  let kind = KIND_OF_UNIT[unit]!;
+  if (kind === 0) KIND_OF_UNIT[unit] = kind = kindOf(String.fromCharCode(unit));
+  return kind * 2;
+}
+
+/** Where the word (`WORD`) that starts at `start`, a letter or a number, ends. */
+function wordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  // [\p{L}\p{N}]+
+  while (i < n) {
+    const k = kindAt(text, i);
+    if (k < 4) break;
+    i += (k & 1) + 1;
+  }
+  // (?:['’][\p{L}]+)*
+  while (i + 1 < n) {
+    const c = text.charCodeAt(i);
+    if (c !== 39 && c !== 0x2019) break;
+    let j = i + 1;
+    while (j < n) {
+      const k = kindAt(text, j);
+      if (k >> 1 !== 2) break;
+      j += (k & 1) + 1;
+    }
+    if (j === i + 1) break;
+    i = j;
+  }
+  return i;
+}
+
+/** Words of `text` with their offsets (UTF-16 indices into `text`): what `WORD` matches. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const k = kindAt(text, i);
+    if (k < 4) {
+      i += (k & 1) + 1;
+      continue;
+    }
+    const end = wordEnd(text, i);
+    const raw = text.slice(i, end);
+    const start = i;
+    i = end;
     let known = wordCache.get(raw);
     if (!known) {
       // A negated auxiliary says "not": "couldn't" is "could not", as documents often write it.
@@ -120,13 +177,7 @@ export function tokenize(text: string): Token[] {
       if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
       wordCache.set(raw, known);
     }
-    out.push({
-      word: known.word,
-      term: known.term,
-      start: m.index,
-      end: m.index + raw.length,
-      stop: known.stop,
-    });
+    out.push({ word: known.word, term: known.term, start, end, stop: known.stop });
   }
   return out;
 }
