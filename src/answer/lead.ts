@@ -78,7 +78,9 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
       at.length === 0 ? m.start : Math.min(...at.map((w) => Math.max(w.start - m.end, m.start - w.end, 0)));
     // "four of the 69": the 69 is the whole the count is taken from, not the count.
     const counts = question.type === "number" ? notWholes(sentence, mentions) : mentions;
-    span = counts.reduce((best, m) => (distance(m) < distance(best) ? m : best));
+    // Of those, the ones the counted noun follows ("87 delegates", not the "12" of "from 12 to 14 June").
+    const counting = question.type === "number" ? countingAsked(question, sentence, counts) : counts;
+    span = counting.reduce((best, m) => (distance(m) < distance(best) ? m : best));
     // "Her only rival, Andrej Lutsko, received 40": the question's name picks the part of the sentence it asks about.
     const pinned = pinnedMentions(question, sentence, counts);
     if (pinned.length > 0) span = pinned.reduce((best, m) => (distance(m) < distance(best) ? m : best));
@@ -241,6 +243,31 @@ const CHANGE_TO = /^(?:\s*(?:%|[\p{L}]+\.?))?\s+(?:to|до)\s+[€$£]?\s*$/iu;
 /** A question about the value before a change: "What did it cost before?", "Сколько было раньше?". */
 const ASKS_EARLIER =
   /(?<![\p{L}])(?:before|previously|originally|initially|earlier|at first|used to|раньше|прежде|до этого|сначала|изначально|первоначально|прежн\p{L}*)(?![\p{L}])/iu;
+
+/** The noun a "How many…?" or "Сколько…?" counts, as the word after "how many"/"сколько" written in the question. */
+const COUNTED_WORD = /(?<![\p{L}])(?:how\s+many|сколько)\s+(\p{L}[\p{L}-]*)/iu;
+
+/**
+ * The mentions the question's counted noun follows, in any of its forms or translations ("87 delegates" for
+ * "Сколько делегатов…?", not "12" of "from 12 to 14 June"), where some are; else all.
+ */
+function countingAsked(question: Question, sentence: string, mentions: Span[]): Span[] {
+  const word = COUNTED_WORD.exec(question.text)?.[1];
+  const stem = word && tokenize(word)[0]?.term;
+  const term = stem ? question.terms.find((t) => t.term === stem || t.forms.includes(stem)) : undefined;
+  if (!term) return mentions;
+  const forms = new Set([term.term, ...term.forms]);
+  const counting = mentions.filter((m) =>
+    (/^[ \u00a0]+(?:\p{L}[\p{L}-]*[ \u00a0]+)?(\p{L}[\p{L}-]*)/u.exec(sentence.slice(m.end)) ?? [])
+      .slice(0, 1)
+      .some((after) =>
+        tokenize(after)
+          .slice(-2)
+          .some((t) => forms.has(t.term)),
+      ),
+  );
+  return counting.length > 0 ? counting : mentions;
+}
 
 /** Right after a count, the whole it is taken from: "four of the 69", "трое из 12". */
 const PARTITIVE = /^[ \u00a0]+(?:of|из)[ \u00a0]+(?:(?:the|its|their|those|these|all)[ \u00a0]+)?$/iu;

@@ -264,6 +264,18 @@ describe("a Russian question's place, of an English sentence", () => {
     expect(leadOf("Where was the fifth session held?", sentence)).toBe("Warsaw, Poland");
   });
 
+  it("a count: the number its noun follows, in the question's translation", () => {
+    const counted = Lexicon.fromText("delegate\tделегат\nnewsroom\tредакция\none\tодин|одна\n");
+    const sentence =
+      "Each member newsroom may send up to three delegates, and every accredited delegate has one vote.";
+    const { question: q } = expandQuestion(
+      readQuestion("Сколько делегатов может прислать одна редакция?"),
+      Vocabulary.of(termSource(sentence)),
+      counted,
+    );
+    expect(leadText(q, sentence)).toBe("three delegates");
+  });
+
   it("not with the question's own place in English letters", () => {
     expect(leadOf("Где в России действуют отряды?", "The units operate in Belgorod, Russia.")).toBe(
       "Belgorod",
