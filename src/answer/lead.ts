@@ -82,7 +82,9 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     const counting = question.type === "number" ? countingAsked(question, sentence, counts) : counts;
     span = counting.reduce((best, m) => (distance(m) < distance(best) ? m : best));
     // "Her only rival, Andrej Lutsko, received 40": the question's name picks the part of the sentence it asks about.
-    const pinned = pinnedMentions(question, sentence, counts);
+    let pinned = pinnedMentions(question, sentence, counts);
+    // Else the clause with words of the question no other clause has: "…; секретарь Президиума — Вадим Коростелёв".
+    if (pinned.length === 0) pinned = distinguishedMentions(question, sentence, counting);
     if (pinned.length > 0) span = pinned.reduce((best, m) => (distance(m) < distance(best) ? m : best));
     if (question.type === "number")
       span = wholeNumber(sentence, changedTo(question, sentence, span, mentions));
@@ -128,6 +130,36 @@ function pinnedMentions(question: Question, sentence: string, mentions: Span[]):
   if (holding.length !== 1) return [];
   const [piece] = holding as [Span];
   return mentions.filter((m) => m.start >= piece.start && m.end <= piece.end);
+}
+
+/** Where a sentence's clauses part: its sentences, semicolons, and "and", "but", "а", "но" after a comma. */
+const CLAUSE_END = /[.!?;](?=\s)|,\s+(?:and|but|while|whereas|а|но)(?![\p{L}])/giu;
+
+/**
+ * The mentions of the one clause (`CLAUSE_END`) that has the most of the question's words no other clause with a
+ * mention has: "Председатель Президиума — Илья Пономарёв; секретарь Президиума — Вадим Коростелёв" for "Who is the
+ * secretary of the Presidium?". None where no clause, or more than one, has the most.
+ */
+function distinguishedMentions(question: Question, sentence: string, mentions: Span[]): Span[] {
+  const cuts = [0, ...[...sentence.matchAll(CLAUSE_END)].map((m) => m.index + m[0].length), sentence.length];
+  const clauses = cuts.slice(1).map((end, i) => ({ start: cuts[i]!, end }));
+  const holding = clauses.filter((c) => mentions.some((m) => m.start >= c.start && m.end <= c.end));
+  if (holding.length < 2) return [];
+  const tokens = tokenize(sentence);
+  const has = holding.map((c) => {
+    const stems = new Set(tokens.filter((t) => t.start >= c.start && t.end <= c.end).map((t) => t.term));
+    // A follow-up's borrowed words say what it is about, not which part of the sentence answers it.
+    return question.terms
+      .filter((t) => !t.context && [t.term, ...t.forms].some((x) => stems.has(x)))
+      .map((t) => t.term);
+  });
+  const own = has.map(
+    (terms, i) => terms.filter((t) => has.every((other, j) => j === i || !other.includes(t))).length,
+  );
+  const most = Math.max(...own);
+  if (most === 0 || own.filter((n) => n === most).length > 1) return [];
+  const clause = holding[own.indexOf(most)]!;
+  return mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
 }
 
 /**

@@ -212,6 +212,12 @@ describe("leadSpan", () => {
       "one thousand two hundred and three names",
     ],
     ["How many twenty-euro notes were found?", "Police found twenty-five notes.", "twenty-five notes"],
+    // The clause with the question's words that the others lack.
+    [
+      "In which year was she first elected to the City Duma?",
+      "In 2008 she ran for the City Duma as an independent candidate, and won. She was re-elected in 2013.",
+      "2008",
+    ],
     // Not a change: a range of days, a vote.
     ["How many delegates attended?", "It was attended by 87 delegates from 12 to 14 June.", "87 delegates"],
   ])("%s → %s", (question, sentence, expected) => {
@@ -274,6 +280,17 @@ describe("a Russian question's place, of an English sentence", () => {
       counted,
     );
     expect(leadText(q, sentence)).toBe("three delegates");
+  });
+
+  it("a person: of the clause with the question's word the other lacks", () => {
+    const roles = Lexicon.fromText("secretary\tсекретарь\npresidium\tпрезидиум\n");
+    const sentence = "Председатель Президиума — Илья Пономарёв; секретарь Президиума — Вадим Коростелёв.";
+    const { question: q } = expandQuestion(
+      readQuestion("Who is the secretary of the Presidium?"),
+      Vocabulary.of(termSource(sentence)),
+      roles,
+    );
+    expect(leadText(q, sentence)).toBe("Вадим Коростелёв");
   });
 
   it("not with the question's own place in English letters", () => {
