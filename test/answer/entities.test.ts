@@ -385,6 +385,10 @@ describe("a count asked in English, given in Russian", () => {
     const sentence = "A further 14 took part by video link, though they could not vote.";
     expect(counts("How many people joined by video link?", sentence, [])).toEqual(["14"]);
     expect(counts("How many delegates joined by video link?", sentence, [])).toEqual(["14"]);
+    // A past verb the tagger reads as an adjective that may be one ("joined").
+    const joined =
+      "Forty-nine deputies attended in person, and a further 18 joined through an online platform.";
+    expect(counts("how many ppl joined online", joined, [])).toEqual(["Forty-nine", "18"]);
     // Not a thing counted, and not a noun the tagger may read as a verb.
     expect(counts("How many documents were signed?", sentence, [])).toEqual([]);
     expect(
