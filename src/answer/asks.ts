@@ -68,7 +68,10 @@ export interface TaggedWord {
 export function readAsks(text: string, type: AnswerType, words?: TaggedWord[]): Asks {
   const place = askedPlace(text);
   const counted = HOW_MANY_OR_MUCH.test(text) ? countedNoun(words ?? taggedWords(text)) : undefined;
-  const side = SIDES.find(([, asks]) => asks.test(text))?.[0];
+  // "за" and "for" are also what a vote is on ("Как голосовали за кодекс?"): a side only where a count is asked.
+  const side = SIDES.find(
+    ([side, asks]) => asks.test(text) && (side !== "for" || COUNT_ASKED.test(text)),
+  )?.[0];
   return {
     age: asksAge(text),
     day: ASKS_DAY.test(text),
@@ -205,6 +208,9 @@ const ASKS_VOTE =
   /(?<![\p{L}])(?:vot\p{L}*|tally|result|score|margin|against|abstain\p{L}*|abstention\p{L}*|in favou?r|(?:про)?голос\p{L}*|результат\p{L}*|сч[её]т\p{L}*|перевес\p{L}*|против|воздерж\p{L}*)/iu;
 
 /** How a question asks for one side of a vote, the first that matches. */
+/** "How many…?", "Сколько…?": a count is asked. */
+const COUNT_ASKED = /(?<![\p{L}])(?:how many|сколько)(?![\p{L}])/iu;
+
 const SIDES: [VoteSide, RegExp][] = [
   ["against", /(?<![\p{L}])(?:against|против)(?![\p{L}])/iu],
   ["abstain", /(?<![\p{L}])(?:abstain\p{L}*|abstention\p{L}*|воздерж\p{L}*)/iu],

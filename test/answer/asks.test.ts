@@ -35,6 +35,9 @@ describe("a vote asked about", () => {
     // A Russian vote word with its perfective prefix.
     ["Сколько депутатов проголосовали за?", false, true, "for", false],
     ["Каким был результат голосования?", false, true, undefined, false],
+    // "за" and "voted for" name what the vote was on, unless a count is asked.
+    ["Как голосовали за этический кодекс?", false, true, undefined, false],
+    ["How many voted for the code?", true, true, "for", true],
     ["Who filed an appeal against the ruling?", false, true, "against", false],
     ["How many people attended?", false, false, undefined, false],
   ])("%s: voters %s, a vote %s, side %s, says votes %s", (question, voters, vote, side, votes) => {
