@@ -276,28 +276,23 @@ const CHANGE_TO = /^(?:\s*(?:%|[\p{L}]+\.?))?\s+(?:to|до)\s+[€$£]?\s*$/iu;
 const ASKS_EARLIER =
   /(?<![\p{L}])(?:before|previously|originally|initially|earlier|at first|used to|раньше|прежде|до этого|сначала|изначально|первоначально|прежн\p{L}*)(?![\p{L}])/iu;
 
-/** The noun a "How many…?" or "Сколько…?" counts, as the word after "how many"/"сколько" written in the question. */
-const COUNTED_WORD = /(?<![\p{L}])(?:how\s+many|сколько)\s+(\p{L}[\p{L}-]*)/iu;
+/** The noun a Russian "Сколько…?" counts, as the question writes it: the word after "сколько". */
+const COUNTED_WORD = /(?<![\p{L}])сколько\s+(\p{L}[\p{L}-]*)/iu;
 
 /**
- * The mentions the question's counted noun follows, in any of its forms or translations ("87 delegates" for
- * "Сколько делегатов…?", not "12" of "from 12 to 14 June"), where some are; else all.
+ * The mentions the question's counted noun follows (in the next word or two), in any of its forms or translations:
+ * "87 delegates" for "Сколько делегатов…?", not the "12" of "from 12 to 14 June"; all where none is.
  */
 function countingAsked(question: Question, sentence: string, mentions: Span[]): Span[] {
-  const word = COUNTED_WORD.exec(question.text)?.[1];
+  const word = question.asks.counted ?? COUNTED_WORD.exec(question.text)?.[1];
   const stem = word && tokenize(word)[0]?.term;
   const term = stem ? question.terms.find((t) => t.term === stem || t.forms.includes(stem)) : undefined;
   if (!term) return mentions;
   const forms = new Set([term.term, ...term.forms]);
-  const counting = mentions.filter((m) =>
-    (/^[ \u00a0]+(?:\p{L}[\p{L}-]*[ \u00a0]+)?(\p{L}[\p{L}-]*)/u.exec(sentence.slice(m.end)) ?? [])
-      .slice(0, 1)
-      .some((after) =>
-        tokenize(after)
-          .slice(-2)
-          .some((t) => forms.has(t.term)),
-      ),
-  );
+  const counting = mentions.filter((m) => {
+    const next = /^[ \u00a0]+(?:\p{L}[\p{L}-]*[ \u00a0]+)?\p{L}[\p{L}-]*/u.exec(sentence.slice(m.end))?.[0];
+    return next !== undefined && tokenize(next).some((t) => forms.has(t.term));
+  });
   return counting.length > 0 ? counting : mentions;
 }
 
