@@ -70,7 +70,7 @@ export function readAsks(text: string, type: AnswerType, words?: TaggedWord[]): 
   const counted = HOW_MANY_OR_MUCH.test(text) ? countedNoun(words ?? taggedWords(text)) : undefined;
   // "за" and "for" are also what a vote is on ("Как голосовали за кодекс?"): a side only where a count is asked.
   const side = SIDES.find(
-    ([side, asks]) => asks.test(text) && (side !== "for" || COUNT_ASKED.test(text)),
+    ([which, asks]) => asks.test(text) && (which !== "for" || COUNT_ASKED.test(text)),
   )?.[0];
   return {
     age: asksAge(text),
@@ -207,10 +207,10 @@ const ASKS_VOTERS = /\b(?:vot(?:e|ed|es|ing)|abstentions?|abstained|backed|suppo
 const ASKS_VOTE =
   /(?<![\p{L}])(?:vot\p{L}*|tally|result|score|margin|against|abstain\p{L}*|abstention\p{L}*|in favou?r|(?:про)?голос\p{L}*|результат\p{L}*|сч[её]т\p{L}*|перевес\p{L}*|против|воздерж\p{L}*)/iu;
 
-/** How a question asks for one side of a vote, the first that matches. */
-/** "How many…?", "Сколько…?": a count is asked. */
-const COUNT_ASKED = /(?<![\p{L}])(?:how many|сколько)(?![\p{L}])/iu;
+/** "How many…?", "the number of…", "Сколько…?", "Сколькими…?": a count is asked. */
+const COUNT_ASKED = /(?<![\p{L}])(?:how many|how much|number of|сколько|скольк\p{L}+)(?![\p{L}])/iu;
 
+/** How a question asks for one side of a vote, the first that matches. */
 const SIDES: [VoteSide, RegExp][] = [
   ["against", /(?<![\p{L}])(?:against|против)(?![\p{L}])/iu],
   ["abstain", /(?<![\p{L}])(?:abstain\p{L}*|abstention\p{L}*|воздерж\p{L}*)/iu],

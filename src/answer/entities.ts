@@ -583,11 +583,13 @@ function countsPeople(counted: string): boolean {
  * "delegates" or "votes", which the tagger may read as verbs in the present.
  */
 function startsWithPastVerb(text: string): boolean {
-  const first = (
-    tagged(text).json({ terms: { tags: true } }) as { terms: { tags: string[]; switch?: string }[] }[]
-  )[0]?.terms[0];
-  // "joined", "registered": read as an adjective that may be a past verb; after a number, the verb.
-  return first?.tags.includes("PastTense") === true || /Past/.test(first?.switch ?? "");
+  const [first, second] =
+    (tagged(text).json({ terms: { tags: true } }) as { terms: { tags: string[]; switch?: string }[] }[])[0]
+      ?.terms ?? [];
+  if (first?.tags.includes("PastTense")) return true;
+  // "joined", "registered": read as an adjective that may be a past verb; after a number, the verb, unless a noun
+  // follows it ("12 damaged buildings").
+  return /Past/.test(first?.switch ?? "") && second?.tags.includes("Noun") !== true;
 }
 
 /** What ends the phrase a number counts in: a comma, a colon, a bracket; a full stop, not a decimal point. */

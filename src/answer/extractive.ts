@@ -202,8 +202,8 @@ export class StemMatcher {
       for (let i = 0; i < gain.length; i++) gain[i] = Math.max(gain[i]!, m[i]!);
     }
     this.sets.forEach((t, i) => {
-      // A translation of several words matches where the sentence has all of them.
-      if (t.phrases?.some((p) => p.every((w) => stems.has(w)))) gain[i] = 1;
+      // A translation of several words matches where the sentence has them together (`matchable`).
+      if (t.phrases?.some((p) => stems.has(phraseKey(p)))) gain[i] = 1;
       if (other.has(t.term)) gain[i] = 0;
     });
     this.terms.forEach((t, i) => {
@@ -287,6 +287,15 @@ export interface Matchable {
 export function matchable(question: Question, tokens: Token[]): Matchable {
   const stems = new Set(tokens.map((t) => t.term));
   const other = new Set<string>();
+  // A translation of several words is said where they stand together, stop words aside ("уполномоченный по правам
+  // человека"): it counts as one more stem of the sentence (`phraseKey`).
+  const phrased = question.terms.filter((t) => t.phrases);
+  if (phrased.length > 0) {
+    const content = tokens.filter((t) => !t.stop).map((t) => t.term);
+    for (const term of phrased)
+      for (const p of term.phrases!)
+        if (content.some((_, i) => p.every((w, j) => content[i + j] === w))) stems.add(phraseKey(p));
+  }
   for (const term of question.terms) {
     if (!term.ordinal) continue;
     const rank = ordinalRank(term.ordinal);
@@ -316,6 +325,9 @@ export function matchable(question: Question, tokens: Token[]): Matchable {
   }
   return { stems, other };
 }
+
+/** How a translation of several words stands among a sentence's stems where its words stand together. */
+export const phraseKey = (phrase: string[]) => `\u0001${phrase.join(" ")}`;
 
 /** Below this cosine two words are not near in meaning; at SOFT_FULL and above a near word counts SOFT_MATCH. */
 const SOFT_FLOOR = 0.4;

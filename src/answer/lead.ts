@@ -132,7 +132,7 @@ function pinnedMentions(question: Question, sentence: string, mentions: Span[]):
   return mentions.filter((m) => m.start >= piece.start && m.end <= piece.end);
 }
 
-/** Where a sentence's clauses part: its sentences, semicolons, and "and", "but", "а", "но" after a comma. */
+/** Where a sentence's clauses part: its sentences, semicolons, and "and", "but", "while", "а", "но" after a comma. */
 const CLAUSE_END = /[.!?;](?=\s)|,\s+(?:and|but|while|whereas|а|но)(?![\p{L}])/giu;
 
 /**
@@ -272,6 +272,9 @@ function withUnitOfTime(sentence: string, span: Span): Span {
 const CHANGE_FROM = /(?:(?<![\p{L}])from|(?<![\p{L}])со?)\s+[€$£]?\s*$/iu;
 /** What joins a change's two numbers: "to", "до", after the first's unit ("from €20 to €30", "с 300 до 350 евро"). */
 const CHANGE_TO = /^(?:\s*(?:%|[\p{L}]+\.?))?\s+(?:to|до)\s+[€$£]?\s*$/iu;
+/** Verbs of a change, English and Russian: a number "from" one "to" another with one of them changed. */
+const CHANGED =
+  /(?<![\p{L}])(?:rais|increas|reduc|cut|lower|expand|extend|shorten|lengthen|rose|risen|rise|fell|fallen|grew|grown|went|gone|jump|climb|drop|doubl|halv|chang|mov|повыс|увелич|сниз|сократ|расшир|продл|уменьш|выр[ао]с|упал|измен|поднял|перенес)\p{L}*/iu;
 /** A question about the value before a change: "What did it cost before?", "Сколько было раньше?". */
 const ASKS_EARLIER =
   /(?<![\p{L}])(?:before|previously|originally|initially|earlier|at first|used to|раньше|прежде|до этого|сначала|изначально|первоначально|прежн\p{L}*)(?![\p{L}])/iu;
@@ -327,6 +330,13 @@ const FROM_VALUE =
  * it was changed to, unless the question asks what it was before; the joined span "5 to 7" of "from 5 to 7" too.
  */
 function changedTo(question: Question, sentence: string, span: Span, mentions: Span[]): Span {
+  // "from 200 to 300 participants" without a verb of change is a range: it is said whole.
+  if (!CHANGED.test(sentence)) {
+    const from = FROM_VALUE.exec(sentence.slice(0, span.start));
+    return from && hasShape("number", from[1]!)
+      ? { start: from.index + from[0].indexOf(from[1]!), end: span.end }
+      : span;
+  }
   const earlier = ASKS_EARLIER.test(question.text);
   const inOne = /^(.+?)(\s+(?:to|до)\s+)(.+)$/iu.exec(sentence.slice(span.start, span.end));
   if (inOne && CHANGE_FROM.test(sentence.slice(0, span.start)))

@@ -38,6 +38,7 @@ describe("a vote asked about", () => {
     // "за" and "voted for" name what the vote was on, unless a count is asked.
     ["Как голосовали за этический кодекс?", false, true, undefined, false],
     ["How many voted for the code?", true, true, "for", true],
+    ["What was the number of deputies who voted for it?", true, true, "for", true],
     ["Who filed an appeal against the ruling?", false, true, "against", false],
     ["How many people attended?", false, false, undefined, false],
   ])("%s: voters %s, a vote %s, side %s, says votes %s", (question, voters, vote, side, votes) => {

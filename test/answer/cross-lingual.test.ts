@@ -1,7 +1,8 @@
 // A Russian question's words are compared in meaning with an English sentence's, through their translations.
 import { describe, expect, it } from "vitest";
-import { englishWordsOf, StemMatcher } from "../../src/answer/extractive.js";
-import { stem } from "../../src/text/tokenize.js";
+import { englishWordsOf, matchable, StemMatcher } from "../../src/answer/extractive.js";
+import type { Question } from "../../src/answer/question.js";
+import { stem, tokenize } from "../../src/text/tokenize.js";
 import { WordVectors } from "../../src/text/word-vectors.js";
 import { suiteApp } from "../helpers/app.js";
 import { evalCorpus } from "../helpers/corpus.js";
@@ -53,14 +54,17 @@ describe("a Russian question is answered by an English sentence that says it in 
 
 describe("a term's translation of several words", () => {
   const valid = term({ term: stem("valid"), phrases: [[stem("срок"), stem("действия")]] });
-  const stems = (text: string) => ({ stems: new Set(text.split(" ").map(stem)), other: new Set<string>() });
+  const question = { terms: [valid], cyrillic: false } as unknown as Question;
+  const gain = (sentence: string) =>
+    new StemMatcher([valid]).gains(matchable(question, tokenize(sentence)), [1])[0];
 
   it.each([
-    ["all its words, in any order", "действия паспорта срок", 1],
-    ["one of its words", "срок оформления", 0],
-    ["the other", "действия комиссии", 0],
-  ])("matches a sentence with %s", (_, sentence, gain) => {
-    expect(new StemMatcher([valid]).gains(stems(sentence), [1])).toEqual([gain]);
+    ["its words together", "Срок действия паспорта — пять лет.", 1],
+    ["its words together, a stop word between", "Срок их действия — пять лет.", 1],
+    ["its words apart", "Срок оформления — 45 дней, а действия комиссии не обжалуются.", 0],
+    ["one of its words", "Срок оформления — 45 дней.", 0],
+  ])("matches a sentence with %s", (_, sentence, expected) => {
+    expect(gain(sentence)).toBe(expected);
   });
 });
 

@@ -389,6 +389,9 @@ describe("a count asked in English, given in Russian", () => {
     const joined =
       "Forty-nine deputies attended in person, and a further 18 joined through an online platform.";
     expect(counts("how many ppl joined online", joined, [])).toEqual(["Forty-nine", "18"]);
+    // Not where a noun follows it: "damaged" describes the buildings.
+    const damaged = "Shelling left 12 damaged buildings and 40 people attended the rally.";
+    expect(counts("How many people attended?", damaged, [])).toEqual(["40"]);
     // Not a thing counted, and not a noun the tagger may read as a verb.
     expect(counts("How many documents were signed?", sentence, [])).toEqual([]);
     expect(

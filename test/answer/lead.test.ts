@@ -218,6 +218,17 @@ describe("leadSpan", () => {
       "In 2008 she ran for the City Duma as an independent candidate, and won. She was re-elected in 2013.",
       "2008",
     ],
+    // Without a verb of change, "from … to …" is a range, said whole.
+    [
+      "How many participants are expected?",
+      "Organisers expect from 200 to 300 participants.",
+      "200 to 300 participants",
+    ],
+    [
+      "How many members will it have?",
+      "The council will have from five to seven members.",
+      "five to seven members",
+    ],
     // Not a change: a range of days, a vote.
     ["How many delegates attended?", "It was attended by 87 delegates from 12 to 14 June.", "87 delegates"],
   ])("%s → %s", (question, sentence, expected) => {
