@@ -42,7 +42,16 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
   };
   const expandTerm = (t: QueryTerm): QueryTerm => {
     const done = cache.get(t.term);
-    if (done) return done;
+    // The same word in another part keeps what it is there (borrowed from the conversation, part of a name…); only
+    // what expanding found is shared.
+    if (done)
+      return {
+        ...t,
+        term: done.term,
+        forms: done.forms,
+        ...(done.places ? { places: done.places } : {}),
+        ...(done.phrases ? { phrases: done.phrases } : {}),
+      };
     let out = placed(t);
     // A word the corpus has in the other language is no misspelling: "secretary" where Russian documents say
     // "секретарь" stays "secretary", not the English documents' "secretariat"; "проголосовали" stays itself.

@@ -1,7 +1,7 @@
 // The corpus vocabulary: near spellings and cognates across scripts, and what expansion makes of a question.
 import { describe, expect, it } from "vitest";
 import { expandQuestion } from "../../src/answer/expand.js";
-import { readQuestion } from "../../src/answer/question.js";
+import { type Question, readQuestion } from "../../src/answer/question.js";
 import { Vocabulary } from "../../src/retrieval/vocabulary.js";
 import { Lexicon } from "../../src/text/lexicon.js";
 import { termSource } from "../helpers/terms.js";
@@ -49,6 +49,24 @@ describe("expandQuestion", () => {
     expect(corrections).toBe(1);
     expect(question.terms.map((t) => t.term)).toContain("session");
     expect(retrieval).toContainEqual({ term: "session", weight: expect.any(Number) });
+  });
+
+  it("keeps what a word is in each part: borrowed in one, the part's own in another", () => {
+    const read = readQuestion("Who chaired the session, and in which city was the session held?");
+    const [first, second] = read.parts as [Question, Question];
+    const borrowed = {
+      ...read,
+      parts: [
+        first,
+        { ...second, terms: second.terms.map((t) => (t.term === "session" ? { ...t, context: true } : t)) },
+      ],
+    };
+    const { question } = expandQuestion(borrowed, v, lexicon);
+    const sessionIn = (p: Question) => p.terms.find((t) => t.term === "session")!;
+    expect(sessionIn(question.parts[1]!).context).toBe(true);
+    expect(sessionIn(question.parts[0]!).context).toBeUndefined();
+    // Both with what expanding found.
+    expect(sessionIn(question.parts[1]!).forms).toEqual(sessionIn(question.parts[0]!).forms);
   });
 
   it("does not correct a word the corpus has in the other language", () => {
