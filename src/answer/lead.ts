@@ -60,7 +60,14 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
   );
   if (question.type === "number") {
     const tally = tallySpan(question.asks, sentence);
-    if (tally) return trim(sentence, tally);
+    // "How many delegates were still in the hall for the vote?" counts delegates, not votes: "the 114 delegates who
+    // remained adopted it by 101 votes to 3" leads with the 114.
+    const countsOthers =
+      question.asks.counted !== undefined &&
+      !VOTE_COUNTED.test(question.asks.counted) &&
+      !VOTING.test(question.text) &&
+      countedBy(question, sentence, mentions).length > 0;
+    if (tally && !countsOthers) return trim(sentence, tally);
   }
   if (mentions.length === 0) return undefined;
   let span: Span;
@@ -287,17 +294,28 @@ const COUNTED_WORD = /(?<![\p{L}])сколько\s+(\p{L}[\p{L}-]*)/iu;
  * "87 delegates" for "Сколько делегатов…?", not the "12" of "from 12 to 14 June"; all where none is.
  */
 function countingAsked(question: Question, sentence: string, mentions: Span[]): Span[] {
+  const counting = countedBy(question, sentence, mentions);
+  return counting.length > 0 ? counting : mentions;
+}
+
+/** The mentions the question's counted noun follows in the next word or two; none where it has none. */
+function countedBy(question: Question, sentence: string, mentions: Span[]): Span[] {
   const word = question.asks.counted ?? COUNTED_WORD.exec(question.text)?.[1];
   const stem = word && tokenize(word)[0]?.term;
   const term = stem ? question.terms.find((t) => t.term === stem || t.forms.includes(stem)) : undefined;
-  if (!term) return mentions;
+  if (!term) return [];
   const forms = new Set([term.term, ...term.forms]);
-  const counting = mentions.filter((m) => {
+  return mentions.filter((m) => {
     const next = /^[ \u00a0]+(?:\p{L}[\p{L}-]*[ \u00a0]+)?\p{L}[\p{L}-]*/u.exec(sentence.slice(m.end))?.[0];
     return next !== undefined && tokenize(next).some((t) => forms.has(t.term));
   });
-  return counting.length > 0 ? counting : mentions;
 }
+
+/** What a count of a vote counts: votes, ballots, голоса. */
+const VOTE_COUNTED = /^(?:votes?|ballots?|голос\p{L}*)$/iu;
+/** A verb of voting: the question asks how people voted, and a tally answers it. */
+const VOTING =
+  /(?<![\p{L}])(?:voted|voting|vote\s+(?:for|against)|backed|supported|opposed|abstained|(?:про)?голосова\p{L}*|поддержа\p{L}*|воздерж\p{L}*)/iu;
 
 /** Right after a count, the whole it is taken from: "four of the 69", "трое из 12". */
 const PARTITIVE = /^[ \u00a0]+(?:of|из)[ \u00a0]+(?:(?:the|its|their|those|these|all)[ \u00a0]+)?$/iu;

@@ -229,6 +229,17 @@ describe("leadSpan", () => {
       "The council will have from five to seven members.",
       "five to seven members",
     ],
+    // A count of people, not of votes, where the question's "vote" is no verb of voting.
+    [
+      "How many delegates were still in the hall for the vote?",
+      "On Sunday the 114 delegates who remained adopted the declaration by 101 votes to 3.",
+      "114 delegates",
+    ],
+    [
+      "How many delegates voted against it?",
+      "On Sunday the 114 delegates who remained adopted the declaration by 101 votes to 3.",
+      "3",
+    ],
     // Not a change: a range of days, a vote.
     ["How many delegates attended?", "It was attended by 87 delegates from 12 to 14 June.", "87 delegates"],
   ])("%s → %s", (question, sentence, expected) => {
