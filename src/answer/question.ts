@@ -67,7 +67,7 @@ export interface QueryTerm {
   cognate?: string;
   /**
    * Translations of several words, each as its stems (`expandQuestion`; "roundtable" → ["кругл", "стол"]): one
-   * matches a sentence that has all its stems.
+   * matches a sentence that has its words together, stop words aside (`matchable`).
    */
   phrases?: string[][];
 }
