@@ -58,6 +58,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
         : question.type === "number" || !hasShape("date", text);
     }),
   );
+  const counted = question.type === "number" ? countedForms(question) : new Set<string>();
   if (question.type === "number") {
     const tally = tallySpan(question.asks, sentence);
     // "How many delegates were still in the hall for the vote?" counts delegates, not votes: "the 114 delegates who
@@ -66,7 +67,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
       question.asks.counted !== undefined &&
       !VOTE_COUNTED.test(question.asks.counted) &&
       !VOTING.test(question.text) &&
-      countedBy(question, sentence, mentions).length > 0;
+      countedBy(counted, sentence, mentions).length > 0;
     if (tally && !countsOthers) return trim(sentence, tally);
   }
   if (mentions.length === 0) return undefined;
@@ -86,7 +87,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     // "four of the 69": the 69 is the whole the count is taken from, not the count.
     const counts = question.type === "number" ? notWholes(sentence, mentions) : mentions;
     // Of those, the ones the counted noun follows ("87 delegates", not the "12" of "from 12 to 14 June").
-    const counting = question.type === "number" ? countingAsked(question, sentence, counts) : counts;
+    const counting = question.type === "number" ? countingAsked(counted, sentence, counts) : counts;
     span = counting.reduce((best, m) => (distance(m) < distance(best) ? m : best));
     // "Her only rival, Andrej Lutsko, received 40": the question's name picks the part of the sentence it asks about.
     let pinned = pinnedMentions(question, sentence, counts);
@@ -126,18 +127,23 @@ function pinnedMentions(question: Question, sentence: string, mentions: Span[]):
   // A Russian name meets its English spelling by its cognate key ("Луцко" ~ "Lutsko").
   const keys = named.flatMap((t) => (t.cognate !== undefined ? [t.cognate] : []));
   const pinned = (term: string) => pins.has(term) || keys.some((k) => isCognate(k, term));
-  const cuts = [0, ...[...sentence.matchAll(PIECE_END)].map((m) => m.index + m[0].length), sentence.length];
-  const pieces = cuts.slice(1).map((end, i) => ({ start: cuts[i]!, end }));
   const tokens = tokenize(sentence);
-  const holding = pieces.filter(
-    (p) =>
-      mentions.some((m) => m.start >= p.start && m.end <= p.end) &&
-      tokens.some((t) => t.start >= p.start && t.end <= p.end && pinned(t.term)),
+  const holding = partsOf(sentence, PIECE_END).filter(
+    (p) => mentions.some((m) => inside(m, p)) && tokens.some((t) => inside(t, p) && pinned(t.term)),
   );
   if (holding.length !== 1) return [];
   const [piece] = holding as [Span];
-  return mentions.filter((m) => m.start >= piece.start && m.end <= piece.end);
+  return mentions.filter((m) => inside(m, piece));
 }
+
+/** The parts of a sentence that `ends` parts it at, each end kept with the part before it. */
+function partsOf(sentence: string, ends: RegExp): Span[] {
+  const cuts = [0, ...[...sentence.matchAll(ends)].map((m) => m.index + m[0].length), sentence.length];
+  return cuts.slice(1).map((end, i) => ({ start: cuts[i]!, end }));
+}
+
+/** Whether one span lies within another. */
+const inside = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
 
 /** Where a sentence's clauses part: its sentences, semicolons, and "and", "but", "while", "а", "но" after a comma. */
 const CLAUSE_END = /[.!?;](?=\s)|,\s+(?:and|but|while|whereas|а|но)(?![\p{L}])/giu;
@@ -148,13 +154,11 @@ const CLAUSE_END = /[.!?;](?=\s)|,\s+(?:and|but|while|whereas|а|но)(?![\p{L}]
  * secretary of the Presidium?". None where no clause, or more than one, has the most.
  */
 function distinguishedMentions(question: Question, sentence: string, mentions: Span[]): Span[] {
-  const cuts = [0, ...[...sentence.matchAll(CLAUSE_END)].map((m) => m.index + m[0].length), sentence.length];
-  const clauses = cuts.slice(1).map((end, i) => ({ start: cuts[i]!, end }));
-  const holding = clauses.filter((c) => mentions.some((m) => m.start >= c.start && m.end <= c.end));
+  const holding = partsOf(sentence, CLAUSE_END).filter((c) => mentions.some((m) => inside(m, c)));
   if (holding.length < 2) return [];
   const tokens = tokenize(sentence);
   const has = holding.map((c) => {
-    const stems = new Set(tokens.filter((t) => t.start >= c.start && t.end <= c.end).map((t) => t.term));
+    const stems = new Set(tokens.filter((t) => inside(t, c)).map((t) => t.term));
     // A follow-up's borrowed words say what it is about, not which part of the sentence answers it.
     return question.terms
       .filter((t) => !t.context && [t.term, ...t.forms].some((x) => stems.has(x)))
@@ -166,7 +170,7 @@ function distinguishedMentions(question: Question, sentence: string, mentions: S
   const most = Math.max(...own);
   if (most === 0 || own.filter((n) => n === most).length > 1) return [];
   const clause = holding[own.indexOf(most)]!;
-  return mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
+  return mentions.filter((m) => inside(m, clause));
 }
 
 /**
@@ -293,18 +297,25 @@ const COUNTED_WORD = /(?<![\p{L}])сколько\s+(\p{L}[\p{L}-]*)/iu;
  * The mentions the question's counted noun follows (in the next word or two), in any of its forms or translations:
  * "87 delegates" for "Сколько делегатов…?", not the "12" of "from 12 to 14 June"; all where none is.
  */
-function countingAsked(question: Question, sentence: string, mentions: Span[]): Span[] {
-  const counting = countedBy(question, sentence, mentions);
+function countingAsked(counted: ReadonlySet<string>, sentence: string, mentions: Span[]): Span[] {
+  const counting = countedBy(counted, sentence, mentions);
   return counting.length > 0 ? counting : mentions;
 }
 
-/** The mentions the question's counted noun follows in the next word or two; none where it has none. */
-function countedBy(question: Question, sentence: string, mentions: Span[]): Span[] {
+/**
+ * The question's counted noun as a sentence may write it, its term and forms (translations among them): the tagger's
+ * noun for "How many…?", the word after "сколько"; empty where it names none.
+ */
+function countedForms(question: Question): ReadonlySet<string> {
   const word = question.asks.counted ?? COUNTED_WORD.exec(question.text)?.[1];
   const stem = word && tokenize(word)[0]?.term;
   const term = stem ? question.terms.find((t) => t.term === stem || t.forms.includes(stem)) : undefined;
-  if (!term) return [];
-  const forms = new Set([term.term, ...term.forms]);
+  return new Set(term ? [term.term, ...term.forms] : []);
+}
+
+/** The mentions the question's counted noun (`countedForms`) follows in the next word or two. */
+function countedBy(forms: ReadonlySet<string>, sentence: string, mentions: Span[]): Span[] {
+  if (forms.size === 0) return [];
   return mentions.filter((m) => {
     const next = /^[ \u00a0]+(?:\p{L}[\p{L}-]*[ \u00a0]+)?\p{L}[\p{L}-]*/u.exec(sentence.slice(m.end))?.[0];
     return next !== undefined && tokenize(next).some((t) => forms.has(t.term));
@@ -350,10 +361,8 @@ const FROM_VALUE =
 function changedTo(question: Question, sentence: string, span: Span, mentions: Span[]): Span {
   // "from 200 to 300 participants" without a verb of change is a range: it is said whole.
   if (!CHANGED.test(sentence)) {
-    const from = FROM_VALUE.exec(sentence.slice(0, span.start));
-    return from && hasShape("number", from[1]!)
-      ? { start: from.index + from[0].indexOf(from[1]!), end: span.end }
-      : span;
+    const from = fromValue(sentence, span);
+    return from ? { start: from.start, end: span.end } : span;
   }
   const earlier = ASKS_EARLIER.test(question.text);
   const inOne = /^(.+?)(\s+(?:to|до)\s+)(.+)$/iu.exec(sentence.slice(span.start, span.end));
@@ -368,8 +377,13 @@ function changedTo(question: Question, sentence: string, span: Span, mentions: S
     return after && CHANGE_FROM.test(sentence.slice(0, span.start)) ? after : span;
   }
   // The value it started from need not be a mention of its own: "from five to seven members" counts only "seven".
+  return fromValue(sentence, span) ?? span;
+}
+
+/** The number "from" stands before, ahead of the "to" that ends right before `span` (`FROM_VALUE`), if one does. */
+function fromValue(sentence: string, span: Span): Span | undefined {
   const from = FROM_VALUE.exec(sentence.slice(0, span.start));
-  if (!from || !hasShape("number", from[1]!)) return span;
+  if (!from || !hasShape("number", from[1]!)) return undefined;
   const start = from.index + from[0].indexOf(from[1]!);
   return { start, end: start + from[1]!.length };
 }
