@@ -68,19 +68,22 @@ export class Lexicon {
       const [english, russian] = line.split("\t");
       if (!english || !russian) continue;
       const en = contentTerms(english.trim());
-      const all = russian.split("|").map((w) => w.trim().replace(/^>/, ""));
+      // Only an entry of one English word is read English to Russian.
+      const oneWord = en.length === 1 && !/\s/.test(english.trim());
+      const listed = russian.split("|").map((w) => {
+        const trimmed = w.trim();
+        return { oneWay: trimmed.startsWith(">"), word: normalizeWord(trimmed.replace(/^>/, "")) };
+      });
       // A translation of several words ("roundtable" → "круглый стол"): its content words' stems, when two or more.
-      if (en.length === 1 && !/\s/.test(english.trim()))
-        for (const phrase of all.filter((w) => /\s/.test(w))) {
-          const stems = contentTerms(phrase);
+      if (oneWord)
+        for (const { word } of listed.filter(({ word }) => /\s/.test(word))) {
+          const stems = contentTerms(word);
           if (stems.length < 2) continue;
           const list = phrases.get(en[0]!) ?? [];
           if (!list.some((p) => p.join(" ") === stems.join(" "))) list.push(stems);
           phrases.set(en[0]!, list);
         }
-      const ru = russian
-        .split("|")
-        .map((w) => ({ oneWay: w.trim().startsWith(">"), word: normalizeWord(w.trim().replace(/^>/, "")) }))
+      const ru = listed
         .filter(({ word }) => word && !/\s/.test(word))
         .map(({ oneWay, word }) => ({ oneWay, word, stem: stem(word) }));
       for (const r of ru) {
@@ -88,7 +91,7 @@ export class Lexicon {
         words.add(r.word);
         for (const e of en) add(toEnglish, r.stem, e);
       }
-      if (en.length === 1 && !/\s/.test(english.trim())) for (const r of ru) add(toRussian, en[0]!, r.stem);
+      if (oneWord) for (const r of ru) add(toRussian, en[0]!, r.stem);
     }
     // A word's other forms, where the stemmer does not join them to it: "вёл", "вела" of "вести"; "люди" of "человек".
     const forms = new Map<string, Set<string>>();
