@@ -33,8 +33,10 @@ describe("the English words a question term is compared by in meaning", () => {
   });
 });
 
+// One app on d10 for the file: both directions ask of it.
+const d10 = suiteApp({ seed: false, docs: evalCorpus("d10") });
+
 describe("a Russian question is answered by an English sentence that says it in other words", () => {
-  const d10 = suiteApp({ seed: false, docs: evalCorpus("d10") });
   const d12 = suiteApp({ seed: false, docs: evalCorpus("d12") });
 
   it("«летняя школа» in a city: the summer school held in Tartu", async () => {
@@ -69,8 +71,6 @@ describe("a term's translation of several words", () => {
 });
 
 describe("an English question is answered by a Russian sentence that says one of its words in two", () => {
-  const d10 = suiteApp({ seed: false, docs: evalCorpus("d10") });
-
   it("how long a passport is «valid»: its «срок действия»", async () => {
     const a = await d10().pipeline.ask("How long is a Free Russia passport valid?");
     expect(a.abstained).toBe(false);
