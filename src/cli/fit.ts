@@ -21,6 +21,7 @@ import {
   objective,
   outcomes,
   outOfFold,
+  type HeldModel,
   holding,
   PLAIN_PRECISION,
   pickWeight,
@@ -254,9 +255,7 @@ runCli(async ({ config, log }) => {
  * fit with the abstainer's weights of those features as committed, and their records, to be written back; undefined
  * when none. A picked feature that is no longer a feature is said and dropped.
  */
-function heldPicks():
-  | { held: NonNullable<Parameters<typeof fitTwoStage>[3]>; records: Record<string, { weight: number }> }
-  | undefined {
+function heldPicks(): { held: HeldModel; records: Record<string, { weight: number }> } | undefined {
   let committed: ScorerWeights;
   try {
     committed = readCommitted();
@@ -294,6 +293,11 @@ function byName(committed: ScorerWeights, names: string[]): Pick<ScorerWeights, 
   };
 }
 
+/** The committed vetoes, as indices of the committed features. */
+function committedVetoes(committed: ScorerWeights): number[] {
+  return (committed.vetoes ?? []).map((v) => committed.features.indexOf(v)).filter((i) => i >= 0);
+}
+
 /** What `--pick` recorded in a weights file, by feature name. */
 function picksOf(weights: ScorerWeights): Record<string, { weight: number }> {
   return (weights.fitted?.picked as Record<string, { weight: number }> | undefined) ?? {};
@@ -317,7 +321,7 @@ async function pickOne(
     throw new Error("--pick: weights.json was fitted for other features; run `npm run fit -- --only` first");
   process.stderr.write("Recording the candidate sentences…\n");
   const { sentences: groups } = await record(new Scorer(committed));
-  const vetoes = (committed.vetoes ?? []).map((v) => committed.features.indexOf(v)).filter((i) => i >= 0);
+  const vetoes = committedVetoes(committed);
   const pick = pickWeight(groups, committed.ranker, feature, vetoes);
   const lines = [
     `${name}: each corpus left out, the weight the others pick and its parts with a covering sentence first (weight 0 → picked):`,
@@ -371,12 +375,11 @@ async function fitOnly(
   if (unknown.length > 0)
     throw new Error(`--only: no feature ${unknown.join(", ")}; features are ${all.join(", ")}`);
   const committed = readCommitted();
-  const at = (name: string) => committed.features.indexOf(name);
   const { ranker, abstainer } = byName(committed, all);
   const start: ScorerWeights = { ...committed, features: all, ranker, abstainer };
   process.stderr.write("Recording the candidate sentences…\n");
   const { sentences: groups } = await record(new Scorer(start));
-  const vetoes = (committed.vetoes ?? []).map(at).filter((i) => i >= 0);
+  const vetoes = committedVetoes(committed);
   const held = { ranker, abstainer, free: all.map((n) => names.includes(n)) };
   // "Before": no feature's weight free, only the abstainer's bias, best score and lead, refitted in each fold as after.
   const before = validate(outOfFold(groups, l2, vetoes, { ...held, free: all.map(() => false) }));

@@ -216,12 +216,14 @@ export interface TwoStage {
  */
 const ABSTAINER_L2 = 3;
 
-export function fitTwoStage(
-  groups: Group[],
-  l2 = 1,
-  vetoes: number[] = [],
-  held?: { ranker: Ranker; abstainer: Logistic; free: readonly boolean[] },
-): TwoStage {
+/** Weights a fit starts from, and which of them it moves (`free`, in the ranker's order): the rest stay held. */
+export interface HeldModel {
+  ranker: Ranker;
+  abstainer: Logistic;
+  free: readonly boolean[];
+}
+
+export function fitTwoStage(groups: Group[], l2 = 1, vetoes: number[] = [], held?: HeldModel): TwoStage {
   const ranker = fitRanker(groups, l2, 30, held && { start: held.ranker, free: held.free });
   const rows: Group[] = groups.flatMap((g) => {
     const input = abstentionInput(
@@ -317,12 +319,7 @@ export interface Fold {
   model: TwoStage;
 }
 
-export function outOfFold(
-  groups: Group[],
-  l2 = 1,
-  vetoes: number[] = [],
-  held?: Parameters<typeof fitTwoStage>[3],
-): Fold[] {
+export function outOfFold(groups: Group[], l2 = 1, vetoes: number[] = [], held?: HeldModel): Fold[] {
   const corpora = [...new Set(groups.map((g) => g.corpus))];
   return corpora.map((corpus) => {
     const train = groups.filter((g) => g.corpus !== corpus);
@@ -395,12 +392,7 @@ function plateauMiddle(value: (t: number) => number): number {
  * Leave one corpus out: for each corpus, fit on the others and choose their threshold, then measure on it. What
  * the scorer will do on a corpus it has never seen.
  */
-export function crossValidate(
-  groups: Group[],
-  l2 = 1,
-  vetoes: number[] = [],
-  held?: Parameters<typeof fitTwoStage>[3],
-): Outcome[] {
+export function crossValidate(groups: Group[], l2 = 1, vetoes: number[] = [], held?: HeldModel): Outcome[] {
   return validate(outOfFold(groups, l2, vetoes, held));
 }
 
@@ -417,7 +409,7 @@ export function chooseVetoes(
   groups: Group[],
   candidates: number[],
   l2 = 1,
-  held?: Parameters<typeof fitTwoStage>[3],
+  held?: HeldModel,
 ): { vetoes: number[]; steps: number[] } {
   const vetoes: number[] = [];
   let current = objective(crossValidate(groups, l2, vetoes, held));
@@ -542,11 +534,16 @@ export function pickWeight(
   grid: readonly number[] = PICK_GRID,
 ): Pick {
   const at = (w: number) => ranker.map((r, i) => (i === feature ? w : r));
-  const best = (train: Group[]) =>
-    grid.reduce((a, b) => {
-      const [ra, rb] = [rightFirst(train, at(a), vetoes), rightFirst(train, at(b), vetoes)];
-      return rb > ra || (rb === ra && Math.abs(b) < Math.abs(a)) ? b : a;
-    });
+  const best = (train: Group[]) => {
+    // Each weight of the grid counted once.
+    const right = grid.map((w) => rightFirst(train, at(w), vetoes));
+    let chosen = 0;
+    for (let j = 1; j < grid.length; j++) {
+      const more = right[j]! > right[chosen]!;
+      if (more || (right[j] === right[chosen] && Math.abs(grid[j]!) < Math.abs(grid[chosen]!))) chosen = j;
+    }
+    return grid[chosen]!;
+  };
   const corpora = [...new Set(groups.map((g) => g.corpus))];
   const folds = corpora.map((corpus) => {
     const test = groups.filter((g) => g.corpus === corpus);
@@ -570,7 +567,7 @@ export function holding(
   features: readonly string[],
   picked: Readonly<Record<string, number>>,
   abstainer: Logistic,
-): { ranker: Ranker; abstainer: Logistic; free: boolean[] } {
+): HeldModel {
   return {
     ranker: features.map((n) => picked[n] ?? 0),
     abstainer,
