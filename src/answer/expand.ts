@@ -64,11 +64,15 @@ export function expandQuestion(q: Question, vocabulary: Vocabulary, lexicon: Lex
       out = { ...out, term: nearest, forms: [...out.forms, t.term] };
       retrieval.push({ term: nearest, weight: EXPANSION_WEIGHTS.correction });
     }
-    // The word and its dictionary forms: "people" is translated as "люди", its form "person" as "человек".
+    // The word and its dictionary forms: "people" is translated as "люди", its form "person" as "человек". An English
+    // word as the question writes it, by its own entries: "legislative" is "законодательный", not also "депутат" of
+    // "legislator", which has its stem (`translateWord`).
+    const own =
+      hasCyrillic(out.term) || nearest
+        ? lexicon.translate(out.term)
+        : lexicon.translateWord(t.word, out.term);
     const translated = [
-      ...new Set(
-        [out.term, ...out.forms.filter((f) => !hasCyrillic(f))].flatMap((x) => lexicon.translate(x)),
-      ),
+      ...new Set([...own, ...out.forms.filter((f) => !hasCyrillic(f)).flatMap((x) => lexicon.translate(x))]),
     ]
       // A Russian noun's adjectives the list lacks too (`adjectivesOf`), kept where the corpus uses them: "Prague" is
       // "Прага", and "пражская" in "пражская сессия"; and its forms the stemmer cuts longer than the word

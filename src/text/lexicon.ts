@@ -28,6 +28,8 @@ export interface LexiconStems {
   forms: [string, string[]][];
   /** An English word's Russian translations that are phrases, each as its content words' stems. */
   phrases: [string, string[][]][];
+  /** A listed English word (one-word entries), as written, with its own entries' Russian stems. */
+  byWord?: [string, string[]][];
 }
 
 /** Where a list's stems are kept: beside it, `.tsv` → `.stems.json`. */
@@ -44,9 +46,10 @@ export class Lexicon {
     private readonly toRussian: Map<string, string[]>,
     private readonly forms: Map<string, string[]>,
     private readonly phrases: Map<string, string[][]>,
+    private readonly byWord: Map<string, string[]>,
   ) {}
 
-  static readonly empty = new Lexicon(new Map(), new Map(), new Map(), new Map());
+  static readonly empty = new Lexicon(new Map(), new Map(), new Map(), new Map(), new Map());
 
   /**
    * Reads `english<TAB>russian|russian…` lines. A Russian word maps to every content word of its English phrase
@@ -57,6 +60,7 @@ export class Lexicon {
   static fromText(text: string): Lexicon {
     const toEnglish = new Map<string, Set<string>>();
     const toRussian = new Map<string, Set<string>>();
+    const byWord = new Map<string, Set<string>>();
     const words = new Set<string>();
     const phrases = new Map<string, string[][]>();
     const add = (map: Map<string, Set<string>>, key: string, value: string) => {
@@ -91,7 +95,11 @@ export class Lexicon {
         words.add(r.word);
         for (const e of en) add(toEnglish, r.stem, e);
       }
-      if (oneWord) for (const r of ru) add(toRussian, en[0]!, r.stem);
+      if (oneWord)
+        for (const r of ru) {
+          add(toRussian, en[0]!, r.stem);
+          add(byWord, normalizeWord(english.trim()), r.stem);
+        }
     }
     // A word's other forms, where the stemmer does not join them to it: "вёл", "вела" of "вести"; "люди" of "человек".
     const forms = new Map<string, Set<string>>();
@@ -103,7 +111,7 @@ export class Lexicon {
       }
     }
     const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, [...v]]));
-    return new Lexicon(lists(toEnglish), lists(toRussian), lists(forms), phrases);
+    return new Lexicon(lists(toEnglish), lists(toRussian), lists(forms), phrases, lists(byWord));
   }
 
   /** The stems of `text`'s list, to keep beside it. */
@@ -115,6 +123,7 @@ export class Lexicon {
       toRussian: [...lexicon.toRussian],
       forms: [...lexicon.forms],
       phrases: [...lexicon.phrases],
+      byWord: [...lexicon.byWord],
     };
   }
 
@@ -127,12 +136,13 @@ export class Lexicon {
       ? (JSON.parse(readFileSync(stemsFileOf(file), "utf8")) as LexiconStems)
       : undefined;
     const lexicon =
-      stems?.source === sha256(text) && stems.forms && stems.phrases
+      stems?.source === sha256(text) && stems.forms && stems.phrases && stems.byWord
         ? new Lexicon(
             new Map(stems.toEnglish),
             new Map(stems.toRussian),
             new Map(stems.forms),
             new Map(stems.phrases),
+            new Map(stems.byWord),
           )
         : Lexicon.fromText(text);
     loaded.set(file, lexicon);
@@ -163,6 +173,28 @@ export class Lexicon {
     // "kraków" is listed as "krakow".
     const plain = foldDiacritics(term);
     return plain === term ? [] : (this.toRussian.get(plain) ?? []);
+  }
+
+  /**
+   * The Russian stems of an English word as the question writes it, by its own entries in the list: "legislative" is
+   * "законодательный", not "депутат" (of "legislator", which Snowball cuts to the same "legisl"). Its stem's other
+   * entries are kept where they share a root with its own (`KIN_START`): "approve" is "утвердить", and "утверждение"
+   * of "approval" still meets "утверждён". A word the list lacks is read as the longest listed word it begins with
+   * that has its stem ("chairs" as "chair"), else by every entry of its stem (`translate`).
+   */
+  translateWord(word: string | undefined, englishStem: string): string[] {
+    if (word !== undefined)
+      for (let end = word.length; end >= englishStem.length; end--) {
+        const listed = word.slice(0, end);
+        const own = this.byWord.get(listed);
+        if (own && stem(listed) === englishStem) {
+          const kin = this.translate(englishStem).filter(
+            (r) => !own.includes(r) && own.some((o) => sharedStart(o, r) >= KIN_START),
+          );
+          return [...own, ...kin];
+        }
+      }
+    return this.translate(englishStem);
   }
 
   /**
@@ -213,6 +245,16 @@ export class Lexicon {
 }
 
 const loaded = new Map<string, Lexicon>();
+
+/** Russian stems that begin with the same five letters share a root ("утвержден", "утверд"; not "депутат"). */
+const KIN_START = 5;
+
+/** How many letters two words begin with alike. */
+function sharedStart(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
 
 /** The consonant a Russian stem ends in before "-ск-", and back: Прага → пражский, Рига → рижский. */
 const MUTATION: Record<string, string> = { г: "ж", к: "ч", х: "ш" };

@@ -77,3 +77,13 @@ describe("an English question is answered by a Russian sentence that says one of
     expect(a.citations[0]!.quote).toContain("Срок действия паспорта — пять лет");
   });
 });
+
+describe("an English word is translated by its own entries, not by another word of its stem", () => {
+  it("«legislative» is «законодательный», not «депутат» (of «legislator»)", async () => {
+    // "Его возглавила Ольга Смирягина, бывший депутат Иркутской городской думы" is of another committee: with
+    // "депутат" for "legislative" it matched every word of the question and was the answer.
+    const a = await d10().pipeline.ask("Who chairs the Legislative Committee?");
+    expect(a.answer).not.toContain("Смирягина");
+    expect(a.citations[0]!.quote).toMatch(/Legislative Committee|Законодательн/);
+  });
+});

@@ -69,6 +69,33 @@ describe("Lexicon", () => {
     expect(l.translate(stem("восьмой"))).toEqual(["eighth"]);
   });
 
+  it("translates an English word by its own entries, and its stem's others only where they share a root", () => {
+    const l = Lexicon.fromText(
+      "legislative\tзаконодательный\nlegislator\tдепутат|законодатель\nchair\tпредседатель\n" +
+        "approve\tутвердить\napproval\tутверждение|поддержка\n",
+    );
+    // Snowball cuts both words to "legisl": the stem means either.
+    expect(stem("legislative")).toBe(stem("legislator"));
+    expect(l.translate(stem("legislative"))).toContain(stem("депутат"));
+    // "законодатель" of "legislator" shares a root with "законодательный"; "депутат" does not.
+    expect(l.translateWord("legislative", stem("legislative"))).toEqual([
+      stem("законодательный"),
+      stem("законодатель"),
+    ]);
+    expect(l.translateWord("legislator", stem("legislator"))).toEqual([
+      stem("депутат"),
+      stem("законодатель"),
+      stem("законодательный"),
+    ]);
+    // "утверждение" of "approval" meets "утверждён": kin of "утвердить"; "поддержка" is not.
+    expect(l.translateWord("approve", stem("approve"))).toEqual([stem("утвердить"), stem("утверждение")]);
+    // A word the list lacks, by the listed word it begins with that has its stem: "chairs" as "chair".
+    expect(l.translateWord("chairs", stem("chairs"))).toEqual([stem("председатель")]);
+    // Else by every entry of its stem: "legislation" begins with no listed word.
+    expect(l.translateWord("legislation", stem("legislation"))).toEqual(l.translate(stem("legislation")));
+    expect(l.translateWord(undefined, stem("legislative"))).toEqual(l.translate(stem("legislative")));
+  });
+
   it("loads the project's list", () => {
     const project = Lexicon.load();
     expect(project.size).toBeGreaterThan(3000);
