@@ -89,6 +89,12 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     // Of those, the ones the counted noun follows ("87 delegates", not the "12" of "from 12 to 14 June").
     const counting = question.type === "number" ? countingAsked(counted, sentence, counts) : counts;
     span = counting.reduce((best, m) => (distance(m) < distance(best) ? m : best));
+    // "Since June 2023 she has chaired the Legislative Committee…, convened by Ilya Ponomarev": the one asked about is
+    // "she", named in a sentence before; the name further off is someone else.
+    if (question.type === "person") {
+      const pronouns = tokenize(sentence).filter((t) => SUBJECT.has(t.word));
+      if (pronouns.some((p) => distance(p) < distance(span))) return undefined;
+    }
     // "Her only rival, Andrej Lutsko, received 40": the question's name picks the part of the sentence it asks about.
     let pinned = pinnedMentions(question, sentence, counts);
     // Else the clause with words of the question no other clause has: "…; секретарь Президиума — Вадим Коростелёв".
@@ -110,6 +116,9 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
   const trimmed = trim(sentence, span);
   return trimmed && trimmed.end - trimmed.start <= MAX_LEAD ? trimmed : undefined;
 }
+
+/** Pronouns that stand for one person as a clause's subject, English and Russian. */
+const SUBJECT = new Set("he she он она".split(" "));
 
 /** Where a sentence's statements part: its sentences, semicolons, colons, dashes, and "and"/"из них" after a comma. */
 const PIECE_END =

@@ -24,6 +24,13 @@ describe("leadSpan", () => {
       "The meeting was chaired by Lars Ekdahl of the Umeå Laboratory.",
       "Lars Ekdahl",
     ],
+    // "him", "его": not who the clause is about ("she", "он" are: below).
+    [
+      "Who was asked to remain coordinator?",
+      "Andrej Lutsko ran an honest campaign, and I have asked him to remain coordinator.",
+      "Andrej Lutsko",
+    ],
+    ["Кто председатель совета?", "Его председателем избран Павел Кузьмичёв.", "Павел Кузьмичёв"],
     // A date the tagger reads in pieces, and the first day of a range, are one answer.
     [
       "When did the network switch?",
@@ -257,6 +264,15 @@ describe("leadSpan", () => {
     ],
     // Nothing of the asked type, or only what the question itself names.
     ["Who chaired the Umeå meeting?", "The meeting in Umeå was long."],
+    // The one asked about is "she", named before the sentence; the name further off is someone else.
+    [
+      "Who chairs the Legislative Committee?",
+      "Since June 2023 she has chaired the Legislative Committee of the congress convened by Ilya Ponomarev.",
+    ],
+    [
+      "Кто возглавляет комитет?",
+      "С 2023 года она возглавляет комитет, созданный по предложению Ильи Пономарёва.",
+    ],
     // A capitalised word the dictionary does not know is not told apart as a name or a place.
     ["Кто руководит станцией?", "Станцией руководит Кюсюр."],
     ["Где находится станция?", "Станция стоит у посёлка Кюсюр."],
