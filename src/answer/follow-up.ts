@@ -61,6 +61,15 @@ export function pointsAtPerson(text: string): boolean {
   return tokenize(text).some((t) => PERSON.has(t.word));
 }
 
+/** Whether a text says "he", "she", "он" or "она" before it gives `name`. */
+function saysSheFirst(text: string, name: string): boolean {
+  const at = text.indexOf(name);
+  return tokenize(text).some((t) => t.start < at && SUBJECT.has(t.word));
+}
+
+/** Pronouns that stand for one person as a clause's subject. */
+const SUBJECT = new Set(["he", "she", "он", "она"]);
+
 /** Whether a question leans on the conversation: it points back, continues, or names almost nothing itself. */
 export function isFollowUp(text: string): boolean {
   if (CONTINUING.test(text)) return true;
@@ -100,7 +109,9 @@ export function resolveFollowUp(text: string, history: Turn[]): Resolved {
   const person = pointsAtPerson(text);
   // The lead names whom the answer was about ("Svetlana Yermolina"); its sentence may name others first.
   const said = last.lead ?? last.answer;
-  const names = person && said ? namesIn(said) : [];
+  const named = person && said ? namesIn(said) : [];
+  // "Since June 2023 she has chaired…, convened by Ilya Ponomarev": the sentence's "she" was named before it.
+  const names = last.lead === undefined && named.some((n) => saysSheFirst(said ?? "", n)) ? [] : named;
   return {
     question: text,
     context: [...new Set([...names, ...carried])].join(" "),
@@ -118,12 +129,18 @@ export function standalone(text: string, history: Turn[]): string {
   return asText(resolveFollowUp(text, history));
 }
 
+/** Capitalised words that start no name: articles and prepositions that open a sentence, months, days. */
+const NOT_NAMES =
+  /^(?:the|a|an|in|on|at|since|by|from|after|before|until|during|for|with|when|as|last|next|this|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
 /** Names of people an answer gives: two or more capitalised words in a row ("Ilya Ponomarev"), the first one only. */
 export function namesIn(answer: string): string[] {
   const text = answer.replace(/\[\d+\]/g, "");
   for (const m of text.matchAll(/\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)+/gu)) {
-    const name = m[0].replace(/^(?:The|A|An|In|On|At)\s+/, "");
-    if (/\s/.test(name)) return [name];
+    // "Since June", "In May Vera Kuzmina": a sentence's first word, a month or a day is no part of a name.
+    const words = m[0].split(/\s+/);
+    while (words.length > 0 && NOT_NAMES.test(words[0]!)) words.shift();
+    if (words.length > 1) return [words.join(" ")];
   }
   return [];
 }

@@ -101,6 +101,30 @@ describe("turnOf and the last answer's quotes", () => {
     expect(resolved.previous).toEqual([{ docId: "berlin.md", start: 120, end: 210 }]);
   });
 
+  it("names no one for 'she' where the answer has no lead and its sentence says 'she' before any name", () => {
+    const turn = turnOf(
+      "Who chairs the Legislative Committee?",
+      answer({
+        answer: "Since June 2023 she has chaired the Legislative Committee, convened by Ilya Ponomarev. [1]",
+        lead: undefined,
+      }),
+    );
+    const resolved = resolveFollowUp("and when was she elected?", [turn]);
+    expect(resolved.context).not.toMatch(/Ponomarev|Since June/);
+    expect(resolved.context).toContain("Legislative");
+    // Where the sentence names her, it does.
+    const named = turnOf(
+      "Who chairs the Legislative Committee?",
+      answer({ answer: "Vera Kuzmina chairs the Legislative Committee. [1]", lead: undefined }),
+    );
+    expect(resolveFollowUp("and when was she elected?", [named]).context).toContain("Vera Kuzmina");
+    const first = turnOf(
+      "Who chairs the Legislative Committee?",
+      answer({ answer: "Vera Kuzmina said she has chaired it since 2023. [1]", lead: undefined }),
+    );
+    expect(resolveFollowUp("and when was she elected?", [first]).context).toContain("Vera Kuzmina");
+  });
+
   it("gives a question that stands alone no quotes to read next to", () => {
     const turn = turnOf("Who stood against Ponomarev?", answer({}));
     expect(resolveFollowUp("Where did the fifth session take place?", [turn]).previous).toEqual([]);
