@@ -61,14 +61,14 @@ export function pointsAtPerson(text: string): boolean {
   return tokenize(text).some((t) => PERSON.has(t.word));
 }
 
+/** Pronouns that stand for one person as a clause's subject, English and Russian. */
+export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "он", "она"]);
+
 /** Whether a text says "he", "she", "он" or "она" before it gives `name`. */
 function saysSheFirst(text: string, name: string): boolean {
   const at = text.indexOf(name);
-  return tokenize(text).some((t) => t.start < at && SUBJECT.has(t.word));
+  return tokenize(text).some((t) => t.start < at && SUBJECT_PRONOUNS.has(t.word));
 }
-
-/** Pronouns that stand for one person as a clause's subject. */
-const SUBJECT = new Set(["he", "she", "он", "она"]);
 
 /** Whether a question leans on the conversation: it points back, continues, or names almost nothing itself. */
 export function isFollowUp(text: string): boolean {

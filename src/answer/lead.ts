@@ -7,6 +7,7 @@ import { hasCyrillic, tokenize } from "../text/tokenize.js";
 import { nameKinds } from "../text/russian-morphology.js";
 import { answerMentions, CAPITALISED, CURRENCIES, MAGNITUDES, namedByQuestion } from "./entities.js";
 import { hasShape } from "./features.js";
+import { SUBJECT_PRONOUNS } from "./follow-up.js";
 import type { Asks, VoteSide } from "./asks.js";
 import type { Question } from "./question.js";
 
@@ -92,7 +93,7 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     // "Since June 2023 she has chaired the Legislative Committee…, convened by Ilya Ponomarev": the one asked about is
     // "she", named in a sentence before; the name further off is someone else.
     if (question.type === "person") {
-      const pronouns = tokenize(sentence).filter((t) => SUBJECT.has(t.word));
+      const pronouns = tokenize(sentence).filter((t) => SUBJECT_PRONOUNS.has(t.word));
       if (pronouns.some((p) => distance(p) < distance(span))) return undefined;
     }
     // "Her only rival, Andrej Lutsko, received 40": the question's name picks the part of the sentence it asks about.
@@ -116,9 +117,6 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
   const trimmed = trim(sentence, span);
   return trimmed && trimmed.end - trimmed.start <= MAX_LEAD ? trimmed : undefined;
 }
-
-/** Pronouns that stand for one person as a clause's subject, English and Russian. */
-const SUBJECT = new Set("he she он она".split(" "));
 
 /** Where a sentence's statements part: its sentences, semicolons, colons, dashes, and "and"/"из них" after a comma. */
 const PIECE_END =
