@@ -3,7 +3,7 @@
 import type { Span } from "../corpus/types.js";
 import { withLabels } from "../text/table.js";
 import { isCognate } from "../text/cognates.js";
-import { hasCyrillic, tokenize } from "../text/tokenize.js";
+import { hasCyrillic, type Token, tokenize } from "../text/tokenize.js";
 import { nameKinds } from "../text/russian-morphology.js";
 import { answerMentions, CAPITALISED, CURRENCIES, MAGNITUDES, namedByQuestion } from "./entities.js";
 import { hasShape } from "./features.js";
@@ -82,7 +82,8 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     span = { start: first.start, end: inList.at(-1)!.end };
   } else {
     const terms = new Set(question.terms.flatMap((t) => [t.term, ...t.forms]));
-    const at = tokenize(sentence).filter((t) => terms.has(t.term));
+    const tokens = tokenize(sentence);
+    const at = tokens.filter((t) => terms.has(t.term));
     const distance = (m: Span) =>
       at.length === 0 ? m.start : Math.min(...at.map((w) => Math.max(w.start - m.end, m.start - w.end, 0)));
     // "four of the 69": the 69 is the whole the count is taken from, not the count.
@@ -93,13 +94,13 @@ export function leadSpan(question: Question, sentence: string): Span | undefined
     // "Since June 2023 she has chaired the Legislative Committee…, convened by Ilya Ponomarev": the one asked about is
     // "she", named in a sentence before; the name further off is someone else.
     if (question.type === "person") {
-      const pronouns = tokenize(sentence).filter((t) => SUBJECT_PRONOUNS.has(t.word));
+      const pronouns = tokens.filter((t) => SUBJECT_PRONOUNS.has(t.word));
       if (pronouns.some((p) => distance(p) < distance(span))) return undefined;
     }
     // "Her only rival, Andrej Lutsko, received 40": the question's name picks the part of the sentence it asks about.
-    let pinned = pinnedMentions(question, sentence, counts);
+    let pinned = pinnedMentions(question, sentence, tokens, counts);
     // Else the clause with words of the question no other clause has: "…; секретарь Президиума — Вадим Коростелёв".
-    if (pinned.length === 0) pinned = distinguishedMentions(question, sentence, counting);
+    if (pinned.length === 0) pinned = distinguishedMentions(question, sentence, tokens, counting);
     if (pinned.length > 0) span = pinned.reduce((best, m) => (distance(m) < distance(best) ? m : best));
     if (question.type === "number")
       span = wholeNumber(sentence, changedTo(question, sentence, span, mentions));
@@ -127,14 +128,13 @@ const PIECE_END =
  * names ("Hostova received 71 votes. Her only rival, Andrej Lutsko, … received 40" for "How many votes did Lutsko
  * get?"). None where no piece, or more than one, does.
  */
-function pinnedMentions(question: Question, sentence: string, mentions: Span[]): Span[] {
+function pinnedMentions(question: Question, sentence: string, tokens: Token[], mentions: Span[]): Span[] {
   const named = question.terms.filter((t) => t.name !== undefined);
   if (named.length === 0) return [];
   const pins = new Set(named.flatMap((t) => [t.term, ...t.forms]));
   // A Russian name meets its English spelling by its cognate key ("Луцко" ~ "Lutsko").
   const keys = named.flatMap((t) => (t.cognate !== undefined ? [t.cognate] : []));
   const pinned = (term: string) => pins.has(term) || keys.some((k) => isCognate(k, term));
-  const tokens = tokenize(sentence);
   const holding = partsOf(sentence, PIECE_END).filter(
     (p) => mentions.some((m) => inside(m, p)) && tokens.some((t) => inside(t, p) && pinned(t.term)),
   );
@@ -160,10 +160,14 @@ const CLAUSE_END = /[.!?;](?=\s)|,\s+(?:and|but|while|whereas|а|но)(?![\p{L}]
  * mention has: "Председатель Президиума — Илья Пономарёв; секретарь Президиума — Вадим Коростелёв" for "Who is the
  * secretary of the Presidium?". None where no clause, or more than one, has the most.
  */
-function distinguishedMentions(question: Question, sentence: string, mentions: Span[]): Span[] {
+function distinguishedMentions(
+  question: Question,
+  sentence: string,
+  tokens: Token[],
+  mentions: Span[],
+): Span[] {
   const holding = partsOf(sentence, CLAUSE_END).filter((c) => mentions.some((m) => inside(m, c)));
   if (holding.length < 2) return [];
-  const tokens = tokenize(sentence);
   const has = holding.map((c) => {
     const stems = new Set(tokens.filter((t) => inside(t, c)).map((t) => t.term));
     // A follow-up's borrowed words say what it is about, not which part of the sentence answers it.
