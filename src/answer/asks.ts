@@ -52,6 +52,11 @@ export interface Asks {
   aName: boolean;
   /** A date, whatever the answer type: "What are the exact dates…?", "Какого числа…?". */
   aDate: boolean;
+  /**
+   * "Which university…?", "At which hotel…?", "What newspaper…?": the noun of the body, building or publication whose
+   * name is asked; "в университете" or "a small German foundation" names none.
+   */
+  institution?: string;
 }
 
 /** A word of a question as compromise tags it. */
@@ -90,7 +95,44 @@ export function readAsks(text: string, type: AnswerType, words?: TaggedWord[]): 
     twoThings: asksTwo(text),
     aName: ASKS_NAME.test(text),
     aDate: ASKS_DATE.test(text),
+    ...institutionAsked(type, words),
   };
+}
+
+/** What WordNet files bodies, buildings and publications under: what has a name of its own ("Hotel Metropol"). */
+export const INSTITUTIONS = [
+  "organization",
+  "social_group",
+  "establishment",
+  "structure",
+  "facility",
+  "publication",
+  "institution",
+];
+
+/**
+ * The noun a "which"/"what" question asks about: the last of the nouns right after the question word ("Which Council
+ * member…?" asks about a member); undefined where none follows ("What did she say?").
+ */
+export function askedNoun(words: readonly TaggedWord[]): string | undefined {
+  const at = words.findIndex((t) => t.normal === "which" || t.normal === "what");
+  if (at < 0) return undefined;
+  let head: string | undefined;
+  for (const t of words.slice(at + 1, at + 5)) {
+    if (t.tags.includes("Noun") && !t.tags.includes("Pronoun")) head = t.normal;
+    else if (head || !t.tags.some((g) => g === "Adjective" || g === "Value" || g === "Determiner")) break;
+  }
+  return head;
+}
+
+/** The body or building "Which university…?" asks the name of: of an English question of no other type. */
+function institutionAsked(type: AnswerType, words: TaggedWord[] | undefined): { institution?: string } {
+  if (type !== "other" || !words) return {};
+  const noun = askedNoun(words);
+  // "What academic post…?" asks for a job, though WordNet also has a post as a military one.
+  return noun && isKindOf(noun, INSTITUTIONS) && !isKindOf(noun, ["occupation"], 3)
+    ? { institution: noun }
+    : {};
 }
 
 /** "сколько лет" asked of someone named or a pronoun ("…было Тимуру Газиеву", "…ей"), not of a verb ("…существует"). */

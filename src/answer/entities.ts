@@ -14,7 +14,7 @@ import { cognateKey, isCognate, soundTells } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { hasInstanceSense, isKindOf, tagCount } from "../text/wordnet.js";
-import type { PlaceKind } from "./asks.js";
+import { INSTITUTIONS, type PlaceKind } from "./asks.js";
 import { kindOfName, MODIFIED, type NamedRun, namedWords } from "../text/names.js";
 import { tagged } from "../text/tagger.js";
 import { type AnswerType, ordinalRank, type QueryTerm, type Question } from "./question.js";
@@ -677,6 +677,72 @@ function mentionsNotAsked(kind: AnswerType | "organization", question: string, s
   );
 }
 
+/**
+ * The names a sentence gives that the question does not ("Baltic Audit Partners", "«Волжская неделя»"): what answers
+ * "Which company…?" or "Which newspaper…?".
+ */
+function namesGiven(question: Question, sentence: string): Span[] {
+  const found = [
+    ...mentionsNotAsked("organization", question.text, sentence),
+    ...institutionRuns(sentence, question.asks.institution!),
+  ]
+    // "Kessling Maritime Museum" for "Which museum…?" is a name of its own, though it says "museum".
+    .filter((m) =>
+      tokenize(sentence.slice(m.start, m.end)).some(
+        (w) => !w.stop && !namedByQuestion(question, w.word) && !spelledAcross(question, w.word),
+      ),
+    )
+    .sort((a, b) => a.start - b.start);
+  // The tagger's body and a run may be the same name: one mention, as long as both.
+  const names: Span[] = [];
+  for (const m of found) {
+    const last = names.at(-1);
+    if (last && m.start < last.end) last.end = Math.max(last.end, m.end);
+    else names.push({ ...m });
+  }
+  return names;
+}
+
+/** Capitalised words in a row, "of", "for", "and", "the" between them: "Congress of People's Deputies". */
+const CAPITAL_RUN =
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’.&-]*(?:\s+(?:(?:of|for|and|on|the|de|du|der|&)\s+)*\p{Lu}[\p{L}'’.&-]*)*/gu;
+
+/**
+ * Names of bodies and buildings the tagger misses: two capitalised words or more headed by a noun WordNet files as
+ * an institution of the kind asked (its last word, or the word before its "of": "Yekaterinburg City Duma" for "Which
+ * body…?", "University of Tartu"; not "Congress of People's Deputies" for "Which hotel…?"); in a Russian sentence,
+ * any run of Latin letters ("компанией Baltic Audit Partners").
+ */
+function institutionRuns(sentence: string, asked: string): Span[] {
+  const russian = hasCyrillic(sentence);
+  const kinds = INSTITUTIONS.filter((k) => isKindOf(asked, [k]));
+  return [...sentence.matchAll(CAPITAL_RUN)].flatMap((m) => {
+    // (A sentence's full stop or a possessive's apostrophe is not part of the name.)
+    const text = m[0].replace(/[.'’&-]+$/u, "");
+    if (hasCyrillic(text)) return [];
+    const words = text.split(/\s+/);
+    const heads = [words.at(-1)!, ...words.filter((_, i) => words[i + 1] === "of")];
+    const named =
+      russian ||
+      (words.filter((w) => /^\p{Lu}/u.test(w)).length > 1 &&
+        heads.some((w) => isKindOf(w.replace(/['’]s?$/u, "").toLowerCase(), kinds, 1)));
+    return named ? [{ start: m.index, end: m.index + text.length }] : [];
+  });
+}
+
+/**
+ * Whether a Cyrillic word is one of the question's Latin names as it sounds, in any ending: "Ольга", "Ольгой" of
+ * "Olga" (too short for `isCognate`).
+ */
+function spelledAcross(question: Question, word: string): boolean {
+  if (!hasCyrillic(word)) return false;
+  const sound = cognateKey(toLatin(word));
+  return question.names.some((name) => {
+    const key = cognateKey(normalizeWord(name));
+    return key.length >= 3 && sound.startsWith(key.slice(0, Math.max(3, key.length - 1)));
+  });
+}
+
 /** The bodies a sentence names ("the Halden Savings Bank"), less those the question itself names. */
 export function bodiesNamed(question: string, sentence: string): Span[] {
   return mentionsNotAsked("organization", question, sentence);
@@ -691,6 +757,7 @@ export function bodiesNamed(question: string, sentence: string): Span[] {
  */
 export function answerMentions(question: Question, sentence: string): Span[] {
   const { type, asks } = question;
+  if (type === "other" && asks.institution) return namesGiven(question, sentence);
   if (type === "other") return enumeration(sentence);
   let found = mentionsNotAsked(type, question.text, sentence);
   // A year or the day of a date counts nothing: "Сколько депутатов…?" is not answered by "1 октября 2023 года".

@@ -547,7 +547,11 @@ export function selectEvidence(
   if (candidates.length === 0) return nothingSelected();
   const ctx: QuestionContext = { ...context, question };
   // The tagger takes milliseconds a sentence: only the best few candidates are read for a type by it.
-  const typed = question.type !== "other" || question.several || question.defines !== undefined;
+  const typed =
+    question.type !== "other" ||
+    question.several ||
+    question.defines !== undefined ||
+    question.asks.institution !== undefined;
   // By what the sentence and its context match: the answer is often a short sentence after the one naming the topic.
   const prelim = (c: Candidate) => c.coverage + c.contextCoverage + c.similarity;
   // "What is X?" is read by a pattern, not the tagger: every candidate can be.
@@ -711,7 +715,7 @@ export function givesResponse(question: Question, text: string): boolean {
 export function needsType(question: Question): boolean {
   if (question.type === "date" || question.type === "number") return true;
   if (question.type === "place" && question.asks.placeOnly) return true;
-  return question.asks.whoDid;
+  return question.asks.whoDid || question.asks.institution !== undefined;
 }
 
 /**

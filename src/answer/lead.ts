@@ -24,7 +24,10 @@ const MAX_LEAD = 90;
  * knows as geographical names, with the preposition before them ("в Риге").
  */
 export function leadSpan(question: Question, sentence: string): Span | undefined {
-  if (!LEAD_TYPES.has(question.type) || question.defines || question.parts.length > 0) return undefined;
+  // "Which museum restored the steamship?" leads with the museum's name, as "Who…?" does with a person's.
+  const named = question.asks.institution !== undefined;
+  if ((!LEAD_TYPES.has(question.type) && !named) || question.defines || question.parts.length > 0)
+    return undefined;
   const russian = hasCyrillic(sentence);
   // "When and where…?", "How many…, and from how many countries?": one span does not answer two questions.
   if (question.asks.twoThings) return undefined;

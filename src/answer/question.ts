@@ -29,7 +29,7 @@ import { ENGLISH_ORDINALS } from "../text/ordinals.js";
 import { namesBeings } from "../text/russian-morphology.js";
 import { toLatin } from "../text/transliterate.js";
 import { kindOfName, MODIFIED, type NamedRun, namedWords } from "../text/names.js";
-import { type Asks, readAsks, type TaggedWord } from "./asks.js";
+import { type Asks, askedNoun, readAsks, type TaggedWord } from "./asks.js";
 
 export { cognateKey, isCognate };
 
@@ -325,14 +325,7 @@ function answerType(text: string, words?: TaggedWord[]): { type: AnswerType; ask
  */
 function kindAsked(text: string, terms: TaggedWord[] | undefined): AnswerType | undefined {
   if (terms) {
-    const at = terms.findIndex((t) => t.normal === "which" || t.normal === "what");
-    if (at < 0) return undefined;
-    // The noun the question word asks about: the last of the nouns right after it ("Which Council member…?").
-    let head: string | undefined;
-    for (const t of terms.slice(at + 1, at + 5)) {
-      if (t.tags.includes("Noun") && !t.tags.includes("Pronoun")) head = t.normal;
-      else if (head || !t.tags.some((g) => g === "Adjective" || g === "Value" || g === "Determiner")) break;
-    }
+    const head = askedNoun(terms);
     if (!head) return undefined;
     if (isKindOf(head, ["person"])) return "person";
     // A region, not any location: "What academic post…?" is no place, though a sentry's post is.

@@ -109,6 +109,25 @@ describe("who did it, and a name or a date whatever the type", () => {
   });
 });
 
+describe("the body, building or publication whose name is asked", () => {
+  it.each([
+    ["Which museum restored the steamship?", "museum"],
+    ["At which university does Zelenin's wife Olga work?", "university"],
+    ["Which company audited the common fund for 2023?", "company"],
+    ["Which German foundation paid for the first year?", "foundation"],
+    ["And which body had she previously been elected to?", "body"],
+    ["which hotel in riga hosted the fifth session", "hotel"],
+    // A job, a document, a kind of place or of person is no body with a name of its own.
+    ["What academic post did Gennady Lapshin hold?", undefined],
+    ["Which resolution did the session adopt?", undefined],
+    ["Which city hosted the fifth session?", undefined],
+    ["Which deputy cast the deciding vote?", undefined],
+    ["What did the museum restore?", undefined],
+  ])("%s → %s", (question, institution) => {
+    expect(asks(question).institution).toBe(institution);
+  });
+});
+
 describe("each part of a two-part question asks its own", () => {
   it("reads the kind of place in the part that asks it", () => {
     const q = readQuestion("When was the charter adopted, and in which city?");

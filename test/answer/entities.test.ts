@@ -897,3 +897,47 @@ describe("a name written with either apostrophe", () => {
     ).toBe(true);
   });
 });
+
+describe("answerMentions, the name of the body a question asks for", () => {
+  const names = (question: string, sentence: string) =>
+    answerMentions(readQuestion(question), sentence).map((s) => sentence.slice(s.start, s.end));
+
+  it.each([
+    [
+      "Which museum restored the steamship?",
+      "The steamship returned to the water after a restoration led by the Kessling Maritime Museum in the harbour.",
+      ["Kessling Maritime Museum"],
+    ],
+    [
+      "And which body had she previously been elected to?",
+      "The meeting was chaired by Marina Voloshina, a former member of the Yekaterinburg City Duma.",
+      ["Yekaterinburg City Duma"],
+    ],
+    // Latin letters in a Russian sentence are a name; a body's name in quotation marks is one.
+    [
+      "Which company audited the common fund for 2023?",
+      "Аудит общего фонда за 2023 год провела компания Baltic Audit Partners.",
+      ["Baltic Audit Partners"],
+    ],
+    [
+      "Which newspaper does she edit?",
+      "Она главный редактор варшавской газеты «Точка опоры».",
+      ["Точка опоры"],
+    ],
+    // A university mentioned is no university named; nor is the question's own Olga in Cyrillic.
+    [
+      "At which university does Zelenin's wife Olga work?",
+      "Жена, Ольга, химик, работает в университете.",
+      [],
+    ],
+    ["At which university does she work?", "She teaches at a university in Samara.", []],
+    // A body of another kind does not name a hotel.
+    [
+      "Which hotel hosted the session's delegates?",
+      "The session of the Congress of People's Deputies ended on Saturday.",
+      [],
+    ],
+  ])("%s in %s: %j", (question, sentence, expected) => {
+    expect(names(question, sentence)).toEqual(expected);
+  });
+});

@@ -14,6 +14,12 @@ const lead = (question: string, sentence: string) => {
 
 describe("leadSpan", () => {
   it.each([
+    // "Which museum…?" leads with the museum's name, not the ship's.
+    [
+      "Which museum restored the steamship?",
+      "The steamship Margit Holm returned to the water after a restoration led by the Kessling Maritime Museum.",
+      "Kessling Maritime Museum",
+    ],
     [
       "Who leads the congress?",
       "Spearheaded by Ilya Ponomarev, this congress represents a bold statement.",

@@ -261,3 +261,28 @@ describe("a sentence that asks cannot answer; one that answers a question is quo
     expect(a.citations[0]!.quote).toMatch(/баллотироваться в 2026 году\?\s*— Нет\./);
   });
 });
+
+describe("'Which university…?' is answered by a university's name, not by 'a university'", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d9") });
+
+  it("refuses where Olga's university is 'в университете' only", async () => {
+    const a = await app().pipeline.ask("At which university does Zelenin's wife Olga work?");
+    expect(a.abstained).toBe(true);
+  });
+
+  it("answers which foundation funds the scholarships with the one named", async () => {
+    const a = await app().pipeline.ask("Which foundation is the scholarship programme's main funder?");
+    expect(a.abstained).toBe(false);
+    expect(a.lead).toBe("Weidner Foundation");
+  });
+});
+
+describe("'Which company…?' leads with the company's name from a Russian report", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d7") });
+
+  it("answers who audited the common fund", async () => {
+    const a = await app().pipeline.ask("Which company audited the common fund for 2023?");
+    expect(a.abstained).toBe(false);
+    expect(a.lead).toBe("Baltic Audit Partners");
+  });
+});
