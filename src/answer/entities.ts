@@ -762,6 +762,9 @@ export function answerMentions(question: Question, sentence: string): Span[] {
   let found = mentionsNotAsked(type, question.text, sentence);
   // A year or the day of a date counts nothing: "Сколько депутатов…?" is not answered by "1 октября 2023 года".
   if (type === "number") found = found.filter((m) => !isDatePart(sentence, m));
+  // Nor a length of time ("два года", "five years") anything but time: "How many votes were required…?".
+  if (type === "number" && !asksTime(question))
+    found = found.filter((m) => !UNIT_OF_TIME.test(sentence.slice(m.end)));
   if (type === "number" && asks.age) found = found.filter((m) => isAge(sentence, m));
   // "On what date…?" is not answered by "in spring 2026": the day, or the day of the week, must be there.
   if (type === "date" && asks.day)
@@ -792,6 +795,24 @@ export function answerMentions(question: Question, sentence: string): Span[] {
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];
   }
   return found;
+}
+
+/** A length of time's unit after its number: "nine months", "two-year", "два года", "10 рабочих дней". */
+export const UNIT_OF_TIME =
+  /^(?:[ \u00a0]+|-)?(?:(?:working|calendar|full|рабочих|календарных|полных)[ \u00a0]+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|год(?:а|у)?|лет|месяц(?:а|ев)?|недел(?:я|и|ь|ю)|дн(?:я|ей)|день|час(?:а|ов)?|минут[аы]?)(?![\p{L}])/iu;
+
+/** Questions about time: how long, how old, how soon or often, a count of years or days, a term, an age, a time. */
+const TIME_ASKED =
+  /(?<![\p{L}])(?:how (?:long|old|soon|often|fast|quickly)|как (?:долго|часто|скоро|быстро)|за сколько|сколько (?:\p{L}+ )?(?:лет|времени|месяц\p{L}*|недел\p{L}*|дн\p{L}*|час\p{L}*|минут\p{L}*)|срок\p{L}*|возраст\p{L}*|времен\p{L}*|время|длительност\p{L}*|time|age|duration|period|term|tenure)(?![\p{L}])/iu;
+
+/** Whether a question asks about a length of time or an age, so that "five years" may answer it. */
+function asksTime(question: Question): boolean {
+  const { asks } = question;
+  return (
+    asks.age ||
+    TIME_ASKED.test(question.text) ||
+    (asks.counted !== undefined && UNIT_OF_TIME.test(` ${asks.counted}`))
+  );
 }
 
 /** A number just before a month's name: the day of a date. */

@@ -5,7 +5,14 @@ import { withLabels } from "../text/table.js";
 import { isCognate } from "../text/cognates.js";
 import { hasCyrillic, type Token, tokenize } from "../text/tokenize.js";
 import { nameKinds } from "../text/russian-morphology.js";
-import { answerMentions, CAPITALISED, CURRENCIES, MAGNITUDES, namedByQuestion } from "./entities.js";
+import {
+  answerMentions,
+  CAPITALISED,
+  CURRENCIES,
+  MAGNITUDES,
+  namedByQuestion,
+  UNIT_OF_TIME,
+} from "./entities.js";
 import { hasShape } from "./features.js";
 import { SUBJECT_PRONOUNS } from "./follow-up.js";
 import type { Asks, VoteSide } from "./asks.js";
@@ -282,10 +289,6 @@ function withCountedNoun(sentence: string, span: Span, terms: Set<string>, count
   // for "deputies"): the one word after the number, if the question has it.
   return { start: span.start, end: oneWord ?? span.end };
 }
-
-/** A length of time's unit after its number: "nine months", "two-year", "два года", "10 рабочих дней". */
-const UNIT_OF_TIME =
-  /^(?:[ \u00a0]+|-)?(?:(?:working|calendar|full|рабочих|календарных|полных)[ \u00a0]+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|год(?:а|у)?|лет|месяц(?:а|ев)?|недел(?:я|и|ь|ю)|дн(?:я|ей)|день|час(?:а|ов)?|минут[аы]?)(?![\p{L}])/iu;
 
 /** "How long…?", "На какой срок…?": a number leads with its unit of time, which says what the number is of. */
 function withUnitOfTime(sentence: string, span: Span): Span {

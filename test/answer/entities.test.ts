@@ -941,3 +941,26 @@ describe("answerMentions, the name of the body a question asks for", () => {
     expect(names(question, sentence)).toEqual(expected);
   });
 });
+
+describe("answerMentions, a length of time answers only a question about time", () => {
+  const counts = (question: string, sentence: string) =>
+    answerMentions(readQuestion(question), sentence).map((s) => sentence.slice(s.start, s.end));
+
+  it.each([
+    // "два года", "five years" count no votes and cost no money.
+    [
+      "How many votes were required to expel him?",
+      "Конференция завершилась самым острым решением за два года существования организации.",
+      [],
+    ],
+    ["how much to replace a lost passport", "Срок действия паспорта — пять лет.", []],
+    ["How many members does the council have?", "The council, elected for two years, has nine members.", ["nine"]],
+    // A question about time, an age, a term, a count of years keeps them.
+    ["How long is the president's term?", "The president is elected for five years.", ["five"]],
+    ["На какой срок избирается президиум?", "Президиум избирается сроком на два года.", ["два"]],
+    ["How many years did she sit on the council?", "She sat on the council for eleven years.", ["eleven"]],
+    ["How much speaking time was he given?", "He was given ten minutes to speak.", ["ten"]],
+  ])("%s in %s: %j", (question, sentence, expected) => {
+    expect(counts(question, sentence)).toEqual(expected);
+  });
+});

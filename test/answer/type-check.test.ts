@@ -286,3 +286,13 @@ describe("'Which company…?' leads with the company's name from a Russian repor
     expect(a.lead).toBe("Baltic Audit Partners");
   });
 });
+
+describe("a length of time does not answer 'How much…?'", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d10") });
+
+  it("does not answer the price of replacing a lost passport with how long a passport is valid", async () => {
+    const a = await app().pipeline.ask("how much to replace a lost free russia passport");
+    expect(a.answer).not.toContain("пять лет");
+    expect(a.lead).toBeUndefined();
+  });
+});
