@@ -954,7 +954,11 @@ describe("answerMentions, a length of time answers only a question about time", 
       [],
     ],
     ["how much to replace a lost passport", "Срок действия паспорта — пять лет.", []],
-    ["How many members does the council have?", "The council, elected for two years, has nine members.", ["nine"]],
+    [
+      "How many members does the council have?",
+      "The council, elected for two years, has nine members.",
+      ["nine"],
+    ],
     // A question about time, an age, a term, a count of years keeps them.
     ["How long is the president's term?", "The president is elected for five years.", ["five"]],
     ["На какой срок избирается президиум?", "Президиум избирается сроком на два года.", ["два"]],
