@@ -685,6 +685,7 @@ function namesGiven(question: Question, sentence: string): Span[] {
   const found = [
     ...mentionsNotAsked("organization", question.text, sentence),
     ...institutionRuns(sentence, question.asks.institution!),
+    ...russianBodies(question, sentence),
   ]
     // "Kessling Maritime Museum" for "Which museum…?" is a name of its own, though it says "museum".
     .filter((m) =>
@@ -701,6 +702,34 @@ function namesGiven(question: Question, sentence: string): Span[] {
     else names.push({ ...m });
   }
   return names;
+}
+
+/**
+ * A Russian body's name, capitalised at its first word only, up to the asked noun as the corpus translates it:
+ * "Мещанский районный суд" for "Which court…?", "Высшей школе" for "Which school…?" (the noun's Cyrillic forms, which
+ * expanding the question found).
+ */
+function russianBodies(question: Question, sentence: string): Span[] {
+  if (!hasCyrillic(sentence)) return [];
+  const asked = stem(question.asks.institution!);
+  const forms = new Set(
+    question.terms.filter((t) => t.term === asked).flatMap((t) => t.forms.filter((f) => hasCyrillic(f))),
+  );
+  if (forms.size === 0) return [];
+  const tokens = tokenize(sentence);
+  return tokens.flatMap((t, i) => {
+    if (!forms.has(t.term)) return [];
+    const from = tokens
+      .slice(Math.max(0, i - 3), i)
+      // (Not the sentence's first word, capitalised whatever it is: "Вопрос о восстановлении издания".)
+      .find(
+        (w) =>
+          hasCyrillic(w.word) &&
+          /^\p{Lu}/u.test(sentence.slice(w.start, w.end)) &&
+          /[\p{L}\p{N}]/u.test(sentence.slice(0, w.start)),
+      );
+    return from ? [{ start: from.start, end: t.end }] : [];
+  });
 }
 
 /** Capitalised words in a row, "of", "for", "and", "the" between them: "Congress of People's Deputies". */

@@ -296,3 +296,13 @@ describe("a length of time does not answer 'How much…?'", () => {
     expect(a.lead).toBeUndefined();
   });
 });
+
+describe("'Which court…?' of a Russian report: a body's name capitalised at its first word only", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d6") });
+
+  it("answers which court sentenced Tsyganov, leading with the court", async () => {
+    const a = await app().pipeline.ask("which court gave tsyganov nine years");
+    expect(a.abstained).toBe(false);
+    expect(a.lead).toBe("Мещанский районный суд");
+  });
+});
