@@ -744,7 +744,7 @@ const CAPITAL_RUN =
  */
 function institutionRuns(sentence: string, asked: string): Span[] {
   const russian = hasCyrillic(sentence);
-  const kinds = INSTITUTIONS.filter((k) => isKindOf(asked, [k]));
+  const kinds = institutionKinds(asked);
   return [...sentence.matchAll(CAPITAL_RUN)].flatMap((m) => {
     // (A sentence's full stop or a possessive's apostrophe is not part of the name.)
     const text = m[0].replace(/[.'’&-]+$/u, "");
@@ -758,6 +758,17 @@ function institutionRuns(sentence: string, asked: string): Span[] {
     return named ? [{ start: m.index, end: m.index + text.length }] : [];
   });
 }
+
+/** The kinds of `INSTITUTIONS` a noun is, read once per noun: every candidate sentence asks. */
+function institutionKinds(noun: string): string[] {
+  let kinds = kindsOfNoun.get(noun);
+  if (!kinds) {
+    if (kindsOfNoun.size >= CACHE_LIMIT) kindsOfNoun.clear();
+    kindsOfNoun.set(noun, (kinds = INSTITUTIONS.filter((k) => isKindOf(noun, [k]))));
+  }
+  return kinds;
+}
+const kindsOfNoun = new Map<string, string[]>();
 
 /**
  * Whether a Cyrillic word is one of the question's Latin names as it sounds, in any ending: "Ольга", "Ольгой" of
