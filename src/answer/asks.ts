@@ -23,6 +23,8 @@ export interface Asks {
   month: boolean;
   /** An amount of money: "How much did the session cost?", "Во сколько обошлась…?" (not "How many members pay dues?"). */
   money: boolean;
+  /** A share: "What share of…?", "What percentage…?", "Какая доля…?", "Сколько процентов…?". */
+  share: boolean;
   /** The kind of place "Which country…?", "In what city…?", "В какой стране…?" asks for; none for "Where…?". */
   place?: PlaceKind;
   /**
@@ -82,6 +84,7 @@ export function readAsks(text: string, type: AnswerType, words?: TaggedWord[]): 
     day: ASKS_DAY.test(text),
     month: ASKS_MONTH.test(text),
     money: MONEY_WORDS.test(text) && !NOT_MONEY.test(text),
+    share: ASKS_SHARE.test(text),
     ...(place ? { place } : {}),
     placeOnly: place !== undefined || BIRTHPLACE.test(text) || HELD_WHERE.test(text),
     ...(counted ? { counted } : {}),
@@ -163,6 +166,10 @@ const NOT_MONEY =
  */
 const ASKS_DAY =
   /(?<![\p{L}])(?:on what date|what date|which date|what dates|which dates|exact dates?|what day|which day|when exactly|exactly when)(?![\p{L}])|какого числа|каких числах|точн\p{L}* дат\p{L}*|в какой день|в какие дни/iu;
+
+/** A question that asks for a share of a whole: a percentage or a fraction answers it, not a count. */
+const ASKS_SHARE =
+  /(?<![\p{L}])(?:(?:what|which)\s+(?:share|percentage|proportion|fraction)|what\s*%|how many per\s?cent|как(?:ая|ую|ой)\s+дол(?:я|ю|и)|какой\s+процент|сколько\s+процентов)(?![\p{L}])/iu;
 
 /** A question that asks for a month: "In which month…?", "What month…?", "В каком месяце…?". */
 const ASKS_MONTH = /(?<![\p{L}])(?:which month|what month|в каком месяце|в какой месяц)(?![\p{L}])/iu;

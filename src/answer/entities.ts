@@ -806,6 +806,8 @@ export function answerMentions(question: Question, sentence: string): Span[] {
   if (type === "number" && !asksTime(question))
     found = found.filter((m) => !UNIT_OF_TIME.test(sentence.slice(m.end)));
   if (type === "number" && asks.age) found = found.filter((m) => isAge(sentence, m));
+  // "What share of applicants live in Georgia?" is not answered by "в 41 стране": a percentage or a part of a whole.
+  if (type === "number" && asks.share) found = found.filter((m) => isShare(sentence, m));
   // "On what date…?" is not answered by "in spring 2026": the day, or the day of the week, must be there.
   if (type === "date" && asks.day)
     found = found.filter((m) => NAMES_DAY.test(sentence.slice(Math.max(0, m.start - 4), m.end + 4)));
@@ -835,6 +837,20 @@ export function answerMentions(question: Question, sentence: string): Span[] {
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];
   }
   return found;
+}
+
+/** What says a number is a share: a percent sign or word after it, a fraction's word in it. */
+const PERCENT_AFTER = /^\s*(?:%|per\s?cent|percent|процент\p{L}*|проц\.)/iu;
+const FRACTION =
+  /(?<![\p{L}])(?:half|halves|third|thirds|quarter|quarters|fifth|fifths|половин\p{L}*|трет\p{L}*|четверт\p{L}*)(?![\p{L}])/iu;
+
+/** Whether a number gives a share: "22 процента", "sixty per cent", "7,2%", "two-thirds", "12 of the 40". */
+function isShare(sentence: string, m: Span): boolean {
+  return (
+    PERCENT_AFTER.test(sentence.slice(m.end, m.end + 12)) ||
+    FRACTION.test(sentence.slice(m.start, m.end + 10)) ||
+    countsPart(sentence, m)
+  );
 }
 
 /** A length of time's unit after its number: "nine months", "two-year", "два года", "10 рабочих дней". */

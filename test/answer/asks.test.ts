@@ -109,6 +109,20 @@ describe("who did it, and a name or a date whatever the type", () => {
   });
 });
 
+describe("a share asked for", () => {
+  it.each([
+    ["What share of applicants live in Georgia?", true],
+    ["What percentage of Valdorians support the Council?", true],
+    ["what % of members are still on the staff of russian institutes", true],
+    ["Какая доля бюджета выделена на Реестр граждан?", true],
+    ["Сколько процентов респондентов довольны работой Форума?", true],
+    ["Which institute cast the single vote against the Shared Data Protocol?", false],
+    ["How many applicants live in Georgia?", false],
+  ])("%s: %s", (question, share) => {
+    expect(asks(question).share).toBe(share);
+  });
+});
+
 describe("the body, building or publication whose name is asked", () => {
   it.each([
     ["Which museum restored the steamship?", "museum"],

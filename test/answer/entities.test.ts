@@ -968,3 +968,26 @@ describe("answerMentions, a length of time answers only a question about time", 
     expect(counts(question, sentence)).toEqual(expected);
   });
 });
+
+describe("answerMentions, a share is answered by a percentage or a part of a whole", () => {
+  const shares = (question: string, sentence: string) =>
+    answerMentions(readQuestion(question), sentence).map((s) => sentence.slice(s.start, s.end));
+
+  it.each([
+    ["What share of applicants live in Georgia?", "Заявители проживают в 41 стране.", []],
+    ["What share of respondents live in Germany?", "В Германии живут 34 процента респондентов.", ["34"]],
+    [
+      "What proportion of the cards went to freelancers?",
+      "About sixty per cent went to freelancers.",
+      ["sixty"],
+    ],
+    [
+      "What share of the payouts went on administration?",
+      "Расходы составили 30 840 евро, или 7,2% от выплат.",
+      ["7,2"],
+    ],
+    ["What share of the delegates voted online?", "Of the 64 delegates, 23 of them joined online.", ["23"]],
+  ])("%s in %s: %j", (question, sentence, expected) => {
+    expect(shares(question, sentence)).toEqual(expected);
+  });
+});

@@ -306,3 +306,12 @@ describe("'Which court…?' of a Russian report: a body's name capitalised at it
     expect(a.lead).toBe("Мещанский районный суд");
   });
 });
+
+describe("a share is answered by a percentage, not by a count", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d10") });
+
+  it("refuses what share of passport applicants live in Georgia, where the documents count countries", async () => {
+    const a = await app().pipeline.ask("What share of Free Russia passport applicants live in Georgia?");
+    expect(a.abstained).toBe(true);
+  });
+});
