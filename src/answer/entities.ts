@@ -831,8 +831,9 @@ export function answerMentions(question: Question, sentence: string): Span[] {
         (asks.voters && countsVoters(sentence, m)) ||
         (counted !== "money" && countsPart(sentence, m)),
     );
-  if (type === "number" && found.length === 0 && countsNames(many)) {
-    // "Сколько депутатов…?" counts people: a list of countries does not answer it.
+  if (type === "number" && found.length === 0 && countsNames(many) && !asks.money) {
+    // "Сколько депутатов…?" counts people: a list of countries does not answer it; nor any list an amount of money
+    // ("how much did the council pay for the riga hotel": "…the hotels in Vilnius, Prague, Warsaw, Berlin and Riga").
     const list = longestList(sentence, asks.countsPeople);
     if (list.length > 0) return [{ start: list[0]!.start, end: list.at(-1)!.end }];
   }

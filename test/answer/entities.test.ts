@@ -991,3 +991,21 @@ describe("answerMentions, a share is answered by a percentage or a part of a who
     expect(shares(question, sentence)).toEqual(expected);
   });
 });
+
+describe("answerMentions, a list of names counts no money", () => {
+  it("does not answer 'how much did the council pay' with a list of cities", () => {
+    const sentence =
+      "Our readers may ask which foundations are paying for the hotels in Vilnius, Prague, Warsaw, Berlin and Riga.";
+    expect(answerMentions(readQuestion("how much did the council pay for the riga hotel"), sentence)).toEqual(
+      [],
+    );
+  });
+
+  it("still counts countries by their list", () => {
+    const sentence = "Members live in Latvia, Lithuania, Estonia and Germany.";
+    const found = answerMentions(readQuestion("How many countries do members live in?"), sentence);
+    expect(found.map((m) => sentence.slice(m.start, m.end))).toEqual([
+      "Latvia, Lithuania, Estonia and Germany",
+    ]);
+  });
+});
