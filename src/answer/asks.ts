@@ -32,6 +32,8 @@ export interface Asks {
    * held ("Where was the session held?"; not "Where does the congress meet?", which "in exile, online" may answer).
    */
   placeOnly: boolean;
+  /** Where someone was born: "Where was she born?", "Где родилась…?", "What is the hometown of…?". */
+  birthplace: boolean;
   /** The noun "how many"/"how much" counts or measures ("delegates", "tonnes", "money"), in lower case. */
   counted?: string;
   /** "How many…?", as against "How much…?". */
@@ -87,6 +89,7 @@ export function readAsks(text: string, type: AnswerType, words?: TaggedWord[]): 
     share: ASKS_SHARE.test(text),
     ...(place ? { place } : {}),
     placeOnly: place !== undefined || BIRTHPLACE.test(text) || HELD_WHERE.test(text),
+    birthplace: type === "place" && (BIRTHPLACE.test(text) || HOMETOWN.test(text)),
     ...(counted ? { counted } : {}),
     howMany: /\bhow many\b/i.test(text),
     voters: ASKS_VOTERS.test(text),
@@ -189,6 +192,8 @@ function askedPlace(text: string): PlaceKind | undefined {
 
 /** "Where was she born?", "Где родился…?": a birthplace, which only a place answers. */
 const BIRTHPLACE = /(?<![\p{L}])(?:born|birthplace|place of birth|родил\p{L}*|место рождения)(?![\p{L}])/iu;
+/** "What is the hometown of…?", "Откуда родом…?": where someone comes from. */
+const HOMETOWN = /(?<![\p{L}])(?:hometown|home town|родом|уроженец|уроженка)(?![\p{L}])/iu;
 
 /**
  * "Where was the second session held?", "Где прошло учредительное собрание?": where a meeting was (or will be) held,

@@ -814,6 +814,8 @@ export function answerMentions(question: Question, sentence: string): Span[] {
   // "In which month…?" is not answered by "in 2024": the month must be there.
   if (type === "date" && asks.month)
     found = found.filter((m) => namesMonth(sentence.slice(Math.max(0, m.start - 4), m.end + 4)));
+  // "Where was she born?" is not answered by "born in 1955 and moved to Alta": the place is where the birth is.
+  if (type === "place" && asks.birthplace) found = found.filter((m) => bornAt(sentence, m));
   const place = type === "place" ? asks.place : undefined;
   if (place) found = found.filter((m) => isPlaceOfKind(sentence.slice(m.start, m.end), place));
   // "How much waste…?" is measured in tonnes of what the text may call rubbish: only counts, and money, are checked.
@@ -869,6 +871,34 @@ function asksTime(question: Question): boolean {
     asks.age ||
     TIME_ASKED.test(question.text) ||
     (asks.counted !== undefined && UNIT_OF_TIME.test(` ${asks.counted}`))
+  );
+}
+
+/** Words that say where someone was born: "born", "a native of", "уроженец", "родилась", "родом". */
+const BORN = /(?<![\p{L}])(?:born|native of|родил\p{L}*|уроженец|уроженка|уроженц\p{L}*|родом)(?![\p{L}])/giu;
+/** What may stand between them and the place: prepositions, a year or a date ("born on 3 May 1971 in"). */
+const BIRTH_GAP = new Set(
+  [
+    "in at near on the a an town city village of в во на под из городе селе деревне посёлке поселке году г",
+    "january february march april may june july august september october november december",
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/**
+ * Whether a place is where the sentence says someone was born: after "born", "уроженец", "родилась" with only
+ * prepositions, a year or a date, or the name's first words between ("родилась в 1971 году в Набережных Челнах"); not
+ * "born in 1955 and moved to Alta".
+ */
+function bornAt(sentence: string, m: Span): boolean {
+  const before = sentence.slice(Math.max(0, m.start - 80), m.start);
+  const last = [...before.matchAll(BORN)].at(-1);
+  if (!last) return false;
+  const gap = before.slice(last.index + last[0].length).match(/[\p{L}\p{N}.-]+/gu) ?? [];
+  return gap.every(
+    (w) => /^\d{1,4}$/.test(w) || /^\p{Lu}/u.test(w) || BIRTH_GAP.has(w.replace(/\.$/, "").toLowerCase()),
   );
 }
 

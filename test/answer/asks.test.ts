@@ -109,6 +109,17 @@ describe("who did it, and a name or a date whatever the type", () => {
   });
 });
 
+describe("a birthplace asked for", () => {
+  it.each([
+    ["Where was Ingrid Halvorsen born?", true],
+    ["Где родилась Ольга Ветрова?", true],
+    ["When was Ingrid Halvorsen born?", false],
+    ["Where was the second session held?", false],
+  ])("%s: %s", (question, birthplace) => {
+    expect(asks(question).birthplace).toBe(birthplace);
+  });
+});
+
 describe("a share asked for", () => {
   it.each([
     ["What share of applicants live in Georgia?", true],

@@ -1009,3 +1009,30 @@ describe("answerMentions, a list of names counts no money", () => {
     ]);
   });
 });
+
+describe("answerMentions, a birthplace is where the sentence says someone was born", () => {
+  const places = (question: string, sentence: string) =>
+    answerMentions(readQuestion(question), sentence).map((s) => sentence.slice(s.start, s.end));
+
+  it.each([
+    [
+      "Where was Ingrid Halvorsen born?",
+      "Halvorsen was born in 1955 and moved to Alta at the age of six.",
+      [],
+    ],
+    [
+      "Where was Galina Verkhovtseva born?",
+      "Verkhovtseva, born in 1969, is the Secretary-General of a body founded near Warsaw.",
+      [],
+    ],
+    ["Where was Ingrid Halvorsen born?", "Halvorsen was born in Alta in 1955.", ["Alta"]],
+    [
+      "Where was Ingrid Halvorsen born?",
+      "Halvorsen was born on 3 May 1955 in Tromsø, Norway.",
+      ["Tromsø", "Norway"],
+    ],
+    ["Где родилась Ольга Ветрова?", "Ветрова родилась в 1969 году в Самаре.", ["Самаре"]],
+  ])("%s in %s: %j", (question, sentence, expected) => {
+    expect(places(question, sentence)).toEqual(expected);
+  });
+});

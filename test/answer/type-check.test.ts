@@ -315,3 +315,12 @@ describe("a share is answered by a percentage, not by a count", () => {
     expect(a.abstained).toBe(true);
   });
 });
+
+describe("a birthplace is a place the sentence says someone was born in", () => {
+  const app = suiteApp({ seed: false, docs: evalCorpus("d2") });
+
+  it("refuses where Halvorsen was born, where the profile says she was born in 1955 and moved to Alta", async () => {
+    const a = await app().pipeline.ask("Where was Ingrid Halvorsen born?");
+    expect(a.abstained).toBe(true);
+  });
+});
