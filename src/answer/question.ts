@@ -543,6 +543,8 @@ function asksForSeveral(text: string, asking: Span | undefined, doc?: ReturnType
     (asking !== undefined && /s$/i.test(text.slice(asking.start, asking.end))) ||
     /\b(who|what) (are|were)\b/i.test(text) ||
     (doc?.match("^(what|which) #Plural").found ?? false) ||
+    // "Which five institutes set up the network?": a number of them.
+    (doc?.match("^(what|which) #Value+ #Adjective? #Plural").found ?? false) ||
     // "В каких странах…?", "С какими странами…?", "Какие организации…?": Russian asks for several by its plural.
     /(?<![\p{L}])(?:какие|каких|какими|каковы)(?![\p{L}])/iu.test(text)
   );

@@ -54,6 +54,10 @@ describe("readQuestion", () => {
     expect(readQuestion("Which countries are allies?").several).toBe(true);
     expect(readQuestion("Who are the deputies?").several).toBe(true);
     expect(readQuestion("Which country hosts the session?").several).toBe(false);
+    // A number of them: "Which five institutes…?", "Which two private foundations…?".
+    expect(readQuestion("Which five institutes set up the network in 2009?").several).toBe(true);
+    expect(readQuestion("Which two private foundations pledged the money?").several).toBe(true);
+    expect(readQuestion("Which 2019 decision set the deadline?").several).toBe(false);
     expect(readQuestion("Who leads the congress?").several).toBe(false);
     expect(readQuestion("What elements make up the plan?").several).toBe(true);
     expect(readQuestion("What role does the congress play?").several).toBe(false);
