@@ -17,6 +17,11 @@ export type VoteSide = "against" | "abstain" | "for";
 export interface Asks {
   /** Someone's age: "How old is she?", "Сколько лет Маргарите Величко?" (not "Сколько лет существует съезд?"). */
   age: boolean;
+  /**
+   * A length of time or an age: "How long…?", "How old…?", "How many years…?", "На какой срок…?", "How much speaking
+   * time…?"; only such a question is answered by "five years" or "два года".
+   */
+  time: boolean;
   /** A date's day: "On what date…?", "When exactly…?", "Какого числа…?". */
   day: boolean;
   /** A date's month: "In which month…?", "В каком месяце…?". */
@@ -81,8 +86,10 @@ export function readAsks(text: string, type: AnswerType, words?: TaggedWord[]): 
   const side = SIDES.find(
     ([which, asks]) => asks.test(text) && (which !== "for" || COUNT_ASKED.test(text)),
   )?.[0];
+  const age = asksAge(text);
   return {
-    age: asksAge(text),
+    age,
+    time: age || TIME_ASKED.test(text) || (counted !== undefined && UNIT_OF_TIME.test(` ${counted}`)),
     day: ASKS_DAY.test(text),
     month: ASKS_MONTH.test(text),
     money: MONEY_WORDS.test(text) && !NOT_MONEY.test(text),
@@ -140,6 +147,14 @@ function institutionAsked(type: AnswerType, words: TaggedWord[] | undefined): { 
     ? { institution: noun }
     : {};
 }
+
+/** A length of time's unit after its number: "nine months", "two-year", "два года", "10 рабочих дней". */
+export const UNIT_OF_TIME =
+  /^(?:[ \u00a0]+|-)?(?:(?:working|calendar|full|рабочих|календарных|полных)[ \u00a0]+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|год(?:а|у)?|лет|месяц(?:а|ев)?|недел(?:я|и|ь|ю)|дн(?:я|ей)|день|час(?:а|ов)?|минут[аы]?)(?![\p{L}])/iu;
+
+/** Questions about time: how long, how old, how soon or often, a count of years or days, a term, an age, a time. */
+const TIME_ASKED =
+  /(?<![\p{L}])(?:how (?:long|old|soon|often|fast|quickly)|как (?:долго|часто|скоро|быстро)|за сколько|сколько (?:\p{L}+ )?(?:лет|времени|месяц\p{L}*|недел\p{L}*|дн\p{L}*|час\p{L}*|минут\p{L}*)|срок\p{L}*|возраст\p{L}*|времен\p{L}*|время|длительност\p{L}*|time|age|duration|period|term|tenure)(?![\p{L}])/iu;
 
 /** "сколько лет" asked of someone named or a pronoun ("…было Тимуру Газиеву", "…ей"), not of a verb ("…существует"). */
 const RUSSIAN_AGE =

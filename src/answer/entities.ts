@@ -14,7 +14,7 @@ import { cognateKey, isCognate, soundTells } from "../text/cognates.js";
 import { toLatin } from "../text/transliterate.js";
 import { type NameKinds, nameKinds } from "../text/russian-morphology.js";
 import { hasInstanceSense, isKindOf, tagCount } from "../text/wordnet.js";
-import { INSTITUTIONS, type PlaceKind } from "./asks.js";
+import { INSTITUTIONS, type PlaceKind, UNIT_OF_TIME } from "./asks.js";
 import { kindOfName, MODIFIED, type NamedRun, namedWords } from "../text/names.js";
 import { tagged } from "../text/tagger.js";
 import { type AnswerType, ordinalRank, type QueryTerm, type Question } from "./question.js";
@@ -803,8 +803,7 @@ export function answerMentions(question: Question, sentence: string): Span[] {
   // A year or the day of a date counts nothing: "Сколько депутатов…?" is not answered by "1 октября 2023 года".
   if (type === "number") found = found.filter((m) => !isDatePart(sentence, m));
   // Nor a length of time ("два года", "five years") anything but time: "How many votes were required…?".
-  if (type === "number" && !asksTime(question))
-    found = found.filter((m) => !UNIT_OF_TIME.test(sentence.slice(m.end)));
+  if (type === "number" && !asks.time) found = found.filter((m) => !UNIT_OF_TIME.test(sentence.slice(m.end)));
   if (type === "number" && asks.age) found = found.filter((m) => isAge(sentence, m));
   // "What share of applicants live in Georgia?" is not answered by "в 41 стране": a percentage or a part of a whole.
   if (type === "number" && asks.share) found = found.filter((m) => isShare(sentence, m));
@@ -853,24 +852,6 @@ function isShare(sentence: string, m: Span): boolean {
     PERCENT_AFTER.test(sentence.slice(m.end, m.end + 12)) ||
     FRACTION.test(sentence.slice(m.start, m.end + 10)) ||
     countsPart(sentence, m)
-  );
-}
-
-/** A length of time's unit after its number: "nine months", "two-year", "два года", "10 рабочих дней". */
-export const UNIT_OF_TIME =
-  /^(?:[ \u00a0]+|-)?(?:(?:working|calendar|full|рабочих|календарных|полных)[ \u00a0]+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|год(?:а|у)?|лет|месяц(?:а|ев)?|недел(?:я|и|ь|ю)|дн(?:я|ей)|день|час(?:а|ов)?|минут[аы]?)(?![\p{L}])/iu;
-
-/** Questions about time: how long, how old, how soon or often, a count of years or days, a term, an age, a time. */
-const TIME_ASKED =
-  /(?<![\p{L}])(?:how (?:long|old|soon|often|fast|quickly)|как (?:долго|часто|скоро|быстро)|за сколько|сколько (?:\p{L}+ )?(?:лет|времени|месяц\p{L}*|недел\p{L}*|дн\p{L}*|час\p{L}*|минут\p{L}*)|срок\p{L}*|возраст\p{L}*|времен\p{L}*|время|длительност\p{L}*|time|age|duration|period|term|tenure)(?![\p{L}])/iu;
-
-/** Whether a question asks about a length of time or an age, so that "five years" may answer it. */
-function asksTime(question: Question): boolean {
-  const { asks } = question;
-  return (
-    asks.age ||
-    TIME_ASKED.test(question.text) ||
-    (asks.counted !== undefined && UNIT_OF_TIME.test(` ${asks.counted}`))
   );
 }
 

@@ -5,17 +5,10 @@ import { withLabels } from "../text/table.js";
 import { isCognate } from "../text/cognates.js";
 import { hasCyrillic, type Token, tokenize } from "../text/tokenize.js";
 import { nameKinds } from "../text/russian-morphology.js";
-import {
-  answerMentions,
-  CAPITALISED,
-  CURRENCIES,
-  MAGNITUDES,
-  namedByQuestion,
-  UNIT_OF_TIME,
-} from "./entities.js";
+import { answerMentions, CAPITALISED, CURRENCIES, MAGNITUDES, namedByQuestion } from "./entities.js";
 import { hasShape } from "./features.js";
 import { SUBJECT_PRONOUNS } from "./follow-up.js";
-import type { Asks, VoteSide } from "./asks.js";
+import { type Asks, UNIT_OF_TIME, type VoteSide } from "./asks.js";
 import type { Question } from "./question.js";
 
 /** What a short answer can be: a name, a place, a date or a number. "What…?", "Why…?" want the sentence. */

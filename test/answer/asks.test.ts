@@ -109,6 +109,19 @@ describe("who did it, and a name or a date whatever the type", () => {
   });
 });
 
+describe("a length of time or an age asked for", () => {
+  it.each([
+    ["How long is the president's term?", true],
+    ["How many years did she sit on the council?", true],
+    ["How much speaking time was he given?", true],
+    ["С какого возраста можно получить удостоверение?", true],
+    ["How many votes were required to expel him?", false],
+    ["how much to replace a lost passport", false],
+  ])("%s: %s", (question, time) => {
+    expect(asks(question).time).toBe(time);
+  });
+});
+
 describe("a birthplace asked for", () => {
   it.each([
     ["Where was Ingrid Halvorsen born?", true],
