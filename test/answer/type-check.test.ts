@@ -1,11 +1,12 @@
 // The answer's type is checked by the tagger on the sentence that answers, not only on the few read for it first.
 import { describe, expect, it } from "vitest";
 import { asks } from "../../src/answer/extractive.js";
-import { suiteApp } from "../helpers/app.js";
-import { evalCorpus } from "../helpers/corpus.js";
+import { sharedEvalApps } from "../helpers/app.js";
+
+const evalApp = sharedEvalApps();
 
 describe("a sentence the scorer puts first is checked for the answer's type", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d10") });
+  const app = evalApp("d10");
 
   it("answers a count with the sentence that counts it, not one with a number of something else", async () => {
     const a = await app().pipeline.ask("how many members does the legislative committee have");
@@ -15,7 +16,7 @@ describe("a sentence the scorer puts first is checked for the answer's type", ()
 });
 
 describe("no sentence answers by the surface shape of its type alone", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d9") });
+  const app = evalApp("d9");
 
   it("refuses 'How old…?' where the documents give no age, only years", async () => {
     const a = await app().pipeline.ask("How old is Gennady Lapshin?");
@@ -24,7 +25,7 @@ describe("no sentence answers by the surface shape of its type alone", () => {
 });
 
 describe("a sentence about another session by its own words or its title in the other script cannot answer", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d11") });
+  const app = evalApp("d11");
 
   it("refuses the Prague congress's attendance where a Russian report of the Tbilisi congress gives its own", async () => {
     const a = await app().pipeline.ask("How many delegates attended the union's congress in Prague?");
@@ -39,7 +40,7 @@ describe("a sentence about another session by its own words or its title in the 
 });
 
 describe("'Who is the <post>?' is answered by a name, and not by the name the question gives", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d11") });
+  const app = evalApp("d11");
 
   it("answers who the union's Secretary-General is", async () => {
     const a = await app().pipeline.ask("Who is the union's Secretary-General?");
@@ -54,7 +55,7 @@ describe("'Who is the <post>?' is answered by a name, and not by the name the qu
 });
 
 describe("'What is the name of the deputy who…?' is answered by a name", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d8") });
+  const app = evalApp("d8");
 
   it("refuses the Kaliningrad deputy's name where the report says only 'a former deputy from the Kaliningrad region'", async () => {
     const a = await app().pipeline.ask(
@@ -65,7 +66,7 @@ describe("'What is the name of the deputy who…?' is answered by a name", () =>
 });
 
 describe("a question about someone's salary is answered by a figure", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d6") });
+  const app = evalApp("d6");
 
   it("refuses 'whats verkhovtseva's salary' where the documents give none, not quoting a sentence about her", async () => {
     const a = await app().pipeline.ask("whats verkhovtseva's salary at the congress");
@@ -74,7 +75,7 @@ describe("a question about someone's salary is answered by a figure", () => {
 });
 
 describe("'Where was the session held?' is answered by a sentence with a place", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d1") });
+  const app = evalApp("d1");
 
   it("answers where the third session was held", async () => {
     const a = await app().pipeline.ask("Where was the third session held?");
@@ -89,7 +90,7 @@ describe("'Where was the session held?' is answered by a sentence with a place",
 });
 
 describe("where the best sentence says what is asked is not known yet, none answers, and the answer says so", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d6") });
+  const app = evalApp("d6");
 
   it("refuses the exact dates of a session whose dates 'have not yet been set', citing that passage", async () => {
     const a = await app().pipeline.ask("What are the exact dates of the eighth session in Prague?");
@@ -114,7 +115,7 @@ describe("where the best sentence says what is asked is not known yet, none answ
 });
 
 describe("where the best sentence picks another session itself, none answers", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d8") });
+  const app = evalApp("d8");
 
   it("refuses the Berlin session's cost, not answering with the next best sentence", async () => {
     const a = await app().pipeline.ask("how much did the berlin session cost");
@@ -140,7 +141,7 @@ describe("where the best sentence picks another session itself, none answers", (
 });
 
 describe("a year the question names may stand in the document's dateline", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d10") });
+  const app = evalApp("d10");
 
   it("answers from a column dated October 2024 for '…in the October 2024 column'", async () => {
     const a = await app().pipeline.ask(
@@ -152,7 +153,7 @@ describe("a year the question names may stand in the document's dateline", () =>
 });
 
 describe("a question about someone's birth needs a sentence that says so", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d10") });
+  const app = evalApp("d10");
 
   it("refuses Vera Kuzmina's birthplace where the documents only say where she lives", async () => {
     const a = await app().pipeline.ask("Where was Vera Kuzmina born?");
@@ -161,7 +162,7 @@ describe("a question about someone's birth needs a sentence that says so", () =>
 });
 
 describe("a question about someone's birth is answered where a sentence says so", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d12") });
+  const app = evalApp("d12");
 
   it("answers Nina Farkhutdinova's birthplace", async () => {
     const a = await app().pipeline.ask("Где родилась Нина Фархутдинова?");
@@ -171,7 +172,7 @@ describe("a question about someone's birth is answered where a sentence says so"
 });
 
 describe("a second part asks about the session the first part picks out", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d3") });
+  const app = evalApp("d3");
 
   it("counts the fourth session's delegates, not another session's", async () => {
     const a = await app().pipeline.ask(
@@ -185,7 +186,7 @@ describe("a second part asks about the session the first part picks out", () => 
 });
 
 describe("a second part that says 'he' or 'she' asks about the one the first part's answer names", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("set4", "held-out") });
+  const app = evalApp("set4", "held-out");
 
   it("answers why the first chair resigned from the sentence about him, adding no sentence about another", async () => {
     const a = await app().pipeline.ask("Who was the assembly's first chair, and why did he resign?");
@@ -203,7 +204,7 @@ describe("a second part that says 'he' or 'she' asks about the one the first par
 });
 
 describe("a part left unanswered whose best sentence the answer quotes for the other part", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("set3", "held-out") });
+  const app = evalApp("set3", "held-out");
 
   it("is said to be perhaps answered by that quote, not unanswered by the documents", async () => {
     const a = await app().pipeline.ask(
@@ -217,7 +218,7 @@ describe("a part left unanswered whose best sentence the answer quotes for the o
     expect(a.answer).not.toMatch(/no passage that answers/);
   });
 
-  const d2 = suiteApp({ seed: false, docs: evalCorpus("d2") });
+  const d2 = evalApp("d2");
 
   it("is said in Russian to a Russian question, without a gendered 'I'", async () => {
     const a = await d2().pipeline.ask(
@@ -246,8 +247,8 @@ describe("a sentence that asks cannot answer; one that answers a question is quo
     expect(asks(sentence)).toBe(expected);
   });
 
-  const d10 = suiteApp({ seed: false, docs: evalCorpus("d10") });
-  const d9 = suiteApp({ seed: false, docs: evalCorpus("d9") });
+  const d10 = evalApp("d10");
+  const d9 = evalApp("d9");
 
   it("answers the number of a passport with the interview's answer, after its question", async () => {
     const a = await d10().pipeline.ask("Какой номер у «паспорта свободной России» Тимура Газиева?");
@@ -263,7 +264,7 @@ describe("a sentence that asks cannot answer; one that answers a question is quo
 });
 
 describe("'Which university…?' is answered by a university's name, not by 'a university'", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d9") });
+  const app = evalApp("d9");
 
   it("refuses where Olga's university is 'в университете' only", async () => {
     const a = await app().pipeline.ask("At which university does Zelenin's wife Olga work?");
@@ -278,7 +279,7 @@ describe("'Which university…?' is answered by a university's name, not by 'a u
 });
 
 describe("'Which company…?' leads with the company's name from a Russian report", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d7") });
+  const app = evalApp("d7");
 
   it("answers who audited the common fund", async () => {
     const a = await app().pipeline.ask("Which company audited the common fund for 2023?");
@@ -288,7 +289,7 @@ describe("'Which company…?' leads with the company's name from a Russian repor
 });
 
 describe("a length of time does not answer 'How much…?'", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d10") });
+  const app = evalApp("d10");
 
   it("does not answer the price of replacing a lost passport with how long a passport is valid", async () => {
     const a = await app().pipeline.ask("how much to replace a lost free russia passport");
@@ -298,7 +299,7 @@ describe("a length of time does not answer 'How much…?'", () => {
 });
 
 describe("'Which court…?' of a Russian report: a body's name capitalised at its first word only", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d6") });
+  const app = evalApp("d6");
 
   it("answers which court sentenced Tsyganov, leading with the court", async () => {
     const a = await app().pipeline.ask("which court gave tsyganov nine years");
@@ -308,7 +309,7 @@ describe("'Which court…?' of a Russian report: a body's name capitalised at it
 });
 
 describe("a share is answered by a percentage, not by a count", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d10") });
+  const app = evalApp("d10");
 
   it("refuses what share of passport applicants live in Georgia, where the documents count countries", async () => {
     const a = await app().pipeline.ask("What share of Free Russia passport applicants live in Georgia?");
@@ -317,7 +318,7 @@ describe("a share is answered by a percentage, not by a count", () => {
 });
 
 describe("a birthplace is a place the sentence says someone was born in", () => {
-  const app = suiteApp({ seed: false, docs: evalCorpus("d2") });
+  const app = evalApp("d2");
 
   it("refuses where Halvorsen was born, where the profile says she was born in 1955 and moved to Alta", async () => {
     const a = await app().pipeline.ask("Where was Ingrid Halvorsen born?");

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from "vitest";
 import { type App, type AppOverrides, buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { evalCorpus } from "./corpus.js";
 
 export const SEED = path.resolve(import.meta.dirname, "../../corpus/congress-fifth-session-warsaw.md");
 
@@ -54,5 +55,30 @@ export function suiteApp(options?: Parameters<typeof tempApp>[0]): () => TempApp
   return () => {
     if (!app) throw new Error("suiteApp: read before the describe block's beforeAll ran");
     return app;
+  };
+}
+
+/**
+ * Temp apps over the evaluation corpora, shared by a file's describe blocks: `evalApp("d10")` in a describe block
+ * gives that block the one app of d10, built before the first block that asks for it; all are removed after the file.
+ * Call it at the file's top level once, and the function it returns in each describe block.
+ */
+export function sharedEvalApps(): (set: string, kind?: "dev" | "held-out") => () => TempApp {
+  const built = new Map<string, Promise<TempApp>>();
+  afterAll(async () => {
+    await Promise.all([...built.values()].map(async (app) => (await app).cleanup()));
+  });
+  return (set, kind = "dev") => {
+    const key = `${kind}/${set}`;
+    let app: TempApp | undefined;
+    beforeAll(async () => {
+      let building = built.get(key);
+      if (!building) built.set(key, (building = tempApp({ seed: false, docs: evalCorpus(set, kind) })));
+      app = await building;
+    });
+    return () => {
+      if (!app) throw new Error("sharedEvalApps: read before the describe block's beforeAll ran");
+      return app;
+    };
   };
 }
